@@ -1,0 +1,50 @@
+# Two commands set everything up (README): `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help venv run migrate demo test lint format messages clean
+
+help: ## List the commands
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+venv: $(STAMP) ## Create or update the virtualenv in .venv
+
+migrate: venv ## Apply database migrations
+	$(MANAGE) migrate --noinput
+
+demo: migrate ## Load the demo portal (idempotent)
+	$(MANAGE) load_demo
+
+run: demo ## Install, migrate, load demo content and serve on http://127.0.0.1:8000 (SQLite)
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: venv ## Run the whole test suite (DATABASE_URL selects SQLite or PostgreSQL)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: venv ## ruff check + format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: venv ## Format the code with ruff
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: venv ## Update and compile the Vietnamese catalogue (nhuxuan_site/locale/vi)
+	$(MANAGE) makemessages -l vi --no-obsolete -i ".venv/*" -i "var/*" -i "tests/*" -i "bench/*"
+	$(MANAGE) compilemessages -l vi -i ".venv"
+
+clean: ## Remove the virtualenv and local data
+	rm -rf $(VENV) var

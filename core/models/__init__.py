@@ -1,0 +1,19 @@
+"""Models shared by every content app (DESIGN.md §2: ``vietnam`` ← ``core`` ← apps)."""
+
+from .pages import BasePage, Classification, ContentOrigin, VietnameseSlugMixin
+from .settings import AdministrativeLevel, PortalSettings
+from .taxonomy import Agency, AgencyLevel, Field
+from .users import User
+
+__all__ = [
+    "AdministrativeLevel",
+    "Agency",
+    "AgencyLevel",
+    "BasePage",
+    "Classification",
+    "ContentOrigin",
+    "Field",
+    "PortalSettings",
+    "User",
+    "VietnameseSlugMixin",
+]

@@ -1,0 +1,121 @@
+"""Portal identity as data (R-SITE-1): one PortalSettings per Wagtail Site."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+class AdministrativeLevel(models.TextChoices):
+    """Who runs the portal. Districts were abolished on 01/07/2025 (Law 72/2025/QH15):
+    a former district's portal can only be an archive."""
+
+    PROVINCE = "province", _("Province")
+    PROVINCIAL_DEPARTMENT = "department", _("Provincial department")
+    COMMUNE = "commune", _("Commune")
+    FORMER_DISTRICT = "former-district", _("Former district (archived)")
+
+
+@register_setting(icon="site")
+class PortalSettings(BaseSiteSetting):
+    """The body behind a portal, shown in the header and footer of every page."""
+
+    name = models.CharField(
+        _("portal name"),
+        max_length=255,
+        help_text=_("E.g. “Trang thông tin điện tử xã Như Xuân” (R-SITE-1)."),
+    )
+    short_name = models.CharField(_("short name"), max_length=100, blank=True)
+    managing_body = models.CharField(
+        _("managing body"),
+        max_length=255,
+        help_text=_("The body that owns the portal, e.g. “Ủy ban nhân dân xã Như Xuân”."),
+    )
+    administrative_level = models.CharField(
+        _("administrative level"),
+        max_length=20,
+        choices=AdministrativeLevel.choices,
+        default=AdministrativeLevel.COMMUNE,
+    )
+    web_address = models.URLField(_("web address"), blank=True)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    editorial_email = models.EmailField(
+        _("editorial board e-mail"),
+        blank=True,
+        help_text=_("Where contributions and contact messages go (S0 Đ10)."),
+    )
+    parent_portal_name = models.CharField(_("parent portal name"), max_length=255, blank=True)
+    parent_portal_url = models.URLField(_("parent portal address"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    responsible_person = models.CharField(
+        _("person responsible"),
+        max_length=255,
+        blank=True,
+        help_text=_("Shown in the footer, e.g. “Trưởng Ban biên tập: Nguyễn Văn An”."),
+    )
+    licence = models.CharField(
+        _("licence or establishing decision"),
+        max_length=255,
+        blank=True,
+        help_text=_("E.g. “Quyết định số 541/QĐ-UBND ngày 12/3/2012”."),
+    )
+    reuse_notice = models.TextField(
+        _("reuse notice"),
+        blank=True,
+        help_text=_(
+            "R-REUSE-1: reuse by other media needs the editorial board's approval. "
+            "Left empty, a standard notice is shown."
+        ),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("name"),
+                FieldPanel("short_name"),
+                FieldPanel("managing_body"),
+                FieldPanel("administrative_level"),
+                FieldPanel("logo"),
+            ],
+            heading=_("Identity"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("web_address"),
+                FieldPanel("address"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("editorial_email"),
+            ],
+            heading=_("Contact"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("parent_portal_name"), FieldPanel("parent_portal_url")],
+            heading=_("Parent portal"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("responsible_person"), FieldPanel("licence"), FieldPanel("reuse_notice")],
+            heading=_("Footer"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("portal settings")
+
+    def __str__(self):
+        return self.name or str(self.site)
+
+    @property
+    def is_archive(self) -> bool:
+        return self.administrative_level == AdministrativeLevel.FORMER_DISTRICT

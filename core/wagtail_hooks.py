@@ -1,0 +1,35 @@
+"""Admin screens for the shared taxonomies (Wagtail viewsets, not wagtail-modeladmin)."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Agency, Field
+
+
+class FieldViewSet(SnippetViewSet):
+    model = Field
+    icon = "tag"
+    menu_label = _("Fields")
+    list_display = ["name", "slug", "sort_order"]
+    search_fields = ["name"]
+    ordering = ["sort_order", "name"]
+
+
+class AgencyViewSet(SnippetViewSet):
+    model = Agency
+    icon = "group"
+    menu_label = _("Agencies")
+    list_display = ["name", "short_name", "level", "parent"]
+    list_filter = ["level"]
+    search_fields = ["name", "short_name"]
+
+
+class TaxonomyGroup(SnippetViewSetGroup):
+    items = (FieldViewSet, AgencyViewSet)
+    menu_icon = "folder-open-inverse"
+    menu_label = _("Taxonomies")
+    menu_name = "taxonomies"
+
+
+register_snippet(TaxonomyGroup)

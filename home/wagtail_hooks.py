@@ -1,0 +1,44 @@
+"""Directory admin: search, filters and CSV/XLSX export (R-DIR-1)."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Official, Unit
+
+
+class UnitViewSet(SnippetViewSet):
+    model = Unit
+    icon = "group"
+    menu_label = _("Units")
+    list_display = ["name", "parent", "phone", "email", "site"]
+    list_filter = ["site"]
+    list_export = ["name", "parent", "address", "phone", "email", "website", "site"]
+    export_filename = "don-vi"
+    search_fields = ["name"]
+    ordering = ["site", "sort_order", "name"]
+
+
+class OfficialViewSet(SnippetViewSet):
+    model = Official
+    icon = "user"
+    menu_label = _("Officials")
+    list_display = ["full_name", "position", "unit", "phone", "email", "is_active"]
+    list_filter = ["unit__site", "unit", "is_active"]
+    list_export = ["full_name", "position", "unit", "phone", "email", "sort_order", "is_active"]
+    export_filename = "can-bo"
+    search_fields = ["full_name", "position"]
+    ordering = ["unit__sort_order", "sort_order", "full_name"]
+
+    def get_queryset(self, request):
+        return Official.objects.select_related("unit")
+
+
+class DirectoryGroup(SnippetViewSetGroup):
+    items = (UnitViewSet, OfficialViewSet)
+    menu_icon = "list-ul"
+    menu_label = _("Directory")
+    menu_name = "directory"
+
+
+register_snippet(DirectoryGroup)

@@ -1,0 +1,1 @@
+"""Demo content for the Như Xuân reference deployment (data only, used by load_demo)."""

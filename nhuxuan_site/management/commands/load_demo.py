@@ -1,0 +1,263 @@
+"""Load the demo portal of Như Xuân (seed S0). Idempotent: run it as often as you like."""
+
+from __future__ import annotations
+
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from wagtail.models import Site
+
+from core.models import PortalSettings
+from home.models import (
+    BoundaryMapPage,
+    DirectoryPage,
+    HomePage,
+    LeaderProfile,
+    LeadersPage,
+    Official,
+    SitemapPage,
+    StandardPage,
+    Unit,
+)
+from nhuxuan_site.demo import content
+from nhuxuan_site.demo.builder import body_stream, ensure_child, ensure_image, ensure_user
+
+#: Demo accounts (R-ACC-1 user names) and the role each plays on the editorial board.
+DEMO_ACCOUNTS = [
+    ("nvan", "Nguyễn Văn An", "head"),
+    ("ttbinh", "Trần Thị Bình", "deputy"),
+    ("lvcuong", "Lê Văn Cường", "editor"),
+    ("ptdung", "Phạm Thị Dung", "collaborator"),
+    ("hvem", "Hoàng Văn Em", "auditor"),
+    ("vtgiang", "Vũ Thị Giang", "technical-admin"),
+    ("dvhai", "Đỗ Văn Hải", "unit-officer"),
+]
+
+#: Groups per role. Wagtail's stock groups until the editorial roles exist (issue 4).
+ROLE_GROUPS = {
+    "head": ["Moderators"],
+    "deputy": ["Moderators"],
+    "editor": ["Editors"],
+    "collaborator": ["Editors"],
+    "auditor": [],
+    "technical-admin": [],
+    "unit-officer": ["Editors"],
+}
+
+ROLE_LABELS = {
+    "head": "Trưởng Ban biên tập",
+    "deputy": "Phó Trưởng Ban biên tập",
+    "editor": "Biên tập viên",
+    "collaborator": "Cộng tác viên",
+    "auditor": "Kiểm tra",
+    "technical-admin": "Quản trị kỹ thuật",
+    "unit-officer": "Cán bộ đầu mối đơn vị",
+}
+
+
+class Command(BaseCommand):
+    help = "Load the Như Xuân demo portal (idempotent)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--password",
+            help="Set this password for every demo account (local demos only).",
+        )
+        parser.add_argument(
+            "--reset-passwords",
+            action="store_true",
+            help="Issue new one-time passwords for existing demo accounts too.",
+        )
+        parser.add_argument(
+            "--hostname",
+            default=None,
+            help="Hostname of the demo site (default: keep the default site's).",
+        )
+
+    def handle(self, *args, **options):
+        if options["password"] is not None and len(options["password"]) < 10:
+            raise CommandError("--password must be at least 10 characters long.")
+        with transaction.atomic():
+            site = self.load_site(options["hostname"])
+            home = site.root_page.specific
+            self.load_directory(site)
+            self.load_pages(home)
+            passwords = self.load_accounts(options["password"], options["reset_passwords"])
+        self.stdout.write(self.style.SUCCESS(f"Demo portal ready: {content.PORTAL['name']}"))
+        self.print_accounts(passwords)
+
+    # Site and identity -------------------------------------------------------------
+    def load_site(self, hostname: str | None) -> Site:
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        if site is None:
+            raise CommandError("No default site: run `manage.py migrate` first.")
+        home = site.root_page.specific
+        if not isinstance(home, HomePage):
+            raise CommandError("The default site's root page is not a HomePage.")
+        if not home.intro:
+            home.intro = content.HOME_INTRO_HTML
+            home.save_revision().publish()
+        site.site_name = content.PORTAL["short_name"] or content.PORTAL["name"]
+        if hostname:
+            site.hostname = hostname
+        site.save()
+        settings = PortalSettings.for_site(site)
+        for field, value in content.PORTAL.items():
+            setattr(settings, field, value)
+        settings.save()
+        return site
+
+    # Directory -----------------------------------------------------------------------
+    def load_directory(self, site: Site) -> None:
+        units: dict[str, Unit] = {}
+        self.officials: dict[str, Official] = {}
+        for order, data in enumerate(content.UNITS, start=1):
+            unit, _ = Unit.objects.update_or_create(
+                site=site,
+                name=data["name"],
+                defaults={
+                    "address": data.get("address", ""),
+                    "phone": data.get("phone", ""),
+                    "email": data.get("email", ""),
+                    "website": data.get("website", ""),
+                    "sort_order": order * 10,
+                },
+            )
+            units[data["key"]] = unit
+        for data in content.UNITS:
+            parent = units.get(data.get("parent_key") or "")
+            unit = units[data["key"]]
+            if unit.parent_id != (parent.pk if parent else None):
+                unit.parent = parent
+                unit.save()
+            for order, person in enumerate(data["officials"], start=1):
+                official, _ = Official.objects.update_or_create(
+                    unit=unit,
+                    full_name=person["full_name"],
+                    defaults={
+                        "position": person["position"],
+                        "phone": person.get("phone", ""),
+                        "email": person.get("email", ""),
+                        "sort_order": order * 10,
+                    },
+                )
+                self.officials[person["key"]] = official
+
+    # Pages ---------------------------------------------------------------------------
+    def load_pages(self, home: HomePage) -> None:
+        sections = {slug: (title, intro) for slug, title, intro in content.SECTIONS}
+        title, intro = sections["gioi-thieu"]
+        about, _ = ensure_child(
+            home, StandardPage, "gioi-thieu", title=title, intro=intro, show_in_menus=True
+        )
+        for data in content.ORGANISATION_PAGES:
+            ensure_child(
+                about,
+                StandardPage,
+                data["slug"],
+                title=data["title"],
+                intro=data.get("intro", ""),
+                body=body_stream(data["body"]),
+                author_name="Ban biên tập",
+                author_address=content.PORTAL["managing_body"],
+            )
+        self.load_leaders(about)
+        self.load_boundary_map(about)
+        ensure_child(
+            home,
+            DirectoryPage,
+            "danh-ba",
+            title="Danh bạ",
+            intro="Danh bạ điện thoại và thư điện tử công vụ của các đơn vị, cán bộ, công chức.",
+            show_in_menus=True,
+        )
+        ensure_child(home, SitemapPage, "so-do-trang", title="Sơ đồ trang")
+
+    def load_leaders(self, about) -> None:
+        page, created = ensure_child(
+            about,
+            LeadersPage,
+            "lanh-dao",
+            title="Lãnh đạo",
+            intro=content.LEADERS_INTRO,
+            author_name="Ban biên tập",
+        )
+        if not created:
+            return
+        for order, leader in enumerate(content.LEADERS):
+            LeaderProfile.objects.create(
+                page=page,
+                sort_order=order,
+                full_name=leader["full_name"],
+                position=leader["position"],
+                biography=leader["biography_html"],
+                duties=leader["duties_html"],
+                official=self.officials.get(leader.get("official_key") or ""),
+            )
+        page.save_revision().publish()
+
+    def load_boundary_map(self, about) -> None:
+        data = content.BOUNDARY_MAP
+        image = ensure_image(
+            "Bản đồ địa giới hành chính (minh họa)",
+            lambda: self.draw_map(data["subdivisions"]),
+        )
+        ensure_child(
+            about,
+            BoundaryMapPage,
+            "ban-do-dia-gioi-hanh-chinh",
+            title=data["title"],
+            map_image=image,
+            map_description=data["map_description"],
+            area_km2=Decimal(str(data["area_km2"])) if data.get("area_km2") else None,
+            population=data.get("population"),
+            population_year=data.get("population_year"),
+            subdivisions=[
+                (
+                    "subdivision",
+                    {
+                        "name": sub["name"],
+                        "area_km2": Decimal(str(sub["area_km2"])) if sub.get("area_km2") else None,
+                        "population": sub.get("population"),
+                    },
+                )
+                for sub in data["subdivisions"]
+            ],
+            body=body_stream(data.get("body", [])),
+            author_name="Ban biên tập",
+        )
+
+    @staticmethod
+    def draw_map(subdivisions) -> bytes:
+        from nhuxuan_site.demo.mapdraw import draw_boundary_map
+
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "map.png"
+            draw_boundary_map(str(path), subdivisions)
+            return path.read_bytes()
+
+    # Accounts ------------------------------------------------------------------------
+    def load_accounts(self, password: str | None, reset: bool) -> list[tuple[str, str, str, str]]:
+        issued = []
+        for username, full_name, role in DEMO_ACCOUNTS:
+            _user, new_password = ensure_user(
+                username,
+                full_name,
+                f"{username}.nhuxuan@thanhhoa.gov.vn",
+                groups=ROLE_GROUPS[role],
+                superuser=role == "technical-admin",
+                password=password,
+                reset_password=reset,
+            )
+            issued.append((username, full_name, ROLE_LABELS[role], new_password or ""))
+        return issued
+
+    def print_accounts(self, accounts) -> None:
+        self.stdout.write("\nDemo accounts (user name, full name, role, one-time password):")
+        for username, full_name, role, password in accounts:
+            shown = password or "(unchanged; --reset-passwords issues a new one)"
+            self.stdout.write(f"  {username:<8} {full_name:<16} {role:<26} {shown}")
+        self.stdout.write("Sign in at /admin/ and change the password at first login.")

@@ -1,0 +1,111 @@
+"""Turn environment variables into Django settings.
+
+Every deployment-specific value comes from the environment (DESIGN.md §5); these helpers
+are pure functions of a mapping so that tests can exercise them without touching
+``os.environ``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+import environ
+from django.core.exceptions import ImproperlyConfigured
+
+#: Wagtail/modelsearch backend module for each accepted ``SEARCH_BACKEND`` value.
+SEARCH_BACKENDS = {
+    "database": "wagtail.search.backends.database",
+    "elasticsearch8": "wagtail.search.backends.elasticsearch8",
+    "opensearch2": "wagtail.search.backends.opensearch2",
+}
+
+TRUE_VALUES = {"1", "true", "yes", "on"}
+
+
+def as_bool(value: str | None, default: bool = False) -> bool:
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in TRUE_VALUES
+
+
+def as_list(value: str | None, default: list[str] | None = None) -> list[str]:
+    if not value:
+        return list(default or [])
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def database_config(env: Mapping[str, str], default_sqlite: Path) -> dict:
+    """``DATABASE_URL`` (``sqlite:///…``, ``postgres://…``), SQLite file by default."""
+    url = env.get("DATABASE_URL") or f"sqlite:///{default_sqlite}"
+    config = environ.Env.db_url_config(url)
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        # WAL lets readers and the single writer work at the same time (the dev server,
+        # the test server of the browser tests and a management command together).
+        config.setdefault("OPTIONS", {})["init_command"] = (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+        )
+        config["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
+    else:
+        config["CONN_MAX_AGE"] = int(env.get("CONN_MAX_AGE", "60"))
+        config["CONN_HEALTH_CHECKS"] = True
+    return config
+
+
+def search_config(env: Mapping[str, str]) -> dict:
+    """``SEARCH_BACKEND`` (database | elasticsearch8 | opensearch2) and ``SEARCH_URL``."""
+    name = (env.get("SEARCH_BACKEND") or "database").strip().lower()
+    if name not in SEARCH_BACKENDS:
+        accepted = ", ".join(sorted(SEARCH_BACKENDS))
+        raise ImproperlyConfigured(f"SEARCH_BACKEND={name!r} is not one of: {accepted}")
+    backend: dict = {"BACKEND": SEARCH_BACKENDS[name]}
+    if name == "database":
+        backend["AUTO_UPDATE"] = True
+    else:
+        url = env.get("SEARCH_URL")
+        if not url:
+            raise ImproperlyConfigured(f"SEARCH_BACKEND={name} needs SEARCH_URL")
+        backend.update(
+            {
+                "URLS": as_list(url),
+                "INDEX": env.get("SEARCH_INDEX", "portal"),
+                "TIMEOUT": int(env.get("SEARCH_TIMEOUT", "5")),
+                "AUTO_UPDATE": True,
+            }
+        )
+    return {"default": backend}
+
+
+def cache_config(env: Mapping[str, str]) -> dict:
+    """Redis when ``REDIS_URL`` is set, else per-process local memory."""
+    url = env.get("REDIS_URL")
+    if url:
+        return {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": url,
+                "KEY_PREFIX": env.get("CACHE_KEY_PREFIX", "portal"),
+                "TIMEOUT": 300,
+            }
+        }
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "portal",
+        }
+    }
+
+
+def email_config(env: Mapping[str, str], default: str = "consolemail://") -> dict:
+    """``EMAIL_URL`` (``smtp://user:pass@host:587``, ``smtp+tls://…``, ``consolemail://``)."""
+    return environ.Env.email_url_config(env.get("EMAIL_URL") or default)
+
+
+def secret_key(env: Mapping[str, str], *, required: bool, fallback: str = "") -> str:
+    """``SECRET_KEY``; production refuses to start without one."""
+    key = env.get("SECRET_KEY", "")
+    if key:
+        return key
+    if required:
+        raise ImproperlyConfigured("SECRET_KEY must be set in production")
+    return fallback

@@ -1,0 +1,46 @@
+/* Progressive enhancement for the public site: everything works without this file. */
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  root.classList.remove("no-js");
+  root.classList.add("js");
+
+  // Text size (TT 32/2017: readable for people with low vision). Stored per browser.
+  var SIZES = ["text-sm", "", "text-lg", "text-xl"];
+  var KEY = "portal-text-size";
+  function apply(index) {
+    SIZES.forEach(function (cls) { if (cls) root.classList.remove(cls); });
+    if (SIZES[index]) root.classList.add(SIZES[index]);
+    document.querySelectorAll("[data-text-size]").forEach(function (button) {
+      var pressed = (button.dataset.textSize === "reset" && index === 1);
+      button.setAttribute("aria-pressed", pressed ? "true" : "false");
+    });
+  }
+  var current = 1;
+  try { var saved = parseInt(localStorage.getItem(KEY), 10); if (saved >= 0 && saved < SIZES.length) current = saved; } catch (e) {}
+  apply(current);
+  document.querySelectorAll(".text-size").forEach(function (group) { group.hidden = false; });
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-text-size]");
+    if (!button) return;
+    var action = button.dataset.textSize;
+    if (action === "larger") current = Math.min(SIZES.length - 1, current + 1);
+    else if (action === "smaller") current = Math.max(0, current - 1);
+    else current = 1;
+    apply(current);
+    try { localStorage.setItem(KEY, String(current)); } catch (e) {}
+  });
+
+  // Collapsible main menu on small screens.
+  var toggle = document.querySelector(".main-nav__toggle");
+  var menu = document.getElementById("main-menu");
+  if (toggle && menu) {
+    toggle.hidden = false;
+    menu.classList.add("is-collapsed");
+    toggle.addEventListener("click", function () {
+      var open = toggle.getAttribute("aria-expanded") === "true";
+      toggle.setAttribute("aria-expanded", open ? "false" : "true");
+      menu.classList.toggle("is-collapsed", open);
+    });
+  }
+})();

@@ -1,0 +1,74 @@
+"""load_demo builds the Như Xuân portal and is idempotent (issue 2)."""
+
+from io import StringIO
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import TestCase
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+
+from core.models import PortalSettings
+from home.models import LeaderProfile, Official, Unit
+from nhuxuan_site.management.commands.load_demo import DEMO_ACCOUNTS
+
+COUNTED = (Page, Unit, Official, LeaderProfile, get_image_model())
+
+
+class LoadDemoTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.first_output = StringIO()
+        call_command("load_demo", stdout=cls.first_output)
+        cls.counts = {model: model.objects.count() for model in COUNTED}
+
+    def test_first_run__portal_identity_from_seed_s0(self):
+        settings = PortalSettings.for_site(Site.objects.get(is_default_site=True))
+        self.assertEqual(settings.web_address, "http://nhuxuan.thanhhoa.gov.vn")
+        self.assertEqual(settings.email, "nhuxuan@thanhhoa.gov.vn")
+        self.assertEqual(settings.parent_portal_url, "https://thanhhoa.gov.vn")
+        self.assertIn("Như Xuân", settings.name)
+
+    def test_first_run__directory_size(self):
+        self.assertGreaterEqual(Unit.objects.count(), 6)
+        self.assertGreaterEqual(Official.objects.count(), 15)
+
+    def test_first_run__accounts_with_one_time_passwords_printed(self):
+        output = self.first_output.getvalue()
+        users = get_user_model().objects.filter(username__in=[a[0] for a in DEMO_ACCOUNTS])
+        self.assertEqual(users.count(), 7)
+        for user in users:
+            line = next(
+                line for line in output.splitlines() if line.strip().startswith(user.username)
+            )
+            password = line.split()[-1]
+            self.assertGreaterEqual(len(password), 12)
+            self.assertTrue(user.check_password(password))
+        self.assertEqual(
+            get_user_model().objects.get(username="nvan").get_full_name(), "Nguyễn Văn An"
+        )
+
+    def test_second_run__no_duplicates_and_passwords_kept(self):
+        nvan = get_user_model().objects.get(username="nvan")
+        nvan.set_password("mat-khau-rieng-123")
+        nvan.save()
+        output = StringIO()
+        call_command("load_demo", stdout=output)
+        self.assertEqual({model: model.objects.count() for model in COUNTED}, self.counts)
+        nvan.refresh_from_db()
+        self.assertTrue(nvan.check_password("mat-khau-rieng-123"))
+        self.assertIn("unchanged", output.getvalue())
+
+    def test_password_option__sets_one_password_for_all(self):
+        call_command("load_demo", password="demo-password-1", stdout=StringIO())
+        for username, *_ in DEMO_ACCOUNTS:
+            self.assertTrue(
+                get_user_model().objects.get(username=username).check_password("demo-password-1")
+            )
+
+    def test_demo_pages__every_page_renders(self):
+        for page in Page.objects.live().filter(depth__gte=2):
+            with self.subTest(url=page.url):
+                response = self.client.get(page.url)
+                self.assertEqual(response.status_code, 200)
+                self.assertContains(response, "nhuxuan@thanhhoa.gov.vn")
