@@ -43,7 +43,7 @@ format: venv ## Format the code with ruff
 	$(BIN)/ruff format .
 
 messages: venv ## Update and compile the Vietnamese catalogue (nhuxuan_site/locale/vi)
-	$(MANAGE) makemessages -l vi --no-obsolete -i ".venv/*" -i "var/*" -i "tests/*" -i "bench/*"
+	$(MANAGE) makemessages -l vi --no-obsolete --no-location -i ".venv/*" -i "var/*" -i "tests/*" -i "bench/*" -i "nhuxuan_site/demo/*" -i "vietnam/*"
 	$(MANAGE) compilemessages -l vi -i ".venv"
 
 clean: ## Remove the virtualenv and local data

@@ -12,7 +12,6 @@ class FieldViewSet(SnippetViewSet):
     icon = "tag"
     menu_label = _("Fields")
     list_display = ["name", "slug", "sort_order"]
-    search_fields = ["name"]
     ordering = ["sort_order", "name"]
 
 
@@ -22,7 +21,6 @@ class AgencyViewSet(SnippetViewSet):
     menu_label = _("Agencies")
     list_display = ["name", "short_name", "level", "parent"]
     list_filter = ["level"]
-    search_fields = ["name", "short_name"]
 
 
 class TaxonomyGroup(SnippetViewSetGroup):

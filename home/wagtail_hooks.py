@@ -15,7 +15,6 @@ class UnitViewSet(SnippetViewSet):
     list_filter = ["site"]
     list_export = ["name", "parent", "address", "phone", "email", "website", "site"]
     export_filename = "don-vi"
-    search_fields = ["name"]
     ordering = ["site", "sort_order", "name"]
 
 
@@ -27,7 +26,6 @@ class OfficialViewSet(SnippetViewSet):
     list_filter = ["unit__site", "unit", "is_active"]
     list_export = ["full_name", "position", "unit", "phone", "email", "sort_order", "is_active"]
     export_filename = "can-bo"
-    search_fields = ["full_name", "position"]
     ordering = ["unit__sort_order", "sort_order", "full_name"]
 
     def get_queryset(self, request):

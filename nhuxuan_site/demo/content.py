@@ -44,7 +44,7 @@ PORTAL = {
     "responsible_person": "Trưởng Ban biên tập: Nguyễn Văn An",
     "licence": _j(
         "Quyết định số 541/QĐ-UBND ngày 12/3/2012 của Chủ tịch UBND huyện Như Xuân (cũ)",
-        "ban hành Quy chế hoạt động của Trang thông tin điện tử",
+        "ban hành Quy chế hoạt động của Trang thông tin điện tử huyện Như Xuân",
     ),
     "reuse_notice": _j(
         "Thông tin trên Trang thông tin điện tử xã Như Xuân được cung cấp công khai để phục vụ",

@@ -58,7 +58,6 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -119,7 +118,10 @@ AUTH_PASSWORD_VALIDATORS = [
 # Vietnamese first (R-SITE-2); dates shown as 24/06/2022.
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
-LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# The public site is always Vietnamese (no LocaleMiddleware: a browser asking for English
+# would otherwise get English labels around Vietnamese content); the admin follows each
+# user's preference. locale_wagtail/ completes Wagtail's thin Vietnamese catalogue.
+LOCALE_PATHS = [PROJECT_DIR / "locale", PROJECT_DIR / "locale_wagtail"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
