@@ -1,6 +1,7 @@
 """Admin screens for the shared taxonomies (Wagtail viewsets, not wagtail-modeladmin)."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -10,7 +11,7 @@ from .models import Agency, Field
 class FieldViewSet(SnippetViewSet):
     model = Field
     icon = "tag"
-    menu_label = _("Fields")
+    menu_label = pgettext_lazy("taxonomy", "Fields")
     list_display = ["name", "slug", "sort_order"]
     ordering = ["sort_order", "name"]
 
