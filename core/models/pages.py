@@ -9,7 +9,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from vietnam.fold import slugify
+from vietnam.fold import fold, slugify
 
 from ..forms import PortalPageForm
 from ..slugs import VietnameseSlugInput
@@ -102,6 +102,11 @@ class BasePage(VietnameseSlugMixin, Page):
         ),
     )
     source_url = models.URLField(_("source address"), blank=True)
+    #: Folded (lower-case, no diacritics, đ → d) text of the fields a reader searches by,
+    #: kept in step on every save so listings can filter unaccented keywords on any
+    #: database (see ``core.listing.keyword_filter``). Pages add parts through
+    #: ``get_search_key_parts``.
+    search_key = models.TextField(editable=False, blank=True, default="")
     classification = models.CharField(
         _("security classification"),
         max_length=20,
@@ -163,11 +168,21 @@ class BasePage(VietnameseSlugMixin, Page):
         if errors:
             raise ValidationError(errors)
 
+    def get_search_key_parts(self) -> list[str]:
+        """Texts folded into ``search_key``; subclasses extend (numbers, summaries…)."""
+        return [self.title or "", self.author_name or "", self.search_description or ""]
+
+    def update_search_key(self) -> None:
+        self.search_key = fold(" ".join(part for part in self.get_search_key_parts() if part))
+
     def save(self, *args, **kwargs):
+        self.update_search_key()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "title" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "search_key"}
         if not self.is_publishable_classification:
             # Page.save(clean=False) skips clean(): the rule must hold there too. A save
             # that writes neither column (save_revision's bookkeeping) cannot publish.
-            update_fields = kwargs.get("update_fields")
             writes_state = update_fields is None or {"live", "classification"} & set(update_fields)
             if self.live and writes_state:
                 raise ValidationError({"classification": SECRET_PUBLISH_MESSAGE})

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import tempfile
+from dataclasses import dataclass
 from decimal import Decimal
+from importlib import import_module
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -24,6 +26,19 @@ from home.models import (
 )
 from nhuxuan_site.demo import content
 from nhuxuan_site.demo.builder import body_stream, ensure_child, ensure_image, ensure_user
+
+#: Demo content of the domain apps, in the order they load (DemoContext is their input).
+DEMO_LOADERS: list[str] = []
+
+
+@dataclass
+class DemoContext:
+    home: HomePage
+    site: Site
+    officials: dict[str, Official]  # directory entries by the demo content's keys
+    sections: dict[str, tuple[str, str]]  # slug → (title, intro) of the top-level sections
+    stdout: object = None
+
 
 #: Demo accounts (R-ACC-1 user names) and the role each plays on the editorial board.
 DEMO_ACCOUNTS = [
@@ -86,6 +101,7 @@ class Command(BaseCommand):
             self.load_directory(site)
             self.load_pages(home)
             passwords = self.load_accounts(options["password"], options["reset_passwords"])
+            self.load_sections(home)
         self.stdout.write(self.style.SUCCESS(f"Demo portal ready: {content.PORTAL['name']}"))
         self.print_accounts(passwords)
 
@@ -238,6 +254,20 @@ class Command(BaseCommand):
             path = Path(folder) / "map.png"
             draw_boundary_map(str(path), subdivisions)
             return path.read_bytes()
+
+    # Content of the domain apps ------------------------------------------------------
+    def load_sections(self, home: HomePage) -> None:
+        """Each app's demo content lives in ``nhuxuan_site/demo/<app>.py`` with a
+        ``load(context)`` function; they run in DEMO_LOADERS order, after the accounts."""
+        context = DemoContext(
+            home=home,
+            site=home.get_site(),
+            officials=self.officials,
+            sections={slug: (title, intro) for slug, title, intro in content.SECTIONS},
+            stdout=self.stdout,
+        )
+        for module_name in DEMO_LOADERS:
+            import_module(module_name).load(context)
 
     # Accounts ------------------------------------------------------------------------
     def load_accounts(self, password: str | None, reset: bool) -> list[tuple[str, str, str, str]]:
