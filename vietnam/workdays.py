@@ -1,0 +1,265 @@
+"""Working days and deadlines counted in working days (R-QA-1, R-SLA-1).
+
+The rule ``WorkCalendar.add_working_days`` follows
+====================================================
+
+1. **Days.** A working day is Monday–Friday that is not a public holiday, plus every
+   swapped working Saturday; a day off is a weekend day (unless swapped), a public
+   holiday from the ``holidays`` package (Labour Code 2019 Art. 112: Tết Dương lịch,
+   five days of Tết, Giỗ Tổ Hùng Vương, 30/4, 1/5, 2/9 and its adjacent day, and from
+   2026 Ngày Văn hóa Việt Nam 24/11; observed days included), or a day the caller
+   lists in ``extra_days_off``. Swapped working Saturdays come from the caller
+   (``extra_working_days``) and, by default, from the swap table the ``holidays``
+   package ships (it records 31/8/2026 off "thay cho ngày 22/08/2026" but does not
+   mark 22/8/2026 itself as a working day).
+2. **Start.** The period runs only during working hours (default 08:00–17:00). Something
+   received within working hours starts the count at once; something received after
+   hours, before 08:00 or on a day off starts it at 08:00 of the next working day
+   (S1 Đ12.6: "Thời điểm để xác định thời gian trả lời được tính từ 08h00' các ngày làm
+   việc (không tính ngày nghỉ lễ, tết)"; S4 Đ11.3 and S3 Đ5.8 set the same answer
+   duty). This is the rule of R-QA-1.
+3. **Length.** N working days are N full working days of working time. The deadline is
+   the moment that much working time has run out; when it runs out exactly at the end
+   of a working day the deadline is that day's closing time (17:00), not the next
+   morning. A period that starts at 08:00 therefore ends at 17:00 of its N-th working
+   day, counting the start day as day 1.
+4. **Days off at the end.** Because time only runs on working days, a deadline never
+   falls on a weekend or holiday: it lands on the next working day, which is what Bộ
+   luật Dân sự 2015 Điều 148 k5 requires. Điều 147 k2 (the day of the event is not
+   counted) is met the same way for anything received after hours or on a day off; for
+   something received during working hours R-QA-1 is the more specific rule and the
+   rest of that day counts (received Wednesday 10:00 → due next Wednesday 10:00, where
+   day counting per Điều 147 would give the end of next Wednesday: same day).
+
+Worked example (research Appendix B, holidays 2026): a question received **Friday
+20/11/2026 at 17:30**, 5 working days. 17:30 is after hours, so the count starts at
+08:00 on Monday 23/11. Tuesday 24/11 is Ngày Văn hóa Việt Nam (a holiday from 2026).
+Working days: Mon 23/11 (1), Wed 25/11 (2), Thu 26/11 (3), Fri 27/11 (4), Mon 30/11
+(5): due **Monday 30/11/2026 at 17:00** (+07:00), the same date as Appendix B's
+day-based count.
+
+Why 08:00–17:00 by default: 08:00 is the start R-QA-1 names; 17:00 is the usual closing
+time of state offices (an 8-hour day with a lunch break, 40-hour week; many provinces use
+07:00/07:30 starts in summer). The lunch break is not modelled: counting is in whole
+working days, so it only matters for a period measured in hours. Both ends are settings.
+
+Dates without a time (``datetime.date``) are counted in days per Bộ luật Dân sự Điều
+147–148: the start day is not counted, the N-th working day after it is the last day.
+
+Time zones: aware datetimes are interpreted in the calendar's zone (default
+Asia/Ho_Chi_Minh) and returned in the input's own tzinfo; naive ones are taken as
+local wall-clock time and returned naive.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from functools import lru_cache
+
+import holidays
+
+__all__ = ["VN_TZ", "WorkCalendar"]
+
+
+def _vietnam_tz() -> dt.tzinfo:
+    try:
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo("Asia/Ho_Chi_Minh")
+    except Exception:  # no tz database on this machine: Vietnam has had no DST since 1975
+        return dt.timezone(dt.timedelta(hours=7), "ICT")
+
+
+VN_TZ = _vietnam_tz()
+
+
+@lru_cache(maxsize=1)
+def _package_working_saturdays() -> frozenset[dt.date]:
+    """Working days of the official swaps recorded in ``holidays`` (e.g. 22/8/2026).
+
+    The package keeps them as the "from" half of each substituted day off; it is read
+    defensively so that a change inside the package costs the swaps, not the calendar.
+    """
+    try:
+        from holidays.countries.vietnam import VietnamStaticHolidays
+
+        table = VietnamStaticHolidays.special_public_holidays
+    except Exception:
+        return frozenset()
+    days: set[dt.date] = set()
+    for year, entries in table.items():
+        items = entries if entries and isinstance(entries[0], tuple) else (entries,)
+        for entry in items:
+            try:
+                if len(entry) == 4:
+                    _, _, from_month, from_day = entry
+                    days.add(dt.date(year, from_month, from_day))
+                elif len(entry) == 5:
+                    _, _, from_month, from_day, from_year = entry
+                    days.add(dt.date(from_year, from_month, from_day))
+            except (TypeError, ValueError):
+                continue
+    return frozenset(days)
+
+
+class WorkCalendar:
+    """Vietnamese public-sector working days, with caller-supplied swaps.
+
+    ``extra_days_off``: days off announced for the public sector on top of the public
+    holidays (hoán đổi: a weekday off in exchange for a Saturday worked).
+    ``extra_working_days``: Saturdays (or Sundays) that are worked in exchange.
+    ``use_package_swaps``: also treat the swapped working days recorded in the
+    ``holidays`` package as working days (default True).
+    """
+
+    def __init__(
+        self,
+        extra_days_off: Iterable[dt.date] = (),
+        extra_working_days: Iterable[dt.date] = (),
+        *,
+        work_start: dt.time = dt.time(8, 0),
+        work_end: dt.time = dt.time(17, 0),
+        tz: dt.tzinfo | None = None,
+        use_package_swaps: bool = True,
+    ) -> None:
+        self.extra_days_off = frozenset(extra_days_off)
+        self.extra_working_days = frozenset(extra_working_days)
+        both = self.extra_days_off & self.extra_working_days
+        if both:
+            raise ValueError(f"days both off and working: {sorted(both)}")
+        if not work_start < work_end:
+            raise ValueError("work_start must be before work_end")
+        self.work_start = work_start
+        self.work_end = work_end
+        self.tz = tz or VN_TZ
+        self._swapped_working = _package_working_saturdays() if use_package_swaps else frozenset()
+        self._holidays = holidays.country_holidays("VN", language="vi")
+
+    # --- days ------------------------------------------------------------------------
+
+    @property
+    def day_length(self) -> dt.timedelta:
+        """Working time in one working day (default 9 hours)."""
+        return dt.datetime.combine(dt.date.min, self.work_end) - dt.datetime.combine(
+            dt.date.min, self.work_start
+        )
+
+    def _as_date(self, day: dt.date | dt.datetime) -> dt.date:
+        if isinstance(day, dt.datetime):
+            return self._local(day).date()
+        return day
+
+    def is_working_day(self, day: dt.date | dt.datetime) -> bool:
+        day = self._as_date(day)
+        if day in self.extra_working_days:
+            return True
+        if day in self.extra_days_off or day in self._holidays:
+            return False
+        if day in self._swapped_working:
+            return True
+        return day.weekday() < 5
+
+    def holiday_name(self, day: dt.date | dt.datetime) -> str | None:
+        """Vietnamese name of the holiday or announced day off, None on other days."""
+        day = self._as_date(day)
+        if day in self.extra_working_days:
+            return None
+        if day in self.extra_days_off:
+            return "Ngày nghỉ hoán đổi"
+        return self._holidays.get(day)
+
+    def next_working_day(self, day: dt.date | dt.datetime, *, include: bool = False) -> dt.date:
+        """The first working day after ``day`` (or ``day`` itself if ``include``)."""
+        day = self._as_date(day)
+        if not include:
+            day += dt.timedelta(days=1)
+        for _ in range(3660):
+            if self.is_working_day(day):
+                return day
+            day += dt.timedelta(days=1)
+        raise ValueError("no working day within ten years")
+
+    # --- time ------------------------------------------------------------------------
+
+    def _local(self, moment: dt.datetime) -> dt.datetime:
+        """Wall-clock time in the calendar's zone, naive (for arithmetic)."""
+        if moment.tzinfo is None:
+            return moment
+        return moment.astimezone(self.tz).replace(tzinfo=None)
+
+    def _back(self, local: dt.datetime, like: dt.datetime) -> dt.datetime:
+        if like.tzinfo is None:
+            return local
+        return local.replace(tzinfo=self.tz).astimezone(like.tzinfo)
+
+    def start_of_period(self, received: dt.datetime) -> dt.datetime:
+        """When the count starts: ``received`` itself within working hours, else 08:00
+        (``work_start``) of the next working day (the same day before opening time)."""
+        local = self._local(received)
+        day = local.date()
+        opening = dt.datetime.combine(day, self.work_start)
+        closing = dt.datetime.combine(day, self.work_end)
+        if self.is_working_day(day) and local < closing:
+            return self._back(max(local, opening), received)
+        nxt = self.next_working_day(day)
+        return self._back(dt.datetime.combine(nxt, self.work_start), received)
+
+    def add_working_days(self, start, n: int):  # type: ignore[no-untyped-def]
+        """Deadline ``n`` working days after ``start`` (see the module docstring).
+
+        ``start`` a datetime → datetime in the same tzinfo; a date → date (Điều 147:
+        the start day is not counted; ``n == 0`` gives the start day, or the next
+        working day when it is a day off).
+        """
+        if n < 0:
+            raise ValueError("n must be >= 0")
+        if not isinstance(start, dt.datetime):
+            if n == 0:
+                return self.next_working_day(start, include=True)
+            day = start
+            for _ in range(n):
+                day = self.next_working_day(day)
+            return day
+        local = self._local(self.start_of_period(start))
+        remaining = n * self.day_length
+        day = local.date()
+        while True:
+            closing = dt.datetime.combine(day, self.work_end)
+            available = closing - local
+            if remaining <= available:
+                return self._back(local + remaining, start)
+            remaining -= available
+            day = self.next_working_day(day)
+            local = dt.datetime.combine(day, self.work_start)
+
+    def working_days_between(self, a: dt.date | dt.datetime, b: dt.date | dt.datetime) -> int:
+        """Working days d with a < d ≤ b (dates; datetimes count by their date), negative
+        when b is before a. ``working_days_between(d, add_working_days(d, n)) == n``."""
+        start, end = self._as_date(a), self._as_date(b)
+        sign = 1
+        if end < start:
+            start, end, sign = end, start, -1
+        count = 0
+        day = start + dt.timedelta(days=1)
+        while day <= end:
+            count += self.is_working_day(day)
+            day += dt.timedelta(days=1)
+        return sign * count
+
+    def working_time_between(self, a: dt.datetime, b: dt.datetime) -> dt.timedelta:
+        """Working time elapsed from ``a`` to ``b`` (zero if b ≤ a); the inverse of
+        ``add_working_days`` for datetimes: n × ``day_length``."""
+        start, end = self._local(a), self._local(b)
+        if end <= start:
+            return dt.timedelta(0)
+        total = dt.timedelta(0)
+        day = start.date()
+        while day <= end.date():
+            if self.is_working_day(day):
+                opening = max(dt.datetime.combine(day, self.work_start), start)
+                closing = min(dt.datetime.combine(day, self.work_end), end)
+                if closing > opening:
+                    total += closing - opening
+            day += dt.timedelta(days=1)
+        return total
