@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from .slugs import VietnameseSlugField, VietnameseSlugInput
 
+#: Wagtail hook: ``fn(page) -> [(field name | None, message)]`` run when an editor submits,
+#: approves or publishes from the page editor.
+PUBLISH_CHECK_HOOK = "portal_page_publish_checks"
+
 #: POST keys of the page editor's actions that make content public or start moderation.
-PUBLISHING_ACTIONS = ("action-publish", "action-submit", "action-workflow-action")
+PUBLISHING_ACTIONS = ("action-publish", "action-submit", "action-restart-workflow")
 
 
 class PortalPageForm(WagtailAdminPageForm):
@@ -26,11 +31,32 @@ class PortalPageForm(WagtailAdminPageForm):
                 widget=VietnameseSlugInput(),
             )
 
+    def _post_clean(self):
+        super()._post_clean()
+        if not self.wants_public or self.errors:
+            return
+        # Apps add their checks (the editorial board's publishing gate) through this hook;
+        # each returns (field name or None, message) pairs for the item as submitted.
+        for check in hooks.get_hooks(PUBLISH_CHECK_HOOK):
+            for field_name, message in check(self.instance):
+                if field_name not in self.fields:
+                    field_name = None
+                self.add_error(field_name, message)
+
+    @property
+    def wants_public(self) -> bool:
+        """Publishing, submitting, resubmitting, or approving a step from the editor."""
+        if any(key in self.data for key in PUBLISHING_ACTIONS):
+            return True
+        return (
+            "action-workflow-action" in self.data
+            and self.data.get("workflow-action-name") == "approve"
+        )
+
     def clean(self):
         cleaned = super().clean()
         classification = cleaned.get("classification")
-        wants_public = any(key in self.data for key in PUBLISHING_ACTIONS)
-        if classification and classification != "thuong" and wants_public:
+        if classification and classification != "thuong" and self.wants_public:
             self.add_error(
                 "classification",
                 _(

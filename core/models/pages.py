@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from functools import cache
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.models import Page
@@ -38,10 +42,26 @@ SECRET_PUBLISH_MESSAGE = _(
 )
 
 
+@cache
+def tester_class():
+    path = getattr(settings, "PORTAL_PAGE_PERMISSION_TESTER", None)
+    return import_string(path) if path else None
+
+
 class VietnameseSlugMixin:
-    """ASCII slugs from Vietnamese titles on every path that saves a page (core.slugs)."""
+    """Behaviour shared by every page type of the platform: ASCII slugs from Vietnamese
+    titles on every path that saves a page (core.slugs), the admin form, and the page
+    permission tester of the editorial rules."""
 
     base_form_class = PortalPageForm
+
+    def permissions_for_user(self, user):
+        """The tester named by ``PORTAL_PAGE_PERMISSION_TESTER`` (the editorial app's, which
+        keeps publishing inside the workflow); Wagtail's own when unset."""
+        tester = tester_class()
+        if tester is None:
+            return super().permissions_for_user(user)
+        return tester(user, self)
 
     def _set_core_field_defaults(self):
         parent_is_known = bool(self.path or getattr(self, "_cached_parent_obj", None))

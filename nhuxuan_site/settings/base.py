@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "nhuxuan_site",
     "core",
     "home",
+    "editorial",
     "news",
     "projects",
     "legal",
@@ -49,6 +50,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "simple_history",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -69,7 +71,24 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "editorial.middleware.EditorialMiddleware",
+    # Last, as django-axes asks: it turns a lockout into its response.
+    "axes.middleware.AxesMiddleware",
 ]
+
+AUTHENTICATION_BACKENDS = [
+    # R-ACC-3: django-axes counts failed logins and locks the account out first.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(ENV.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(ENV.get("AXES_COOLOFF_HOURS", "1"))  # hours
+# Per account and address: guessing one account from one address is stopped, and an
+# attacker cannot lock a whole office (one NAT address) out by naming its accounts.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "editorial/locked_out.html"
+AXES_VERBOSE = False
 
 ROOT_URLCONF = "nhuxuan_site.urls"
 
@@ -160,6 +179,15 @@ WAGTAILEMBEDS_FINDERS = []  # no third-party embeds: no request leaves for anoth
 WAGTAIL_AUTOSAVE_INTERVAL = 0
 WAGTAILAPI_DOCS_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = True
+
+# Editorial workflow (DESIGN.md §4, R-WF-1…3)
+WAGTAIL_WORKFLOW_ENABLED = True
+# An edit after a step was approved sends the item through the steps again.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.workflows.publish_approved"
+PORTAL_PAGE_PERMISSION_TESTER = "editorial.permissions.EditorialPagePermissionTester"
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+WAGTAILADMIN_COMMENTS_ENABLED = True
 
 # The admin's address can be moved away from the well-known /admin/ (issue 11 hardening).
 PORTAL_ADMIN_PATH = ENV.get("ADMIN_PATH", "admin/").strip("/") + "/"

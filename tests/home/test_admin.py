@@ -50,6 +50,7 @@ class PageAdminTests(TestCase):
                 "body-count": "0",
                 "origin": "original",
                 "classification": "thuong",
+                "author_name": "Ban biên tập",
                 "action-publish": "publish",
             },
         )

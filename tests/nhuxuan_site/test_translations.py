@@ -22,6 +22,8 @@ def entries(po_text: str):
             if line.startswith("msgid "):
                 current = msgid
                 current.append(line[6:])
+            elif line.startswith("msgid_plural "):
+                current = []  # the plural form; its placeholders match the singular's
             elif line.startswith("msgstr"):
                 current = []
                 msgstrs.append(current)

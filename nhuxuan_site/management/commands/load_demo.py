@@ -8,11 +8,14 @@ from decimal import Decimal
 from importlib import import_module
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Site
 
 from core.models import PortalSettings
+from editorial import roles
+from editorial.models import SectionAssignment
 from home.models import (
     BoundaryMapPage,
     DirectoryPage,
@@ -51,15 +54,22 @@ DEMO_ACCOUNTS = [
     ("dvhai", "Đỗ Văn Hải", "unit-officer"),
 ]
 
-#: Groups per role. Wagtail's stock groups until the editorial roles exist (issue 4).
+#: Groups per role (editorial.roles; created by editorial's data migration).
 ROLE_GROUPS = {
-    "head": ["Moderators"],
-    "deputy": ["Moderators"],
-    "editor": ["Editors"],
-    "collaborator": ["Editors"],
-    "auditor": [],
-    "technical-admin": [],
-    "unit-officer": ["Editors"],
+    "head": [roles.HEAD],
+    "deputy": [roles.DEPUTY],
+    "editor": [roles.EDITOR],
+    "collaborator": [roles.COLLABORATOR],
+    "auditor": [roles.AUDITOR],
+    "technical-admin": [roles.TECH_ADMIN],
+    "unit-officer": [roles.UNIT_OFFICER],
+}
+
+#: Sections each writer may work in (R-SUB-2), by slug under the home page; the first that
+#: exists is assigned.
+SECTION_ASSIGNMENTS = {
+    "ptdung": ["tin-tuc", "gioi-thieu"],
+    "dvhai": ["thu-tuc-hanh-chinh", "gioi-thieu"],
 }
 
 ROLE_LABELS = {
@@ -102,6 +112,7 @@ class Command(BaseCommand):
             self.load_pages(home)
             passwords = self.load_accounts(options["password"], options["reset_passwords"])
             self.load_sections(home)
+            self.assign_sections(home)
         self.stdout.write(self.style.SUCCESS(f"Demo portal ready: {content.PORTAL['name']}"))
         self.print_accounts(passwords)
 
@@ -278,12 +289,29 @@ class Command(BaseCommand):
                 full_name,
                 f"{username}.nhuxuan@thanhhoa.gov.vn",
                 groups=ROLE_GROUPS[role],
-                superuser=role == "technical-admin",
                 password=password,
                 reset_password=reset,
             )
+            if new_password and not password:
+                # R-ACC-2: a one-time password is changed at first login.
+                _user.must_change_password = True
+                _user.save(update_fields=["must_change_password"])
             issued.append((username, full_name, ROLE_LABELS[role], new_password or ""))
         return issued
+
+    def assign_sections(self, home: HomePage) -> None:
+        User = get_user_model()
+        for username, slugs in SECTION_ASSIGNMENTS.items():
+            section = None
+            for slug in slugs:  # the first of the list that exists
+                found = home.get_children().filter(slug=slug).first()
+                if found is not None:
+                    section = found
+                    break
+            if section is not None:
+                SectionAssignment.objects.get_or_create(
+                    user=User.objects.get(username=username), section=section
+                )
 
     def print_accounts(self, accounts) -> None:
         self.stdout.write("\nDemo accounts (user name, full name, role, one-time password):")

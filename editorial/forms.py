@@ -1,0 +1,87 @@
+"""Forms of the editorial admin screens."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+from .roles import ALL_ROLES
+
+DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+
+
+class AuditFilterForm(forms.Form):
+    """Filters of the audit report: section, person, period (R-WF-3)."""
+
+    section = forms.ModelChoiceField(
+        label=_("Section"), queryset=Page.objects.none(), required=False, empty_label=_("All")
+    )
+    user = forms.ModelChoiceField(
+        label=_("Person"),
+        queryset=get_user_model().objects.none(),
+        required=False,
+        empty_label=_("Anyone"),
+    )
+    since = forms.DateField(
+        label=_("From (dd/mm/yyyy)"), required=False, input_formats=DATE_FORMATS
+    )
+    until = forms.DateField(label=_("To (dd/mm/yyyy)"), required=False, input_formats=DATE_FORMATS)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Sections: the site roots and their children (the top-level sections of each portal).
+        self.fields["section"].queryset = Page.objects.filter(depth__in=[2, 3]).order_by("path")
+        self.fields["user"].queryset = (
+            get_user_model().objects.filter(is_active=True).order_by("username")
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        since, until = cleaned.get("since"), cleaned.get("until")
+        if since and until and until < since:
+            self.add_error("until", _("The end date must not be before the start date."))
+        return cleaned
+
+    def period(self):
+        """Aware datetimes: [since 00:00, the day after until 00:00)."""
+        tz = timezone.get_current_timezone()
+        since = self.cleaned_data.get("since")
+        until = self.cleaned_data.get("until")
+        start = dt.datetime.combine(since, dt.time.min, tz) if since else None
+        end = dt.datetime.combine(until + dt.timedelta(days=1), dt.time.min, tz) if until else None
+        return start, end
+
+
+class OfficialAccountForm(forms.Form):
+    """R-ACC-1/2: an account per official, user name from the full name, one-time password."""
+
+    full_name = forms.CharField(label=_("Full name"), max_length=150)
+    email = forms.EmailField(label=_("Official e-mail"))
+    roles = forms.ModelMultipleChoiceField(
+        label=_("Roles"),
+        queryset=Group.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["roles"].queryset = Group.objects.filter(name__in=ALL_ROLES).order_by("name")
+
+    def clean_full_name(self):
+        from vietnam.names import username_base
+
+        name = " ".join(self.cleaned_data["full_name"].split())
+        try:
+            username_base(name)
+        except ValueError:
+            raise forms.ValidationError(_("Enter the full name in letters.")) from None
+        if len(name.split()) < 2:
+            raise forms.ValidationError(_("Enter the family name and the given name."))
+        return name

@@ -1,0 +1,133 @@
+"""One step of the three-step editorial workflow (R-WF-1, R-WF-2)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import AbstractGroupApprovalTask, TaskState
+
+
+class EditorialTask(AbstractGroupApprovalTask):
+    """A group approval step with the rules Wagtail lacks.
+
+    - Nobody acts on a step of their own submission, superusers included (four eyes).
+    - A valid delegation (R-WF-2) lets a named person act on steps 2 and 3 for a period;
+      the action records on whose behalf it was taken (``DelegatedAction``).
+    - Step 1 passes by itself when the submitter is a member of the board.
+    - The publishing gate runs again before the final approval (R-SITE-2, R-SECRET-1).
+    """
+
+    step = models.PositiveSmallIntegerField(
+        _("step"), default=1, help_text=_("1 edit, 2 verify, 3 approve for publishing (R-WF-1).")
+    )
+    passes_for_board = models.BooleanField(
+        _("passes for board members"),
+        default=False,
+        help_text=_("The step passes by itself when the submitter is a member of the board."),
+    )
+    delegable = models.BooleanField(
+        _("may be delegated"),
+        default=False,
+        help_text=_("Delegations may give a named person this step for a period (R-WF-2)."),
+    )
+
+    admin_form_fields = [
+        *AbstractGroupApprovalTask.admin_form_fields,
+        "step",
+        "passes_for_board",
+        "delegable",
+    ]
+
+    class Meta:
+        verbose_name = _("editorial step")
+        verbose_name_plural = _("editorial steps")
+
+    # Who may act -----------------------------------------------------------------------
+    @staticmethod
+    def submitter_of(obj):
+        state = getattr(obj, "current_workflow_state", None)
+        return state.requested_by if state else None
+
+    def valid_delegation(self, user, at=None):
+        """The delegation that lets ``user`` act on this step now, or None."""
+        if not self.delegable or not user.is_authenticated:
+            return None
+        from .delegation import Delegation
+
+        return Delegation.objects.valid(at).filter(task=self, delegate=user).first()
+
+    def _may_act(self, user) -> bool:
+        return user.is_superuser or self._user_in_groups(user) or bool(self.valid_delegation(user))
+
+    def user_can_access_editor(self, obj, user):
+        return self._may_act(user)
+
+    def locked_for_user(self, obj, user):
+        return not self._may_act(user)
+
+    def get_actions(self, obj, user):
+        submitter = self.submitter_of(obj)
+        if submitter is not None and submitter.pk == user.pk:
+            return []
+        if not self._may_act(user):
+            return []
+        return [
+            ("reject", _("Request changes"), True),
+            ("approve", _("Approve"), False),
+            ("approve", _("Approve with comment"), True),
+        ]
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        if not self._may_act(user):
+            return TaskState.objects.none()
+        return self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS).exclude(
+            workflow_state__requested_by=user
+        )
+
+    # What happens --------------------------------------------------------------------
+    def start(self, workflow_state, user=None):
+        task_state = super().start(workflow_state, user=user)
+        requester = workflow_state.requested_by
+        if self.passes_for_board and requester is not None and self.is_board_member(requester):
+            task_state.approve(
+                user=requester,
+                update=False,
+                comment=str(_("Passed by itself: the submitter is a member of the board.")),
+            )
+        return task_state
+
+    @staticmethod
+    def is_board_member(user) -> bool:
+        from ..roles import BOARD
+
+        return user.groups.filter(name__in=BOARD).exists()
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        from ..gate import GateRefused, check_revision
+
+        obj = task_state.workflow_state.content_object
+        offered = {name for name, *_ in self.get_actions(obj, user)}
+        if action_name in ("approve", "reject") and action_name not in offered:
+            # Code paths other than Wagtail's views get the same four-eyes rule.
+            raise PermissionDenied
+        if action_name == "approve":
+            problems = check_revision(obj.get_latest_revision())
+            if problems:
+                raise GateRefused(problems)
+        delegation = None
+        if not (user.is_superuser or self._user_in_groups(user)):
+            delegation = self.valid_delegation(user)
+        super().on_action(task_state, user, action_name, **kwargs)
+        if delegation is not None:
+            from .delegation import DelegatedAction
+
+            DelegatedAction.objects.create(
+                task_state=task_state,
+                delegation=delegation,
+                acted_by=user,
+                on_behalf_of=delegation.delegator,
+                action=action_name,
+                acted_at=timezone.now(),
+            )

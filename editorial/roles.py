@@ -1,0 +1,31 @@
+"""The editorial board's roles (R-ROLE-1) as Django groups, and the three steps (R-WF-1).
+
+Names are Vietnamese because they are the groups' names in the database and in the admin:
+data, like a page title, shared by the data migration, load_demo and the tests.
+"""
+
+HEAD = "Trưởng ban biên tập"
+DEPUTY = "Phó trưởng ban biên tập"
+EDITOR = "Biên tập viên"
+SECRETARY = "Thư ký ban biên tập"
+COLLABORATOR = "Cộng tác viên"
+UNIT_OFFICER = "Cán bộ đầu mối đơn vị"
+TECH_ADMIN = "Quản trị kỹ thuật"
+AUDITOR = "Kiểm tra"
+
+ALL_ROLES = [HEAD, DEPUTY, EDITOR, SECRETARY, COLLABORATOR, UNIT_OFFICER, TECH_ADMIN, AUDITOR]
+
+#: Members of the board: their own submissions pass step 1 by themselves (DESIGN.md §4).
+BOARD = [HEAD, DEPUTY, EDITOR, SECRETARY]
+
+WORKFLOW_NAME = "Quy trình biên tập 3 bước"
+
+#: (step number, task name, groups that act on it)
+STEPS = [
+    (1, "Biên tập", [EDITOR, SECRETARY]),
+    (2, "Xác thực", [DEPUTY]),
+    (3, "Duyệt đăng", [HEAD]),
+]
+
+#: Steps that may be delegated to a named person for a period (R-WF-2).
+DELEGABLE_STEPS = (2, 3)

@@ -1,0 +1,51 @@
+"""Keep derived state in step: section permissions, workflows of new portals, lockouts."""
+
+from __future__ import annotations
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.log_actions import log
+from wagtail.models import Site, Workflow, WorkflowPage
+
+from .models import SectionAssignment
+from .roles import WORKFLOW_NAME
+from .sections import sync_user
+
+
+@receiver(post_save, sender=SectionAssignment)
+@receiver(post_delete, sender=SectionAssignment)
+def _assignment_changed(sender, instance, **kwargs):
+    sync_user(instance.user)
+
+
+def assign_workflow(home_page) -> None:
+    """Every portal's root page carries the three-step workflow (one install, many bodies)."""
+    workflow = Workflow.objects.filter(name=WORKFLOW_NAME, active=True).first()
+    if workflow is not None:
+        WorkflowPage.objects.get_or_create(page=home_page, defaults={"workflow": workflow})
+
+
+@receiver(post_save, sender=Site)
+def _site_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        assign_workflow(instance.root_page)
+
+
+try:
+    from axes.signals import user_locked_out
+
+    @receiver(user_locked_out)
+    def _locked_out(sender, request=None, username=None, ip_address=None, **kwargs):
+        """R-ACC-3: every lockout goes into Wagtail's audit log."""
+        from django.contrib.auth import get_user_model
+
+        user = get_user_model().objects.filter(username=username).first()
+        if user is not None:
+            log(
+                instance=user,
+                action="editorial.account_locked",
+                user=None,
+                data={"username": username, "ip_address": ip_address},
+            )
+except ImportError:  # pragma: no cover - django-axes is a dependency
+    pass

@@ -1,0 +1,22 @@
+from django.urls import path
+
+from .views import accounts, audit, gate, password, records
+
+app_name = "editorial"
+
+urlpatterns = [
+    path("doi-mat-khau/", password.change_password, name="change_password"),
+    path("kiem-tra-dang/<int:page_id>/", gate.gate_report, name="gate"),
+    path("kiem-tra-dang/<int:page_id>/chuyen-ma/", gate.fix_legacy, name="fix_legacy"),
+    path("tai-khoan/tao-moi/", accounts.create_account, name="create_account"),
+    path("kiem-tra/", audit.AuditReportView.as_view(), name="audit_report"),
+    path("kiem-tra/trang/", audit.audit_pages, name="audit_pages"),
+    path("kiem-tra/trang/<int:page_id>/", audit.audit_page_history, name="audit_page_history"),
+    path(
+        "kiem-tra/trang/<int:pk>/so-sanh/<str:revision_id_a>/<str:revision_id_b>/",
+        audit.AuditRevisionsCompareView.as_view(),
+        name="audit_compare",
+    ),
+    path("kiem-tra/du-lieu/", records.audit_records, name="audit_records_index"),
+    path("kiem-tra/du-lieu/<str:label>/", records.audit_records, name="audit_records"),
+]

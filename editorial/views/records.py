@@ -1,0 +1,53 @@
+"""Field-level history of the plain models (django-simple-history) for auditors."""
+
+from __future__ import annotations
+
+from django.apps import apps
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.template.response import TemplateResponse
+
+from .audit import audit_required  # the same permission guards every audit view
+
+
+def tracked_models() -> dict[str, type]:
+    """ "app_label.model" → model, for every model that keeps a simple-history table."""
+    return {
+        model._meta.label_lower: model
+        for model in apps.get_models()
+        if hasattr(model, "history") and hasattr(model._meta, "simple_history_manager_attribute")
+    }
+
+
+@audit_required
+def audit_records(request, label=None):
+    models = tracked_models()
+    if label is None:
+        return TemplateResponse(
+            request,
+            "editorial/audit_records_index.html",
+            {
+                "models": sorted(
+                    ((label, model._meta) for label, model in models.items()),
+                    key=lambda item: str(item[1].verbose_name_plural),
+                )
+            },
+        )
+    model = models.get(label)
+    if model is None:
+        raise Http404
+    records = model.history.select_related("history_user").order_by("-history_date", "-history_id")
+    page_obj = Paginator(records, 50).get_page(request.GET.get("p"))
+    rows = []
+    for record in page_obj.object_list:
+        previous = record.prev_record
+        changes = []
+        if previous is not None:
+            delta = record.diff_against(previous)
+            changes = [(c.field, c.old, c.new) for c in delta.changes]
+        rows.append({"record": record, "changes": changes})
+    return TemplateResponse(
+        request,
+        "editorial/audit_records.html",
+        {"model": model, "page_obj": page_obj, "rows": rows},
+    )

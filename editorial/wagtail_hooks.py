@@ -1,0 +1,182 @@
+"""The editorial board in the admin: menus, log actions, the gate, delegations, sections."""
+
+from __future__ import annotations
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.action_menu import ActionMenuItem
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.views.generic import CreateView
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+
+from core.forms import PUBLISH_CHECK_HOOK
+
+from . import urls
+from .gate import check_page
+from .models import Delegation, SectionAssignment
+
+
+@hooks.register("register_admin_urls")
+def register_urls():
+    return [path("ban-bien-tap/", include(urls, namespace="editorial"))]
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    actions.register_action(
+        "editorial.fix_legacy", _("Convert legacy text"), _("Legacy text converted to Unicode")
+    )
+    actions.register_action("editorial.account_created", _("Create account"), _("Account created"))
+    actions.register_action(
+        "editorial.account_locked", _("Lock out"), _("Account locked after failed logins")
+    )
+    actions.register_action(
+        "editorial.password_changed", _("Change password"), _("Password changed")
+    )
+
+
+@hooks.register(PUBLISH_CHECK_HOOK)
+def publishing_gate(page):
+    return [
+        (problem.field.split(".")[0], f"{problem.label}: {problem.message}")
+        for problem in check_page(page)
+    ]
+
+
+class ConvertLegacyTextMenuItem(ActionMenuItem):
+    """“Convert legacy text”: one click turns TCVN3/VNI/VIQR runs into Unicode (R-SITE-2)."""
+
+    label = _("Convert legacy text to Unicode")
+    name = "action-convert-legacy"
+    icon_name = "cogs"
+    template_name = "editorial/action_menu/convert_legacy.html"
+    order = 200
+
+    def is_shown(self, context):
+        if context["view"] != "edit" or context.get("locked_for_user"):
+            return False
+        revision = context["page"].get_latest_revision()
+        if revision is None:
+            return False
+        from vietnam.text import detect_legacy
+
+        from .gate import iter_texts
+
+        return any(detect_legacy(text) for _, _, text in iter_texts(revision.as_object()))
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["formaction"] = reverse("editorial:fix_legacy", args=[parent_context["page"].pk])
+        return context
+
+
+@hooks.register("register_page_action_menu_item")
+def register_convert_legacy_item():
+    return ConvertLegacyTextMenuItem()
+
+
+class DelegationCreateView(CreateView):
+    """The person who delegates is the one signed in (R-WF-2): only the head or a deputy
+    can delegate, and only a step they act on (``Delegation.clean``)."""
+
+    def get_initial_form_instance(self):
+        instance = super().get_initial_form_instance() or Delegation()
+        instance.delegator = self.request.user
+        return instance
+
+
+class DelegationViewSet(ModelViewSet):
+    model = Delegation
+    name = "uy-quyen"
+    url_namespace = "editorial_delegation"
+    icon = "user"
+    menu_label = _("Delegations")
+    add_to_admin_menu = False
+    add_view_class = DelegationCreateView
+    form_fields = ["delegate", "task", "starts_at", "ends_at", "reason", "revoked_at"]
+    list_display = ["delegator", "delegate", "task", "starts_at", "ends_at", "revoked_at"]
+    list_filter = ["task"]
+    list_export = ["delegator", "delegate", "task", "starts_at", "ends_at", "reason", "revoked_at"]
+    copy_view_enabled = False
+
+
+class SectionAssignmentViewSet(ModelViewSet):
+    model = SectionAssignment
+    name = "phan-cong-chuyen-muc"
+    url_namespace = "editorial_sectionassignment"
+    icon = "folder-open-inverse"
+    menu_label = _("Section assignments")
+    add_to_admin_menu = False
+    form_fields = ["user", "section", "note"]
+    list_display = ["user", "section", "note"]
+    list_export = ["user", "section", "note"]
+    copy_view_enabled = False
+
+
+class EditorialViewSetGroup(ModelViewSetGroup):
+    items = (DelegationViewSet, SectionAssignmentViewSet)
+    menu_label = _("Editorial board")
+    menu_icon = "group"
+    menu_order = 250
+
+
+@hooks.register("register_admin_viewset")
+def register_viewsets():
+    return EditorialViewSetGroup()
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission, **kwargs):
+        self.permission = permission
+        super().__init__(*args, **kwargs)
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+@hooks.register("register_admin_menu_item")
+def register_audit_menu():
+    audit = "editorial.view_audit"
+    submenu = Menu(
+        items=[
+            PermissionMenuItem(
+                _("Published items"),
+                reverse("editorial:audit_report"),
+                icon_name="list-ul",
+                permission=audit,
+                order=1,
+            ),
+            PermissionMenuItem(
+                _("Pages and their history"),
+                reverse("editorial:audit_pages"),
+                icon_name="history",
+                permission=audit,
+                order=2,
+            ),
+            PermissionMenuItem(
+                _("Data history"),
+                reverse("editorial:audit_records_index"),
+                icon_name="table",
+                permission=audit,
+                order=3,
+            ),
+        ]
+    )
+    return AuditSubmenu(_("Audit"), submenu, icon_name="view", order=900)
+
+
+class AuditSubmenu(SubmenuMenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("editorial.view_audit")
+
+
+@hooks.register("register_settings_menu_item")
+def register_account_menu():
+    return PermissionMenuItem(
+        _("Open an official's account"),
+        reverse("editorial:create_account"),
+        icon_name="user",
+        permission="core.add_user",
+        order=600,
+    )
