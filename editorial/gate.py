@@ -16,27 +16,17 @@ import os
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex
 
+from core.text import SKIPPED_FIELDS, iter_texts
 from vietnam import text as vntext
 
 ALLOWED_DOCUMENT_EXTENSIONS = {"doc", "docx", "odt", "pdf"}
 ALLOWED_IMAGE_EXTENSIONS = {"jpg", "jpeg", "gif", "bmp", "png"}
-
-#: Page fields that are Wagtail's bookkeeping, not content.
-SKIPPED_FIELDS = {
-    "slug",
-    "url_path",
-    "path",
-    "draft_title",
-    "search_key",
-    "latest_revision_created_at",
-}
 
 
 @dataclass
@@ -58,48 +48,6 @@ class GateRefused(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__("; ".join(str(p) for p in problems))
-
-
-def iter_strings(value, path=""):
-    """Every string inside StreamField raw data (lists and dicts), with a dotted path."""
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if key in ("id", "type"):
-                continue
-            yield from iter_strings(item, f"{path}.{key}" if path else str(key))
-    elif isinstance(value, (list, tuple)):
-        for index, item in enumerate(value):
-            yield from iter_strings(item, f"{path}.{index}" if path else str(index))
-
-
-def iter_texts(obj, prefix="", label_prefix=""):
-    """(field path, label, text) for every text of ``obj`` and its inline children."""
-    for model_field in obj._meta.concrete_fields:
-        name = model_field.name
-        if name in SKIPPED_FIELDS or model_field.is_relation:
-            continue
-        label = f"{label_prefix}{model_field.verbose_name}"
-        value = model_field.value_from_object(obj)
-        if isinstance(model_field, StreamField):
-            raw = value.get_prep_value() if hasattr(value, "get_prep_value") else value
-            for path, text in iter_strings(raw or []):
-                yield f"{prefix}{name}.{path}", label, text
-        elif (
-            isinstance(model_field, (RichTextField, models.CharField, models.TextField))
-            and isinstance(value, str)
-            and value
-        ):
-            yield f"{prefix}{name}", label, value
-    from modelcluster.models import ClusterableModel, get_all_child_relations
-
-    if isinstance(obj, ClusterableModel):
-        for relation in get_all_child_relations(obj):
-            accessor = relation.get_accessor_name()
-            for index, child in enumerate(getattr(obj, accessor).all()):
-                child_label = f"{relation.related_model._meta.verbose_name} {index + 1} – "
-                yield from iter_texts(child, f"{accessor}.{index}.", label_prefix + child_label)
 
 
 def text_problems(obj) -> list[Problem]:

@@ -12,7 +12,8 @@ admin_path = getattr(settings, "PORTAL_ADMIN_PATH", "admin/")
 urlpatterns = [
     path(admin_path, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("tim-kiem/", search_views.search, name="search"),
+    path("tim-kiem/", search_views.search_view, name="search"),
+    path("tim-kiem/goi-y/", search_views.suggest_view, name="search_suggest"),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 

@@ -6,3 +6,6 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "portal_search"
     verbose_name = _("Search")
+
+    def ready(self):
+        from . import signals  # noqa: F401  (the index follows publishing)

@@ -1,34 +1,116 @@
-"""Site search at /tim-kiem/ (the Vietnamese-aware version is issue 9's work)."""
+"""Site search at /tim-kiem/ with facets, snippets and suggestions (issue 9)."""
 
 from __future__ import annotations
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.template.response import TemplateResponse
-from django.views.decorators.http import require_GET
-from wagtail.models import Page, Site
+import re
 
-MAX_QUERY_LENGTH = 200
+from django.core.paginator import Paginator
+from django.http import JsonResponse
+from django.template.response import TemplateResponse
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+from wagtail.models import Site
+
+from core.models import Agency, Field
+
+from . import query as search
+from .categories import CATEGORIES
+
 PER_PAGE = 10
+FACET_LABELS = {
+    "loai": _("Content type"),
+    "linh_vuc": _("Field"),
+    "co_quan": _("Agency"),
+    "nam": _("Year"),
+}
+
+
+SLUG = re.compile(r"^[a-z0-9-]{1,100}$")
+
+
+def read_filters(params) -> search.Filters:
+    """Facet values from the URL; unknown or malformed values are ignored, never an error."""
+    category = params.get("loai", "")
+    year = params.get("nam", "")
+    field, agency = params.get("linh_vuc", ""), params.get("co_quan", "")
+    return search.Filters(
+        category=category if category in CATEGORIES else "",
+        field=field if SLUG.match(field) else "",
+        agency=agency if SLUG.match(agency) else "",
+        year=int(year) if year.isdigit() and 1900 <= int(year) <= 2200 else None,
+    )
+
+
+def facet_links(params, name, values, active):
+    """[{label, count, url, active}] where the url sets (or, when active, clears) the facet."""
+    links = []
+    for value, label, count in values:
+        query = params.copy()
+        query.pop("page", None)
+        if value == active:
+            query.pop(name, None)
+        else:
+            query[name] = value
+        links.append(
+            {
+                "label": label,
+                "count": count,
+                "url": "?" + query.urlencode(),
+                "active": value == active,
+            }
+        )
+    return links
 
 
 @require_GET
-def search(request):
-    query = (request.GET.get("q") or "").strip()[:MAX_QUERY_LENGTH]
+def search_view(request):
+    query = search.clean_query(request.GET.get("q"))
+    filters = read_filters(request.GET)
     site = Site.find_for_request(request)
-    results = Page.objects.none()
-    if query and site:
-        results = (
-            Page.objects.live().public().descendant_of(site.root_page).specific().search(query)
-        )
-    paginator = Paginator(results, PER_PAGE)
-    try:
-        page = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page = paginator.page(1)
-    except EmptyPage:
-        page = paginator.page(paginator.num_pages)
+    outcome = search.run(query, site, filters) if query else search.Outcome()
+    page = Paginator(outcome.hits, PER_PAGE).get_page(request.GET.get("page"))
+    for hit in page.object_list:
+        doc = hit.document
+        hit.snippet = mark_safe(search.snippet(doc.body or doc.summary, query))  # escaped inside
+    fields = dict(Field.objects.values_list("slug", "name"))
+    agencies = dict(Agency.objects.values_list("slug", "name"))
+    raw = outcome.facets
+    values = {
+        "loai": [(slug, CATEGORIES.get(slug, slug), n) for slug, n in raw.get("category", [])],
+        "linh_vuc": [(slug, fields.get(slug, slug), n) for slug, n in raw.get("field", [])],
+        "co_quan": [(slug, agencies.get(slug, slug), n) for slug, n in raw.get("agency", [])],
+        "nam": [(str(year), str(year), n) for year, n in raw.get("year", [])],
+    }
+    active = {
+        "loai": filters.category,
+        "linh_vuc": filters.field,
+        "co_quan": filters.agency,
+        "nam": str(filters.year or ""),
+    }
+    facets = [
+        (name, FACET_LABELS[name], facet_links(request.GET, name, values[name], active[name]))
+        for name in ("loai", "linh_vuc", "co_quan", "nam")
+        if values[name]
+    ]
     return TemplateResponse(
         request,
         "search/search.html",
-        {"search_query": query, "search_results": page, "paginator": paginator},
+        {
+            "search_query": query,
+            "page_obj": page,
+            "total": len(outcome.hits),
+            "facets": facets,
+        },
+    )
+
+
+@require_GET
+def suggest_view(request):
+    """JSON suggestions for the search box (the box is a plain form without JavaScript)."""
+    site = Site.find_for_request(request)
+    documents = search.suggestions(request.GET.get("q"), site)
+    return JsonResponse(
+        {"suggestions": [{"title": d.title, "url": d.url} for d in documents]},
+        headers={"Cache-Control": "public, max-age=300"},
     )

@@ -35,3 +35,33 @@ def slugify(text: str, max_length: int | None = None) -> str:
     if max_length is not None and len(slug) > max_length:
         slug = slug[:max_length].rstrip("-")
     return slug
+
+
+# Telex spelling: every diacritic as ASCII letters, the tone moved to the end of the word.
+# "tòa" → "toaf", "hoà" and "hòa" → "hoaf", "đường" → "dduwowngf". It survives every
+# tokenizer and folding analyzer unchanged, so an index can keep the exact accents of a
+# word beside its folded form and rank an exactly accented match first.
+_TELEX_MARKS = {"\u0302": "{0}", "\u0306": "w", "\u031b": "w"}
+_TELEX_TONES = {"\u0301": "s", "\u0300": "f", "\u0309": "r", "\u0303": "x", "\u0323": "j"}
+_TELEX_WORD = re.compile(r"\w+")
+
+
+def _telex_word(word: str) -> str:
+    out, tone = [], ""
+    for char in unicodedata.normalize("NFD", word.translate(_D_TELEX).lower()):
+        if char in _TELEX_TONES:
+            tone = _TELEX_TONES[char]
+        elif char in _TELEX_MARKS:
+            mark = _TELEX_MARKS[char]
+            out.append(out[-1] if mark == "{0}" and out else mark)
+        elif not unicodedata.combining(char):
+            out.append(char)
+    return "".join(out) + tone
+
+
+_D_TELEX = str.maketrans({"Đ": "dd", "đ": "dd", "Ð": "dd", "ð": "dd"})
+
+
+def telex(text: str) -> str:
+    """Lower-case Telex spelling of each word (an index key that keeps the accents)."""
+    return _TELEX_WORD.sub(lambda m: _telex_word(m.group()), text)

@@ -214,6 +214,33 @@ class BasePage(VietnameseSlugMixin, Page):
                 raise ValidationError({"classification": SECRET_PUBLISH_MESSAGE})
         return super().save(*args, **kwargs)
 
+    # Small protocol for the search app (DESIGN.md §2: search knows content through it).
+    #: The facet of /tim-kiem/ this page type belongs to (``?loai=``), e.g. "van-ban".
+    search_category: str = ""
+
+    def get_search_facets(self) -> dict:
+        """Facet values: {"fields": [Field slugs], "agency": Agency slug, "date": date}."""
+        unit = self.responsible_unit
+        published = self.first_published_at or self.last_published_at
+        return {
+            "fields": [],
+            "agency": unit.slug if unit else "",
+            "date": published.date() if published else None,
+        }
+
+    def get_search_numbers(self) -> list[str]:
+        """Canonical numbers or codes a reader may type (document numbers, procedure codes)."""
+        return []
+
+    def get_search_sections(self) -> list[tuple[str, str, str]]:
+        """(anchor, heading, text) of parts worth finding on their own, such as the
+        articles (Điều) of a long legal document, so a result can deep-link to them."""
+        return []
+
+    def get_search_summary(self) -> str:
+        """The sentence shown under the title in search results."""
+        return self.search_description or ""
+
     # Small protocol for editorial/search (DESIGN.md §2): provenance shown on public pages.
     def get_provenance(self) -> dict:
         return {

@@ -16,8 +16,9 @@ from django.core.exceptions import ImproperlyConfigured
 #: Wagtail/modelsearch backend module for each accepted ``SEARCH_BACKEND`` value.
 SEARCH_BACKENDS = {
     "database": "wagtail.search.backends.database",
-    "elasticsearch8": "wagtail.search.backends.elasticsearch8",
-    "opensearch2": "wagtail.search.backends.opensearch2",
+    # Wagtail's own backends with Vietnamese-aware mappings (search.backends).
+    "elasticsearch8": "search.backends.elasticsearch8",
+    "opensearch2": "search.backends.opensearch2",
 }
 
 TRUE_VALUES = {"1", "true", "yes", "on"}
@@ -52,6 +53,13 @@ def database_config(env: Mapping[str, str], default_sqlite: Path) -> dict:
     return config
 
 
+def vietnamese_index_settings() -> dict:
+    # Imported lazily: settings load before apps; the module is plain data.
+    from search.elasticsearch import vietnamese_index_settings as settings_
+
+    return settings_()
+
+
 def search_config(env: Mapping[str, str]) -> dict:
     """``SEARCH_BACKEND`` (database | elasticsearch8 | opensearch2) and ``SEARCH_URL``."""
     name = (env.get("SEARCH_BACKEND") or "database").strip().lower()
@@ -61,6 +69,9 @@ def search_config(env: Mapping[str, str]) -> dict:
     backend: dict = {"BACKEND": SEARCH_BACKENDS[name]}
     if name == "database":
         backend["AUTO_UPDATE"] = True
+        # PostgreSQL: no English stemming or stop words ("an", "do" are Vietnamese
+        # syllables); the search app folds accents itself. SQLite ignores it.
+        backend["SEARCH_CONFIG"] = "simple"
     else:
         url = env.get("SEARCH_URL")
         if not url:
@@ -71,6 +82,7 @@ def search_config(env: Mapping[str, str]) -> dict:
                 "INDEX": env.get("SEARCH_INDEX", "portal"),
                 "TIMEOUT": int(env.get("SEARCH_TIMEOUT", "5")),
                 "AUTO_UPDATE": True,
+                "INDEX_SETTINGS": vietnamese_index_settings(),
             }
         )
     return {"default": backend}

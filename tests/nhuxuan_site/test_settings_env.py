@@ -39,9 +39,9 @@ def test_search__default__database_backend():
 @pytest.mark.parametrize(
     ("name", "module"),
     [
-        ("elasticsearch8", "wagtail.search.backends.elasticsearch8"),
-        ("opensearch2", "wagtail.search.backends.opensearch2"),
-        ("ElasticSearch8", "wagtail.search.backends.elasticsearch8"),
+        ("elasticsearch8", "search.backends.elasticsearch8"),
+        ("opensearch2", "search.backends.opensearch2"),
+        ("ElasticSearch8", "search.backends.elasticsearch8"),
     ],
 )
 def test_search__external_backend__url_list_and_index(name, module):

@@ -44,3 +44,31 @@
     });
   }
 })();
+
+/* Search suggestions: fills the search box's <datalist> from /tim-kiem/goi-y/. */
+(function () {
+  "use strict";
+  document.querySelectorAll("input[data-suggest-url]").forEach(function (input) {
+    var list = document.getElementById(input.getAttribute("list"));
+    if (!list) return;
+    var timer = null;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      var q = input.value.trim();
+      if (q.length < 2) return;
+      timer = setTimeout(function () {
+        fetch(input.dataset.suggestUrl + "?q=" + encodeURIComponent(q), { headers: { Accept: "application/json" } })
+          .then(function (r) { return r.ok ? r.json() : { suggestions: [] }; })
+          .then(function (data) {
+            list.textContent = "";
+            data.suggestions.forEach(function (s) {
+              var option = document.createElement("option");
+              option.value = s.title;
+              list.appendChild(option);
+            });
+          })
+          .catch(function () {});
+      }, 200);
+    });
+  });
+})();

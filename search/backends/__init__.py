@@ -1,0 +1,1 @@
+"""Wagtail search backends with Vietnamese-aware Elasticsearch/OpenSearch mappings."""

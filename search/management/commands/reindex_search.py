@@ -1,0 +1,18 @@
+"""Rebuild the search rows of every live page (after an upgrade or an import)."""
+
+from django.core.management.base import BaseCommand
+from wagtail.models import Page
+
+from search.indexing import reindex_page
+from search.models import SearchDocument
+
+
+class Command(BaseCommand):
+    help = "Rebuild SearchDocument rows for every live, public, unclassified page."
+
+    def handle(self, *args, **options):
+        SearchDocument.objects.filter(page__isnull=False).delete()
+        rows = 0
+        for page in Page.objects.live().filter(depth__gt=1).specific().iterator():
+            rows += reindex_page(page)
+        self.stdout.write(f"{rows} search rows")

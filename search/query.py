@@ -1,0 +1,225 @@
+"""Vietnamese search over ``SearchDocument`` on any Wagtail backend.
+
+- The query runs accented and folded at once: the accented form matches the original text
+  (and ranks higher, matching more fields); the folded form matches the folded copy, so
+  "dang ky ket hon", "đăng ký kết hôn" and "hoà"/"hòa" find the same rows.
+- A query that is a document number ("42/2022/ND-CP", "NĐ 42/2022") puts the documents with
+  that number first, whatever the text ranking says.
+- Parts (articles of a legal document) compete with whole pages; each page appears once,
+  at the rank of its best part, named and deep-linked.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.query import PlainText
+
+from core.listing import MAX_QUERY_LENGTH
+from vietnam.documents import find_numbers, parse_number
+from vietnam.fold import fold, strip_diacritics, telex
+
+from .indexing import spaced
+from .models import SearchDocument
+
+#: Ranked rows read to build one result list; pages beyond it are not shown.
+MAX_RANKED_ROWS = 300
+#: Whole-page rows counted for the facets.
+MAX_FACET_ROWS = 5000
+
+
+@dataclass
+class Filters:
+    category: str = ""
+    field: str = ""
+    agency: str = ""
+    year: int | None = None
+
+    def apply(self, queryset):
+        if self.category:
+            queryset = queryset.filter(category=self.category)
+        if self.field:
+            queryset = queryset.filter(field_slugs__contains=f" {self.field} ")
+        if self.agency:
+            queryset = queryset.filter(agency=self.agency)
+        if self.year:
+            queryset = queryset.filter(year=self.year)
+        return queryset
+
+
+@dataclass
+class Hit:
+    document: SearchDocument
+    exact_number: bool = False
+
+    @property
+    def part(self) -> str:
+        return self.document.heading if self.document.anchor else ""
+
+
+@dataclass
+class Outcome:
+    hits: list[Hit] = field(default_factory=list)
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+
+
+#: Anything but letters, digits and the separators of document numbers is dropped: quotes,
+#: brackets and operators would otherwise reach the backends' query parsers.
+_UNSAFE = re.compile(r"[^\w\s/.,-]", re.UNICODE)
+
+
+def clean_query(query: str | None) -> str:
+    return " ".join(_UNSAFE.sub(" ", (query or "")[: MAX_QUERY_LENGTH * 2]).split())[
+        :MAX_QUERY_LENGTH
+    ]
+
+
+def search_query(query: str):
+    """The query accented, folded and in Telex: every spelling finds the same rows, and the
+    exactly accented rows match more fields and rank first."""
+    variants = []
+    for variant in (query, spaced(fold(query)), telex(query)):
+        if variant and variant not in variants:
+            variants.append(variant)
+    combined = PlainText(variants[0], operator="and")
+    for variant in variants[1:]:
+        combined = combined | PlainText(variant, operator="and")
+    return combined
+
+
+def base_queryset(site, filters: Filters):
+    queryset = SearchDocument.objects.all()
+    if site is not None:
+        queryset = queryset.filter(path__startswith=site.root_page.path)
+    return filters.apply(queryset)
+
+
+def run(query: str, site, filters: Filters) -> Outcome:
+    query = clean_query(query)
+    if not fold(query):
+        return Outcome()
+    backend = get_search_backend()
+    scope = base_queryset(site, filters)
+    ranked = list(backend.search(search_query(query), scope)[:MAX_RANKED_ROWS])
+    exact: list[SearchDocument] = []
+    prefixes = number_prefixes(query)
+    if prefixes:
+        condition = Q()
+        for prefix in prefixes:
+            condition |= Q(number_keys__contains=f" {prefix}")
+        exact = list(scope.filter(condition, anchor="")[:20])
+    hits: list[Hit] = []
+    seen: set = set()
+    for document, is_exact in [*((d, True) for d in exact), *((d, False) for d in ranked)]:
+        key = document.page_id or document.source
+        if key in seen:
+            continue
+        seen.add(key)
+        hits.append(Hit(document, is_exact))
+    hits = drop_unpublished(hits)
+    return Outcome(hits=hits, facets=facet_counts(backend, query, site))
+
+
+_NUMBER_YEAR = re.compile(r"(\d+)\s*/\s*(\d{4})")
+
+
+def number_prefixes(query: str) -> list[str]:
+    """Keys (or key prefixes) of the document numbers in a query, however typed:
+    "42/2022/ND-CP", "42/2022/nđ-cp" → "42/2022/nd-cp"; "NĐ 42/2022" → "42/2022/"."""
+    folded = fold(query).upper()
+    keys = []
+    whole = parse_number(folded)
+    if whole is not None:
+        keys.append(whole.search_key)
+    keys.extend(number.search_key for _start, _end, number in find_numbers(folded))
+    if not keys:
+        keys = [f"{num}/{year}/" for num, year in _NUMBER_YEAR.findall(folded)]
+    return list(dict.fromkeys(keys))
+
+
+def drop_unpublished(hits: list[Hit]) -> list[Hit]:
+    """A safety net behind the index: never show a page that is no longer live."""
+    page_ids = {hit.document.page_id for hit in hits if hit.document.page_id}
+    live = set(Page.objects.filter(pk__in=page_ids, live=True).values_list("pk", flat=True))
+    return [hit for hit in hits if not hit.document.page_id or hit.document.page_id in live]
+
+
+def facet_counts(backend, query: str, site) -> dict[str, list[tuple[str, int]]]:
+    """Counts per facet value of the pages the query finds, before the facets are applied."""
+    whole = base_queryset(site, Filters()).filter(anchor="")
+    found = backend.search(search_query(query), whole.only("id"), order_by_relevance=False)
+    ids = [document.pk for document in found[:MAX_FACET_ROWS]]
+    rows = SearchDocument.objects.filter(pk__in=ids)
+    facets = {
+        "category": list(
+            rows.exclude(category="").values_list("category").annotate(n=Count("id")).order_by("-n")
+        ),
+        "agency": list(
+            rows.exclude(agency="").values_list("agency").annotate(n=Count("id")).order_by("-n")
+        ),
+        "year": list(
+            rows.exclude(year=None).values_list("year").annotate(n=Count("id")).order_by("-year")
+        ),
+    }
+    field_counts: dict[str, int] = {}
+    for slugs in rows.exclude(field_slugs__in=["", "  "]).values_list("field_slugs", flat=True):
+        for slug in slugs.split():
+            field_counts[slug] = field_counts.get(slug, 0) + 1
+    facets["field"] = sorted(field_counts.items(), key=lambda item: -item[1])
+    return facets
+
+
+# Highlighting ----------------------------------------------------------------------------
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _fold_char(char: str) -> str:
+    folded = strip_diacritics(char).lower()
+    return folded if len(folded) == 1 else char.lower()
+
+
+def snippet(text: str, query: str, width: int = 240) -> str:
+    """HTML: a window of ``text`` around the first matched word, matched words in <mark>.
+
+    Matching is on folded characters, one for one with the original, so "dang ky" marks
+    "đăng ký" in the text as typed by the editor.
+    """
+    text = " ".join((text or "").split())
+    terms = {t for t in _WORD.findall(fold(query)) if len(t) > 1 or t.isdigit()}
+    if not text:
+        return ""
+    folded = "".join(_fold_char(c) for c in text)
+    spans = []
+    for term in terms:
+        for m in re.finditer(rf"(?<!\w){re.escape(term)}(?!\w)", folded):
+            spans.append((m.start(), m.end()))
+    spans.sort()
+    start = max(0, spans[0][0] - width // 3) if spans else 0
+    end = min(len(text), start + width)
+    pieces, cursor = [], start
+    for s, e in spans:
+        if s < cursor or e > end:
+            continue
+        pieces.append(html.escape(text[cursor:s]))
+        pieces.append(f"<mark>{html.escape(text[s:e])}</mark>")
+        cursor = e
+    pieces.append(html.escape(text[cursor:end]))
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(text) else ""
+    return prefix + "".join(pieces) + suffix
+
+
+def suggestions(query: str, site, limit: int = 8) -> list[SearchDocument]:
+    """Autocomplete on titles and numbers, folded: the same hits with or without accents."""
+    query = clean_query(query)
+    if len(fold(query)) < 2:
+        return []
+    scope = base_queryset(site, Filters()).filter(anchor="")
+    found = get_search_backend().autocomplete(spaced(fold(query)), scope)
+    return list(found[:limit])

@@ -1,0 +1,40 @@
+"""Search rows follow publishing, unpublishing, moves, deletion and view restrictions."""
+
+from __future__ import annotations
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .indexing import reindex_page, reindex_subtree, remove_page
+
+
+# Rows are written in the publishing transaction itself: they commit or roll back with it.
+@receiver(page_published)
+def _published(sender, instance, **kwargs):
+    reindex_page(instance)
+
+
+@receiver(page_unpublished)
+def _unpublished(sender, instance, **kwargs):
+    remove_page(instance.pk)
+
+
+@receiver(post_page_move)
+def _moved(sender, instance, **kwargs):
+    reindex_subtree(instance)
+
+
+@receiver(post_delete)
+def _deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        remove_page(instance.pk)
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def _restriction_changed(sender, instance, **kwargs):
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        reindex_subtree(page)

@@ -1,0 +1,164 @@
+"""Vietnamese search (issue 9): folding, numbers, articles, facets, safety, budget."""
+
+from unittest import mock
+
+from django.db import connection
+from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page, PageViewRestriction, Site
+
+from core.models import Classification
+from home.models import StandardPage
+from search import query as search
+from search.models import SearchDocument
+
+
+def publish(parent, title, **fields):
+    page = StandardPage(title=title, live=False, author_name="Ban biên tập", **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return StandardPage.objects.get(pk=page.pk)
+
+
+class SearchTestCase(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = Page.objects.get(depth=2)
+        cls.site = Site.objects.get(is_default_site=True)
+        cls.marriage = publish(cls.home, "Đăng ký kết hôn", intro="Thủ tục đăng ký kết hôn tại xã")
+        cls.birth = publish(cls.home, "Đăng ký khai sinh", intro="Khai sinh cho trẻ em")
+        cls.mediation = publish(cls.home, "Hòa giải ở cơ sở", intro="Tổ hòa giải thôn bản")
+        cls.land = publish(cls.home, "Đất đai", intro="Cấp giấy chứng nhận quyền sử dụng đất")
+
+    def titles(self, query, **filters):
+        outcome = search.run(query, self.site, search.Filters(**filters))
+        return [hit.document.title for hit in outcome.hits]
+
+
+class FoldingTests(SearchTestCase):
+    def test_unaccented__finds_accented(self):
+        self.assertEqual(self.titles("dang ky ket hon")[0], "Đăng ký kết hôn")
+        self.assertEqual(self.titles("dat dai")[0], "Đất đai")
+        self.assertIn("Đăng ký khai sinh", self.titles("DANG KY KHAI SINH"))
+
+    def test_tone_placement_and_d__match(self):
+        self.assertEqual(self.titles("hoà giải")[0], "Hòa giải ở cơ sở")
+        self.assertEqual(self.titles("hoa giai")[0], "Hòa giải ở cơ sở")
+        self.assertEqual(self.titles("Ðất đai")[0], "Đất đai")  # Ð U+00D0 look-alike
+
+    def test_accented_and_folded__same_pages(self):
+        for accented, folded in [
+            ("đăng ký", "dang ky"),
+            ("quyền sử dụng đất", "quyen su dung dat"),
+        ]:
+            self.assertEqual(sorted(self.titles(accented)), sorted(self.titles(folded)))
+
+    def test_exact_accents__rank_above_folded_collisions(self):
+        exact = publish(self.home, "Tòa án nhân dân", intro="Xét xử tại tòa")
+        publish(self.home, "Toa tàu", intro="Lịch toa xe")
+        self.assertEqual(self.titles("tòa")[0], exact.title)
+
+    def test_highlight__marks_the_words_as_typed(self):
+        html = search.snippet("Thủ tục đăng ký kết hôn tại xã", "dang ky")
+        self.assertIn("<mark>đăng</mark> <mark>ký</mark>", html)
+        self.assertNotIn("<script>", search.snippet("<script>đăng</script>", "dang"))
+
+    def test_autocomplete__same_hits_with_and_without_accents(self):
+        accented = [d.title for d in search.suggestions("đăng k", self.site)]
+        folded = [d.title for d in search.suggestions("dang k", self.site)]
+        self.assertEqual(sorted(accented), sorted(folded))
+        self.assertIn("Đăng ký kết hôn", folded)
+
+
+class IndexRulesTests(SearchTestCase):
+    def test_unpublished_page__leaves_the_index(self):
+        self.birth.unpublish()
+        self.assertNotIn("Đăng ký khai sinh", self.titles("khai sinh"))
+        self.assertFalse(SearchDocument.objects.filter(page_id=self.birth.pk).exists())
+
+    def test_draft_and_private_and_classified__never_returned(self):
+        draft = StandardPage(title="Khai sinh bản nháp", live=False)
+        self.home.add_child(instance=draft)
+        draft.save_revision()
+        secret = StandardPage(
+            title="Khai sinh mật", live=False, classification=Classification.SECRET
+        )
+        self.home.add_child(instance=secret)
+        private = publish(self.home, "Khai sinh nội bộ")
+        PageViewRestriction.objects.create(page=private, restriction_type="login")
+        found = self.titles("khai sinh")
+        self.assertIn("Đăng ký khai sinh", found)
+        for title in ("Khai sinh bản nháp", "Khai sinh mật", "Khai sinh nội bộ"):
+            self.assertNotIn(title, found)
+
+    def test_other_site__not_returned(self):
+        from tests.factories import make_portal
+
+        _site, other_home = make_portal("xakhac.example.vn", "Xã khác", "UBND xã khác")
+        publish(other_home, "Đăng ký kết hôn ở xã khác")
+        self.assertNotIn("Đăng ký kết hôn ở xã khác", self.titles("ket hon"))
+
+    def test_document_number__typed_with_d__its_page_first(self):
+        with mock.patch.object(StandardPage, "get_search_numbers", return_value=["42/2022/NĐ-CP"]):
+            decree = publish(self.home, "Nghị định về cung cấp thông tin")
+        publish(self.home, "Bài viết nhắc đến nghị định 42 năm 2022 về nhiều thứ nd cp")
+        for typed in ("42/2022/ND-CP", "42/2022/nđ-cp", "NĐ 42/2022", "nghi dinh 42/2022/ND-CP"):
+            with self.subTest(typed=typed):
+                self.assertEqual(self.titles(typed)[0], decree.title)
+
+    def test_article__named_and_deep_linked__page_once(self):
+        sections = [
+            ("dieu-104", "Điều 104. Thời giờ làm việc", "Thời giờ làm việc không quá 08 giờ"),
+            (
+                "dieu-105",
+                "Điều 105. Thời giờ làm việc bình thường",
+                "Thời giờ làm việc bình thường không quá 08 giờ trong 01 ngày",
+            ),
+        ]
+        with mock.patch.object(StandardPage, "get_search_sections", return_value=sections):
+            code = publish(self.home, "Bộ luật Lao động")
+        outcome = search.run("thoi gio lam viec binh thuong", self.site, search.Filters())
+        hits = [h for h in outcome.hits if h.document.page_id == code.pk]
+        self.assertEqual(len(hits), 1)
+        self.assertEqual(hits[0].part, "Điều 105. Thời giờ làm việc bình thường")
+        self.assertTrue(hits[0].document.url.endswith("#dieu-105"))
+
+
+class SearchPageTests(SearchTestCase):
+    def test_page__results_facets_and_snippets(self):
+        response = self.client.get("/tim-kiem/", {"q": "dang ky"})
+        self.assertContains(response, "Đăng ký kết hôn")
+        self.assertContains(response, "<mark>")
+
+    def test_page__no_results_help(self):
+        response = self.client.get("/tim-kiem/", {"q": "khong co tu nay"})
+        self.assertContains(response, "42/2022/NĐ-CP")
+
+    def test_bad_parameters__never_an_error(self):
+        for params in [
+            {"q": "x" * 5000},
+            {"q": "dang", "nam": "abc"},
+            {"q": "dang", "loai": "<script>"},
+            {"q": "dang", "page": "-1"},
+            {"q": "dang", "linh_vuc": "'; drop table"},
+            {"q": '"unbalanced AND OR ('},
+            {"q": "*"},
+        ]:
+            with self.subTest(params=params):
+                self.assertEqual(self.client.get("/tim-kiem/", params).status_code, 200)
+        self.assertEqual(self.client.get("/tim-kiem/goi-y/", {"q": "đăng"}).status_code, 200)
+
+    def test_query_count__does_not_grow_with_results(self):
+        def count():
+            with CaptureQueriesContext(connection) as ctx:
+                self.client.get("/tim-kiem/", {"q": "thong bao"})
+            return len(ctx)
+
+        publish(self.home, "Thông báo 0")
+        self.client.get("/tim-kiem/", {"q": "thong bao"})
+        few = count()
+        for n in range(1, 15):
+            publish(self.home, f"Thông báo {n}")
+        self.client.get("/tim-kiem/", {"q": "thong bao"})  # menus were re-cached by publishing
+        self.assertEqual(count(), few)
+        self.assertLessEqual(few, 12)
