@@ -9,7 +9,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run migrate demo test lint format messages clean
+.PHONY: help venv run migrate demo test e2e screenshots lint format messages clean
 
 help: ## List the commands
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -33,6 +33,16 @@ run: demo ## Install, migrate, load demo content and serve on http://127.0.0.1:8
 
 test: venv ## Run the whole test suite (DATABASE_URL selects SQLite or PostgreSQL)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+chromium:
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium) \
+		|| echo "Chromium could not be installed: the browser tests will be skipped."
+
+e2e: venv chromium ## Real-browser and accessibility tests (Playwright + Debian Chromium)
+	$(BIN)/python -m pytest -m e2e tests/e2e $(PYTEST_ARGS)
+
+screenshots: venv chromium ## Screenshots of every public page type into screenshots/
+	$(BIN)/python scripts/screenshots.py
 
 lint: venv ## ruff check + format check
 	$(BIN)/ruff check .

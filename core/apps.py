@@ -7,4 +7,11 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
+        from django.conf import settings
+
         from . import signals  # noqa: F401  (menu cache invalidation)
+
+        if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+            from .cache_headers import connect_purge_listings
+
+            connect_purge_listings()

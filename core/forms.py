@@ -32,7 +32,17 @@ class PortalPageForm(WagtailAdminPageForm):
             )
 
     def _post_clean(self):
-        super()._post_clean()
+        # Wagtail builds a new page with live=True (the field default) and sets it to False
+        # only after the form is valid; the model's "when live" rules (classification,
+        # source) must judge the page as the action will make it: live when publishing or
+        # submitting, or when it is live already; a draft otherwise.
+        instance = self.instance
+        was_live = instance.live
+        instance.live = (bool(instance.pk) and was_live) or self.wants_public
+        try:
+            super()._post_clean()
+        finally:
+            instance.live = was_live
         if not self.wants_public or self.errors:
             return
         # Apps add their checks (the editorial board's publishing gate) through this hook;

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import QuerySet
 
@@ -11,9 +13,14 @@ MAX_KEYWORDS = 10
 MAX_QUERY_LENGTH = 200
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def keyword_terms(query: str | None) -> list[str]:
-    """Folded words of a reader's query: "Nghị định 42/2022" → ["nghi", "dinh", "42/2022"]."""
-    folded = fold((query or "")[:MAX_QUERY_LENGTH])
+    """Folded words of a reader's query: "Nghị định 42/2022" → ["nghi", "dinh", "42/2022"].
+
+    Control characters are dropped: PostgreSQL refuses a NUL in a string literal."""
+    folded = fold(_CONTROL.sub(" ", (query or "")[:MAX_QUERY_LENGTH]))
     return folded.split()[:MAX_KEYWORDS]
 
 

@@ -5,11 +5,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from nhuxuan_site import health
 from search import views as search_views
 
 admin_path = getattr(settings, "PORTAL_ADMIN_PATH", "admin/")
 
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
     path(admin_path, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("tim-kiem/", search_views.search_view, name="search"),

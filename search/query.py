@@ -70,7 +70,7 @@ class Outcome:
 
 #: Anything but letters, digits and the separators of document numbers is dropped: quotes,
 #: brackets and operators would otherwise reach the backends' query parsers.
-_UNSAFE = re.compile(r"[^\w\s/.,-]", re.UNICODE)
+_UNSAFE = re.compile(r"[^\w\s/.,-]|[\x00-\x1f\x7f]", re.UNICODE)
 
 
 def clean_query(query: str | None) -> str:

@@ -1,5 +1,6 @@
 """Models shared by every content app (DESIGN.md §2: ``vietnam`` ← ``core`` ← apps)."""
 
+from .maintenance import MaintenanceNotice
 from .pages import BasePage, Classification, ContentOrigin, VietnameseSlugMixin
 from .settings import AdministrativeLevel, PortalSettings
 from .taxonomy import Agency, AgencyLevel, Field
@@ -13,6 +14,7 @@ __all__ = [
     "Classification",
     "ContentOrigin",
     "Field",
+    "MaintenanceNotice",
     "PortalSettings",
     "User",
     "VietnameseSlugMixin",

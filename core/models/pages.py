@@ -222,8 +222,9 @@ class BasePage(VietnameseSlugMixin, Page):
         """Facet values: {"fields": [Field slugs], "agency": Agency slug, "date": date}."""
         unit = self.responsible_unit
         published = self.first_published_at or self.last_published_at
+        field = getattr(self, "field", None)  # a page type's single core.Field, if it has one
         return {
-            "fields": [],
+            "fields": [field.slug] if field is not None and hasattr(field, "slug") else [],
             "agency": unit.slug if unit else "",
             "date": published.date() if published else None,
         }
@@ -239,7 +240,7 @@ class BasePage(VietnameseSlugMixin, Page):
 
     def get_search_summary(self) -> str:
         """The sentence shown under the title in search results."""
-        return self.search_description or ""
+        return getattr(self, "summary", "") or self.search_description or ""
 
     # Small protocol for editorial/search (DESIGN.md §2): provenance shown on public pages.
     def get_provenance(self) -> dict:

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
+from PIL import Image as PILImage
 
 from . import environment as envcfg
 
@@ -62,11 +63,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A strict Content-Security-Policy on public pages (core.csp; the admin is exempt).
+    "core.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Anonymous pages are cacheable and never touch the session (core.cache_headers).
+    "core.cache_headers.AnonymousCacheHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -149,6 +154,15 @@ TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+# Day first, as Vietnamese write dates and as Wagtail's picker fills them in: Django's
+# defaults read "10/12/2026 09:00" as 12 October.
+DATETIME_INPUT_FORMATS = [
+    "%d/%m/%Y %H:%M",
+    "%d/%m/%Y %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%dT%H:%M",
+]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(ENV.get("STATIC_ROOT", VAR_DIR / "static"))
@@ -173,7 +187,7 @@ WAGTAIL_USER_TIME_ZONES = ["Asia/Ho_Chi_Minh"]
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "jpg", "png", "zip"]
-WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "bmp", "svg"]
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "bmp"]
 WAGTAILEMBEDS_FINDERS = []  # no third-party embeds: no request leaves for another host
 # Immutable draft history for auditors (R-WF-3): autosave rewrites the latest revision.
 WAGTAIL_AUTOSAVE_INTERVAL = 0
@@ -197,6 +211,19 @@ CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# --- uploads: size, pixels, type (ASVS 12.1–12.2) ---------------------------------------
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# 40 megapixels (a 48 MP phone photo is refused, a scanned A3 page at 300 dpi is not);
+# Wagtail counts animation frames, so a 50-frame GIF bomb is refused too.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Pillow itself refuses (DecompressionBombError) above 2 × this when any code opens an
+# image (renditions, the import scripts), not only the upload form.
+PILImage.MAX_IMAGE_PIXELS = WAGTAILIMAGES_MAX_IMAGE_PIXELS
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "nhuxuan_site.uploads.SniffedDocumentForm"
+WAGTAILDOCS_SERVE_METHOD = "serve_view"  # permission checks + Wagtail's restrictive CSP
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

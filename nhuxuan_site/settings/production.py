@@ -1,28 +1,106 @@
-"""Production: PostgreSQL, Redis, Elasticsearch/OpenSearch, behind nginx (docs/deploy.md)."""
+"""Production: PostgreSQL, Redis, Elasticsearch/OpenSearch, behind nginx (docs/deploy.md).
+
+Everything deployment-specific comes from the environment. Required: ``SECRET_KEY``,
+``ALLOWED_HOSTS``, ``DATABASE_URL``; usual: ``REDIS_URL``, ``SEARCH_BACKEND`` +
+``SEARCH_URL``, ``CSRF_TRUSTED_ORIGINS``, ``WAGTAILADMIN_BASE_URL``, ``ADMIN_PATH``,
+``FRONTEND_CACHE_URL``. ``manage.py check --deploy`` must report nothing
+(tests/ops/test_hardening.py runs it).
+"""
 
 from . import environment as envcfg
 from .base import *  # noqa: F403
-from .base import ENV
+from .base import ENV, INSTALLED_APPS
 
 DEBUG = False
 SECRET_KEY = envcfg.secret_key(ENV, required=True)
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Fingerprinted (cache-busting names) and pre-compressed (gzip + brotli when
+    # installed) static files; nginx serves STATIC_ROOT with `expires max`.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+if ENV.get("AWS_STORAGE_BUCKET_NAME"):
+    # S3-compatible media (MinIO, Viettel/FPT/CMC object storage, AWS) via django-storages;
+    # its AWS_* settings are read from the environment by the package itself.
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    AWS_S3_FILE_OVERWRITE = False
+    AWS_DEFAULT_ACL = None  # private bucket; Wagtail serves documents through serve_view
 
+# --- transport security ------------------------------------------------------------------
+# nginx terminates TLS and sets X-Forwarded-Proto; gunicorn listens on the private network.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = envcfg.as_bool(ENV.get("SECURE_SSL_REDIRECT"), True)
+# /healthz is polled over plain HTTP by the load balancer / compose health check.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+# Only editors have sessions (anonymous readers get none, core.cache_headers): 8 hours,
+# a working day, then a new login (ASVS 3.3).
+SESSION_COOKIE_AGE = int(ENV.get("SESSION_COOKIE_AGE", str(8 * 3600)))
 SECURE_HSTS_SECONDS = int(ENV.get("SECURE_HSTS_SECONDS", "31536000"))
-SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = envcfg.as_bool(ENV.get("SECURE_HSTS_PRELOAD"), False)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envcfg.as_bool(ENV.get("SECURE_HSTS_INCLUDE_SUBDOMAINS"), True)
+# The directive alone changes nothing: preloading takes a submission of the registrable
+# domain (for *.gov.vn, by its registry), so sending it costs nothing and keeps the option.
+SECURE_HSTS_PRELOAD = envcfg.as_bool(ENV.get("SECURE_HSTS_PRELOAD"), True)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "SAMEORIGIN"
+# W019 asks for DENY; Wagtail's preview panel shows the page in a same-origin iframe and
+# CSP frame-ancestors 'self' already refuses every other site.
+SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
+# --- Content-Security-Policy (core.csp; the admin is excluded, see its docstring) -------
+PORTAL_CSP_REPORT_ONLY = envcfg.as_bool(ENV.get("CSP_REPORT_ONLY"), False)
+if ENV.get("CSP_MEDIA_HOSTS"):
+    # Media on S3 or a CDN host: images and documents load from there.
+    from core.csp import DEFAULT_POLICY as _CSP
+
+    _hosts = envcfg.as_list(ENV.get("CSP_MEDIA_HOSTS"))
+    PORTAL_CSP = {**_CSP, "img-src": [*_CSP["img-src"], *_hosts], "media-src": ["'self'", *_hosts]}
+
+# --- anonymous page caching (core.cache_headers) -----------------------------------------
+PORTAL_CACHE_BROWSER_MAX_AGE = int(ENV.get("CACHE_BROWSER_MAX_AGE", "60"))
+PORTAL_CACHE_SHARED_MAX_AGE = int(ENV.get("CACHE_SHARED_MAX_AGE", "3600"))
+
+# --- front cache purge on publish (wagtail.contrib.frontend_cache) ----------------------
+# FRONTEND_CACHE_URL: where nginx accepts PURGE (docker/nginx.conf: http://nginx:8080);
+# FRONTEND_CACHE_HOSTNAMES: the public host names it caches (comma-separated).
+if ENV.get("FRONTEND_CACHE_URL"):
+    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]
+    WAGTAILFRONTENDCACHE = {
+        "nginx": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": ENV["FRONTEND_CACHE_URL"],
+            **(
+                {"HOSTNAMES": envcfg.as_list(ENV.get("FRONTEND_CACHE_HOSTNAMES"))}
+                if ENV.get("FRONTEND_CACHE_HOSTNAMES")
+                else {}
+            ),
+        }
+    }
+    # Wagtail purges the page's own URLs (and routable sub-pages) on publish/unpublish;
+    # core.cache_headers.purge_listings purges the listings above it (home, section).
+
+# --- background tasks: the worker runs publish_scheduled etc. (docker/compose.yaml) -----
+if ENV.get("TASKS_BACKEND", "").lower() == "database":
+    INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks_db"]
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# --- logs: one JSON object per line on stderr (nhuxuan_site.logging) -------------------
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "nhuxuan_site.logging.JSONFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {"handlers": ["console"], "level": ENV.get("LOG_LEVEL", "INFO")},
+    "loggers": {
+        # 4xx/5xx with the path (never the query string) and the traceback for 500s.
+        "django.request": {"level": "WARNING", "propagate": True},
+        # A forged Host header is noise, not an incident.
+        "django.security.DisallowedHost": {"level": "ERROR", "propagate": True},
+    },
 }

@@ -31,7 +31,11 @@ from nhuxuan_site.demo import content
 from nhuxuan_site.demo.builder import body_stream, ensure_child, ensure_image, ensure_user
 
 #: Demo content of the domain apps, in the order they load (DemoContext is their input).
-DEMO_LOADERS: list[str] = []
+DEMO_LOADERS: list[str] = [
+    "nhuxuan_site.demo.news",
+    "nhuxuan_site.demo.projects",
+    "nhuxuan_site.demo.procedures",
+]
 
 
 @dataclass
@@ -97,6 +101,11 @@ class Command(BaseCommand):
             help="Issue new one-time passwords for existing demo accounts too.",
         )
         parser.add_argument(
+            "--without-sections",
+            action="store_true",
+            help="Only the portal, its organisation pages, directory and accounts (fast; tests).",
+        )
+        parser.add_argument(
             "--hostname",
             default=None,
             help="Hostname of the demo site (default: keep the default site's).",
@@ -111,7 +120,8 @@ class Command(BaseCommand):
             self.load_directory(site)
             self.load_pages(home)
             passwords = self.load_accounts(options["password"], options["reset_passwords"])
-            self.load_sections(home)
+            if not options["without_sections"]:
+                self.load_sections(home)
             self.assign_sections(home)
         self.stdout.write(self.style.SUCCESS(f"Demo portal ready: {content.PORTAL['name']}"))
         self.print_accounts(passwords)

@@ -1,0 +1,96 @@
+"""Admin screens and home-page highlights of the news app."""
+
+from __future__ import annotations
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from core.highlights import HOOK_NAME, Highlight
+
+from .models import NewsCategory, NewsIndexPage, NewsPage, NoticeIndexPage, NoticePage
+from .models.news import with_thumbnails
+
+FEATURED_COUNT = 3
+LATEST_COUNT = 5
+
+
+class NewsCategoryViewSet(SnippetViewSet):
+    model = NewsCategory
+    icon = "tag"
+    menu_label = _("News categories")
+    list_display = ["name", "slug", "sort_order"]
+    ordering = ["sort_order", "name"]
+    add_to_admin_menu = False
+
+
+register_snippet(NewsCategoryViewSet)
+
+
+def _index_url(model, home_page, request) -> str:
+    index = model.objects.live().public().descendant_of(home_page).first()
+    return index.get_url(request=request) if index else ""
+
+
+def _news(home_page):
+    return (
+        NewsPage.objects.live()
+        .public()
+        .descendant_of(home_page)
+        .select_related("category")
+        .defer_streamfields()
+        .order_by("-first_published_at", "-pk")
+    )
+
+
+@hooks.register(HOOK_NAME)
+def featured_news(home_page, request):
+    """The featured news of the home page, with their lead images (R-NEWS-1)."""
+    items = list(
+        with_thumbnails(_news(home_page).filter(featured=True).select_related("lead_image"))[
+            :FEATURED_COUNT
+        ]
+    )
+    return Highlight(
+        title=_("Featured news"),
+        items=items,
+        template="news/includes/featured_highlight.html",
+    )
+
+
+@hooks.register(HOOK_NAME)
+def latest_news(home_page, request):
+    # Featured items already shown above are not repeated.
+    shown = _news(home_page).filter(featured=True).values_list("pk", flat=True)[:FEATURED_COUNT]
+    items = list(_news(home_page).exclude(pk__in=list(shown))[:LATEST_COUNT])
+    if not items:
+        return None
+    return Highlight(
+        title=_("Latest news"),
+        items=items,
+        more_url=_index_url(NewsIndexPage, home_page, request),
+    )
+
+
+@hooks.register(HOOK_NAME)
+def current_notices(home_page, request):
+    """Notices still valid today (R-ANN-1)."""
+    today = timezone.localdate()
+    items = list(
+        NoticePage.objects.live()
+        .public()
+        .descendant_of(home_page)
+        .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
+        .defer_streamfields()
+        .order_by("-valid_from", "-first_published_at", "-pk")[:LATEST_COUNT]
+    )
+    if not items:
+        return None
+    return Highlight(
+        title=_("Notices"),
+        items=items,
+        more_url=_index_url(NoticeIndexPage, home_page, request),
+    )
