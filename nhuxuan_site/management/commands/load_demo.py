@@ -32,6 +32,7 @@ from nhuxuan_site.demo.builder import body_stream, ensure_child, ensure_image, e
 
 #: Demo content of the domain apps, in the order they load (DemoContext is their input).
 DEMO_LOADERS: list[str] = [
+    "nhuxuan_site.demo.legal",
     "nhuxuan_site.demo.news",
     "nhuxuan_site.demo.projects",
     "nhuxuan_site.demo.procedures",

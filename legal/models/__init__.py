@@ -1,0 +1,35 @@
+"""Models of the legal-document library (R-LEGAL-1), one module per page type."""
+
+from .document import (
+    ATTACHMENT_EXTENSIONS,
+    LegalDocumentAttachment,
+    LegalDocumentPage,
+    LegalDocumentRelation,
+    LegalDocumentTag,
+    RelationGroup,
+)
+from .index import LegalDocumentIndexPage
+from .taxonomy import (
+    ENDING_RELATIONS,
+    INVERSE_LABELS,
+    STATUS_RANK,
+    DocumentType,
+    EffectStatus,
+    RelationType,
+)
+
+__all__ = [
+    "ATTACHMENT_EXTENSIONS",
+    "ENDING_RELATIONS",
+    "INVERSE_LABELS",
+    "STATUS_RANK",
+    "DocumentType",
+    "EffectStatus",
+    "LegalDocumentAttachment",
+    "LegalDocumentIndexPage",
+    "LegalDocumentPage",
+    "LegalDocumentRelation",
+    "LegalDocumentTag",
+    "RelationGroup",
+    "RelationType",
+]

@@ -1,0 +1,81 @@
+"""Admin view: upload Word, PDF or text files that become draft document pages (R-SUB-1)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from .forms import MAX_UPLOAD_BYTES, ImportForm
+from .importer.service import ImportReport, import_document
+from .models import LegalDocumentIndexPage, LegalDocumentPage
+
+
+def libraries_for(user) -> list[LegalDocumentIndexPage]:
+    """Libraries where ``user`` may add a document page."""
+    if not user.is_authenticated:
+        return []
+    return [
+        library
+        for library in LegalDocumentIndexPage.objects.order_by("path")
+        if LegalDocumentPage.can_create_at(library)
+        and library.permissions_for_user(user).can_add_subpage()
+    ]
+
+
+class ImportView(WagtailAdminTemplateMixin, FormView):
+    form_class = ImportForm
+    template_name = "legal/admin/import.html"
+    page_title = _("Import legal documents")
+    header_icon = "doc-full-inverse"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.libraries = libraries_for(request.user)
+        if not self.libraries:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["parents"] = self.libraries
+        return kwargs
+
+    def get_initial(self):
+        return {"parent": self.libraries[0].pk}
+
+    def form_valid(self, form):
+        library = form.cleaned_data["parent"].specific
+        # The choice list holds only permitted libraries; checked again for a forged POST.
+        if not library.permissions_for_user(self.request.user).can_add_subpage():
+            raise PermissionDenied
+        dry_run = form.cleaned_data["dry_run"]
+        reports = []
+        for upload in form.cleaned_data["files"]:
+            if upload.size > MAX_UPLOAD_BYTES:
+                reports.append(ImportReport(file=upload.name, problems=["Tệp lớn hơn 20 MB."]))
+                continue
+            report = import_document(
+                upload.read(),
+                upload.name,
+                library=library,
+                user=self.request.user,
+                dry_run=dry_run,
+            )
+            reports.append(report)
+        rows = []
+        for report in reports:
+            data = report.as_json(self.request)
+            data["edit_url"] = (
+                reverse("wagtailadmin_pages:edit", args=[report.page.pk]) if report.page else ""
+            )
+            rows.append(data)
+        return self.render_to_response(
+            self.get_context_data(
+                form=ImportForm(parents=self.libraries), results=rows, dry_run=dry_run
+            )
+        )
