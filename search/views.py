@@ -9,6 +9,7 @@ from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
@@ -20,7 +21,7 @@ from .categories import CATEGORIES
 PER_PAGE = 10
 FACET_LABELS = {
     "loai": _("Content type"),
-    "linh_vuc": _("Field"),
+    "linh_vuc": pgettext_lazy("taxonomy", "Field"),
     "co_quan": _("Agency"),
     "nam": _("Year"),
 }
