@@ -7,6 +7,8 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# The suite runs on both cores (pytest-xdist); each worker has its own test database.
+TEST_WORKERS ?= 2
 
 .DEFAULT_GOAL := help
 .PHONY: help venv run migrate demo test e2e screenshots lint format messages clean
@@ -32,7 +34,7 @@ run: demo ## Install, migrate, load demo content and serve on http://127.0.0.1:8
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: venv ## Run the whole test suite (DATABASE_URL selects SQLite or PostgreSQL)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 chromium:
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium) \

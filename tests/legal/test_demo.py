@@ -58,13 +58,13 @@ class DemoTests(TestCase):
     def test_banner_and_inverse_relations_visible(self):
         response = self.client.get(self.page("nghi-dinh-42-2022-nd-cp").url)
         newer = self.page("nghi-dinh-224-2026-nd-cp")
-        self.assertContains(response, "This document has been replaced by")
+        self.assertContains(response, "Văn bản này đã bị thay thế bởi")
         self.assertContains(response, f'<a href="{newer.url}">Nghị định 224/2026/NĐ-CP</a>')
         response = self.client.get(self.page("luat-67-2006-qh11").url)
-        self.assertContains(response, "This document has been repealed by")
+        self.assertContains(response, "Văn bản này đã bị bãi bỏ bởi")
         self.assertContains(response, "Luật 148/2025/QH15")
         response = self.client.get(self.page("quyet-dinh-541-qd-ubnd").url)
-        self.assertContains(response, "Based on")
+        self.assertContains(response, "Căn cứ")
         self.assertContains(response, "Công văn 5724/UBND-CNTT")
 
     def test_full_text__article_anchors(self):

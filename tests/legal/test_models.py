@@ -146,21 +146,21 @@ class RelationTests(TestCase):
     def test_acting_document__forward_wording(self):
         self.assertEqual(
             self.labels(self.new),
-            [("Based on", [self.law.pk]), ("Guides", [self.law.pk]), ("Replaces", [self.old.pk])],
+            [("Căn cứ", [self.law.pk]), ("Hướng dẫn", [self.law.pk]), ("Thay thế", [self.old.pk])],
         )
 
     def test_target_document__inverse_wording(self):
         self.assertEqual(
             self.labels(self.law),
             [
-                ("Related documents", [self.old.pk]),
-                ("Basis for", [self.new.pk]),
-                ("Guided by", [self.new.pk]),
+                ("Văn bản liên quan", [self.old.pk]),
+                ("Là căn cứ của", [self.new.pk]),
+                ("Được hướng dẫn bởi", [self.new.pk]),
             ],
         )
         self.assertEqual(
             self.labels(self.old),
-            [("Related documents", [self.law.pk]), ("Replaced by", [self.new.pk])],
+            [("Văn bản liên quan", [self.law.pk]), ("Bị thay thế bởi", [self.new.pk])],
         )
 
     def test_one_query_per_direction(self):
@@ -172,7 +172,7 @@ class RelationTests(TestCase):
 
     def test_page__shows_both_directions_with_links(self):
         response = self.client.get(self.old.url)
-        self.assertContains(response, "Replaced by")
+        self.assertContains(response, "Bị thay thế bởi")
         self.assertContains(response, f'href="{self.new.url}"')
         self.assertContains(response, "Nghị định 42/2022/NĐ-CP")
         response = self.client.get(self.new.url)

@@ -123,12 +123,12 @@ class StatusTests(TestCase):
     def test_banner__newer_document_linked(self):
         apply_relation_status(D(2023, 1, 1))
         response = self.client.get(self.fresh(self.old).url)
-        self.assertContains(response, "This document has been replaced by")
+        self.assertContains(response, "Văn bản này đã bị thay thế bởi")
         self.assertContains(response, f'<a href="{self.new.url}">Nghị định 42/2022/NĐ-CP</a>')
         self.assertContains(response, "15/08/2022")
         self.assertContains(response, "(Điều 40)")
         response = self.client.get(self.partly.url)
-        self.assertContains(response, "Part of this document has been repealed by")
+        self.assertContains(response, "Một phần văn bản này đã bị bãi bỏ bởi")
 
     def test_banner__before_the_date__announced(self):
         later = add_document(
@@ -143,7 +143,7 @@ class StatusTests(TestCase):
             page=later, target=self.new, relation_type=RelationType.REPEALS
         )
         response = self.client.get(self.new.url)
-        self.assertContains(response, "This document will be repealed by")
+        self.assertContains(response, "Văn bản này sẽ bị bãi bỏ bởi")
         self.assertContains(response, "01/03/2099")
         self.assertEqual(self.fresh(self.new).effect_status, EffectStatus.IN_FORCE)
 
