@@ -11,7 +11,8 @@ PYTEST_ARGS ?=
 TEST_WORKERS ?= 2
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run migrate demo test e2e screenshots lint format messages clean
+.PHONY: help venv run migrate demo test e2e screenshots lint format messages clean \
+	stack stack-stop corpus bench
 
 help: ## List the commands
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -45,6 +46,20 @@ e2e: venv chromium ## Real-browser and accessibility tests (Playwright + Debian 
 
 screenshots: venv chromium ## Screenshots of every public page type into screenshots/
 	$(BIN)/python scripts/screenshots.py
+
+N ?= 10000
+LABEL ?= run
+stack: venv ## Production stack on loopback without Docker (nginx → gunicorn → PostgreSQL, Redis)
+	deploy/stack.sh start
+
+stack-stop: ## Stop the loopback stack
+	deploy/stack.sh stop
+
+corpus: venv ## Add N generated documents to the stack's database (N=10000)
+	set -a; . var/stack.env; set +a; $(MANAGE) generate_corpus --documents $(N)
+
+bench: venv ## Serving benchmark of the loopback stack (writes bench/results/$(LABEL).json)
+	$(BIN)/python bench/serve.py --label $(LABEL)
 
 lint: venv ## ruff check + format check
 	$(BIN)/ruff check .

@@ -1,0 +1,356 @@
+"""Serving benchmark of the loopback stack (deploy/stack.sh), in one run (issue 11).
+
+For home, the three listings, a legal document, a procedure and a search page it measures
+with wrk, side by side: (a) Django uncached (gunicorn directly), (b) the nginx page cache,
+(c) nginx serving a static copy of the same HTML bytes — and prints the ratios against (c),
+the method of research perf_sec.md §0. It also checks: SQL queries per page (Django test
+client + CaptureQueriesContext), publish → visible through the cache (poll nginx), 0 errors
+at 64 concurrent uncached clients, and a bounded 200-client load on cached pages.
+
+    deploy/stack.sh start
+    .venv/bin/python bench/serve.py --label 10k            # writes bench/results/10k.json
+    .venv/bin/python bench/serve.py --compare bench/results/1k.json bench/results/10k.json
+
+Environment: var/stack.env (written by deploy/stack.sh). Timings never go into tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import quote
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+NGINX = "http://127.0.0.1:8088"
+APP = "http://127.0.0.1:8001"
+STATIC = "http://127.0.0.1:8089"
+LISTINGS = ("/van-ban/", "/thu-tuc-hanh-chinh/", "/tin-tuc/")
+SEARCH = "/tim-kiem/?q=" + quote("hợp đồng lao động")
+
+
+def load_env() -> None:
+    path = ROOT / "var" / "stack.env"
+    if not path.exists():
+        sys.exit("var/stack.env is missing: run deploy/stack.sh start first.")
+    for line in path.read_text().splitlines():
+        if line and not line.startswith("#") and "=" in line:
+            key, value = line.split("=", 1)
+            os.environ.setdefault(key, value)
+
+
+def setup_django() -> None:
+    load_env()
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+# wrk ------------------------------------------------------------------------------------
+_UNITS = {"us": 1e-3, "ms": 1.0, "s": 1e3, "m": 60e3}
+
+
+def _ms(text: str) -> float:
+    match = re.match(r"([\d.]+)(us|ms|s|m)$", text)
+    return float(match.group(1)) * _UNITS[match.group(2)] if match else float("nan")
+
+
+def wrk(url: str, seconds: int = 10, connections: int = 8, threads: int = 1, script=None) -> dict:
+    cmd = [
+        "wrk",
+        f"-t{threads}",
+        f"-c{connections}",
+        f"-d{seconds}s",
+        "--latency",
+        "--timeout",
+        "10s",
+    ]
+    if script:
+        cmd += ["-s", script]
+    out = subprocess.run(
+        [*cmd, url], capture_output=True, text=True, timeout=seconds + 30, check=True
+    ).stdout
+    result = {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))}
+    for pct in ("50", "99"):
+        match = re.search(rf"^\s+{pct}(?:\.000)?%\s+(\S+)", out, re.M)
+        result[f"p{pct}"] = _ms(match.group(1)) if match else float("nan")
+    result["requests"] = int(re.search(r"(\d+) requests in", out).group(1))
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    result["errors"] = (int(non2xx.group(1)) if non2xx else 0) + (
+        sum(int(g) for g in sock.groups()) if sock else 0
+    )
+    return result
+
+
+def fetch(url: str) -> tuple[bytes, dict]:
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return response.read(), dict(response.headers)
+
+
+# Pages -----------------------------------------------------------------------------------
+def pick_pages() -> dict[str, str]:
+    from legal.models import LegalDocumentPage
+    from procedures.models import ProcedurePage
+
+    legal = LegalDocumentPage.objects.live().order_by("-issue_date", "-pk").first()
+    procedure = ProcedurePage.objects.live().order_by("-pk").first()
+    pages = {"home": "/"}
+    pages.update({f"listing {u}": u for u in LISTINGS})
+    pages["legal document"] = legal.url
+    pages["procedure"] = procedure.url
+    pages["search"] = SEARCH
+    return pages
+
+
+def query_counts(pages: dict[str, str]) -> dict[str, int]:
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    counts = {}
+    for name, url in pages.items():
+        client.get(url)  # warm caches (site root paths, menus) as a running worker has them
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        counts[name] = len(queries)
+    return counts
+
+
+def in_process_ms(url: str, repeat: int = 15) -> float:
+    from django.test import Client
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.get(url)
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        client.get(url)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def static_copies(pages: dict[str, str]) -> dict[str, str]:
+    """The HTML Django serves, written where nginx's static server reads it."""
+    folder = ROOT / "var" / "stack" / "static-copy"
+    folder.mkdir(parents=True, exist_ok=True)
+    urls = {}
+    for n, (name, url) in enumerate(pages.items()):
+        body, _headers = fetch(APP + url)
+        (folder / f"page{n}.html").write_bytes(body)
+        urls[name] = f"{STATIC}/page{n}.html"
+    return urls
+
+
+def warm(url: str) -> str:
+    for _ in range(3):
+        _body, headers = fetch(url)
+        if headers.get("X-Cache-Status") == "HIT":
+            return "HIT"
+    return headers.get("X-Cache-Status", "?")
+
+
+# Checks ------------------------------------------------------------------------------------
+def publish_visibility(count: int, limit: float = 5.0) -> dict:
+    """Publish a title change through the ORM (Wagtail purges nginx) and poll nginx."""
+    from news.models import NewsPage
+
+    page = NewsPage.objects.live().order_by("-pk").first()
+    url = NGINX + page.url
+    original = page.title
+    delays, stale = [], 0
+    try:
+        for n in range(count):
+            warm(url)
+            marker = f"BENCH-{os.getpid()}-{n}"
+            revision_page = NewsPage.objects.get(pk=page.pk)
+            revision_page.title = f"{original} {marker}"
+            started = time.monotonic()
+            revision_page.save_revision().publish()
+            while True:
+                body, _h = fetch(url)
+                if marker.encode() in body:
+                    delays.append(time.monotonic() - started)
+                    break
+                if time.monotonic() - started > limit:
+                    stale += 1
+                    break
+                time.sleep(0.05)
+    finally:
+        restored = NewsPage.objects.get(pk=page.pk)
+        restored.title = original
+        restored.save_revision().publish()
+    return {
+        "publishes": count,
+        "stale_after_5s": stale,
+        "max_s": max(delays) if delays else None,
+        "median_s": statistics.median(delays) if delays else None,
+    }
+
+
+def mixed_script(paths: list[str]) -> str:
+    lua = "paths = {" + ", ".join(json.dumps(p) for p in paths) + "}\n"
+    lua += "i = 0\nrequest = function()\n  i = i % #paths + 1\n"
+    lua += "  return wrk.format('GET', paths[i])\nend\n"
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
+        handle.write(lua)
+    return handle.name
+
+
+def machine() -> dict:
+    def run(cmd):
+        try:
+            return subprocess.run(cmd, capture_output=True, text=True, timeout=10).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            return "?"
+
+    import django
+    import wagtail
+    from django.db import connection
+
+    return {
+        "date": time.strftime("%Y-%m-%d %H:%M %Z"),
+        "nproc": run(["nproc"]),
+        "memory": run(["free", "-h"]).splitlines()[1] if run(["free", "-h"]) else "?",
+        "os": run(["sh", "-c", ". /etc/os-release; echo $PRETTY_NAME"]),
+        "python": platform.python_version(),
+        "django": django.get_version(),
+        "wagtail": wagtail.__version__,
+        "database": " ".join(
+            [
+                connection.vendor,
+                connection.Database.__name__,
+                str(getattr(connection, "pg_version", "")),
+            ]
+        ),
+        "nginx": run(["sh", "-c", "nginx -v 2>&1"]),
+        "wrk": run(["sh", "-c", "wrk --version 2>&1 | head -1"]),
+        "gunicorn": run([str(ROOT / ".venv/bin/gunicorn"), "--version"]),
+    }
+
+
+def corpus_size() -> dict:
+    from wagtail.models import Page
+
+    from legal.models import LegalDocumentPage
+    from news.models import NewsPage
+    from procedures.models import ProcedurePage
+
+    return {
+        "pages": Page.objects.count(),
+        "legal": LegalDocumentPage.objects.live().count(),
+        "procedures": ProcedurePage.objects.live().count(),
+        "news": NewsPage.objects.live().count(),
+    }
+
+
+# Main --------------------------------------------------------------------------------------
+def run(args) -> dict:
+    setup_django()
+    result = {"label": args.label, "machine": machine(), "corpus": corpus_size()}
+    pages = pick_pages()
+    result["pages"] = pages
+    print(f"# {args.label}: {result['corpus']}", flush=True)
+    result["queries"] = query_counts(pages)
+    result["in_process_ms"] = {u: in_process_ms(u) for u in LISTINGS}
+    statics = static_copies(pages)
+    rows = {}
+    for name, url in pages.items():
+        status = warm(NGINX + url)
+        static = wrk(statics[name], args.seconds)
+        cached = wrk(NGINX + url, args.seconds)
+        uncached = wrk(APP + url, args.seconds)
+        rows[name] = {"static": static, "cached": cached, "uncached": uncached, "warm": status}
+        print(
+            f"{name:28} static {static['rps']:9.0f}/s  cached {cached['rps']:9.0f}/s "
+            f"({cached['rps'] / static['rps']:.3f})  uncached {uncached['rps']:7.1f}/s "
+            f"({uncached['rps'] / static['rps']:.4f})  queries {result['queries'][name]}",
+            flush=True,
+        )
+    result["ladder"] = rows
+    if not args.quick:
+        result["c64_uncached"] = wrk(APP + pages["legal document"], args.seconds, connections=64)
+        print("c64 uncached:", result["c64_uncached"], flush=True)
+        result["publish"] = publish_visibility(args.publishes)
+        print("publish:", result["publish"], flush=True)
+        script = mixed_script(list(pages.values()))
+        for url in pages.values():
+            warm(NGINX + url)
+        result["c200_cached"] = wrk(
+            NGINX, args.load_seconds, connections=200, threads=2, script=script
+        )
+        print(f"c200 cached {args.load_seconds}s:", result["c200_cached"], flush=True)
+    RESULTS.mkdir(exist_ok=True)
+    path = RESULTS / f"{args.label}.json"
+    path.write_text(json.dumps(result, indent=1, ensure_ascii=False, default=str))
+    print(f"written {path.relative_to(ROOT)}")
+    print(markdown(result))
+    return result
+
+
+def markdown(result: dict) -> str:
+    lines = [
+        "| Page | queries | static req/s (p50/p99 ms) | cached req/s (p50/p99) "
+        "| uncached req/s (p50/p99) | cached/static | uncached/static |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for name, row in result["ladder"].items():
+        s, c, u = row["static"], row["cached"], row["uncached"]
+        lines.append(
+            f"| {name} | {result['queries'][name]} "
+            f"| {s['rps']:.0f} ({s['p50']:.2f}/{s['p99']:.2f}) "
+            f"| {c['rps']:.0f} ({c['p50']:.2f}/{c['p99']:.2f}) "
+            f"| {u['rps']:.1f} ({u['p50']:.1f}/{u['p99']:.1f}) "
+            f"| **{c['rps'] / s['rps']:.3f}** | {u['rps'] / s['rps']:.4f} |"
+        )
+    return "\n".join(lines)
+
+
+def compare(small_path: str, large_path: str) -> None:
+    small = json.loads(Path(small_path).read_text())
+    large = json.loads(Path(large_path).read_text())
+    print(
+        f"| Listing | {small['label']} uncached req/s | {large['label']} | time ratio (rps) "
+        f"| in-process ms {small['label']} → {large['label']} | time ratio (in-process) |"
+    )
+    print("|---|---|---|---|---|---|")
+    for url in LISTINGS:
+        a = small["ladder"][f"listing {url}"]["uncached"]["rps"]
+        b = large["ladder"][f"listing {url}"]["uncached"]["rps"]
+        x, y = small["in_process_ms"][url], large["in_process_ms"][url]
+        print(
+            f"| {url} | {a:.1f} | {b:.1f} | **{a / b:.2f}×** "
+            f"| {x:.1f} → {y:.1f} | **{y / x:.2f}×** |"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--label", default="run")
+    parser.add_argument("--seconds", type=int, default=10, help="each wrk run (default 10)")
+    parser.add_argument("--load-seconds", type=int, default=60, help="the 200-client run")
+    parser.add_argument("--publishes", type=int, default=100)
+    parser.add_argument("--quick", action="store_true", help="ladder only, no checks")
+    parser.add_argument("--compare", nargs=2, metavar=("SMALL.json", "LARGE.json"))
+    args = parser.parse_args()
+    if args.compare:
+        compare(*args.compare)
+    else:
+        run(args)
+
+
+if __name__ == "__main__":
+    main()
