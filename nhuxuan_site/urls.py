@@ -26,4 +26,7 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    path("danh-gia-trang/", include("consultation.urls")),
+    path("", include(wagtail_urls)),
+]

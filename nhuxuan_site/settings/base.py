@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "projects",
     "legal",
     "procedures",
+    "consultation",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -202,6 +203,29 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.workflows.publish_approved"
 PORTAL_PAGE_PERMISSION_TESTER = "editorial.permissions.EditorialPagePermissionTester"
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
+
+# Citizens' voice (consultation app; R-QA-1, R-CONS-1, R-CONTACT-1, R-FEED-1)
+QA_DEADLINE_DAYS = {"own": 5, "several": 8, "special": 10}  # S1 Đ12.6; other bodies differ
+QA_REMINDER_WORKING_DAYS = 1
+QA_PERSONAL_DATA_RETENTION_DAYS = int(ENV.get("QA_PERSONAL_DATA_RETENTION_DAYS", "365"))
+CONSULTATION_PERSONAL_DATA_RETENTION_DAYS = int(
+    ENV.get("CONSULTATION_PERSONAL_DATA_RETENTION_DAYS", "365")
+)
+CONSULTATION_CLOSING_SOON_DAYS = 3
+CONSULTATION_RESULT_NOTICE_DAYS = 7
+QA_COMPLAINT_KEYWORDS = ("khiếu nại", "tố cáo", "khiếu kiện", "tố giác", "đơn thư")
+# Per client address; needs a shared cache (REDIS_URL) when several app processes serve.
+PUBLIC_FORM_RATE_LIMITS = {
+    "default": {"accepted": (5, 600), "attempts": (30, 600)},
+    "feedback": {"accepted": (30, 600), "attempts": (60, 600)},
+}
+PUBLIC_FORM_CLIENT_IP_HEADER = ENV.get("PUBLIC_FORM_CLIENT_IP_HEADER", "")  # "HTTP_X_REAL_IP"
+PUBLIC_FORM_CHALLENGE_MAX_AGE = 7200
+PUBLIC_FORM_MIN_SECONDS = 3
+PUBLIC_FORM_MAX_UPLOAD_MB = 10
+PUBLIC_EMAIL_MAX_ATTEMPTS = 10
+WORK_CALENDAR_EXTRA_DAYS_OFF = envcfg.as_list(ENV.get("WORK_CALENDAR_EXTRA_DAYS_OFF"))
+WORK_CALENDAR_EXTRA_WORKING_DAYS = envcfg.as_list(ENV.get("WORK_CALENDAR_EXTRA_WORKING_DAYS"))
 
 # The admin's address can be moved away from the well-known /admin/ (issue 11 hardening).
 PORTAL_ADMIN_PATH = ENV.get("ADMIN_PATH", "admin/").strip("/") + "/"

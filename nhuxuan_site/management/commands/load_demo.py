@@ -36,6 +36,7 @@ DEMO_LOADERS: list[str] = [
     "nhuxuan_site.demo.news",
     "nhuxuan_site.demo.projects",
     "nhuxuan_site.demo.procedures",
+    "nhuxuan_site.demo.consultation",
 ]
 
 

@@ -1,0 +1,1 @@
+"""Citizens' voice: consultation on drafts, Q&A with statutory deadlines, contact, feedback."""

@@ -1,0 +1,108 @@
+"""The legal citation of an answer (R-QA-1; S1 Đ12.5): number/symbol, summary (trích yếu),
+date and issuer of every legal document the answer uses, linked to the library."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+
+ARTICLE_NUMBER = re.compile(r"(?i)\bđi[eề]u\s+(\d+[a-zđ]?)")
+
+
+@dataclass
+class Citation:
+    """What the public sees of one citation, from the library page when there is one."""
+
+    number_symbol: str
+    summary: str
+    issue_date: object
+    issuer: str
+    article: str
+    page: object = None  # the live LegalDocumentPage, or None
+
+    @property
+    def anchor(self) -> str:
+        """ "#dieu-15" for "Điều 15" (the library marks each article so)."""
+        match = ARTICLE_NUMBER.search(self.article or "")
+        return f"#dieu-{match.group(1).lower()}" if match else ""
+
+
+def citation_of(value) -> Citation:
+    """The citation in a block value. A chosen document that is still in the library and
+    live supplies its own data; otherwise (deleted, unpublished, or never in the library)
+    the typed data stands, without a link."""
+    page = value.get("document")
+    if page is not None and getattr(page, "live", False):
+        issuer = page.issuing_body.name if getattr(page, "issuing_body_id", None) else ""
+        return Citation(
+            number_symbol=page.number_symbol or value.get("number_symbol") or "",
+            summary=page.summary or value.get("summary") or page.title,
+            issue_date=page.issue_date or value.get("issue_date"),
+            issuer=issuer or value.get("issuer") or "",
+            article=value.get("article") or "",
+            page=page,
+        )
+    return Citation(
+        number_symbol=value.get("number_symbol") or "",
+        summary=value.get("summary") or "",
+        issue_date=value.get("issue_date"),
+        issuer=value.get("issuer") or "",
+        article=value.get("article") or "",
+    )
+
+
+class LegalCitationBlock(blocks.StructBlock):
+    document = blocks.PageChooserBlock(
+        page_type="legal.LegalDocumentPage",
+        required=False,
+        label=_("document in the library"),
+        help_text=_("Its number, summary, date and issuer are taken from the library."),
+    )
+    article = blocks.CharBlock(
+        required=False, label=_("article or clause"), help_text=_("E.g. “Điều 15, khoản 1”.")
+    )
+    number_symbol = blocks.CharBlock(
+        required=False,
+        label=_("number and symbol"),
+        help_text=_("Only for a document not in the library, e.g. 123/2015/NĐ-CP."),
+    )
+    summary = blocks.CharBlock(required=False, label=_("summary (trích yếu)"))
+    issue_date = blocks.DateBlock(required=False, label=_("issue date"))
+    issuer = blocks.CharBlock(required=False, label=_("issuing body"))
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Legal document cited")
+        template = "consultation/blocks/citation.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value.get("document") is None:
+            missing = [
+                name
+                for name in ("number_symbol", "summary", "issue_date", "issuer")
+                if not value.get(name)
+            ]
+            if missing:
+                raise StructBlockValidationError(
+                    block_errors={
+                        name: ValidationError(
+                            _(
+                                "Choose a document of the library, or give its number and "
+                                "symbol, summary, date and issuer (R-QA-1)."
+                            )
+                        )
+                        for name in missing
+                    }
+                )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["citation"] = citation_of(value)
+        return context

@@ -1,0 +1,357 @@
+"""The public forms (each with the protections of ``antispam.PublicFormMixin``) and the
+board's forms for questions."""
+
+from __future__ import annotations
+
+import re
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.models import Field
+from home.models import Unit
+from vietnam.fold import fold
+
+from .antispam import PublicFormMixin
+from .deadlines import DeadlineClass
+from .models import AskerType, RefusalReason
+from .uploads import max_upload_bytes, validate_attachment
+
+PHONE = re.compile(r"^[0-9+().\-\s]{6,30}$")
+
+#: Words that make a question look like a complaint or denunciation (folded match).
+DEFAULT_COMPLAINT_KEYWORDS = ("khiếu nại", "tố cáo", "khiếu kiện", "tố giác", "đơn thư")
+
+
+def complaint_keywords_in(*texts: str) -> list[str]:
+    words = getattr(settings, "QA_COMPLAINT_KEYWORDS", DEFAULT_COMPLAINT_KEYWORDS)
+    folded = f" {fold(' '.join(texts))} "
+    return [word for word in words if f" {fold(word)} " in re.sub(r"[^\w/]+", " ", folded)]
+
+
+class PhoneField(forms.CharField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 30)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}))
+        super().__init__(**kwargs)
+
+    def validate(self, value):
+        super().validate(value)
+        if value and not PHONE.match(value):
+            raise forms.ValidationError(
+                _("Enter a phone number of digits, spaces, dots, dashes, “+” or brackets.")
+            )
+
+
+def text_input(autocomplete: str = "", **attrs):
+    if autocomplete:
+        attrs["autocomplete"] = autocomplete
+    return forms.TextInput(attrs=attrs)
+
+
+# Consultation ------------------------------------------------------------------------------
+class CommentForm(PublicFormMixin, forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=150, widget=text_input("name"))
+    email = forms.EmailField(
+        label=_("E-mail"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        help_text=_("Not shown publicly."),
+    )
+    phone = PhoneField(label=_("Phone (optional)"), required=False)
+    organisation = forms.CharField(
+        label=_("Organisation (optional)"),
+        max_length=255,
+        required=False,
+        widget=text_input("organization"),
+        help_text=_("If you comment for an organisation, its name is shown with the comment."),
+    )
+    address = forms.CharField(
+        label=_("Address (optional)"),
+        max_length=255,
+        required=False,
+        widget=text_input("street-address"),
+        help_text=_("Not shown publicly."),
+    )
+    article = forms.CharField(label=_("Article of the draft"), max_length=255, required=False)
+    text = forms.CharField(
+        label=_("Your comment"),
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+    attachment = forms.FileField(
+        label=_("Attached file (optional)"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.doc,.docx,.odt,.jpg,.jpeg,.png"}),
+    )
+
+    def __init__(self, *args, page, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.page = page
+        choices = page.article_choices
+        if choices:
+            self.fields["article"] = forms.ChoiceField(
+                label=_("Article of the draft"),
+                required=False,
+                choices=[("", _("The draft as a whole")), *[(c, c) for c in choices]],
+            )
+        else:
+            self.fields["article"].help_text = _("E.g. “Điều 5”; empty: the draft as a whole.")
+        self.fields["attachment"].help_text = _(
+            "PDF, DOC, DOCX, ODT, JPG or PNG, at most %(mb)s MB."
+        ) % {"mb": max_upload_bytes() // (1024 * 1024)}
+        self.order_fields(
+            ["article", "text", "attachment", "full_name", "email", "phone", "organisation"]
+        )
+
+    def clean_attachment(self):
+        uploaded = self.cleaned_data.get("attachment")
+        if uploaded:
+            validate_attachment(uploaded)
+        return uploaded
+
+
+# Q&A ---------------------------------------------------------------------------------------
+class QuestionForm(PublicFormMixin, forms.Form):
+    """Exactly what S1 Đ12.3 asks of the asker, plus an e-mail for the reply."""
+
+    asker_type = forms.ChoiceField(
+        label=_("You ask as"),
+        choices=AskerType.choices,
+        initial=AskerType.PERSON,
+        widget=forms.RadioSelect,
+    )
+    full_name = forms.CharField(
+        label=_("Full name"),
+        max_length=150,
+        widget=text_input("name"),
+        help_text=_("Yours, or the organisation's representative's."),
+    )
+    # A person (S1 Đ12.3b)
+    nationality = forms.CharField(
+        label=_("Nationality"),
+        max_length=100,
+        required=False,
+        initial="Việt Nam",
+        widget=text_input("country-name"),
+    )
+    occupation = forms.CharField(
+        label=_("Occupation"), max_length=150, required=False, widget=text_input()
+    )
+    address = forms.CharField(
+        label=_("Where you live, study or work"),
+        max_length=255,
+        required=False,
+        widget=text_input("street-address"),
+        help_text=_("House number, street, commune or ward, province or city."),
+    )
+    # An organisation (S1 Đ12.3a)
+    representative_position = forms.CharField(
+        label=_("Representative's position"),
+        max_length=150,
+        required=False,
+        widget=text_input("organization-title"),
+    )
+    licence_number = forms.CharField(
+        label=_("Number of the founding decision or licence"),
+        max_length=100,
+        required=False,
+        widget=text_input(),
+    )
+    head_office_address = forms.CharField(
+        label=_("Head-office address"),
+        max_length=255,
+        required=False,
+        widget=text_input("street-address"),
+        help_text=_("House number, street, commune or ward, province or city."),
+    )
+    email = forms.EmailField(
+        label=_("E-mail for the reply"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        help_text=_("The answer and the tracking link are sent here. Not shown publicly."),
+    )
+    field = forms.ModelChoiceField(
+        label=_("Field of the question"),
+        queryset=Field.objects.all(),
+        empty_label=_("Choose a field"),
+        to_field_name="slug",
+    )
+    title = forms.CharField(label=_("Subject"), max_length=255, widget=text_input())
+    body = forms.CharField(
+        label=_("Your question"), max_length=10000, widget=forms.Textarea(attrs={"rows": 8})
+    )
+    not_a_complaint = forms.BooleanField(
+        label=_("I confirm that this is a question, not a complaint or a denunciation."),
+        required=False,
+    )
+    not_a_complaint.summary_label = _("Not a complaint or denunciation")
+
+    PERSON_FIELDS = ("nationality", "occupation", "address")
+    ORGANISATION_FIELDS = ("representative_position", "licence_number", "head_office_address")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.complaint_words: list[str] = []
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = cleaned.get("asker_type")
+        required = {
+            AskerType.PERSON: self.PERSON_FIELDS,
+            AskerType.ORGANISATION: self.ORGANISATION_FIELDS,
+        }.get(kind, ())
+        for name in required:
+            if not (cleaned.get(name) or "").strip():
+                self.add_error(name, _("This field is required for the kind of asker you chose."))
+        self.complaint_words = complaint_keywords_in(
+            cleaned.get("title", ""), cleaned.get("body", "")
+        )
+        if self.complaint_words and not cleaned.get("not_a_complaint"):
+            self.add_error(
+                "not_a_complaint",
+                _(
+                    "Your question contains words of a complaint or denunciation (%(words)s). "
+                    "The Q&A does not receive complaints or denunciations: read the guidance "
+                    "above. If it is a question, tick this box and send it again."
+                )
+                % {"words": ", ".join(self.complaint_words)},
+            )
+        return cleaned
+
+    def record_values(self) -> dict:
+        """The Question fields of the asker, by the kind chosen (nothing of the other)."""
+        data = self.cleaned_data
+        values = {
+            "asker_type": data["asker_type"],
+            "full_name": data["full_name"],
+            "email": data["email"],
+            "field": data["field"],
+            "title": data["title"],
+            "body": data["body"],
+            "complaint_warning": bool(self.complaint_words),
+        }
+        if data["asker_type"] == AskerType.ORGANISATION:
+            values.update(
+                representative_position=data["representative_position"],
+                licence_number=data["licence_number"],
+                address=data["head_office_address"],
+            )
+        else:
+            values.update(
+                nationality=data["nationality"],
+                occupation=data["occupation"],
+                address=data["address"],
+            )
+        return values
+
+
+# Contact -----------------------------------------------------------------------------------
+class ContactForm(PublicFormMixin, forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=150, widget=text_input("name"))
+    email = forms.EmailField(
+        label=_("E-mail"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        help_text=_("For the reply."),
+    )
+    phone = PhoneField(label=_("Phone (optional)"), required=False)
+    subject = forms.CharField(label=_("Subject"), max_length=255, widget=text_input())
+    message = forms.CharField(
+        label=_("Message"), max_length=10000, widget=forms.Textarea(attrs={"rows": 8})
+    )
+
+
+class SubscribeForm(PublicFormMixin, forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        help_text=_("We send a link to confirm; nothing is sent before you confirm."),
+    )
+    consent_text = _(
+        "I agree that the portal keeps my e-mail address to send me news of consultations, "
+        "until I unsubscribe (Law on Personal Data Protection No. 91/2025/QH15)."
+    )
+
+
+class FeedbackCommentForm(PublicFormMixin, forms.Form):
+    """The optional comment after a rating: no personal data asked, so no consent line."""
+
+    consent_text = None
+    comment = forms.CharField(
+        label=_("What could be better on this page? (optional)"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Do not write personal information: this comment is anonymous."),
+    )
+    rating = forms.CharField(widget=forms.HiddenInput)
+
+
+# The board's forms -------------------------------------------------------------------------
+class AssignForm(forms.Form):
+    """Assign (or forward) a question to the competent unit with the deadline class."""
+
+    unit = forms.ModelChoiceField(label=_("Answering unit"), queryset=Unit.objects.none())
+    officer = forms.ModelChoiceField(
+        label=_("Information officer"),
+        queryset=get_user_model().objects.none(),
+        help_text=_("Drafts the answer and receives the reminders."),
+    )
+    deadline_class = forms.ChoiceField(
+        label=_("Deadline class"), choices=DeadlineClass.choices, widget=forms.RadioSelect
+    )
+    appointment_at = forms.DateTimeField(
+        label=_("Appointment (special case)"),
+        required=False,
+        help_text=_(
+            "The date and time promised to the asker; at most the special class's number "
+            "of working days. Empty: that maximum."
+        ),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M"],
+    )
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, question, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.question = question
+        site_id = question.page.get_site().pk if question.page.get_site() else None
+        self.fields["unit"].queryset = Unit.objects.filter(site_id=site_id)
+        self.fields["officer"].queryset = (
+            get_user_model().objects.filter(is_active=True).order_by("last_name", "first_name")
+        )
+
+    def clean(self):
+        from .deadlines import latest_appointment
+
+        cleaned = super().clean()
+        appointment = cleaned.get("appointment_at")
+        if appointment and cleaned.get("deadline_class") != DeadlineClass.SPECIAL:
+            self.add_error("appointment_at", _("Only a special case has an appointment."))
+        elif appointment:
+            latest = latest_appointment(self.question.received_at)
+            if appointment > latest:
+                self.add_error(
+                    "appointment_at",
+                    _("The appointment is later than the maximum, %(latest)s.")
+                    % {"latest": timezone.localtime(latest).strftime("%H:%M %d/%m/%Y")},
+                )
+            elif appointment < timezone.now():
+                self.add_error("appointment_at", _("The appointment is in the past."))
+        return cleaned
+
+
+class RefuseForm(forms.Form):
+    reason = forms.ChoiceField(label=_("Reason"), choices=RefusalReason.choices)
+    guidance = forms.CharField(
+        label=_("Guidance to the asker"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Sent by e-mail: where to take the matter instead."),
+    )

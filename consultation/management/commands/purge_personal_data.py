@@ -1,0 +1,103 @@
+"""Erase citizens' personal data kept longer than needed (Law 91/2025/QH15).
+
+- Questions: ``QA_PERSONAL_DATA_RETENTION_DAYS`` (default 365) after the answer or the
+  refusal, the asker's name, nationality, occupation, address, position, licence number
+  and e-mail are blanked, in the question, in every history row and in the stored
+  e-mails' recipients; the public initials and the question itself stay.
+- Comments on drafts and contact messages: ``CONSULTATION_PERSONAL_DATA_RETENTION_DAYS``
+  (default 365) after the consultation closed / the message arrived; a comment keeps the
+  name's initials (what the public saw) and the organisation.
+- Subscribers who left, or never confirmed, are deleted after 30 days.
+Idempotent (cron, e.g. daily).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from consultation.models import (
+    PERSONAL_FIELDS,
+    ConsultationComment,
+    ConsultationSubscriber,
+    ContactMessage,
+    OutgoingEmail,
+    Question,
+    QuestionEvent,
+    initials,
+)
+
+SUBSCRIBER_GRACE = datetime.timedelta(days=30)
+
+
+def retention(name: str) -> datetime.timedelta:
+    return datetime.timedelta(days=int(getattr(settings, name, 365)))
+
+
+def purge_question(question, now) -> None:
+    blank = dict.fromkeys(PERSONAL_FIELDS, "")
+    with transaction.atomic():
+        Question.objects.filter(pk=question.pk).update(**blank, personal_data_purged_at=now)
+        Question.history.filter(id=question.pk).update(**blank)
+        OutgoingEmail.objects.filter(reference=f"question:{question.pk}").update(to="")
+        QuestionEvent.objects.create(question=question, kind=QuestionEvent.Kind.PURGED)
+
+
+class Command(BaseCommand):
+    help = "Erase personal data of askers, commenters and contact senders after retention."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--dry-run", action="store_true", help="Only count.")
+
+    def handle(self, *args, dry_run=False, **options):
+        now = timezone.now()
+        qa_cutoff = now - retention("QA_PERSONAL_DATA_RETENTION_DAYS")
+        other_cutoff = now - retention("CONSULTATION_PERSONAL_DATA_RETENTION_DAYS")
+
+        questions = Question.objects.filter(personal_data_purged_at__isnull=True).filter(
+            Q(answered_at__lt=qa_cutoff) | Q(refused_at__lt=qa_cutoff)
+        )
+        comments = ConsultationComment.objects.filter(
+            personal_data_purged_at__isnull=True, page__closes_at__lt=other_cutoff
+        )
+        messages = ContactMessage.objects.filter(
+            personal_data_purged_at__isnull=True, received_at__lt=other_cutoff
+        )
+        subscribers = ConsultationSubscriber.objects.filter(
+            Q(unsubscribed_at__lt=now - SUBSCRIBER_GRACE)
+            | Q(confirmed_at__isnull=True, created_at__lt=now - SUBSCRIBER_GRACE)
+        )
+        counts = {
+            "questions": questions.count(),
+            "comments": comments.count(),
+            "contact_messages": messages.count(),
+            "subscribers": subscribers.count(),
+        }
+        if not dry_run:
+            for question in questions.only("pk"):
+                purge_question(question, now)
+            for comment in comments.only("pk", "full_name"):
+                ConsultationComment.objects.filter(pk=comment.pk).update(
+                    full_name=initials(comment.full_name),
+                    email="",
+                    phone="",
+                    address="",
+                    personal_data_purged_at=now,
+                )
+                OutgoingEmail.objects.filter(reference=f"comment:{comment.pk}").update(to="")
+            for message in messages.only("pk"):
+                ContactMessage.objects.filter(pk=message.pk).update(
+                    full_name="", email="", phone="", personal_data_purged_at=now
+                )
+                OutgoingEmail.objects.filter(reference=f"contact:{message.pk}").update(
+                    reply_to="", body=""
+                )
+            for pk in list(subscribers.values_list("pk", flat=True)):
+                OutgoingEmail.objects.filter(reference=f"subscriber:{pk}").update(to="")
+            subscribers.delete()
+        self.stdout.write(" ".join(f"{key}={value}" for key, value in counts.items()))

@@ -1,0 +1,47 @@
+"""Models of the citizens' voice, one module per page type or family."""
+
+from .answers import DISCLAIMER, Answer
+from .consultation import (
+    ConsultationComment,
+    ConsultationIndexPage,
+    ConsultationNotice,
+    ConsultationPage,
+    ConsultationStatus,
+    ConsultationSubscriber,
+    initials,
+)
+from .contact import ContactMessage, ContactPage
+from .feedback import PageFeedback
+from .mail import OutgoingEmail
+from .questions import (
+    PERSONAL_FIELDS,
+    AskerType,
+    Question,
+    QuestionEvent,
+    QuestionIndexPage,
+    QuestionState,
+    RefusalReason,
+)
+
+__all__ = [
+    "DISCLAIMER",
+    "PERSONAL_FIELDS",
+    "Answer",
+    "AskerType",
+    "ConsultationComment",
+    "ConsultationIndexPage",
+    "ConsultationNotice",
+    "ConsultationPage",
+    "ConsultationStatus",
+    "ConsultationSubscriber",
+    "ContactMessage",
+    "ContactPage",
+    "OutgoingEmail",
+    "PageFeedback",
+    "Question",
+    "QuestionEvent",
+    "QuestionIndexPage",
+    "QuestionState",
+    "RefusalReason",
+    "initials",
+]

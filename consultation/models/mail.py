@@ -1,0 +1,47 @@
+"""A stored copy of every e-mail before it is sent (issue 8 §4: a mail failure loses nothing)."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class OutgoingEmail(models.Model):
+    """An e-mail the portal owes someone: written in the same transaction as the submission
+    that causes it, sent after the commit, retried by ``send_pending_emails`` until it
+    goes or runs out of attempts (then it stays, marked failed, for a person to act on)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting to be sent")
+        SENDING = "sending", _("Being sent")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed after every attempt")
+
+    to = models.TextField(_("recipients"), help_text=_("One address per line."))
+    reply_to = models.CharField(_("reply to"), max_length=254, blank=True)
+    subject = models.CharField(_("subject"), max_length=255)
+    body = models.TextField(_("message text"))
+    purpose = models.CharField(_("kind of e-mail"), max_length=50, db_index=True)
+    #: "question:12", "comment:4": what the e-mail is about (purging personal data finds it).
+    reference = models.CharField(_("about"), max_length=100, blank=True, db_index=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)
+    claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+
+    def __str__(self):
+        return self.subject
+
+    @property
+    def recipients(self) -> list[str]:
+        return [line.strip() for line in self.to.splitlines() if line.strip()]

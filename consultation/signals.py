@@ -1,0 +1,68 @@
+"""An answer's publication is the question's answer: state, search key, the asker's e-mail."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.dispatch import receiver
+from django.utils import timezone
+from django.utils.translation import gettext
+from wagtail.signals import published, unpublished, workflow_submitted
+
+from .models import Answer, Question, QuestionEvent, QuestionState
+
+
+@receiver(published)
+def answer_published(sender, instance, revision=None, user=None, **kwargs):
+    if not isinstance(instance, Answer):
+        return
+    from .mailer import queue_email
+    from .views.public import render_email
+
+    with transaction.atomic():
+        question = Question.objects.select_for_update().get(pk=instance.question_id)
+        first_time = question.state != QuestionState.ANSWERED and question.answered_at is None
+        question.state = QuestionState.ANSWERED
+        question.answered_at = question.answered_at or timezone.now()
+        question._change_reason = "answer published"
+        question.save()
+        QuestionEvent.objects.create(
+            question=question, kind=QuestionEvent.Kind.ANSWERED, actor=user
+        )
+        if first_time:
+            queue_email(
+                [question.email],
+                gettext("Answer to your question %(code)s") % {"code": question.code},
+                render_email(
+                    "consultation/email/question_answered.txt",
+                    question,
+                    answer=instance,
+                    citations=instance.get_citations(),
+                    tracking=question.tracking_full_url(),
+                ),
+                purpose="question.answered",
+                reference=f"question:{question.pk}",
+            )
+
+
+@receiver(unpublished)
+def answer_unpublished(sender, instance, user=None, **kwargs):
+    if not isinstance(instance, Answer):
+        return
+    with transaction.atomic():
+        question = Question.objects.select_for_update().get(pk=instance.question_id)
+        if question.state == QuestionState.ANSWERED:
+            question.state = QuestionState.ASSIGNED
+            question._change_reason = "answer withdrawn"
+            question.save()
+        QuestionEvent.objects.create(
+            question=question, kind=QuestionEvent.Kind.WITHDRAWN, actor=user
+        )
+
+
+@receiver(workflow_submitted)
+def answer_submitted(sender, instance, user=None, **kwargs):
+    content = getattr(instance, "content_object", None)
+    if isinstance(content, Answer):
+        QuestionEvent.objects.create(
+            question_id=content.question_id, kind=QuestionEvent.Kind.SUBMITTED, actor=user
+        )

@@ -1,0 +1,71 @@
+"""Accessible form rendering and the page-rating widget's address."""
+
+from __future__ import annotations
+
+from django import forms, template
+from django.urls import NoReverseMatch, reverse
+
+register = template.Library()
+
+
+def _describedby(field) -> str:
+    ids = []
+    if field.help_text:
+        ids.append(f"{field.auto_id}-help")
+    if field.errors:
+        ids.append(f"{field.auto_id}-error")
+    return " ".join(ids)
+
+
+@register.simple_tag
+def a11y_widget(field):
+    """The field's widget tied to its hint and error (aria-describedby, aria-invalid)."""
+    attrs = {}
+    describedby = _describedby(field)
+    if describedby:
+        attrs["aria-describedby"] = describedby
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def describedby(field) -> str:
+    return _describedby(field)
+
+
+@register.filter
+def widget_kind(field) -> str:
+    widget = field.field.widget
+    if isinstance(widget, forms.RadioSelect):
+        return "radio"
+    if isinstance(widget, forms.CheckboxInput):
+        return "checkbox"
+    if isinstance(widget, forms.HiddenInput):
+        return "hidden"
+    return "input"
+
+
+@register.filter
+def anchor_id(field) -> str:
+    """What an error-summary link points at (the first radio of a group)."""
+    if isinstance(field.field.widget, forms.RadioSelect):
+        return f"{field.auto_id}_0"
+    return field.id_for_label or field.auto_id
+
+
+@register.simple_tag
+def page_feedback_action() -> str:
+    """Where the page rating posts; "" (no widget) until the project routes it."""
+    try:
+        return reverse("consultation:page_feedback")
+    except NoReverseMatch:
+        return ""
+
+
+@register.simple_tag
+def page_feedback_comment_action() -> str:
+    try:
+        return reverse("consultation:page_feedback_comment")
+    except NoReverseMatch:
+        return ""

@@ -1,0 +1,16 @@
+"""Public URLs outside the page tree: the page rating posted from every page.
+
+The project includes them before Wagtail's catch-all:
+``path("danh-gia-trang/", include("consultation.urls"))``.
+"""
+
+from django.urls import path
+
+from .views import public
+
+app_name = "consultation"
+
+urlpatterns = [
+    path("", public.page_feedback, name="page_feedback"),
+    path("gop-y/", public.page_feedback_comment, name="page_feedback_comment"),
+]

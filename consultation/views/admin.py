@@ -1,0 +1,453 @@
+"""The board's views: the Q&A dashboard, assigning and refusing questions, the page-rating
+report, and citizens' files (served only to the people who moderate them)."""
+
+from __future__ import annotations
+
+import datetime
+import mimetypes
+import os
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Count, Q
+from django.db.models.functions import TruncMonth
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
+from wagtail.models import WorkflowState
+
+from editorial import roles
+
+from ..deadlines import DeadlineClass, deadline_days, due_at
+from ..forms import AssignForm, RefuseForm
+from ..mailer import queue_email
+from ..models import (
+    Answer,
+    ConsultationComment,
+    PageFeedback,
+    Question,
+    QuestionEvent,
+    QuestionState,
+    RefusalReason,
+)
+from .public import render_email
+
+
+def is_board(user) -> bool:
+    return user.is_superuser or user.groups.filter(name__in=roles.BOARD).exists()
+
+
+def visible_questions(user):
+    """The board (and auditors) see every question; a unit officer the ones given to them."""
+    questions = Question.objects.all()
+    if is_board(user) or user.groups.filter(name=roles.AUDITOR).exists():
+        return questions
+    return questions.filter(officer=user)
+
+
+# Dashboard ---------------------------------------------------------------------------------
+@method_decorator(
+    permission_required("consultation.view_question", raise_exception=True), "dispatch"
+)
+class QuestionDashboardView(TemplateView):
+    """Questions by state, due today, overdue (by how many working days), per unit."""
+
+    template_name = "consultation/admin/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        now = timezone.now()
+        today = timezone.localdate(now)
+        questions = visible_questions(self.request.user)
+        counts = dict(questions.values_list("state").annotate(n=Count("pk")).order_by())
+        open_questions = list(
+            questions.open()
+            .select_related("unit", "field", "officer")
+            .defer("body", "search_key")
+            .order_by("due_at", "received_at")
+        )
+        overdue, due_today, unassigned = [], [], []
+        per_unit: dict[int | None, dict] = {}
+        for question in open_questions:
+            row = per_unit.setdefault(
+                question.unit_id,
+                {"unit": question.unit, "open": 0, "due_today": 0, "overdue": 0},
+            )
+            row["open"] += 1
+            if question.state == QuestionState.RECEIVED:
+                unassigned.append(question)
+            if question.due_at is None:
+                continue
+            if question.is_overdue(now):
+                question.days_overdue = question.overdue_days(now)
+                overdue.append(question)
+                row["overdue"] += 1
+            elif timezone.localdate(question.due_at) == today:
+                due_today.append(question)
+                row["due_today"] += 1
+        in_review = WorkflowState.objects.filter(
+            answer__question__in=questions.values("pk"),
+            status__in=[WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES],
+        ).count()
+        context.update(
+            {
+                "states": [
+                    {"value": value, "label": label, "count": counts.get(value, 0)}
+                    for value, label in QuestionState.choices
+                ],
+                "overdue": sorted(overdue, key=lambda q: -q.days_overdue),
+                "due_today": due_today,
+                "unassigned": unassigned,
+                "per_unit": sorted(
+                    per_unit.values(),
+                    key=lambda r: (r["unit"] is None, r["unit"].name if r["unit"] else ""),
+                ),
+                "in_review": in_review,
+                "now": now,
+                "deadline_days": [
+                    (label, deadline_days(value)) for value, label in DeadlineClass.choices
+                ],
+            }
+        )
+        return context
+
+
+# Assigning, forwarding, refusing -----------------------------------------------------------
+def _question_for_board(request, pk) -> Question:
+    if not request.user.has_perm("consultation.change_question"):
+        raise PermissionDenied
+    return get_object_or_404(Question.objects.select_related("page", "unit"), pk=pk)
+
+
+def _edit_url(question) -> str:
+    return reverse("consultation_question:edit", args=[question.pk])
+
+
+def assign_question(request, pk):
+    """Give the question to the competent unit, or forward it to another; the history
+    (simple-history and the event log) keeps every step."""
+    question = _question_for_board(request, pk)
+    if not question.is_open:
+        messages.error(request, gettext("This question is no longer open."))
+        return redirect(_edit_url(question))
+    initial = {
+        "unit": question.unit_id,
+        "officer": question.officer_id,
+        "deadline_class": question.deadline_class or DeadlineClass.OWN,
+    }
+    form = AssignForm(request.POST or None, question=question, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        previous_unit = question.unit
+        forwarded = previous_unit is not None and previous_unit != data["unit"]
+        with transaction.atomic():
+            question.unit = data["unit"]
+            question.officer = data["officer"]
+            question.deadline_class = data["deadline_class"]
+            # The asker's clock runs from receipt whatever the routing inside the body.
+            question.due_at = data.get("appointment_at") or due_at(
+                question.received_at, data["deadline_class"]
+            )
+            question.appointment_note = (
+                data.get("note", "") if data["deadline_class"] == DeadlineClass.SPECIAL else ""
+            )
+            question.assigned_at = question.assigned_at or timezone.now()
+            question.state = QuestionState.ASSIGNED
+            question._change_reason = "forwarded" if forwarded else "assigned"
+            question.save()
+            QuestionEvent.objects.create(
+                question=question,
+                kind=QuestionEvent.Kind.FORWARDED if forwarded else QuestionEvent.Kind.ASSIGNED,
+                actor=request.user,
+                from_unit=previous_unit if forwarded else None,
+                to_unit=question.unit,
+                note=data.get("note", ""),
+            )
+            officer_email = data["officer"].email
+            queue_email(
+                [officer_email, question.unit.email],
+                gettext("Question %(code)s to answer by %(due)s")
+                % {
+                    "code": question.code,
+                    "due": timezone.localtime(question.due_at).strftime("%H:%M %d/%m/%Y"),
+                },
+                render_email(
+                    "consultation/email/question_assigned.txt",
+                    question,
+                    admin_url=_absolute_admin_url(_edit_url(question)),
+                ),
+                purpose="question.assigned",
+                reference=f"question:{question.pk}",
+            )
+            if question.deadline_class == DeadlineClass.SPECIAL:
+                queue_email(
+                    [question.email],
+                    gettext("Appointment for the answer to your question %(code)s")
+                    % {"code": question.code},
+                    render_email(
+                        "consultation/email/question_appointment.txt",
+                        question,
+                        tracking=question.tracking_full_url(),
+                    ),
+                    purpose="question.appointment",
+                    reference=f"question:{question.pk}",
+                )
+        messages.success(
+            request,
+            gettext("Question %(code)s given to %(unit)s, due %(due)s.")
+            % {
+                "code": question.code,
+                "unit": question.unit.name,
+                "due": timezone.localtime(question.due_at).strftime("%H:%M %d/%m/%Y"),
+            },
+        )
+        return redirect(_edit_url(question))
+    return TemplateResponse(
+        request,
+        "consultation/admin/question_action.html",
+        {
+            "question": question,
+            "form": form,
+            "title": gettext("Forward to another unit")
+            if question.unit_id
+            else gettext("Assign to a unit"),
+            "deadline_days": [
+                (label, deadline_days(value)) for value, label in DeadlineClass.choices
+            ],
+        },
+    )
+
+
+DEFAULT_GUIDANCE = {
+    RefusalReason.COMPLAINT: _(
+        "The Q&A section receives questions on policy, procedures, investment and useful "
+        "information; it does not handle complaints (S1 Đ12.2). Under the Law on Complaints "
+        "No. 02/2011/QH13, send your complaint to the body or person competent to settle it, "
+        "in writing or in person at the citizen-reception office."
+    ),
+    RefusalReason.DENUNCIATION: _(
+        "The Q&A section does not handle denunciations (S1 Đ12.2). Under the Law on "
+        "Denunciations No. 25/2018/QH14, send your denunciation to the competent body, in "
+        "writing or in person at the citizen-reception office."
+    ),
+    RefusalReason.OUT_OF_SCOPE: _(
+        "The Q&A section receives questions on policy, administrative procedures, investment "
+        "and useful information only. Please contact the body through its contact page."
+    ),
+    RefusalReason.DUPLICATE: _(
+        "Your question repeats an earlier one; the answer is given to the earlier question."
+    ),
+    RefusalReason.ABUSE: _("Your message does not contain a question that can be answered."),
+}
+
+
+def refuse_question(request, pk):
+    """An editorial decision: not received (complaint, denunciation, out of scope…), with
+    guidance to the asker on the right channel."""
+    question = _question_for_board(request, pk)
+    if not question.is_open:
+        messages.error(request, gettext("This question is no longer open."))
+        return redirect(_edit_url(question))
+    reason = request.GET.get("ly_do") or (
+        RefusalReason.COMPLAINT if question.complaint_warning else RefusalReason.OUT_OF_SCOPE
+    )
+    if reason not in RefusalReason.values:
+        reason = RefusalReason.OUT_OF_SCOPE
+    form = RefuseForm(
+        request.POST or None,
+        initial={"reason": reason, "guidance": str(DEFAULT_GUIDANCE[reason])},
+    )
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            question.state = QuestionState.REFUSED
+            question.refusal_reason = form.cleaned_data["reason"]
+            question.refusal_note = form.cleaned_data["guidance"]
+            question.refused_at = timezone.now()
+            question._change_reason = "refused"
+            question.save()
+            QuestionEvent.objects.create(
+                question=question,
+                kind=QuestionEvent.Kind.REFUSED,
+                actor=request.user,
+                note=question.get_refusal_reason_display(),
+            )
+            queue_email(
+                [question.email],
+                gettext("Your question %(code)s was not accepted") % {"code": question.code},
+                render_email(
+                    "consultation/email/question_refused.txt",
+                    question,
+                    tracking=question.tracking_full_url(),
+                ),
+                purpose="question.refused",
+                reference=f"question:{question.pk}",
+            )
+        messages.success(
+            request, gettext("Question %(code)s not accepted.") % {"code": question.code}
+        )
+        return redirect(_edit_url(question))
+    return TemplateResponse(
+        request,
+        "consultation/admin/question_action.html",
+        {
+            "question": question,
+            "form": form,
+            "title": gettext("Do not accept the question"),
+            "reasons": RefusalReason.choices,
+            "danger": True,
+        },
+    )
+
+
+def _absolute_admin_url(path: str) -> str:
+    from django.conf import settings
+
+    return getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/") + path
+
+
+# Citizens' files ---------------------------------------------------------------------------
+@permission_required("consultation.view_consultationcomment", raise_exception=True)
+def comment_attachment(request, pk):
+    comment = get_object_or_404(ConsultationComment, pk=pk)
+    if not comment.attachment:
+        raise Http404
+    name = os.path.basename(comment.attachment.name)
+    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    response = FileResponse(
+        comment.attachment.open("rb"), as_attachment=True, filename=name, content_type=content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+# Page ratings ------------------------------------------------------------------------------
+class FeedbackRow:
+    def __init__(self, row: dict, pages: dict):
+        page = pages.get(row["page"])
+        self.month = row["month"]
+        self.month_label = (
+            timezone.localtime(row["month"]).strftime("%m/%Y") if row["month"] else ""
+        )
+        self.page_title = page.title if page else str(row["page"])
+        self.page_path = page.url_path if page else ""
+        self.page_id = row["page"]
+        self.useful = row["useful_count"]
+        self.not_useful = row["not_useful_count"]
+        self.comments = row["comment_count"]
+        total = self.useful + self.not_useful
+        self.total = total
+        self.useful_percent = round(100 * self.useful / total) if total else 0
+
+
+@method_decorator(
+    permission_required("consultation.view_pagefeedback", raise_exception=True), "dispatch"
+)
+class FeedbackReportView(SpreadsheetExportMixin, TemplateView):
+    """Ratings per page and month for the board's monthly report (R-FEED-1, R-REP-1)."""
+
+    template_name = "consultation/admin/feedback_report.html"
+    list_export = [
+        "month_label",
+        "page_title",
+        "page_path",
+        "useful",
+        "not_useful",
+        "useful_percent",
+        "comments",
+    ]
+    export_headings = {
+        "month_label": _("Month"),
+        "page_title": _("Page"),
+        "page_path": _("Address"),
+        "useful": _("Useful"),
+        "not_useful": _("Not useful"),
+        "useful_percent": _("Share found useful"),
+        "comments": _("Comments"),
+    }
+
+    def get_filename(self):
+        return "danh-gia-trang"
+
+    def period(self):
+        today = timezone.localdate()
+        default_start = (today.replace(day=1) - datetime.timedelta(days=335)).replace(day=1)
+
+        def month(name, default):
+            value = self.request.GET.get(name, "")
+            try:
+                year, number = (int(part) for part in value.split("-"))
+                return datetime.date(year, number, 1)
+            except ValueError:
+                return default
+
+        start = month("tu", default_start)
+        end = month("den", today.replace(day=1))
+        if end < start:
+            start, end = end, start
+        return start, end
+
+    def rows(self, start, end):
+        tz = timezone.get_current_timezone()
+        since = timezone.make_aware(datetime.datetime.combine(start, datetime.time.min), tz)
+        next_month = (end.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+        until = timezone.make_aware(datetime.datetime.combine(next_month, datetime.time.min), tz)
+        data = list(
+            PageFeedback.objects.filter(created_at__gte=since, created_at__lt=until)
+            .annotate(month=TruncMonth("created_at", tzinfo=tz))
+            .values("page", "month")
+            .annotate(
+                useful_count=Count("pk", filter=Q(useful=True)),
+                not_useful_count=Count("pk", filter=Q(useful=False)),
+                comment_count=Count("pk", filter=~Q(comment="")),
+            )
+            .order_by("-month", "page")
+        )
+        from wagtail.models import Page
+
+        pages = (
+            Page.objects.filter(pk__in={row["page"] for row in data})
+            .only("id", "title", "url_path")
+            .in_bulk()
+        )
+        return [FeedbackRow(row, pages) for row in data]
+
+    def get(self, request, *args, **kwargs):
+        start, end = self.period()
+        rows = self.rows(start, end)
+        if self.is_export:
+            return self.as_spreadsheet(rows, request.GET.get("export"))
+        comments = (
+            PageFeedback.objects.exclude(comment="")
+            .select_related("page")
+            .only("comment", "useful", "created_at", "page__title")
+            .order_by("-created_at")[:50]
+        )
+        query = request.GET.copy()
+        query.pop("export", None)
+        return self.render_to_response(
+            {
+                "rows": rows,
+                "start": start.strftime("%Y-%m"),
+                "end": end.strftime("%Y-%m"),
+                "comments": comments,
+                "query": query.urlencode(),
+            }
+        )
+
+
+def answer_for_question(request, pk):
+    """The answer of a question: its editor if it exists, else a new one for it."""
+    question = get_object_or_404(visible_questions(request.user), pk=pk)
+    answer = Answer.objects.filter(question=question).first()
+    if answer is not None:
+        return redirect("wagtailsnippets_consultation_answer:edit", answer.pk)
+    return redirect(reverse("wagtailsnippets_consultation_answer:add") + f"?question={question.pk}")

@@ -1,0 +1,403 @@
+"""Public views: the Q&A, consultation subscriptions and the page rating.
+
+Personal data of askers never reaches these templates: the list, the question page and
+the tracking page are given only the subject, the question, the field, the dates, the
+state, the unit and the answer, and of the asker only the initials and the place the
+board wrote.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+from django.core import signing
+from django.db import transaction
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponseBadRequest, HttpResponseForbidden, HttpResponseRedirect
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+from wagtail.models import Page
+
+from core.listing import keyword_filter, paginate
+from core.models import Field, PortalSettings
+
+from .. import antispam
+from ..deadlines import DeadlineClass, deadline_days
+from ..forms import FeedbackCommentForm, QuestionForm, SubscribeForm
+from ..mailer import queue_email
+from ..models import (
+    DISCLAIMER,
+    ConsultationSubscriber,
+    PageFeedback,
+    Question,
+    QuestionEvent,
+    QuestionState,
+)
+
+PER_PAGE = 20
+FEEDBACK_SALT = "consultation.feedback"
+FEEDBACK_COMMENT_MAX_AGE = 60 * 60
+
+
+def _private(response):
+    """Pages with a personal token: never cached by a proxy, never indexed."""
+    add_never_cache_headers(response)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def board_email(request) -> str:
+    portal = PortalSettings.for_request(request)
+    return portal.editorial_email or portal.email
+
+
+# Q&A ---------------------------------------------------------------------------------------
+def question_list(request, index):
+    questions = (
+        index.published_questions()
+        .select_related("field", "answer")
+        .only(
+            "pk",
+            "code",
+            "title",
+            "body",
+            "received_at",
+            "answered_at",
+            "asker_initials",
+            "public_place",
+            "field__name",
+            "field__slug",
+            "answer__id",
+            "answer__author_name",
+            "answer__live",
+        )
+        .order_by("-answered_at", "-pk")
+    )
+    fields = list(Field.objects.all())
+    field_slug = request.GET.get("linh_vuc", "")
+    field = next((f for f in fields if f.slug == field_slug), None)
+    if field is not None:
+        questions = questions.filter(field=field)
+    query = (request.GET.get("q") or "")[:200]
+    questions = keyword_filter(questions, query)
+    page_obj = paginate(request, questions, PER_PAGE)
+    base = index.url
+    for question in page_obj.object_list:
+        question.public_url = base + index.reverse_subpage("question", args=[question.pk])
+    return index.render(
+        request,
+        context_overrides={
+            "page_obj": page_obj,
+            "fields": fields,
+            "current_field": field.slug if field else "",
+            "query": query,
+            "ask_url": base + index.reverse_subpage("ask"),
+        },
+    )
+
+
+def deadline_summary() -> list[tuple[str, int]]:
+    return [(label, deadline_days(value)) for value, label in DeadlineClass.choices]
+
+
+def ask_question(request, index):
+    template = "consultation/question_form.html"
+    context = {"deadlines": deadline_summary(), "list_url": index.url}
+    if request.method != "POST":
+        return index.render(
+            request, template=template, context_overrides={**context, "form": QuestionForm()}
+        )
+    if antispam.check_rate_limit(request, "question"):
+        form = QuestionForm(request.POST)
+        form.is_valid()
+        form.prepare_retry()
+        response = index.render(
+            request,
+            template=template,
+            context_overrides={
+                **context,
+                "form": form,
+                "rate_limited": antispam.RATE_LIMITED_MESSAGE,
+            },
+        )
+        response.status_code = 429
+        return response
+    form = QuestionForm(request.POST)
+    if not form.is_valid():
+        form.prepare_retry()
+        return index.render(request, template=template, context_overrides={**context, "form": form})
+    first, earlier = form.claim_challenge()
+    if not first:
+        return HttpResponseRedirect(earlier or index.url)
+    now = timezone.now()
+    with transaction.atomic():
+        question = Question(page=index, received_at=now, consent_at=now, **form.record_values())
+        question.save()
+        QuestionEvent.objects.create(question=question, kind=QuestionEvent.Kind.RECEIVED)
+        tracking = question.tracking_full_url()
+        queue_email(
+            [question.email],
+            gettext("Your question %(code)s has been received") % {"code": question.code},
+            render_email("consultation/email/question_received.txt", question, tracking=tracking),
+            purpose="question.receipt",
+            reference=f"question:{question.pk}",
+        )
+        queue_email(
+            [board_email(request)],
+            gettext("New question %(code)s: %(title)s")
+            % {"code": question.code, "title": question.title},
+            render_email("consultation/email/question_new_board.txt", question),
+            purpose="question.new",
+            reference=f"question:{question.pk}",
+        )
+    antispam.remember_submission(request, "question")
+    url = question.tracking_url() + "?moi=1"
+    form.record_result(url)
+    return HttpResponseRedirect(url)
+
+
+def render_email(template: str, question=None, **context) -> str:
+    from django.template.loader import render_to_string
+
+    return render_to_string(
+        template, {"question": question, "disclaimer": DISCLAIMER, **context}
+    ).strip()
+
+
+def question_detail(request, index, pk):
+    question = (
+        index.published_questions().select_related("field", "answer", "unit").filter(pk=pk).first()
+    )
+    if question is None:
+        raise Http404
+    return index.render(
+        request,
+        template="consultation/question_detail.html",
+        context_overrides={
+            "question": question,
+            "answer": question.answer,
+            "disclaimer": DISCLAIMER,
+            "list_url": index.url,
+        },
+    )
+
+
+def track_question(request, index, token):
+    question = (
+        Question.objects.filter(page=index, tracking_token=token)
+        .select_related("field", "unit", "answer")
+        .prefetch_related(
+            Prefetch(
+                "events",
+                queryset=QuestionEvent.objects.filter(
+                    kind__in=QuestionEvent.PUBLIC_KINDS
+                ).select_related("to_unit"),
+                to_attr="public_events",
+            )
+        )
+        .first()
+    )
+    if question is None or len(token) < 20:
+        raise Http404
+    answer = getattr(question, "answer", None)
+    if answer is not None and not answer.live:
+        answer = None
+    response = index.render(
+        request,
+        template="consultation/question_tracking.html",
+        context_overrides={
+            "question": question,
+            "answer": answer,
+            "disclaimer": DISCLAIMER,
+            "just_sent": request.GET.get("moi") == "1",
+            "is_refused": question.state == QuestionState.REFUSED,
+            "deadlines": deadline_summary(),
+            "public_url": (
+                question.get_url() if answer is not None and question.publish_on_portal else ""
+            ),
+            "list_url": index.url,
+        },
+    )
+    return _private(response)
+
+
+# Consultation subscriptions ----------------------------------------------------------------
+def subscribe(request, index):
+    template = "consultation/subscribe.html"
+    if request.method != "POST":
+        return index.render(request, template=template, context_overrides={"form": SubscribeForm()})
+    if antispam.check_rate_limit(request, "subscribe"):
+        form = SubscribeForm(request.POST)
+        form.is_valid()
+        form.prepare_retry()
+        response = index.render(
+            request,
+            template=template,
+            context_overrides={"form": form, "rate_limited": antispam.RATE_LIMITED_MESSAGE},
+        )
+        response.status_code = 429
+        return response
+    form = SubscribeForm(request.POST)
+    if not form.is_valid():
+        form.prepare_retry()
+        return index.render(request, template=template, context_overrides={"form": form})
+    done = index.url + index.reverse_subpage("subscribe") + "?da_gui=1"
+    first, earlier = form.claim_challenge()
+    if not first:
+        return HttpResponseRedirect(earlier or done)
+    site = index.get_site()
+    email = form.cleaned_data["email"].strip().lower()
+    with transaction.atomic():
+        subscriber, _created = ConsultationSubscriber.objects.select_for_update().get_or_create(
+            site=site, email=email, defaults={"consent_at": timezone.now()}
+        )
+        # Whatever the state, the same answer: nobody learns who is subscribed.
+        if not subscriber.is_active:
+            if subscriber.unsubscribed_at:
+                subscriber.unsubscribed_at = None
+                subscriber.confirmed_at = None
+            subscriber.consent_at = timezone.now()
+            subscriber.save()
+            confirm = index.full_url + index.reverse_subpage("confirm", args=[subscriber.token])
+            queue_email(
+                [email],
+                gettext("Confirm your subscription to the consultations of %(portal)s")
+                % {"portal": PortalSettings.for_site(site).name},
+                render_email(
+                    "consultation/email/subscribe_confirm.txt",
+                    confirm_url=confirm,
+                    portal=PortalSettings.for_site(site),
+                ),
+                purpose="subscriber.confirm",
+                reference=f"subscriber:{subscriber.pk}",
+            )
+    antispam.remember_submission(request, "subscribe")
+    form.record_result(done)
+    return HttpResponseRedirect(done)
+
+
+def _subscriber_action(request, index, token, action):
+    subscriber = ConsultationSubscriber.objects.filter(site=index.get_site(), token=token).first()
+    if subscriber is None:
+        raise Http404
+    done = False
+    if request.method == "POST":
+        now = timezone.now()
+        if action == "confirm":
+            subscriber.confirmed_at = subscriber.confirmed_at or now
+            subscriber.unsubscribed_at = None
+        else:
+            subscriber.unsubscribed_at = now
+        subscriber.save()
+        done = True
+    response = index.render(
+        request,
+        template="consultation/subscription_action.html",
+        context_overrides={"action": action, "done": done, "subscriber": subscriber},
+    )
+    return _private(response)
+
+
+def confirm_subscription(request, index, token):
+    return _subscriber_action(request, index, token, "confirm")
+
+
+def unsubscribe(request, index, token):
+    return _subscriber_action(request, index, token, "unsubscribe")
+
+
+# “Was this page useful?” -------------------------------------------------------------------
+def same_origin(request) -> bool:
+    """The POST comes from a page of this host (Origin, else Referer header).
+
+    The rating buttons sit on every page; a CSRF token there would set a cookie on every
+    page and make it uncacheable for the front cache (DESIGN.md §7). The check browsers
+    make possible instead: a form on another site cannot send this host's Origin."""
+    host = request.get_host().lower()
+    origin = request.META.get("HTTP_ORIGIN") or request.META.get("HTTP_REFERER") or ""
+    if not origin or origin == "null":
+        return False
+    return urlparse(origin).netloc.lower() == host
+
+
+@csrf_exempt
+@require_POST
+def page_feedback(request):
+    if not same_origin(request):
+        return HttpResponseForbidden(gettext("The rating must be sent from a page of this portal."))
+    if (request.POST.get(antispam.HONEYPOT_FIELD) or "").strip():
+        return HttpResponseBadRequest(gettext("The form could not be sent."))
+    useful = {"yes": True, "no": False}.get(request.POST.get("useful", ""))
+    try:
+        page_id = int(request.POST.get("page", ""))
+    except ValueError:
+        page_id = None
+    page = Page.objects.live().public().filter(pk=page_id).first() if page_id else None
+    if page is None or useful is None:
+        return HttpResponseBadRequest(gettext("The rating was not understood."))
+    if antispam.check_rate_limit(request, "feedback"):
+        response = render(
+            request,
+            "consultation/feedback_thanks.html",
+            {"target": page, "rate_limited": antispam.RATE_LIMITED_MESSAGE},
+            status=429,
+        )
+        return _private(response)
+    feedback = PageFeedback.objects.create(page=page, useful=useful)
+    antispam.remember_submission(request, "feedback")
+    form = FeedbackCommentForm(initial={"rating": signing.dumps(feedback.pk, salt=FEEDBACK_SALT)})
+    return _private(
+        render(
+            request,
+            "consultation/feedback_thanks.html",
+            {"target": page, "form": form, "useful": useful},
+        )
+    )
+
+
+@require_POST
+def page_feedback_comment(request):
+    form = FeedbackCommentForm(request.POST)
+    feedback = None
+    try:
+        pk = signing.loads(
+            request.POST.get("rating", ""), salt=FEEDBACK_SALT, max_age=FEEDBACK_COMMENT_MAX_AGE
+        )
+        feedback = PageFeedback.objects.select_related("page").filter(pk=pk).first()
+    except signing.BadSignature:
+        feedback = None
+    if feedback is None:
+        return HttpResponseBadRequest(gettext("The rating was not found or is too old."))
+    target = feedback.page.specific_deferred if feedback.page_id else None
+    if antispam.check_rate_limit(request, "feedback-comment"):
+        form.is_valid()
+        form.prepare_retry()
+        response = render(
+            request,
+            "consultation/feedback_thanks.html",
+            {"target": target, "form": form, "rate_limited": antispam.RATE_LIMITED_MESSAGE},
+            status=429,
+        )
+        return _private(response)
+    if not form.is_valid():
+        form.prepare_retry()
+        return _private(
+            render(
+                request,
+                "consultation/feedback_thanks.html",
+                {"target": target, "form": form, "useful": feedback.useful},
+            )
+        )
+    first, _earlier = form.claim_challenge()
+    if first and form.cleaned_data.get("comment"):
+        PageFeedback.objects.filter(pk=feedback.pk, comment="").update(
+            comment=form.cleaned_data["comment"]
+        )
+        antispam.remember_submission(request, "feedback-comment")
+    return _private(
+        render(request, "consultation/feedback_thanks.html", {"target": target, "finished": True})
+    )

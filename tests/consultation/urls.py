@@ -1,0 +1,16 @@
+"""The project's URLs with the page-rating route (``consultation.urls``) exactly once,
+whether or not the project already includes it."""
+
+from django.urls import include, path
+
+from nhuxuan_site.urls import urlpatterns as project_urlpatterns
+
+
+def _is_rating_route(pattern) -> bool:
+    return getattr(pattern, "namespace", None) == "consultation"
+
+
+urlpatterns = [
+    path("danh-gia-trang/", include("consultation.urls")),
+    *[p for p in project_urlpatterns if not _is_rating_route(p)],
+]
