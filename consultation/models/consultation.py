@@ -240,6 +240,9 @@ class ConsultationPage(BasePage):
         ),
         *BasePage.provenance_panels,
     ]
+    #: /tim-kiem/?loai=du-thao (the search protocol of core.BasePage)
+    search_category = "du-thao"
+
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("summary"),
