@@ -8,7 +8,38 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from wagtail.signals import published, unpublished, workflow_submitted
 
+from search.indexing import index_item, remove_item
+
 from .models import Answer, Question, QuestionEvent, QuestionState
+
+
+def index_question(question) -> bool:
+    """A published question and its answer in site search (/tim-kiem/?loai=hoi-dap); never
+    the asker's personal data, only what the public Q&A page shows."""
+    source = f"question:{question.pk}"
+    if not Question.objects.published().filter(pk=question.pk).exists() or not question.page_id:
+        remove_item(source)
+        return False
+    answer = getattr(question, "answer", None)
+    index_item(
+        source,
+        path=question.page.path,
+        title=question.title,
+        summary=question.body,
+        body=f"{question.body} {answer.body if answer else ''}",
+        url=question.get_url(),
+        category="hoi-dap",
+        fields=[question.field.slug] if question.field_id else [],
+        date=question.answered_at.date() if question.answered_at else None,
+    )
+    return True
+
+
+def reindex_questions() -> int:
+    return sum(
+        index_question(question)
+        for question in Question.objects.published().select_related("page", "field", "answer")
+    )
 
 
 @receiver(published)
@@ -28,6 +59,7 @@ def answer_published(sender, instance, revision=None, user=None, **kwargs):
         QuestionEvent.objects.create(
             question=question, kind=QuestionEvent.Kind.ANSWERED, actor=user
         )
+        index_question(question)
         if first_time:
             queue_email(
                 [question.email],
@@ -57,6 +89,7 @@ def answer_unpublished(sender, instance, user=None, **kwargs):
         QuestionEvent.objects.create(
             question=question, kind=QuestionEvent.Kind.WITHDRAWN, actor=user
         )
+        remove_item(f"question:{question.pk}")
 
 
 @receiver(workflow_submitted)

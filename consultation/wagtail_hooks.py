@@ -471,3 +471,11 @@ def open_consultations(home_page, request):
         items=items,
         more_url=index.url + "?trang_thai=" + ConsultationStatus.OPEN,
     )
+
+
+@hooks.register("register_search_reindexer")
+def reindex_published_questions():
+    """Published Q&A in site search (search.indexing.REINDEX_HOOK)."""
+    from .signals import reindex_questions
+
+    return reindex_questions()

@@ -58,6 +58,8 @@ def documents_for(page) -> list[SearchDocument]:
     whole = SearchDocument(
         **common,
         anchor="",
+        # A whole page's "heading" is the label readers know it by ("Nghị định 42/2022/NĐ-CP").
+        heading=str(getattr(page, "display_name", "") or "")[:500],
         body=body,
         folded=spaced(fold(f"{text} {' '.join(numbers)}")),
         telex=telex(text),
@@ -106,3 +108,47 @@ def reindex_subtree(page) -> int:
     for descendant in Page.objects.descendant_of(page, inclusive=True).specific():
         total += reindex_page(descendant)
     return total
+
+
+#: Wagtail hook: ``fn() -> int`` that (re)indexes every searchable item of an app that is
+#: not a page (published Q&A answers); ``reindex_search`` runs them all.
+REINDEX_HOOK = "register_search_reindexer"
+
+
+@transaction.atomic
+def index_item(
+    source: str,
+    *,
+    path: str,
+    title: str,
+    body: str,
+    url: str,
+    category: str = "",
+    fields=(),
+    date=None,
+    summary: str = "",
+) -> None:
+    """Index one item that is not a page (``source`` names it, e.g. "question:12")."""
+    SearchDocument.objects.filter(source=source).delete()
+    text = f"{title} {summary} {plain_text(body)}"
+    SearchDocument(
+        page=None,
+        source=source,
+        path=path,
+        anchor="",
+        category=category,
+        title=title[:500],
+        summary=plain_text(summary)[:2000],
+        body=plain_text(body)[:MAX_BODY],
+        folded=spaced(fold(text)),
+        telex=telex(text),
+        folded_title=spaced(fold(title))[:1000],
+        field_slugs=f" {' '.join(fields)} ",
+        date=date,
+        year=date.year if date else None,
+        url=url,
+    ).save()
+
+
+def remove_item(source: str) -> None:
+    SearchDocument.objects.filter(source=source).delete()

@@ -47,7 +47,7 @@ class SearchDocument(index.Indexed, models.Model):
     date = models.DateField(null=True, blank=True)
     url = models.CharField(max_length=500)
 
-    search_fields = [
+    search_fields = [  # folded_title is also read back to put title matches first
         index.SearchField("title", boost=4),
         index.SearchField("heading", boost=3),
         index.SearchField("numbers", boost=6),

@@ -113,6 +113,10 @@ def run(query: str, site, filters: Filters) -> Outcome:
         for prefix in prefixes:
             condition |= Q(number_keys__contains=f" {prefix}")
         exact = list(scope.filter(condition, anchor="")[:20])
+    # Rows whose title holds every word of the query come first (stable: the backend's
+    # ranking orders within each group), so every backend puts title matches on top.
+    terms = spaced(fold(query)).split()
+    ranked.sort(key=lambda d: not all(term in d.folded_title.split() for term in terms))
     hits: list[Hit] = []
     seen: set = set()
     for document, is_exact in [*((d, True) for d in exact), *((d, False) for d in ranked)]:

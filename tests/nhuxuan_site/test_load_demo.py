@@ -72,3 +72,29 @@ class LoadDemoTests(TestCase):
                 response = self.client.get(page.url)
                 self.assertEqual(response.status_code, 200)
                 self.assertContains(response, "nhuxuan@thanhhoa.gov.vn")
+
+
+class DemoSearchTests(TestCase):
+    """Issue 9: on the demo data, citizens' unaccented queries find the intended page."""
+
+    @classmethod
+    def setUpTestData(cls):
+        call_command("load_demo", stdout=StringIO())
+
+    def test_citizen_queries__intended_item_in_top_three(self):
+        from search import query as search
+
+        site = Site.objects.get(is_default_site=True)
+        expected = {
+            "dang ky ket hon": "Đăng ký kết hôn",
+            "giay phep xay dung": "giấy phép xây dựng",
+            "nghi dinh 42/2022": "Nghị định 42/2022/NĐ-CP",
+            "42/2022/ND-CP": "Nghị định 42/2022/NĐ-CP",
+            "dat dai": "quyền sử dụng đất",
+            "hoa giai": "hòa giải",
+        }
+        for query, wanted in expected.items():
+            with self.subTest(query=query):
+                top = search.run(query, site, search.Filters()).hits[:3]
+                labels = [f"{h.document.heading} {h.document.title}" for h in top]
+                self.assertTrue(any(wanted in label for label in labels), labels)

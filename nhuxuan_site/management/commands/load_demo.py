@@ -6,9 +6,11 @@ import tempfile
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib import import_module
+from io import StringIO
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Site
@@ -291,6 +293,9 @@ class Command(BaseCommand):
         )
         for module_name in DEMO_LOADERS:
             import_module(module_name).load(context)
+        # Some demo content is made live without the publishing signals (Q&A answers):
+        # rebuild the search rows once so the demo is fully searchable.
+        call_command("reindex_search", stdout=StringIO())
 
     # Accounts ------------------------------------------------------------------------
     def load_accounts(self, password: str | None, reset: bool) -> list[tuple[str, str, str, str]]:
