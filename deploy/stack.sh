@@ -9,7 +9,8 @@
 #
 # Ports (override in the environment): nginx 127.0.0.1:8088 (public), 127.0.0.1:8080 (PURGE,
 # FRONTEND_CACHE_URL), 127.0.0.1:8089 (static copies of pages, for bench/serve.py);
-# gunicorn 127.0.0.1:8001. Database: postgres://postgres@127.0.0.1:5432/portal_stack.
+# gunicorn 127.0.0.1:8001. Database: postgres://postgres@127.0.0.1:5432/portal_stack (PG_URL,
+# PG_DB; the fault tests use a private cluster: PG_URL=postgres://postgres@127.0.0.1:5433).
 # State (config, pids, logs, cache, static, media, secrets) lives in var/stack/ and
 # var/stack.env, both git-ignored.
 set -euo pipefail
@@ -26,7 +27,7 @@ APP_WORKERS="${APP_WORKERS:-$(nproc)}"
 PG_URL="${PG_URL:-postgres://postgres@127.0.0.1:5432}"
 PG_DB="${PG_DB:-portal_stack}"
 REDIS_PORT="${REDIS_PORT:-6379}"
-REDIS_DB="${REDIS_DB:-11}"
+REDIS_DB="${REDIS_DB:-11}"  # a database number of its own on a shared redis-server
 
 log() { printf '[stack] %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -79,6 +80,7 @@ REDIS_URL=redis://127.0.0.1:$REDIS_PORT/$REDIS_DB
 CACHE_KEY_PREFIX=portal-stack
 SEARCH_BACKEND=database
 FRONTEND_CACHE_URL=http://127.0.0.1:$PURGE_PORT
+PUBLIC_FORM_CLIENT_IP_HEADER=HTTP_X_REAL_IP
 VAR_DIR=$STATE
 LOG_LEVEL=WARNING
 EOF
@@ -90,12 +92,21 @@ load_env() {
     # shellcheck disable=SC1090
     source "$ENV_FILE"
     set +a
+    # The database the env file names wins over PG_URL/PG_DB (set at the first start).
+    PG_URL="${DATABASE_URL%/*}"
+    PG_DB="${DATABASE_URL##*/}"
+    local hostport="${PG_URL#*@}"
+    PG_HOST="${hostport%%:*}"
+    PG_PORT="${hostport##*:}"
+    [[ $PG_PORT == "$hostport" ]] && PG_PORT=5432
+    return 0
 }
 
 manage() { (cd "$ROOT" && timeout "${MANAGE_TIMEOUT:-1800}" "$VENV/bin/python" manage.py "$@"); }
 
 ensure_services() {
-    pg_isready -q -h 127.0.0.1 -p 5432 || die "PostgreSQL is not accepting connections on 127.0.0.1:5432"
+    pg_isready -q -h "$PG_HOST" -p "$PG_PORT" \
+        || die "PostgreSQL is not accepting connections on $PG_HOST:$PG_PORT"
     psql "$PG_URL/postgres" -tAc "SELECT 1 FROM pg_database WHERE datname='$PG_DB'" | grep -q 1 \
         || { log "createdb $PG_DB"; psql "$PG_URL/postgres" -qc "CREATE DATABASE $PG_DB" >/dev/null; }
     if ! redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping >/dev/null 2>&1; then

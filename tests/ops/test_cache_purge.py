@@ -1,0 +1,86 @@
+"""Front-cache purge on publish (core.cache_headers.purge_listings) and the cache lifetime
+of URLs with a query string, which no purge can reach (issue 11)."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.test import TestCase, override_settings
+from wagtail.contrib.frontend_cache.backends import BaseBackend
+
+from core.cache_headers import purge_listings
+from tests.factories import StandardPageFactory, make_portal
+from tests.ops.test_hardening import OPS_MIDDLEWARE
+
+PURGED: list[str] = []
+
+
+class RecordingBackend(BaseBackend):
+    def purge(self, url):
+        PURGED.append(url)
+
+
+FRONTEND = {"recording": {"BACKEND": "tests.ops.test_cache_purge.RecordingBackend"}}
+
+
+@override_settings(WAGTAILFRONTENDCACHE=FRONTEND)
+class PurgeListingsTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.site, cls.home = make_portal("www.example.vn", "Xã Thử", "UBND xã Thử")
+        cls.section = StandardPageFactory(parent=cls.home, title="Tin tức", slug="tin-tuc")
+        cls.leaf = StandardPageFactory(parent=cls.section, title="Bài mới", slug="bai-moi")
+
+    def setUp(self):
+        PURGED.clear()
+
+    def test_publish__page_section_and_home_purged_after_commit(self):
+        with self.captureOnCommitCallbacks(execute=True) as callbacks, transaction.atomic():
+            purge_listings(instance=self.leaf)
+            assert PURGED == []  # not while the old version is still what readers get
+        assert len(callbacks) == 1
+        assert sorted(PURGED) == [
+            "http://www.example.vn/",
+            "http://www.example.vn/tin-tuc/",
+            "http://www.example.vn/tin-tuc/bai-moi/",
+        ]
+
+    def test_unpublished_ancestor__not_purged(self):
+        self.section.unpublish()
+        PURGED.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            purge_listings(instance=self.leaf)
+        assert "http://www.example.vn/tin-tuc/" not in PURGED
+        assert "http://www.example.vn/" in PURGED
+
+    def test_deleted_in_the_same_transaction__nothing_to_do(self):
+        with self.captureOnCommitCallbacks(execute=True):
+            purge_listings(instance=self.leaf)
+            self.leaf.delete()
+        assert PURGED == []
+
+    @override_settings(WAGTAILFRONTENDCACHE={})
+    def test_without_front_cache__nothing_queued(self):
+        with self.captureOnCommitCallbacks() as callbacks:
+            purge_listings(instance=self.leaf)
+        assert callbacks == []
+
+
+@override_settings(
+    MIDDLEWARE=OPS_MIDDLEWARE,
+    ROOT_URLCONF="tests.ops.urls",
+    PORTAL_CACHE_SHARED_MAX_AGE=3600,
+    PORTAL_CACHE_BROWSER_MAX_AGE=60,
+    PORTAL_CACHE_QUERY_SHARED_MAX_AGE=30,
+)
+class QueryStringLifetimeTests(TestCase):
+    def test_plain_url__long_shared_lifetime(self):
+        response = self.client.get("/")
+        assert "s-maxage=3600" in response["Cache-Control"]
+        assert response["X-Accel-Expires"] == "3600"
+
+    def test_query_string__short_shared_lifetime(self):
+        response = self.client.get("/?trang=2")
+        assert response.status_code == 200
+        assert "s-maxage=30" in response["Cache-Control"]
+        assert "max-age=30" in response["Cache-Control"]
+        assert response["X-Accel-Expires"] == "30"
