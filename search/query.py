@@ -27,6 +27,34 @@ from vietnam.fold import fold, strip_diacritics, telex
 from .indexing import spaced
 from .models import SearchDocument
 
+
+class SearchUnavailable(Exception):
+    """The search backend (Elasticsearch/OpenSearch) cannot be reached or answered an error."""
+
+
+def _transport_errors() -> tuple[type[BaseException], ...]:
+    """Connection and transport errors of the external backends' clients (when installed):
+    a closed port, a timeout, a cluster that answers 5xx or has lost the index."""
+    errors: list[type[BaseException]] = []
+    try:
+        import elastic_transport
+        import elasticsearch
+
+        errors += [elastic_transport.TransportError, elasticsearch.ApiError]
+    except ImportError:  # pragma: no cover - installed with the project
+        pass
+    try:
+        import opensearchpy
+
+        errors.append(opensearchpy.exceptions.OpenSearchException)
+    except ImportError:  # pragma: no cover
+        pass
+    return tuple(errors)
+
+
+BACKEND_ERRORS = _transport_errors()
+
+
 #: Ranked rows read to build one result list; pages beyond it are not shown.
 MAX_RANKED_ROWS = 300
 #: Whole-page rows counted for the facets.
@@ -100,6 +128,14 @@ def base_queryset(site, filters: Filters):
 
 
 def run(query: str, site, filters: Filters) -> Outcome:
+    """Ranked hits and facet counts; ``SearchUnavailable`` when the backend is down."""
+    try:
+        return _run(query, site, filters)
+    except BACKEND_ERRORS as error:
+        raise SearchUnavailable(str(error)) from error
+
+
+def _run(query: str, site, filters: Filters) -> Outcome:
     query = clean_query(query)
     if not fold(query):
         return Outcome()
@@ -113,10 +149,17 @@ def run(query: str, site, filters: Filters) -> Outcome:
         for prefix in prefixes:
             condition |= Q(number_keys__contains=f" {prefix}")
         exact = list(scope.filter(condition, anchor="")[:20])
-    # Rows whose title holds every word of the query come first (stable: the backend's
-    # ranking orders within each group), so every backend puts title matches on top.
+    # Rows whose title holds every word of the query come first, then rows holding the words
+    # as one phrase (stable: the backend's ranking orders within each group), so every
+    # backend puts title matches on top and the exact phrase before scattered words.
     terms = spaced(fold(query)).split()
-    ranked.sort(key=lambda d: not all(term in d.folded_title.split() for term in terms))
+    phrase = phrase_pattern(terms)
+    ranked.sort(
+        key=lambda d: (
+            not all(term in d.folded_title.split() for term in terms),
+            phrase is not None and not phrase.search(d.folded),
+        )
+    )
     hits: list[Hit] = []
     seen: set = set()
     for document, is_exact in [*((d, True) for d in exact), *((d, False) for d in ranked)]:
@@ -127,6 +170,13 @@ def run(query: str, site, filters: Filters) -> Outcome:
         hits.append(Hit(document, is_exact))
     hits = drop_unpublished(hits)
     return Outcome(hits=hits, facets=facet_counts(backend, query, site))
+
+
+def phrase_pattern(terms: list[str]) -> re.Pattern | None:
+    """The folded words of a query of two words or more as one phrase, for the folded text."""
+    if len(terms) < 2:
+        return None
+    return re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, terms)) + r"(?!\w)")
 
 
 _NUMBER_YEAR = re.compile(r"(\d+)\s*/\s*(\d{4})")
@@ -226,4 +276,7 @@ def suggestions(query: str, site, limit: int = 8) -> list[SearchDocument]:
         return []
     scope = base_queryset(site, Filters()).filter(anchor="")
     found = get_search_backend().autocomplete(spaced(fold(query)), scope)
-    return list(found[:limit])
+    try:
+        return list(found[:limit])
+    except BACKEND_ERRORS as error:
+        raise SearchUnavailable(str(error)) from error

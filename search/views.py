@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 
 from django.core.paginator import Paginator
@@ -18,7 +19,12 @@ from core.models import Agency, Field
 from . import query as search
 from .categories import CATEGORIES
 
+logger = logging.getLogger(__name__)
+
 PER_PAGE = 10
+#: Shown (status 503) when Elasticsearch/OpenSearch cannot be reached; the rest of the site
+#: does not depend on the search backend and keeps working.
+UNAVAILABLE = _("Search is temporarily unavailable. Please try again in a few minutes.")
 FACET_LABELS = {
     "loai": _("Content type"),
     "linh_vuc": pgettext_lazy("taxonomy", "Field"),
@@ -69,7 +75,17 @@ def search_view(request):
     query = search.clean_query(request.GET.get("q"))
     filters = read_filters(request.GET)
     site = Site.find_for_request(request)
-    outcome = search.run(query, site, filters) if query else search.Outcome()
+    try:
+        outcome = search.run(query, site, filters) if query else search.Outcome()
+    except search.SearchUnavailable as error:
+        logger.error("Search backend unavailable: %s", error)
+        return TemplateResponse(
+            request,
+            "search/search.html",
+            {"search_query": query, "unavailable": UNAVAILABLE},
+            status=503,
+            headers={"Retry-After": "120", "Cache-Control": "no-store"},
+        )
     page = Paginator(outcome.hits, PER_PAGE).get_page(request.GET.get("page"))
     for hit in page.object_list:
         doc = hit.document
@@ -110,7 +126,15 @@ def search_view(request):
 def suggest_view(request):
     """JSON suggestions for the search box (the box is a plain form without JavaScript)."""
     site = Site.find_for_request(request)
-    documents = search.suggestions(request.GET.get("q"), site)
+    try:
+        documents = search.suggestions(request.GET.get("q"), site)
+    except search.SearchUnavailable as error:
+        logger.error("Search backend unavailable: %s", error)
+        return JsonResponse(
+            {"suggestions": [], "error": str(UNAVAILABLE)},
+            status=503,
+            headers={"Retry-After": "120", "Cache-Control": "no-store"},
+        )
     return JsonResponse(
         {"suggestions": [{"title": d.title, "url": d.url} for d in documents]},
         headers={"Cache-Control": "public, max-age=300"},

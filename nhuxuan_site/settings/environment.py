@@ -15,7 +15,8 @@ from django.core.exceptions import ImproperlyConfigured
 
 #: Wagtail/modelsearch backend module for each accepted ``SEARCH_BACKEND`` value.
 SEARCH_BACKENDS = {
-    "database": "wagtail.search.backends.database",
+    # Wagtail's database backend; on SQLite with ranking in one pass (search.backends.sqlite).
+    "database": "search.backends.database",
     # Wagtail's own backends with Vietnamese-aware mappings (search.backends).
     "elasticsearch8": "search.backends.elasticsearch8",
     "opensearch2": "search.backends.opensearch2",

@@ -33,7 +33,7 @@ def test_database__postgres_url__parsed_with_persistent_connections():
 
 
 def test_search__default__database_backend():
-    assert envcfg.search_config({})["default"]["BACKEND"] == "wagtail.search.backends.database"
+    assert envcfg.search_config({})["default"]["BACKEND"] == "search.backends.database"
 
 
 @pytest.mark.parametrize(

@@ -161,4 +161,5 @@ class SearchPageTests(SearchTestCase):
             publish(self.home, f"Thông báo {n}")
         self.client.get("/tim-kiem/", {"q": "thong bao"})  # menus were re-cached by publishing
         self.assertEqual(count(), few)
-        self.assertLessEqual(few, 12)
+        # 13: on SQLite the ranked search is two statements (search.backends.sqlite).
+        self.assertLessEqual(few, 13)
