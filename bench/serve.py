@@ -66,7 +66,14 @@ def _ms(text: str) -> float:
     return float(match.group(1)) * _UNITS[match.group(2)] if match else float("nan")
 
 
-def wrk(url: str, seconds: int = 10, connections: int = 8, threads: int = 1, script=None) -> dict:
+def wrk(
+    url: str,
+    seconds: int = 10,
+    connections: int = 8,
+    threads: int = 1,
+    script=None,
+    timeout: int = 10,
+) -> dict:
     cmd = [
         "wrk",
         f"-t{threads}",
@@ -74,7 +81,7 @@ def wrk(url: str, seconds: int = 10, connections: int = 8, threads: int = 1, scr
         f"-d{seconds}s",
         "--latency",
         "--timeout",
-        "10s",
+        f"{timeout}s",
     ]
     if script:
         cmd += ["-s", script]
@@ -164,40 +171,142 @@ def warm(url: str) -> str:
 
 
 # Checks ------------------------------------------------------------------------------------
-def publish_visibility(count: int, limit: float = 5.0) -> dict:
-    """Publish a title change through the ORM (Wagtail purges nginx) and poll nginx."""
+def newest_listed_news() -> tuple:
+    """The news page shown first on /tin-tuc/ (and so on the home page, if it lists news)."""
     from news.models import NewsPage
 
-    page = NewsPage.objects.live().order_by("-pk").first()
-    url = NGINX + page.url
+    body, _headers = fetch(APP + "/tin-tuc/")
+    for slug in re.findall(r'href="/tin-tuc/([^/"?#]+)/"', body.decode()):
+        page = NewsPage.objects.live().filter(slug=slug).first()
+        if page is not None:
+            return page
+    return NewsPage.objects.live().order_by("-pk").first()
+
+
+def publish_visibility(count: int, limit: float = 5.0, readers: int = 8) -> dict:
+    """Publish a title change ``count`` times through Wagtail (``save_revision().publish()``
+    inside a transaction, as the editorial workflow does) while ``readers`` wrk clients keep
+    reading the page, its listing and the home page through nginx; after each publish poll
+    nginx until the new title shows on each of them (Wagtail purges the page, core's
+    ``purge_listings`` the page and its listings after commit). A page still showing the
+    old title ``limit`` seconds after the publish returned counts as stale."""
+    from django.db import transaction
+
+    from news.models import NewsPage
+
+    page = newest_listed_news()
     original = page.title
-    delays, stale = [], 0
+    urls = {"page": NGINX + page.url, "listing": NGINX + "/tin-tuc/"}
+    home_body, _h = fetch(NGINX + "/")
+    if original.encode() in home_body or page.url.encode() in home_body:
+        urls["home"] = NGINX + "/"
+    listed = {"page": True, "listing": True, "home": "home" in urls}
+    script = mixed_script([u.removeprefix(NGINX) for u in urls.values()])
+    background = subprocess.Popen(
+        ["wrk", "-t1", f"-c{readers}", f"-d{int(count * 8 + 60)}s", "-s", script, NGINX],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    delays = {name: [] for name in urls}
+    stale = dict.fromkeys(urls, 0)
+    publish_s = []
     try:
         for n in range(count):
-            warm(url)
+            for url in urls.values():
+                warm(url)
             marker = f"BENCH-{os.getpid()}-{n}"
             revision_page = NewsPage.objects.get(pk=page.pk)
             revision_page.title = f"{original} {marker}"
             started = time.monotonic()
-            revision_page.save_revision().publish()
-            while True:
-                body, _h = fetch(url)
-                if marker.encode() in body:
-                    delays.append(time.monotonic() - started)
-                    break
-                if time.monotonic() - started > limit:
-                    stale += 1
-                    break
-                time.sleep(0.05)
+            with transaction.atomic():
+                revision_page.save_revision().publish()
+            published = time.monotonic()
+            publish_s.append(published - started)
+            for name, url in urls.items():
+                while True:
+                    body, _h = fetch(url)
+                    if marker.encode() in body:
+                        delays[name].append(time.monotonic() - published)
+                        break
+                    if time.monotonic() - published > limit:
+                        stale[name] += 1
+                        break
+                    time.sleep(0.05)
     finally:
+        background.terminate()
+        background.wait(timeout=30)
         restored = NewsPage.objects.get(pk=page.pk)
         restored.title = original
         restored.save_revision().publish()
+    every = [d for values in delays.values() for d in values]
     return {
         "publishes": count,
+        "page": page.url,
+        "checked": listed,
+        "background_readers": readers,
         "stale_after_5s": stale,
-        "max_s": max(delays) if delays else None,
-        "median_s": statistics.median(delays) if delays else None,
+        "max_s": max(every) if every else None,
+        "median_s": statistics.median(every) if every else None,
+        "per_url_max_s": {k: (max(v) if v else None) for k, v in delays.items()},
+        "publish_call_median_s": statistics.median(publish_s) if publish_s else None,
+    }
+
+
+def page_weight(url: str) -> dict:
+    """Bytes the home page makes a browser load: HTML, stylesheets (and what they import),
+    scripts, images and icons, as sent by nginx with gzip (transfer) and uncompressed."""
+    from html.parser import HTMLParser
+    from urllib.parse import urljoin
+
+    class Assets(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.urls = []
+
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            if tag == "link" and {"stylesheet", "icon", "preload", "manifest"} & set(
+                (a.get("rel") or "").split()
+            ):
+                self.urls.append(a.get("href"))
+            elif tag in ("script", "img", "source", "video", "audio") and a.get("src"):
+                self.urls.append(a["src"])
+            if tag in ("img", "source") and a.get("srcset"):
+                # a browser loads one candidate: count the first (the smallest we send)
+                self.urls.append(a["srcset"].split(",")[0].split()[0])
+
+    def get(target: str, gzip: bool) -> tuple[bytes, int]:
+        headers = {"Accept-Encoding": "gzip"} if gzip else {}
+        request = urllib.request.Request(target, headers=headers)
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.read(), response.status
+
+    html, _status = get(url, False)
+    parser = Assets()
+    parser.feed(html.decode())
+    assets = [urljoin(url, u) for u in parser.urls if u and not u.startswith("data:")]
+    seen, rows = set(), []
+    queue = [url, *assets]
+    while queue:
+        target = queue.pop(0)
+        if target in seen:
+            continue
+        seen.add(target)
+        raw, status = get(target, False)
+        wire, _ = get(target, True)
+        rows.append({"url": target, "status": status, "bytes": len(raw), "transfer": len(wire)})
+        if target.split("?")[0].endswith(".css"):
+            for ref in re.findall(rb"url\(\s*['\"]?([^'\")]+)", raw):
+                ref = ref.decode()
+                if not ref.startswith("data:") and not ref.startswith("#"):
+                    queue.append(urljoin(target, ref))
+            for ref in re.findall(rb"@import\s+['\"]([^'\"]+)", raw):
+                queue.append(urljoin(target, ref.decode()))
+    return {
+        "url": url,
+        "files": rows,
+        "total_bytes": sum(r["bytes"] for r in rows),
+        "total_transfer": sum(r["transfer"] for r in rows),
     }
 
 
@@ -239,6 +348,8 @@ def machine() -> dict:
         "nginx": run(["sh", "-c", "nginx -v 2>&1"]),
         "wrk": run(["sh", "-c", "wrk --version 2>&1 | head -1"]),
         "gunicorn": run([str(ROOT / ".venv/bin/gunicorn"), "--version"]),
+        "commit": run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"]),
+        "loadavg_start": Path("/proc/loadavg").read_text().split()[:3],
     }
 
 
@@ -258,31 +369,72 @@ def corpus_size() -> dict:
 
 
 # Main --------------------------------------------------------------------------------------
+def _median_run(runs: list[dict]) -> dict:
+    """The run with the median requests/s (its latencies go with it), errors summed."""
+    ordered = sorted(runs, key=lambda r: r["rps"])
+    chosen = dict(ordered[len(ordered) // 2])
+    chosen["errors"] = sum(r["errors"] for r in runs)
+    chosen["rounds_rps"] = [r["rps"] for r in runs]
+    return chosen
+
+
+def ladder(pages: dict[str, str], seconds: int, rounds: int, queries: dict) -> dict:
+    """Static copy and nginx cache measured alternately ``rounds`` times (the machine is
+    shared: alternating spreads other jobs' load over both), then Django uncached."""
+    statics = static_copies(pages)
+    rows = {}
+    for name, url in pages.items():
+        status = warm(NGINX + url)
+        static_runs, cached_runs = [], []
+        for _ in range(rounds):
+            static_runs.append(wrk(statics[name], seconds))
+            cached_runs.append(wrk(NGINX + url, seconds))
+        static, cached = _median_run(static_runs), _median_run(cached_runs)
+        uncached = wrk(APP + url, seconds * 2, timeout=30)
+        ratios = [c["rps"] / s["rps"] for s, c in zip(static_runs, cached_runs, strict=True)]
+        rows[name] = {
+            "static": static,
+            "cached": cached,
+            "uncached": uncached,
+            "warm": status,
+            "cached_over_static_rounds": ratios,
+        }
+        print(
+            f"{name:28} static {static['rps']:9.0f}/s  cached {cached['rps']:9.0f}/s "
+            f"({cached['rps'] / static['rps']:.3f}; rounds "
+            + " ".join(f"{r:.2f}" for r in ratios)
+            + f")  uncached {uncached['rps']:7.1f}/s "
+            f"({uncached['rps'] / static['rps']:.4f})  queries {queries[name]}",
+            flush=True,
+        )
+    return rows
+
+
 def run(args) -> dict:
     setup_django()
     result = {"label": args.label, "machine": machine(), "corpus": corpus_size()}
     pages = pick_pages()
     result["pages"] = pages
     print(f"# {args.label}: {result['corpus']}", flush=True)
-    result["queries"] = query_counts(pages)
-    result["in_process_ms"] = {u: in_process_ms(u) for u in LISTINGS}
-    statics = static_copies(pages)
-    rows = {}
-    for name, url in pages.items():
-        status = warm(NGINX + url)
-        static = wrk(statics[name], args.seconds)
-        cached = wrk(NGINX + url, args.seconds)
-        uncached = wrk(APP + url, args.seconds)
-        rows[name] = {"static": static, "cached": cached, "uncached": uncached, "warm": status}
+    if not args.checks:
+        result["queries"] = query_counts(pages)
+        result["in_process_ms"] = {u: in_process_ms(u) for u in LISTINGS}
+        result["ladder"] = ladder(pages, args.seconds, args.rounds, result["queries"])
+    result["loadavg_after_ladder"] = Path("/proc/loadavg").read_text().split()[:3]
+    if not args.quick:
+        result["page_weight_home"] = page_weight(NGINX + "/")
         print(
-            f"{name:28} static {static['rps']:9.0f}/s  cached {cached['rps']:9.0f}/s "
-            f"({cached['rps'] / static['rps']:.3f})  uncached {uncached['rps']:7.1f}/s "
-            f"({uncached['rps'] / static['rps']:.4f})  queries {result['queries'][name]}",
+            "home weight: {total_bytes} B ({total_transfer} B with gzip)".format(
+                **result["page_weight_home"]
+            ),
             flush=True,
         )
-    result["ladder"] = rows
-    if not args.quick:
-        result["c64_uncached"] = wrk(APP + pages["legal document"], args.seconds, connections=64)
+        # Every page type but search, round robin, straight to gunicorn (no cache); wrk's
+        # timeout is gunicorn's worker timeout: a request queued longer than that is an error.
+        script = mixed_script([u for n, u in pages.items() if n != "search"])
+        result["c64_uncached"] = wrk(
+            APP, args.c64_seconds, connections=64, script=script, timeout=30
+        )
         print("c64 uncached:", result["c64_uncached"], flush=True)
         result["publish"] = publish_visibility(args.publishes)
         print("publish:", result["publish"], flush=True)
@@ -293,11 +445,13 @@ def run(args) -> dict:
             NGINX, args.load_seconds, connections=200, threads=2, script=script
         )
         print(f"c200 cached {args.load_seconds}s:", result["c200_cached"], flush=True)
+    result["loadavg_end"] = Path("/proc/loadavg").read_text().split()[:3]
     RESULTS.mkdir(exist_ok=True)
     path = RESULTS / f"{args.label}.json"
     path.write_text(json.dumps(result, indent=1, ensure_ascii=False, default=str))
     print(f"written {path.relative_to(ROOT)}")
-    print(markdown(result))
+    if "ladder" in result:
+        print(markdown(result))
     return result
 
 
@@ -340,10 +494,13 @@ def compare(small_path: str, large_path: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--label", default="run")
-    parser.add_argument("--seconds", type=int, default=10, help="each wrk run (default 10)")
+    parser.add_argument("--seconds", type=int, default=5, help="each wrk run (default 5)")
+    parser.add_argument("--rounds", type=int, default=3, help="static/cached alternations")
     parser.add_argument("--load-seconds", type=int, default=60, help="the 200-client run")
+    parser.add_argument("--c64-seconds", type=int, default=60, help="the 64-client uncached run")
     parser.add_argument("--publishes", type=int, default=100)
     parser.add_argument("--quick", action="store_true", help="ladder only, no checks")
+    parser.add_argument("--checks", action="store_true", help="the checks only, no ladder")
     parser.add_argument("--compare", nargs=2, metavar=("SMALL.json", "LARGE.json"))
     args = parser.parse_args()
     if args.compare:

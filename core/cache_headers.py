@@ -93,16 +93,17 @@ class AnonymousCacheHeadersMiddleware:
 
 
 def purge_listings(sender=None, instance=None, **kwargs):
-    """``page_published``/``page_unpublished``: purge the page and its live ancestors (the
-    home page's highlights, the section listing) from the front cache once the transaction
-    that published it has committed.
+    """``page_published``/``page_unpublished``: purge the page (its URL and routable
+    sub-pages) and its live ancestors (the section listing, the home page's highlights)
+    from the front cache once the transaction that published it has committed.
 
-    Wagtail's own handler purges the page at once, inside the publishing transaction when
-    there is one (the editorial workflow, ``publish_scheduled``): a reader's request in
-    between could put the old version back in the cache for ``s-maxage``. Purging again on
-    commit closes that window; outside a transaction ``on_commit`` runs at once. Connect it
-    for every page model in ``CoreConfig.ready`` when ``WAGTAILFRONTENDCACHE`` is set
-    (docs/deploy.md)."""
+    This replaces Wagtail's own handler (``wagtail.contrib.frontend_cache`` is not in
+    ``INSTALLED_APPS``, see production settings): that one purges at once, inside the
+    publishing transaction (the editorial workflow, ``publish_scheduled``), and a reader's
+    request arriving then is answered from the old data and cached again for
+    ``s-maxage``. Purged after commit, the next miss reads the new version; outside a
+    transaction ``on_commit`` runs at once. Connected for every page model by
+    ``CoreConfig.ready`` when ``WAGTAILFRONTENDCACHE`` is set (docs/deploy.md)."""
     if instance is None or not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
     from django.db import transaction

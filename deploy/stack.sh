@@ -163,9 +163,13 @@ start() {
     write_env
     load_env
     ensure_services
-    log "migrate, load_demo, collectstatic"
+    log "migrate, load_demo (first start only), collectstatic"
     manage migrate --noinput -v0
-    manage load_demo >"$STATE/log/load_demo.log" 2>&1 || die "load_demo failed: $STATE/log/load_demo.log"
+    # Once: a second load_demo over a generated corpus re-indexes every page for minutes.
+    if [[ ! -f "$STATE/demo-loaded" ]]; then
+        manage load_demo >"$STATE/log/load_demo.log" 2>&1 || die "load_demo failed: $STATE/log/load_demo.log"
+        touch "$STATE/demo-loaded"
+    fi
     # Pages are read as http://127.0.0.1:$NGINX_PORT/: the site's host name must be the one
     # in nginx's cache key ($host) so that Wagtail's PURGE hits the cached entries.
     manage shell -c "from wagtail.models import Site; Site.objects.filter(is_default_site=True).update(hostname='127.0.0.1', port=$NGINX_PORT)" >/dev/null 2>&1
@@ -180,8 +184,8 @@ start() {
             --bind "127.0.0.1:$APP_PORT" --workers "$APP_WORKERS" \
             --backlog 2048 --max-requests 20000 --max-requests-jitter 200 \
             --timeout 30 --graceful-timeout 20 --forwarded-allow-ips 127.0.0.1 \
-            --pid "$STATE/gunicorn.pid" --daemon \
-            --error-logfile "$STATE/log/gunicorn.log")
+            --pid "$STATE/gunicorn.pid" --daemon --capture-output \
+            --error-logfile "$STATE/log/gunicorn.log")  # with Django's JSON logs
     fi
     wait_for "gunicorn" 30 curl -fsS "http://127.0.0.1:$APP_PORT/healthz"
 

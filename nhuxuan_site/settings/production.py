@@ -65,12 +65,19 @@ if ENV.get("CSP_MEDIA_HOSTS"):
 # --- anonymous page caching (core.cache_headers) -----------------------------------------
 PORTAL_CACHE_BROWSER_MAX_AGE = int(ENV.get("CACHE_BROWSER_MAX_AGE", "60"))
 PORTAL_CACHE_SHARED_MAX_AGE = int(ENV.get("CACHE_SHARED_MAX_AGE", "3600"))
+# URLs with a query string (page 2, filters, searches) cannot be purged by URL: kept briefly.
+PORTAL_CACHE_QUERY_SHARED_MAX_AGE = int(ENV.get("CACHE_QUERY_SHARED_MAX_AGE", "60"))
 
 # --- front cache purge on publish (wagtail.contrib.frontend_cache) ----------------------
 # FRONTEND_CACHE_URL: where nginx accepts PURGE (docker/nginx.conf: http://nginx:8080);
 # FRONTEND_CACHE_HOSTNAMES: the public host names it caches (comma-separated).
+# wagtail.contrib.frontend_cache is deliberately NOT in INSTALLED_APPS: its app only
+# connects a publish handler that purges at once, inside the publishing transaction, and a
+# reader's request in that window re-caches the old page for s-maxage (measured: 77 stale
+# pages in 100 publishes under 8 readers, bench/RESULTS.md). core.cache_headers.
+# purge_listings (connected by CoreConfig.ready when WAGTAILFRONTENDCACHE is set) purges the
+# page and its listings after commit instead, with the same backends.
 if ENV.get("FRONTEND_CACHE_URL"):
-    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]
     WAGTAILFRONTENDCACHE = {
         "nginx": {
             "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
@@ -82,8 +89,7 @@ if ENV.get("FRONTEND_CACHE_URL"):
             ),
         }
     }
-    # Wagtail purges the page's own URLs (and routable sub-pages) on publish/unpublish;
-    # core.cache_headers.purge_listings purges the listings above it (home, section).
+    # nginx side: docker/nginx.conf, the server on port 8080.
 
 # --- background tasks: the worker runs publish_scheduled etc. (docker/compose.yaml) -----
 if ENV.get("TASKS_BACKEND", "").lower() == "database":
