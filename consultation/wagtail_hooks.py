@@ -18,6 +18,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core import sitecache
 from core.highlights import HOOK_NAME as HIGHLIGHT_HOOK
 from core.highlights import Highlight
 
@@ -458,18 +459,28 @@ def open_consultations(home_page, request):
     index = ConsultationIndexPage.objects.child_of(home_page).live().first()
     if index is None:
         return None
+    now = timezone.now()
+    drafts = sitecache.public(ConsultationPage.objects.child_of(index).live())
     items = list(
-        ConsultationPage.objects.child_of(index)
-        .live()
-        .public()
-        .filter(status_filter(ConsultationStatus.OPEN, timezone.now()))
+        drafts.filter(status_filter(ConsultationStatus.OPEN, now))
         .defer_streamfields()
         .order_by("closes_at")[:5]
     )
+    # The list changes by itself when a shown draft closes or a scheduled one opens: the
+    # cached home page (core.highlights) must not outlive either moment.
+    next_opening = (
+        drafts.filter(status_filter(ConsultationStatus.UPCOMING, now))
+        .order_by("opens_at")
+        .values_list("opens_at", flat=True)
+        .first()
+    )
+    moments = [item.closes_at for item in items if item.closes_at] + [next_opening]
+    moments = [moment for moment in moments if moment is not None]
     return Highlight(
         title=str(_("Drafts open for comments")),
         items=items,
         more_url=index.url + "?trang_thai=" + ConsultationStatus.OPEN,
+        expires_at=min(moments) if moments else None,
     )
 
 

@@ -1,37 +1,25 @@
-"""Main menu of a site, cached per site and dropped whenever the page tree changes."""
+"""Main menu of a site, cached per site and dropped whenever content changes (core.sitecache)."""
 
 from __future__ import annotations
 
-from django.core.cache import cache
 from wagtail.models import Page, Site
 
-MENU_VERSION_KEY = "portal:menu-version"
+from . import sitecache
+
+#: Kept for callers of the first version of this module.
+invalidate_menus = sitecache.invalidate
 
 
-def _version() -> int:
-    return cache.get_or_set(MENU_VERSION_KEY, 1, None)
+def menu_of(root: Page) -> list[dict]:
+    """[{title, url, url_path}] of ``root``'s live, public children shown in menus, with
+    addresses relative to ``root`` (the root of the site being served)."""
 
-
-def invalidate_menus() -> None:
-    try:
-        cache.incr(MENU_VERSION_KEY)
-    except ValueError:
-        cache.set(MENU_VERSION_KEY, 2, None)
-
-
-def main_menu(site: Site | None) -> list[dict]:
-    """[{title, url, path}] of the home page's live children shown in menus."""
-    if site is None:
-        return []
-    key = f"portal:menu:{site.pk}:{_version()}"
-    items = cache.get(key)
-    if items is None:
-        root = site.root_page
-        children = (Page.objects.child_of(root).live().public().in_menu().order_by("path")).only(
-            "id", "title", "url_path", "path", "depth", "draft_title"
-        )
+    def build():
+        children = sitecache.public(
+            Page.objects.child_of(root).live().in_menu().order_by("path")
+        ).only("id", "title", "url_path", "path", "depth", "draft_title")
         root_path = root.url_path
-        items = [
+        return [
             {
                 "title": page.title,
                 "url": "/" + page.url_path[len(root_path) :]
@@ -41,33 +29,37 @@ def main_menu(site: Site | None) -> list[dict]:
             }
             for page in children
         ]
-        cache.set(key, items, 60 * 60)
-    return items
+
+    return sitecache.cached(sitecache.make_key("menu", root.pk), build)
+
+
+def main_menu(site: Site | None) -> list[dict]:
+    """The menu of the site's home page (see ``menu_of``)."""
+    if site is None:
+        return []
+    return menu_of(site.root_page)
 
 
 def page_url_of_type(site: Site | None, model_label: str) -> str:
     """URL of the site's first live page of a type ("home.DirectoryPage"), cached like menus."""
     if site is None:
         return ""
-    key = f"portal:typed:{site.pk}:{model_label}:{_version()}"
-    url = cache.get(key)
-    if url is None:
+
+    def build():
         from django.apps import apps
 
         try:
             model = apps.get_model(model_label)
         except LookupError:
-            model = None
-        page = None
-        if model is not None:
-            page = (
-                Page.objects.type(model)
-                .live()
-                .public()
-                .descendant_of(site.root_page)
-                .order_by("path")
-                .first()
-            )
-        url = page.get_url() if page else ""
-        cache.set(key, url, 60 * 60)
-    return url
+            return ""
+        page = (
+            Page.objects.type(model)
+            .live()
+            .public()
+            .descendant_of(site.root_page)
+            .order_by("path")
+            .first()
+        )
+        return page.get_url() if page else ""
+
+    return sitecache.cached(sitecache.make_key("typed", site.pk, model_label), build)

@@ -1,10 +1,25 @@
-"""Keep cached navigation in step with the page tree."""
+"""Keep the per-site caches (core.sitecache) in step with what editors change."""
 
-from django.db.models.signals import post_delete
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from .navigation import invalidate_menus
+from . import sitecache
+
+#: Models outside the page tree whose rows are shown on public pages through a cached
+#: value (settings in the header and footer, taxonomies in the listings' filters).
+WATCHED_MODELS = {
+    "wagtailcore.site",
+    "wagtailcore.pageviewrestriction",
+    "wagtailcore.pageviewrestriction_groups",
+    "core.portalsettings",
+    "core.maintenancenotice",
+    "core.field",
+    "core.agency",
+    "legal.documenttype",
+    "news.newscategory",
+    "wagtailimages.image",
+}
 
 
 @receiver(page_published)
@@ -12,12 +27,34 @@ from .navigation import invalidate_menus
 @receiver(page_slug_changed)
 @receiver(post_page_move)
 def _tree_changed(sender, **kwargs):
-    invalidate_menus()
+    sitecache.invalidate()
 
 
-@receiver(post_delete)
-def _page_deleted(sender, instance, **kwargs):
+def _is_watched(sender) -> bool:
     from wagtail.models import Page
 
-    if isinstance(instance, Page):
-        invalidate_menus()
+    return (
+        isinstance(sender, type) and issubclass(sender, Page)
+    ) or sender._meta.label_lower in WATCHED_MODELS
+
+
+#: Settings rows that ``for_site`` creates, with their defaults, on the first read: that
+#: creation changes nothing already shown, so it must not empty the caches.
+CREATED_ON_READ = {"core.portalsettings", "core.maintenancenotice"}
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def _row_changed(sender, **kwargs):
+    # A page saved directly (scripts, importers, tests, revision bookkeeping) counts too:
+    # the cost of a miss is one rebuild, the cost of a stale page is a wrong answer.
+    if kwargs.get("created") and sender._meta.label_lower in CREATED_ON_READ:
+        return
+    if _is_watched(sender):
+        sitecache.invalidate()
+
+
+@receiver(m2m_changed)
+def _relation_changed(sender, action, **kwargs):
+    if action.startswith("post_") and _is_watched(kwargs["model"]):
+        sitecache.invalidate()

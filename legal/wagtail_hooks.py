@@ -10,6 +10,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core import sitecache
 from core.highlights import Highlight
 
 from .models import DocumentType, EffectStatus, LegalDocumentIndexPage, LegalDocumentPage
@@ -78,9 +79,7 @@ def latest_documents(home_page, request):
     if library is None:
         return None
     items = list(
-        LegalDocumentPage.objects.child_of(library)
-        .live()
-        .public()
+        sitecache.public(LegalDocumentPage.objects.child_of(library).live())
         .select_related("document_type")
         .defer("full_text", "search_key", "title_key")
         .order_by("-issue_date", "-pk")[:HIGHLIGHT_COUNT]

@@ -9,7 +9,8 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from core.highlights import HOOK_NAME, Highlight
+from core import sitecache
+from core.highlights import HOOK_NAME, Highlight, next_local_midnight
 
 from .models import NewsCategory, NewsIndexPage, NewsPage, NoticeIndexPage, NoticePage
 from .models.news import with_thumbnails
@@ -31,15 +32,13 @@ register_snippet(NewsCategoryViewSet)
 
 
 def _index_url(model, home_page, request) -> str:
-    index = model.objects.live().public().descendant_of(home_page).first()
+    index = sitecache.public(model.objects.live().descendant_of(home_page)).first()
     return index.get_url(request=request) if index else ""
 
 
 def _news(home_page):
     return (
-        NewsPage.objects.live()
-        .public()
-        .descendant_of(home_page)
+        sitecache.public(NewsPage.objects.live().descendant_of(home_page))
         .select_related("category")
         .defer_streamfields()
         .order_by("-first_published_at", "-pk")
@@ -80,9 +79,7 @@ def current_notices(home_page, request):
     """Notices still valid today (R-ANN-1)."""
     today = timezone.localdate()
     items = list(
-        NoticePage.objects.live()
-        .public()
-        .descendant_of(home_page)
+        sitecache.public(NoticePage.objects.live().descendant_of(home_page))
         .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
         .defer_streamfields()
         .order_by("-valid_from", "-first_published_at", "-pk")[:LATEST_COUNT]
@@ -93,4 +90,6 @@ def current_notices(home_page, request):
         title=_("Notices"),
         items=items,
         more_url=_index_url(NoticeIndexPage, home_page, request),
+        # "Still valid today": the list may change at midnight without a publish.
+        expires_at=next_local_midnight(),
     )

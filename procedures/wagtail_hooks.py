@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
+from core import sitecache
 from core.highlights import HOOK_NAME, Highlight
 
 from .choices import OnlineLevel
@@ -15,13 +16,11 @@ HIGHLIGHT_SIZE = 5
 
 @hooks.register(HOOK_NAME)
 def online_services_highlight(home_page, request):
-    index = ProcedureIndexPage.objects.live().public().descendant_of(home_page).first()
+    index = sitecache.public(ProcedureIndexPage.objects.live().descendant_of(home_page)).first()
     if index is None:
         return None
     services = list(
-        ProcedurePage.objects.live()
-        .public()
-        .descendant_of(index)
+        sitecache.public(ProcedurePage.objects.live().descendant_of(index))
         .filter(online_level=OnlineLevel.FULL)
         .only("id", "title", "url_path", "path", "depth", "first_published_at")
         .order_by("-first_published_at", "pk")[:HIGHLIGHT_SIZE]

@@ -13,6 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from core import sitecache
 from core.blocks import BodyBlock
 from core.forms import PortalPageForm
 from core.models import BasePage, Field
@@ -83,7 +84,7 @@ class ProjectIndexPage(SectionIndexPage):
         kind = choice(request.GET.get("loai"), ProjectType.values)
         if kind:
             queryset = queryset.filter(project_type=kind)
-        fields = list(Field.objects.all())
+        fields = sitecache.cached(sitecache.make_key("fields"), lambda: list(Field.objects.all()))
         field = choice(request.GET.get("linh_vuc"), {f.slug for f in fields})
         if field:
             queryset = queryset.filter(field__slug=field)
@@ -93,7 +94,7 @@ class ProjectIndexPage(SectionIndexPage):
 
     def open_invitations(self):
         """Invitations to bid of this section's public projects whose deadline is ahead."""
-        projects = ProjectPage.objects.live().public().descendant_of(self)
+        projects = sitecache.public(ProjectPage.objects.live().descendant_of(self))
         return (
             ProcurementNotice.objects.filter(project__in=projects, deadline__gt=timezone.now())
             .select_related("project")

@@ -28,6 +28,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from core import sitecache
 from core.blocks import RICH_TEXT_FEATURES, BodyBlock, DocumentBlock
 from core.listing import keyword_filter, paginate
 from core.models import BasePage
@@ -81,9 +82,7 @@ class ConsultationIndexPage(RoutablePageMixin, BasePage):
 
     def consultations(self):
         return (
-            ConsultationPage.objects.child_of(self)
-            .live()
-            .public()
+            sitecache.public(ConsultationPage.objects.child_of(self).live())
             .select_related("drafting_agency")
             .defer_streamfields()
             .order_by("-opens_at")

@@ -26,6 +26,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from vietnam.workdays import WorkCalendar
 
+from .settings import CachedSiteSettingMixin
+
 NOTICE_WORKING_DAYS = 7  # Decree 224/2026 Điều 13
 
 
@@ -75,7 +77,7 @@ class MaintenanceNoticeForm(WagtailAdminModelForm):
 
 
 @register_setting(icon="warning")
-class MaintenanceNotice(BaseSiteSetting):
+class MaintenanceNotice(CachedSiteSettingMixin, BaseSiteSetting):
     """Planned downtime shown site-wide; ≥ 7 working days' notice (NĐ 224/2026 Đ13)."""
 
     starts_at = models.DateTimeField(_("downtime starts"), null=True, blank=True)

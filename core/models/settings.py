@@ -6,6 +6,32 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Site
+
+from .. import sitecache
+
+
+class CachedSiteSettingMixin:
+    """``for_request`` (what templates' ``settings.core.…`` use) served from the cache
+    of ``core.sitecache``: every public page shows the settings, few people change them.
+    ``for_site`` (the admin's edit view) still reads the database. Saving a setting
+    bumps the content version (``core.signals``)."""
+
+    @classmethod
+    def for_request(cls, request):
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)
+        instance = sitecache.cached(
+            sitecache.make_key("setting", cls._meta.label_lower, site.pk),
+            lambda: cls.for_site(site),
+        )
+        instance._request = request
+        setattr(request, attr_name, instance)
+        return instance
 
 
 class AdministrativeLevel(models.TextChoices):
@@ -19,7 +45,7 @@ class AdministrativeLevel(models.TextChoices):
 
 
 @register_setting(icon="site")
-class PortalSettings(BaseSiteSetting):
+class PortalSettings(CachedSiteSettingMixin, BaseSiteSetting):
     """The body behind a portal, shown in the header and footer of every page."""
 
     name = models.CharField(
@@ -109,6 +135,9 @@ class PortalSettings(BaseSiteSetting):
             heading=_("Footer"),
         ),
     ]
+
+    #: The header shows the logo: one query with the settings, and cached with them.
+    select_related = ["logo"]
 
     class Meta:
         verbose_name = _("portal settings")

@@ -8,6 +8,7 @@ from wagtail.models import Page, Site
 
 from ..navigation import main_menu as _main_menu
 from ..navigation import page_url_of_type
+from ..routing import ancestors_from_route
 
 register = template.Library()
 
@@ -40,6 +41,10 @@ def breadcrumbs(context, page):
     site = Site.find_for_request(request) if request else page.get_site()
     if site is None:
         return []
+    # The parents routing attached to the page on the way down: no query.
+    chain = ancestors_from_route(page, site.root_page.depth)
+    if chain is not None:
+        return chain
     return list(
         page.get_ancestors()
         .filter(depth__gte=site.root_page.depth)

@@ -11,9 +11,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
+from core import sitecache
 from core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from core.highlights import collect_highlights
 from core.models import AdministrativeLevel, BasePage, PortalSettings, VietnameseSlugMixin
+from core.navigation import menu_of
 
 from .directory import Official, Unit
 
@@ -49,7 +51,8 @@ class HomePage(VietnameseSlugMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if not self.quick_links:
-            context["sections"] = self.get_children().live().public().in_menu()
+            # The menu's entries: cached per site, rebuilt on publish (core.navigation).
+            context["sections"] = menu_of(self)
         context["highlights"] = collect_highlights(self, request)
         return context
 
@@ -266,7 +269,8 @@ class DirectoryPage(VietnameseSlugMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        site = self.get_site()
+        # The request's site is already known (no query); a preview may have none.
+        site = Site.find_for_request(request) or self.get_site()
         context["units"] = self.directory_units(site) if site else []
         return context
 
@@ -282,13 +286,11 @@ class SitemapPage(VietnameseSlugMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        site = self.get_site()
+        site = Site.find_for_request(request) or self.get_site()
         if site:
             root = site.root_page
             pages = list(
-                Page.objects.descendant_of(root)
-                .live()
-                .public()
+                sitecache.public(Page.objects.descendant_of(root).live())
                 .filter(depth__lte=root.depth + 2)
                 .order_by("path")
                 .only("id", "title", "path", "depth", "url_path")

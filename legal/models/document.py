@@ -208,6 +208,9 @@ class LegalDocumentPage(BasePage):
         index.FilterField("number_key"),
     ]
 
+    #: Shown on the page: fetched with it when routed (core.routing).
+    route_select_related = ("document_type", "issuing_body", "responsible_unit")
+
     class Meta:
         verbose_name = _("legal document")
         verbose_name_plural = _("legal documents")

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from core import sitecache
 from core.listing import paginate
 from core.models import Agency, BasePage, Field
 
@@ -39,26 +40,29 @@ class LegalDocumentIndexPage(RoutablePageMixin, BasePage):
     def documents(self):
         """The live, public documents of this library; related rows in the same query."""
         return (
-            LegalDocumentPage.objects.child_of(self)
-            .live()
-            .public()
+            sitecache.public(LegalDocumentPage.objects.child_of(self).live())
             .select_related("document_type", "issuing_body")
             .defer("full_text", "search_key", "title_key")
         )
 
     def filter_choices(self) -> dict:
-        """The form's choices: one query each, whatever the number of documents."""
-        children = LegalDocumentPage.objects.child_of(self).live()
-        return {
-            "types": list(DocumentType.objects.all()),
-            "fields": list(Field.objects.all()),
-            "agencies": list(
-                Agency.objects.filter(legal_documents__in=children.values("pk"))
-                .distinct()
-                .order_by("name")
-            ),
-            "years": [d.year for d in children.dates("issue_date", "year", order="DESC")],
-        }
+        """The form's choices: one query each on a cache miss, whatever the number of
+        documents; cached until the next publication or taxonomy change (core.sitecache)."""
+
+        def build():
+            children = LegalDocumentPage.objects.child_of(self).live()
+            return {
+                "types": list(DocumentType.objects.all()),
+                "fields": list(Field.objects.all()),
+                "agencies": list(
+                    Agency.objects.filter(legal_documents__in=children.values("pk"))
+                    .distinct()
+                    .order_by("name")
+                ),
+                "years": [d.year for d in children.dates("issue_date", "year", order="DESC")],
+            }
+
+        return sitecache.cached(sitecache.make_key("legal-choices", self.pk), build)
 
     def listing(self, request) -> dict:
         choices = self.filter_choices()

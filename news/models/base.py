@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from core import sitecache
 from core.listing import keyword_filter, paginate
 from core.models import VietnameseSlugMixin
 
@@ -43,9 +44,7 @@ class SectionIndexPage(RoutablePageMixin, VietnameseSlugMixin, Page):
     def get_items(self):
         """Live, public items below this index, without their StreamFields."""
         return (
-            self.item_model.objects.live()
-            .public()
-            .descendant_of(self)
+            sitecache.public(self.item_model.objects.live().descendant_of(self))
             .select_related(*self.item_select_related)
             .defer_streamfields()
         )

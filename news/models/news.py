@@ -13,6 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.search import index
 
+from core import sitecache
 from core.blocks import BodyBlock
 from core.models import BasePage
 
@@ -47,7 +48,9 @@ class NewsIndexPage(SectionIndexPage):
 
     def filter_items(self, request, queryset):
         queryset, filters = super().filter_items(request, queryset)
-        categories = list(NewsCategory.objects.all())
+        categories = sitecache.cached(
+            sitecache.make_key("news-categories"), lambda: list(NewsCategory.objects.all())
+        )
         slug = choice(request.GET.get("chuyen_muc"), {c.slug for c in categories})
         if slug:
             queryset = queryset.filter(category__slug=slug)
@@ -71,14 +74,14 @@ class NewsIndexPage(SectionIndexPage):
         return context
 
     def months_with_news(self) -> list[dict]:
-        """The months that have news, newest first, for the month filter (one query)."""
-        months = (
-            NewsPage.objects.live()
-            .public()
-            .descendant_of(self)
-            .datetimes(
-                "first_published_at", "month", order="DESC", tzinfo=timezone.get_current_timezone()
-            )
+        """The months that have news, newest first, for the month filter (one query on a
+        cache miss; cached until the next publication)."""
+        key = sitecache.make_key("news-months", self.pk, timezone.get_current_timezone_name())
+        return sitecache.cached(key, self._months_with_news)
+
+    def _months_with_news(self) -> list[dict]:
+        months = sitecache.public(NewsPage.objects.live().descendant_of(self)).datetimes(
+            "first_published_at", "month", order="DESC", tzinfo=timezone.get_current_timezone()
         )
         return [
             {"value": f"{m.year}-{m.month:02d}", "month": m.month, "year": m.year}
@@ -163,6 +166,9 @@ class NewsPage(BasePage):
     ]
     #: /tim-kiem/?loai=tin-tuc (the search protocol of core.BasePage)
     search_category = "tin-tuc"
+
+    #: Shown on the page: fetched with it when routed (core.routing).
+    route_select_related = ("category", "lead_image", "responsible_unit")
 
     search_fields = [
         *BasePage.search_fields,

@@ -12,6 +12,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from core import sitecache
 from core.blocks import BodyBlock
 from core.models import BasePage
 
@@ -65,11 +66,8 @@ class NoticeIndexPage(SectionIndexPage):
         context["is_filtered"] = bool(context["filters"]["q"] or context["filters"]["loai"])
         context["kinds"] = NoticeKind.choices
         context["schedules"] = (
-            WeeklySchedulePage.objects.live()
-            .public()
-            .child_of(self)
-            .only("id", "title", "url_path", "path", "depth", "kind")
-        )
+            sitecache.public(WeeklySchedulePage.objects.live().child_of(self))
+        ).only("id", "title", "url_path", "path", "depth", "kind")
         return context
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from core import sitecache
 from core.listing import keyword_filter, paginate
 from core.models import Agency, BasePage, Field
 
@@ -81,9 +82,7 @@ class ProcedureIndexPage(RoutablePageMixin, BasePage):
     def procedures(self):
         """Live, public procedures of this section; no StreamField is loaded."""
         return (
-            ProcedurePage.objects.live()
-            .public()
-            .descendant_of(self)
+            sitecache.public(ProcedurePage.objects.live().descendant_of(self))
             .select_related("field", "agency")
             .defer_streamfields()
         )
@@ -111,7 +110,7 @@ class ProcedureIndexPage(RoutablePageMixin, BasePage):
     def listing_context(self, request) -> dict:
         """The filtered, paginated listing (only the listing route pays for it)."""
         filters = read_filters(request)
-        procedures = self.procedures()  # .public() costs a query: build it once
+        procedures = self.procedures()
         page_obj = paginate(request, self.filtered_procedures(filters, procedures), self.per_page)
         return {
             "filters": filters,
@@ -122,14 +121,27 @@ class ProcedureIndexPage(RoutablePageMixin, BasePage):
             "online_options": [
                 (value, label) for value, label in OnlineLevel.choices if value in ONLINE_FILTERS
             ],
-            "field_options": Field.objects.filter(pk__in=procedures.values("field_id")).only(
-                "name", "slug"
-            ),
-            "agency_options": Agency.objects.filter(pk__in=procedures.values("agency_id")).only(
-                "name", "slug"
-            ),
+            **self.filter_options(procedures),
             "online_services_url": self.online_services_url(request),
         }
+
+    def filter_options(self, procedures) -> dict:
+        """The fields and agencies that have procedures here: two queries on a cache miss,
+        cached until the next publication (core.sitecache)."""
+
+        def build():
+            return {
+                "field_options": list(
+                    Field.objects.filter(pk__in=procedures.values("field_id")).only("name", "slug")
+                ),
+                "agency_options": list(
+                    Agency.objects.filter(pk__in=procedures.values("agency_id")).only(
+                        "name", "slug"
+                    )
+                ),
+            }
+
+        return sitecache.cached(sitecache.make_key("procedure-options", self.pk), build)
 
     # The list of online services (R-ONLINE-1) -------------------------------------------
     def online_services_url(self, request=None) -> str:

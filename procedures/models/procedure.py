@@ -279,6 +279,15 @@ class ProcedurePage(BasePage):
         *BasePage.provenance_panels,
     ]
 
+    #: Shown on the page: fetched with it when routed (core.routing).
+    route_select_related = (
+        "field",
+        "agency",
+        "online_provider",
+        "responsible_unit",
+        "handling_officer__unit",
+    )
+
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("code"),

@@ -48,3 +48,51 @@ class KeywordFilterTests(TestCase):
         self.assertEqual(paginate(request, list(range(45)), 20).number, 1)
         request = RequestFactory().get("/", {"page": "99"})
         self.assertEqual(paginate(request, list(range(45)), 20).number, 3)
+
+
+class CappedPaginatorTests(TestCase):
+    """The count of a listing stops at a cap so page 1 costs the same at any size (issue 11)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        home = Page.objects.get(depth=2)
+        for n in range(23):
+            home.add_child(instance=StandardPage(title=f"Trang số {n:02d}"))
+
+    def pages(self):
+        return StandardPage.objects.order_by("title")
+
+    def page(self, number, cap=10):
+        request = RequestFactory().get("/", {"page": number})
+        return paginate(request, self.pages(), 4, cap=cap)
+
+    def test_under_the_cap__exact_count(self):
+        page = self.page(1, cap=100)
+        self.assertFalse(page.paginator.is_capped)
+        self.assertEqual(page.paginator.count, 23)
+        self.assertEqual(page.paginator.num_pages, 6)
+
+    def test_over_the_cap__more_than_and_a_next_page(self):
+        page = self.page(1)
+        self.assertTrue(page.paginator.is_capped)
+        self.assertEqual(page.paginator.count, 10)
+        expected = [f"Trang số {n:02d}" for n in range(4)]
+        self.assertEqual([p.title for p in page.object_list], expected)
+        last_known = self.page(2)  # 10 // 4 = 2 pages known to be full
+        self.assertTrue(last_known.has_next())
+        self.assertEqual(last_known.next_page_number(), 3)
+
+    def test_page_past_the_cap__exact_count_and_right_rows(self):
+        page = self.page(3)
+        self.assertFalse(page.paginator.is_capped)
+        self.assertEqual(page.paginator.count, 23)
+        self.assertEqual(page.object_list[0].title, "Trang số 08")
+        last = self.page(99)
+        self.assertEqual(last.number, 6)
+        self.assertEqual(len(last.object_list), 3)
+        self.assertFalse(last.has_next())
+
+    def test_capped_count__one_bounded_query(self):
+        with self.assertNumQueries(2):  # the bounded count, then the rows
+            page = self.page(1)
+            list(page.object_list)
