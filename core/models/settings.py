@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -25,13 +26,21 @@ class CachedSiteSettingMixin:
         site = Site.find_for_request(request)
         if site is None:
             return super().for_request(request)
+
+        def build():
+            found = cls.for_site(site)
+            found.prepare_for_cache()
+            return found
+
         instance = sitecache.cached(
-            sitecache.make_key("setting", cls._meta.label_lower, site.pk),
-            lambda: cls.for_site(site),
+            sitecache.make_key("setting", cls._meta.label_lower, site.pk), build
         )
         instance._request = request
         setattr(request, attr_name, instance)
         return instance
+
+    def prepare_for_cache(self) -> None:
+        """Load, before caching, what every page reads from the setting."""
 
 
 class AdministrativeLevel(models.TextChoices):
@@ -144,6 +153,15 @@ class PortalSettings(CachedSiteSettingMixin, BaseSiteSetting):
 
     def __str__(self):
         return self.name or str(self.site)
+
+    #: The rendition of the logo that ``includes/header.html`` shows.
+    LOGO_FILTER = "height-80"
+
+    def prepare_for_cache(self) -> None:
+        # The header's logo rendition travels with the cached settings: no query per page.
+        if self.logo is not None:
+            prefetch_related_objects([self.logo], "renditions")
+            self.logo.get_rendition(self.LOGO_FILTER)  # made if missing, kept with the rest
 
     @property
     def is_archive(self) -> bool:

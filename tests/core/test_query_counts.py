@@ -200,3 +200,19 @@ class FreshnessTests(TestCase):
         self.assertEqual(sitecache.cached(key, lambda: sitecache.Expiring("a", 0)), "a")
         self.assertEqual(sitecache.cached(key, lambda: sitecache.Expiring("b", 60)), "b")
         self.assertEqual(sitecache.cached(key, lambda: "c"), "b")
+
+
+class LogoTests(TestCase):
+    def test_portal_logo__no_query_per_page(self):
+        from tests.news.helpers import make_image
+
+        site = Site.objects.get(is_default_site=True)
+        self.client.get("/")
+        _, without_logo = count_queries(self.client, "/")
+        settings = PortalSettings.for_site(site)
+        settings.logo = make_image("Biểu trưng")
+        settings.save()
+        self.client.get("/")
+        response, with_logo = count_queries(self.client, "/")
+        self.assertContains(response, 'class="brand__logo"')
+        self.assertEqual(with_logo, without_logo)
