@@ -681,6 +681,10 @@ def sqlite_ranking(queries: list[Query]) -> dict:
     """SQLite: run()'s ranked search (300 rows) through modelsearch's SQLite backend (a
     correlated bm25 sub-query per candidate row) and through search.backends.sqlite (bm25 read
     once per match), over our index: the same rows in the same order? how long?"""
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        return {}
     from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
     from wagtail.search.backends import get_search_backend
 
