@@ -63,6 +63,7 @@ class SearchDocument(index.Indexed, models.Model):
         index.FilterField("agency"),
         index.FilterField("year"),
         index.FilterField("page_id"),
+        index.FilterField("id"),  # search.query.ranked_rows ranks a bounded set of rows
     ]
 
     class Meta:

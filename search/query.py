@@ -59,6 +59,8 @@ BACKEND_ERRORS = _transport_errors()
 MAX_RANKED_ROWS = 300
 #: Whole-page rows counted for the facets.
 MAX_FACET_ROWS = 5000
+#: Matches ranked at most, where the backend would rank them all (``ranked_rows``).
+MAX_RANK_CANDIDATES = 1000
 
 
 @dataclass
@@ -141,7 +143,7 @@ def _run(query: str, site, filters: Filters) -> Outcome:
         return Outcome()
     backend = get_search_backend()
     scope = base_queryset(site, filters)
-    ranked = list(backend.search(search_query(query), scope)[:MAX_RANKED_ROWS])
+    ranked = ranked_rows(backend, query, scope)
     exact: list[SearchDocument] = []
     prefixes = number_prefixes(query)
     if prefixes:
@@ -170,6 +172,48 @@ def _run(query: str, site, filters: Filters) -> Outcome:
         hits.append(Hit(document, is_exact))
     hits = drop_unpublished(hits)
     return Outcome(hits=hits, facets=facet_counts(backend, query, site))
+
+
+def ranks_every_match(backend) -> bool:
+    """Whether ``backend`` scores every matching row before its LIMIT: modelsearch's
+    PostgreSQL backend does (``ts_rank`` per match); Elasticsearch/OpenSearch and our SQLite
+    backend (one FTS5 pass) do not need a bound."""
+    return type(backend).__module__.startswith("modelsearch.backends.database.postgres")
+
+
+def ranked_rows(backend, query: str, scope) -> list[SearchDocument]:
+    """At most ``MAX_RANKED_ROWS`` rows, best first.
+
+    Where the backend ranks every match (PostgreSQL's database backend), a broad query
+    ("quyền" matches 64,574 of 100,000 rows) would score them all: 9–16 s measured
+    (docs/search.md §4). There the matches are first read unordered up to
+    ``MAX_RANK_CANDIDATES``; when there are no more than that, exactly those are ranked —
+    the same result as ranking every match. When there are more, the query is broad and the
+    ranked set is bounded: rows whose folded title holds every word (the rows ``_run`` puts
+    first anyway), then the first other matches; rows outside that set are not shown.
+    """
+    search = search_query(query)
+    if not ranks_every_match(backend):
+        return list(backend.search(search, scope)[:MAX_RANKED_ROWS])
+    found = backend.search(search, scope.only("id"), order_by_relevance=False)
+    ids = [document.pk for document in found[: MAX_RANK_CANDIDATES + 1]]
+    if len(ids) > MAX_RANK_CANDIDATES:
+        titled = scope
+        for term in spaced(fold(query)).split():
+            titled = titled.filter(folded_title__contains=term)
+        # The folded title holds the words (a substring test, cheap on one short column);
+        # the full-text match then drops substring-only rows ("an" in "quan").
+        like_ids = list(titled.values_list("id", flat=True)[: MAX_RANK_CANDIDATES * 2])
+        in_title = backend.search(
+            search, scope.filter(pk__in=like_ids).only("id"), order_by_relevance=False
+        )
+        title_ids = [document.pk for document in in_title[:MAX_RANK_CANDIDATES]]
+        chosen = set(title_ids)
+        ids = title_ids + [pk for pk in ids if pk not in chosen]
+        ids = ids[:MAX_RANK_CANDIDATES]
+    if not ids:
+        return []
+    return list(backend.search(search, scope.filter(pk__in=ids))[:MAX_RANKED_ROWS])
 
 
 def phrase_pattern(terms: list[str]) -> re.Pattern | None:

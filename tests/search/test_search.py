@@ -163,3 +163,51 @@ class SearchPageTests(SearchTestCase):
         self.assertEqual(count(), few)
         # 13: on SQLite the ranked search is two statements (search.backends.sqlite).
         self.assertLessEqual(few, 13)
+
+
+class BoundedRankingTests(SearchTestCase):
+    """Where the backend ranks every match (PostgreSQL's database backend), a broad query
+    ranks a bounded candidate set (``search.query.ranked_rows``). The bound is forced on
+    here, so the same logic is checked on SQLite and PostgreSQL."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        for n in range(6):
+            publish(cls.home, f"Bản tin số {n}", intro="Thông tin về đất đai trong thôn")
+        cls.titled = publish(cls.home, "Đất đai thôn Khe Rồng", intro="Bản đồ")
+
+    def ranked(self, query, cap):
+        backend = search.get_search_backend()
+        scope = search.base_queryset(self.site, search.Filters())
+        with (
+            mock.patch.object(search, "ranks_every_match", return_value=True),
+            mock.patch.object(search, "MAX_RANK_CANDIDATES", cap),
+        ):
+            return search.ranked_rows(backend, query, scope)
+
+    def test_few_matches__same_rows_as_ranking_them_all(self):
+        backend = search.get_search_backend()
+        scope = search.base_queryset(self.site, search.Filters())
+        every = list(backend.search(search.search_query("dat dai"), scope)[:300])
+        self.assertEqual([d.pk for d in self.ranked("dat dai", cap=1000)], [d.pk for d in every])
+
+    def test_broad_query__title_matches_kept_and_set_bounded(self):
+        rows = self.ranked("dat dai", cap=3)
+        self.assertLessEqual(len(rows), 3)
+        self.assertIn(self.titled.pk, {d.page_id for d in rows})
+        self.assertIn(self.land.pk, {d.page_id for d in rows})
+        for row in rows:
+            self.assertIn("dat dai", row.folded)
+
+    def test_broad_query__page_still_puts_title_matches_first(self):
+        with (
+            mock.patch.object(search, "ranks_every_match", return_value=True),
+            mock.patch.object(search, "MAX_RANK_CANDIDATES", 3),
+        ):
+            titles = self.titles("dat dai")
+        self.assertEqual(set(titles[:2]), {"Đất đai", "Đất đai thôn Khe Rồng"})
+
+    def test_only_postgresql_database_backend_is_bounded(self):
+        backend = search.get_search_backend()
+        self.assertEqual(search.ranks_every_match(backend), connection.vendor == "postgresql")
