@@ -7,13 +7,26 @@ import re
 from django.db import transaction
 from wagtail.models import Page, PageViewRestriction
 
-from core.text import object_text, plain_text
+from core.text import iter_texts, plain_text
 from vietnam.fold import fold, telex
 
 from .models import SearchDocument
 
 MAX_BODY = 500_000
 _SEPARATORS = re.compile(r"[/\-–.]+")
+#: Provenance shown under every page (R-PROV): not words a reader looks the content up by, and
+#: in the body they would fill the result snippets ("Ban biên tập … https://…").
+PROVENANCE_FIELDS = {"author_name", "author_address", "source", "source_url"}
+_URL = re.compile(r"^\s*https?://\S*\s*$")
+
+
+def body_text(page) -> str:
+    """The readable text of ``page`` without its provenance fields and bare addresses."""
+    return " ".join(
+        plain_text(text)
+        for path, _label, text in iter_texts(page)
+        if path not in PROVENANCE_FIELDS and not _URL.match(text)
+    )
 
 
 def spaced(text: str) -> str:
@@ -53,7 +66,7 @@ def documents_for(page) -> list[SearchDocument]:
         "date": date,
         "year": date.year if date else None,
     }
-    body = object_text(page)[:MAX_BODY]
+    body = body_text(page)[:MAX_BODY]
     text = f"{page.title} {summary} {body}"
     whole = SearchDocument(
         **common,

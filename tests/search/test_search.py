@@ -211,3 +211,19 @@ class BoundedRankingTests(SearchTestCase):
     def test_only_postgresql_database_backend_is_bounded(self):
         backend = search.get_search_backend()
         self.assertEqual(search.ranks_every_match(backend), connection.vendor == "postgresql")
+
+
+class SnippetTextTests(SearchTestCase):
+    def test_provenance_and_addresses__not_in_the_snippet_text(self):
+        page = publish(
+            self.home,
+            "Lịch tiếp công dân",
+            intro="Chủ tịch tiếp công dân vào thứ Năm hằng tuần",
+            source="Văn phòng HĐND và UBND",
+            source_url="https://example.gov.vn/lich",
+            author_address="Thôn Khe Rồng",
+        )
+        whole = SearchDocument.objects.get(page_id=page.pk, anchor="")
+        self.assertIn("thứ Năm hằng tuần", whole.body)
+        for provenance in ("Ban biên tập", "https://example.gov.vn", "Văn phòng HĐND", "Khe Rồng"):
+            self.assertNotIn(provenance, whole.body)
