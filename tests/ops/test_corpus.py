@@ -58,3 +58,24 @@ class GenerateCorpusTests(TestCase):
         )
         self.assertEqual(LegalDocumentPage.objects.count(), 24)
         self.assertEqual(Page.find_problems(), ([], [], [], [], []))
+
+
+class NumberSpaceTests(TestCase):
+    """Numbers without a year run out near 30k documents; the generator then goes on with
+    numbered-per-year forms instead of stopping."""
+
+    def test_numbers_without_a_year_exhausted__year_form_used(self):
+        import datetime as dt
+        from types import SimpleNamespace
+
+        from nhuxuan_site.management.commands.generate_corpus import Command
+
+        command = Command()
+        # Always number 1, never the optional year form: only the fallback can succeed.
+        command.rng = SimpleNamespace(randint=lambda low, high: 1, random=lambda: 0.9)
+        kind = SimpleNamespace(name="Quyết định", abbreviation="QĐ", is_legal=False)
+        # Every number without a year is taken.
+        command.numbers = {f"{n}/qd-ubnd" for n in range(1, 5000)}
+        number = command.number_for(kind, "ubnd", dt.date(2024, 5, 1))
+        self.assertEqual(number, "1/2024/QĐ-UBND")
+        self.assertIn(number.lower().replace("đ", "d"), command.numbers)

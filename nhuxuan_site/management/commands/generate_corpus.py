@@ -397,9 +397,15 @@ class Command(BaseCommand):
     def number_for(self, kind: DocumentType, issuer: str, day: dt.date) -> str:
         suffix = ISSUERS[issuer][3]
         abbreviation = kind.abbreviation
-        for _attempt in range(1000):
+        for attempt in range(1000):
             n = self.rng.randint(1, 4999 if issuer == "ubnd" else 199)
-            if kind.name in ("Luật",):
+            if attempt >= 100:
+                # Numbers without a year (about 5,000 per kind and issuer) run out near 30k
+                # documents: a large corpus goes on with numbered-per-year forms up to 9,999.
+                n = self.rng.randint(1, 9999)
+                year_form = f"{n}/{day.year}/{abbreviation or 'CV'}-{suffix}"
+                number = f"{n}/{day.year}/{suffix}" if kind.name == "Luật" else year_form
+            elif kind.name in ("Luật",):
                 number = f"{n}/{day.year}/{suffix}"
             elif not abbreviation:  # Công văn: number/issuer-unit
                 number = f"{n}/{suffix}-VP"
