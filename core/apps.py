@@ -9,7 +9,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.conf import settings
 
-        from . import signals  # noqa: F401  (menu cache invalidation)
+        from . import checks, signals  # noqa: F401  (deploy checks; cache invalidation)
 
         if getattr(settings, "WAGTAILFRONTENDCACHE", None):
             from .cache_headers import connect_purge_listings

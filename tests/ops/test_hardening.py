@@ -41,6 +41,7 @@ PRODUCTION_ENV = {
     "DATABASE_URL": "sqlite:////tmp/ops-hardening-never-created.sqlite3",
     "ADMIN_PATH": "quan-tri-7f3a",
     "FRONTEND_CACHE_URL": "http://127.0.0.1:8080",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",  # never connected to by these checks
 }
 
 PRODUCTION_PROBE = """
@@ -70,6 +71,21 @@ def run_production(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, *args], cwd=REPO, env=env, capture_output=True, text=True, timeout=120
     )
+
+
+def test_check_deploy__per_process_cache__warned():
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
+    env.update(PRODUCTION_ENV)
+    del env["REDIS_URL"]
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert "core.W001" in result.stdout + result.stderr
 
 
 def test_check_deploy__production_settings__no_issue():
