@@ -10,6 +10,7 @@ at 64 concurrent uncached clients, and a bounded 200-client load on cached pages
     deploy/stack.sh start
     .venv/bin/python bench/serve.py --label 10k            # writes bench/results/10k.json
     .venv/bin/python bench/serve.py --compare bench/results/1k.json bench/results/10k.json
+    DATABASE_URL=postgres://…/other .venv/bin/python bench/serve.py --listings-only --label 1k
 
 Environment: var/stack.env (written by deploy/stack.sh). Timings never go into tests.
 """
@@ -126,14 +127,16 @@ def query_counts(pages: dict[str, str]) -> dict[str, int]:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    client = Client(HTTP_HOST="127.0.0.1")
+    client = Client(HTTP_HOST="127.0.0.1", raise_request_exception=False)
     counts = {}
     for name, url in pages.items():
         client.get(url)  # warm caches (site root paths, menus) as a running worker has them
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)
-        assert response.status_code == 200, (url, response.status_code)
-        counts[name] = len(queries)
+        # The code in the working tree may differ from what gunicorn loaded at its start.
+        counts[name] = len(queries) if response.status_code == 200 else None
+        if response.status_code != 200:
+            print(f"queries: {url} answered {response.status_code} in process", flush=True)
     return counts
 
 
@@ -147,6 +150,22 @@ def in_process_ms(url: str, repeat: int = 15) -> float:
         start = time.perf_counter()
         client.get(url)
         times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def in_process_sql_ms(url: str, repeat: int = 15) -> float:
+    """Median time the page's SQL queries take (what grows with the corpus)."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.get(url)
+    times = []
+    for _ in range(repeat):
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        times.append(sum(float(q["time"]) for q in queries.captured_queries) * 1000)
     return statistics.median(times)
 
 
@@ -416,6 +435,18 @@ def run(args) -> dict:
     pages = pick_pages()
     result["pages"] = pages
     print(f"# {args.label}: {result['corpus']}", flush=True)
+    if args.listings_only:
+        # In this process only (DATABASE_URL may name a database the stack does not serve):
+        # SQL queries and median render time of each listing, for --compare.
+        result["queries"] = query_counts({f"listing {u}": u for u in LISTINGS})
+        result["in_process_ms"] = {u: in_process_ms(u, repeat=25) for u in LISTINGS}
+        result["in_process_sql_ms"] = {u: in_process_sql_ms(u) for u in LISTINGS}
+        print(result["queries"], result["in_process_ms"], result["in_process_sql_ms"], flush=True)
+        RESULTS.mkdir(exist_ok=True)
+        path = RESULTS / f"{args.label}.json"
+        path.write_text(json.dumps(result, indent=1, ensure_ascii=False, default=str))
+        print(f"written {path.relative_to(ROOT)}")
+        return result
     if not args.checks:
         result["queries"] = query_counts(pages)
         result["in_process_ms"] = {u: in_process_ms(u) for u in LISTINGS}
@@ -476,18 +507,18 @@ def markdown(result: dict) -> str:
 def compare(small_path: str, large_path: str) -> None:
     small = json.loads(Path(small_path).read_text())
     large = json.loads(Path(large_path).read_text())
-    print(
-        f"| Listing | {small['label']} uncached req/s | {large['label']} | time ratio (rps) "
-        f"| in-process ms {small['label']} → {large['label']} | time ratio (in-process) |"
-    )
+    docs = f"{small['corpus']['legal']:,} → {large['corpus']['legal']:,} legal documents"
+    print(f"{small['label']} → {large['label']}: {docs}")
+    print("| Listing | queries | in-process ms (median) | time ratio | SQL ms | SQL ratio |")
     print("|---|---|---|---|---|---|")
     for url in LISTINGS:
-        a = small["ladder"][f"listing {url}"]["uncached"]["rps"]
-        b = large["ladder"][f"listing {url}"]["uncached"]["rps"]
         x, y = small["in_process_ms"][url], large["in_process_ms"][url]
+        qa, qb = small["queries"][f"listing {url}"], large["queries"][f"listing {url}"]
+        sa = small.get("in_process_sql_ms", {}).get(url, float("nan"))
+        sb = large.get("in_process_sql_ms", {}).get(url, float("nan"))
         print(
-            f"| {url} | {a:.1f} | {b:.1f} | **{a / b:.2f}×** "
-            f"| {x:.1f} → {y:.1f} | **{y / x:.2f}×** |"
+            f"| {url} | {qa} → {qb} | {x:.1f} → {y:.1f} | **{y / x:.2f}×** "
+            f"| {sa:.1f} → {sb:.1f} | {sb / sa:.2f}× |"
         )
 
 
@@ -501,6 +532,11 @@ def main() -> None:
     parser.add_argument("--publishes", type=int, default=100)
     parser.add_argument("--quick", action="store_true", help="ladder only, no checks")
     parser.add_argument("--checks", action="store_true", help="the checks only, no ladder")
+    parser.add_argument(
+        "--listings-only",
+        action="store_true",
+        help="listings' queries and in-process time only (any DATABASE_URL)",
+    )
     parser.add_argument("--compare", nargs=2, metavar=("SMALL.json", "LARGE.json"))
     args = parser.parse_args()
     if args.compare:
