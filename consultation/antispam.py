@@ -18,6 +18,7 @@ before they look at the data and ``remember_submission`` after they store it.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import re
 import secrets
@@ -335,6 +336,23 @@ class PublicFormMixin:
         if cache.add(key, "", timeout=timeout):
             return True, ""
         return False, cache.get(key) or ""
+
+    def release_challenge(self) -> None:
+        """Forget the claim: the submission was not stored, so sending it again must store
+        it rather than be taken for a double click."""
+        if self.challenge is not None:
+            cache.delete(challenge_key(self.challenge))
+
+    @contextlib.contextmanager
+    def storing(self):
+        """Around the writes of a claimed submission: if they fail (the database restarts),
+        the claim is released and the error goes on to the 500 page, which asks the citizen
+        to send again — and that resend is stored."""
+        try:
+            yield
+        except BaseException:
+            self.release_challenge()
+            raise
 
     def record_result(self, url: str) -> None:
         """Where the submission led: a double click sends the person there too."""

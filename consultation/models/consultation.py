@@ -366,7 +366,7 @@ class ConsultationPage(BasePage):
         if not first:
             return HttpResponseRedirect(earlier or done_url)
         data = form.cleaned_data
-        with transaction.atomic():
+        with form.storing(), transaction.atomic():
             comment = ConsultationComment(
                 page=self,
                 full_name=data["full_name"],

@@ -77,7 +77,7 @@ class ContactPage(BasePage):
         site = self.get_site()
         portal = PortalSettings.for_request(request) if site else None
         board_email = (portal.editorial_email or portal.email) if portal else ""
-        with transaction.atomic():
+        with form.storing(), transaction.atomic():
             message = ContactMessage.objects.create(
                 site=site,
                 page=self,

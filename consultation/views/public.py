@@ -134,7 +134,7 @@ def ask_question(request, index):
     if not first:
         return HttpResponseRedirect(earlier or index.url)
     now = timezone.now()
-    with transaction.atomic():
+    with form.storing(), transaction.atomic():
         question = Question(page=index, received_at=now, consent_at=now, **form.record_values())
         question.save()
         QuestionEvent.objects.create(question=question, kind=QuestionEvent.Kind.RECEIVED)
@@ -251,7 +251,7 @@ def subscribe(request, index):
         return HttpResponseRedirect(earlier or done)
     site = index.get_site()
     email = form.cleaned_data["email"].strip().lower()
-    with transaction.atomic():
+    with form.storing(), transaction.atomic():
         subscriber, _created = ConsultationSubscriber.objects.select_for_update().get_or_create(
             site=site, email=email, defaults={"consent_at": timezone.now()}
         )
@@ -394,9 +394,10 @@ def page_feedback_comment(request):
         )
     first, _earlier = form.claim_challenge()
     if first and form.cleaned_data.get("comment"):
-        PageFeedback.objects.filter(pk=feedback.pk, comment="").update(
-            comment=form.cleaned_data["comment"]
-        )
+        with form.storing():
+            PageFeedback.objects.filter(pk=feedback.pk, comment="").update(
+                comment=form.cleaned_data["comment"]
+            )
         antispam.remember_submission(request, "feedback-comment")
     return _private(
         render(request, "consultation/feedback_thanks.html", {"target": target, "finished": True})

@@ -3,6 +3,7 @@ assignment and forwarding, the dashboard, reminders, privacy, retention, e-mail 
 
 import datetime
 from io import StringIO
+from unittest import mock
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -188,6 +189,24 @@ class AskQuestionTests(TestCase):
             second = self.client.post(self.index.url + "gui-cau-hoi/", data)
         self.assertEqual(Question.objects.count(), 1)
         self.assertEqual(first["Location"], second["Location"])
+
+    def test_question__database_fails__resend_is_stored(self):
+        """A database that fails mid-save (a restart) must not leave the one-time check
+        spent: the 500 page asks the citizen to send again, and that resend is stored."""
+        from django.db import OperationalError
+
+        data = question_data(self.field)
+        self.client.raise_request_exception = False
+        with mock.patch.object(
+            QuestionEvent.objects, "create", side_effect=OperationalError("server closed")
+        ):
+            failed = self.client.post(self.index.url + "gui-cau-hoi/", data)
+        self.assertEqual(failed.status_code, 500)
+        self.assertFalse(Question.objects.exists())
+        with self.captureOnCommitCallbacks(execute=True):
+            resent = self.client.post(self.index.url + "gui-cau-hoi/", data)
+        self.assertEqual(resent.status_code, 302)
+        self.assertEqual(Question.objects.count(), 1)
 
     def test_burst_of_30_from_one_address__limited(self):
         statuses = []
