@@ -4,19 +4,23 @@ ordering, pagination, CSV export, constant query count, no 500 on bad input."""
 import csv
 import datetime
 import io
+from unittest import mock
 
-from django.db import connection
 from django.test import TestCase
-from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django.utils.translation import gettext
 
 from core.models import Field
 from legal.models import EffectStatus, LegalDocumentAttachment
 from legal.pdf import text_pdf
+from tests.helpers import warm_query_count
 from tests.legal.factories import add_document, agency, doc_type, make_document_file, make_library
 
 D = datetime.date
+
+
+#: Queries per page (issue 11).
+BUDGET = 10
 
 
 class ListingTests(TestCase):
@@ -228,17 +232,14 @@ class PaginationAndBudgetTests(TestCase):
                 number_symbol=f"{cls.counter}/QĐ-UBND",
                 document_type=qd,
                 issuing_body=cls.agency,
+                responsible_unit=cls.agency,
                 issue_date=D(2024, 1, 1) + datetime.timedelta(days=cls.counter),
                 fields=[cls.field],
                 attachments=[LegalDocumentAttachment(document=cls.pdf)],
             )
 
     def count_queries(self, url):
-        self.client.get(url)  # warm caches (site root, menu)
-        with CaptureQueriesContext(connection) as ctx:
-            response = self.client.get(url)
-        self.assertEqual(response.status_code, 200)
-        return len(ctx)
+        return warm_query_count(self, url)
 
     def test_pagination__links_keep_the_filters(self):
         self.add(25)
@@ -264,3 +265,33 @@ class PaginationAndBudgetTests(TestCase):
         self.assertEqual(small, large)
         # The shared page furniture (site, menu, settings) takes about half of these.
         self.assertLessEqual(max(large), 20)
+
+    def test_listing__same_count_for_2_and_30_documents(self):
+        self.add(2)
+        small = self.count_queries(self.library.url)
+        self.add(28)
+        large = self.count_queries(self.library.url)
+        self.assertEqual(small, large)
+        self.assertLessEqual(large, BUDGET)
+
+    def test_document__at_most_ten_queries(self):
+        self.add(1)
+        document = self.library.get_children().live().last()
+        self.assertLessEqual(self.count_queries(document.url), BUDGET)
+
+    def test_published_document__listed_at_once(self):
+        self.add(2)
+        self.client.get(self.library.url)
+        self.add(1)
+        self.assertContains(self.client.get(self.library.url), f"Quyết định thử {self.counter}")
+
+    def test_more_documents_than_the_cap__more_than_n_and_next_pages_work(self):
+        self.add(30)
+        with mock.patch("core.listing.COUNT_CAP", 25):
+            response = self.client.get(self.library.url)
+            self.assertTrue(response.context["page_obj"].paginator.is_capped)
+            self.assertContains(response, "25")
+            self.assertContains(response, "page=2")
+            response = self.client.get(self.library.url + "?page=2")
+            self.assertEqual(response.context["page_obj"].paginator.count, 30)
+            self.assertEqual(len(response.context["page_obj"].object_list), 10)

@@ -1,11 +1,10 @@
 """Query budget of /tin-tuc/, of a news item and of the home page (issue 11): ≤ 10 queries,
 the same for 2 and 30 items; a published item shows at once despite the caches."""
 
-from django.db import connection
 from django.test import TestCase
-from django.test.utils import CaptureQueriesContext
 
 from news.models import NewsCategory, NewsIndexPage, NewsPage, NoticeIndexPage, NoticePage
+from tests.helpers import warm_query_count
 from tests.news.helpers import add, home_page, make_image
 
 BUDGET = 10
@@ -38,11 +37,7 @@ class NewsQueryBudgetTests(TestCase):
             add(cls.notices, NoticePage, title=f"Thông báo thử số {cls.counter}", kind="dau-gia")
 
     def count(self, url):
-        self.client.get(url)
-        with CaptureQueriesContext(connection) as ctx:
-            response = self.client.get(url)
-        self.assertEqual(response.status_code, 200)
-        return len(ctx)
+        return warm_query_count(self, url)
 
     def test_listings_and_home__same_count_for_2_and_30_items(self):
         urls = ["/", "/tin-tuc/", "/thong-bao/"]

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from core.models import Agency, Field
 from procedures.models import ProcedurePage
 from tests.factories import OfficialFactory, UnitFactory, make_portal
+from tests.helpers import warm_query_count
 
 from .helpers import docx_bytes, make_document, make_index, make_procedure
 
@@ -161,10 +162,7 @@ class ListingQueryBudgetTests(TestCase):
             )
 
     def count_queries(self, url):
-        self.client.get(url)  # warm the site and menu caches (adding pages clears them)
-        with CaptureQueriesContext(connection) as ctx:
-            self.assertEqual(self.client.get(url).status_code, 200)
-        return len(ctx)
+        return warm_query_count(self, url)
 
     def test_query_count__same_at_n_and_3n(self):
         urls = [URL, URL + "?q=thu+tuc&cap=xa", URL + "dich-vu-cong-truc-tuyen/"]

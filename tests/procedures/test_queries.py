@@ -1,11 +1,10 @@
 """Query budget of /thu-tuc-hanh-chinh/ and of a procedure (issue 11): ≤ 10 queries, the
 same for 2 and 30 procedures."""
 
-from django.db import connection
 from django.test import TestCase
-from django.test.utils import CaptureQueriesContext
 
 from core.models import Agency, Field
+from tests.helpers import warm_query_count
 from tests.procedures.helpers import make_index, make_procedure
 
 BUDGET = 10
@@ -33,11 +32,7 @@ class ProcedureQueryBudgetTests(TestCase):
             )
 
     def count(self, url):
-        self.client.get(url)
-        with CaptureQueriesContext(connection) as ctx:
-            response = self.client.get(url)
-        self.assertEqual(response.status_code, 200)
-        return len(ctx)
+        return warm_query_count(self, url)
 
     def test_listing__same_count_for_2_and_30_procedures(self):
         self.add(2)
