@@ -102,32 +102,32 @@ def purge_listings(sender=None, instance=None, **kwargs):
     publishing transaction (the editorial workflow, ``publish_scheduled``), and a reader's
     request arriving then is answered from the old data and cached again for
     ``s-maxage``. Purged after commit, the next miss reads the new version; outside a
-    transaction ``on_commit`` runs at once. Connected for every page model by
+    transaction ``on_commit`` runs at once. Sent at once after commit, not as a task: with
+    the database task backend (docker/compose.yaml) a queued purge waits for the worker's
+    next poll, and the 5-second target of issue 11 is about what readers see (a PURGE to
+    nginx on the private network takes ~1 ms). Connected for every page model by
     ``CoreConfig.ready`` when ``WAGTAILFRONTENDCACHE`` is set (docs/deploy.md)."""
     if instance is None or not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
     from django.db import transaction
-
-    page_pk = instance.pk
-    transaction.on_commit(lambda: _purge_page_and_listings(page_pk))
-
-
-def _purge_page_and_listings(page_pk) -> None:
-    """Sent at once, not as a task: with the database task backend (docker/compose.yaml)
-    a queued purge waits for the worker's next poll, and the 5-second target of issue 11
-    is about what readers see. A PURGE to nginx on the private network takes ~1 ms."""
     from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
-    from wagtail.contrib.frontend_cache.utils import PurgeBatch
-    from wagtail.models import Page
 
-    page = Page.objects.filter(pk=page_pk).first()
-    if page is None:
-        return  # deleted in the same transaction: Wagtail purged its URL
+    # The addresses are read now: a page being deleted (Wagtail unpublishes it first) is
+    # gone by the time the transaction commits, and its cached copy must still go.
+    urls = page_and_listing_urls(instance)
+    if urls:
+        transaction.on_commit(lambda: purge_urls_from_cache_task.call(urls))
+
+
+def page_and_listing_urls(page) -> list[str]:
+    """The page's URLs (it was cached while live: purged live or not) and those of its live
+    ancestors below the root."""
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
     batch = PurgeBatch()
-    batch.add_page(page)  # its URL was cached while live; purge it live or not
+    batch.add_page(page)
     batch.add_pages(page.get_ancestors().filter(depth__gte=2).live().specific())
-    if batch.urls:
-        purge_urls_from_cache_task.call(sorted(batch.urls))
+    return sorted(batch.urls)
 
 
 def connect_purge_listings() -> None:
