@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Q
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import PlainText
@@ -24,6 +25,7 @@ from core.listing import MAX_QUERY_LENGTH
 from vietnam.documents import find_numbers, parse_number
 from vietnam.fold import fold, strip_diacritics, telex
 
+from . import postgres
 from .indexing import spaced
 from .models import SearchDocument
 
@@ -69,6 +71,9 @@ class Filters:
     field: str = ""
     agency: str = ""
     year: int | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.category or self.field or self.agency or self.year)
 
     def apply(self, queryset):
         if self.category:
@@ -142,26 +147,24 @@ def _run(query: str, site, filters: Filters) -> Outcome:
     if not fold(query):
         return Outcome()
     backend = get_search_backend()
+    if stored_vectors(backend):
+        with postgres.index_scans(SearchDocument.objects.db):
+            return _search(backend, query, site, filters, postgres.Search(query))
+    return _search(backend, query, site, filters, None)
+
+
+def _search(backend, query: str, site, filters: Filters, stored) -> Outcome:
     scope = base_queryset(site, filters)
-    ranked = ranked_rows(backend, query, scope)
+    ranked = ranked_rows(backend, query, scope, stored)
     exact: list[SearchDocument] = []
     prefixes = number_prefixes(query)
-    if prefixes:
+    if prefixes and stored is not None:
+        exact = postgres.exact_numbers(prefixes, scope, 20)
+    elif prefixes:
         condition = Q()
         for prefix in prefixes:
             condition |= Q(number_keys__contains=f" {prefix}")
         exact = list(scope.filter(condition, anchor="")[:20])
-    # Rows whose title holds every word of the query come first, then rows holding the words
-    # as one phrase (stable: the backend's ranking orders within each group), so every
-    # backend puts title matches on top and the exact phrase before scattered words.
-    terms = spaced(fold(query)).split()
-    phrase = phrase_pattern(terms)
-    ranked.sort(
-        key=lambda d: (
-            not all(term in d.folded_title.split() for term in terms),
-            phrase is not None and not phrase.search(d.folded),
-        )
-    )
     hits: list[Hit] = []
     seen: set = set()
     for document, is_exact in [*((d, True) for d in exact), *((d, False) for d in ranked)]:
@@ -171,49 +174,41 @@ def _run(query: str, site, filters: Filters) -> Outcome:
         seen.add(key)
         hits.append(Hit(document, is_exact))
     hits = drop_unpublished(hits)
-    return Outcome(hits=hits, facets=facet_counts(backend, query, site))
+    # Without facet filters the ranked scope is the facets' scope: what the ranked search
+    # read may already be every match.
+    facets = facet_counts(backend, query, site, stored if not filters else None)
+    return Outcome(hits=hits, facets=facets)
 
 
-def ranks_every_match(backend) -> bool:
-    """Whether ``backend`` scores every matching row before its LIMIT: modelsearch's
-    PostgreSQL backend does (``ts_rank`` per match); Elasticsearch/OpenSearch and our SQLite
-    backend (one FTS5 pass) do not need a bound."""
+def stored_vectors(backend) -> bool:
+    """Whether ``backend`` is modelsearch's PostgreSQL backend, whose own search ranks every
+    match (``ts_rank`` per match, seconds for a broad query at 100,000 rows): there the
+    stored vectors of migration 0003 are queried instead (``search.postgres``).
+    Elasticsearch/OpenSearch and the SQLite backend (one FTS5 pass) rank top-k themselves."""
     return type(backend).__module__.startswith("modelsearch.backends.database.postgres")
 
 
-def ranked_rows(backend, query: str, scope) -> list[SearchDocument]:
+def ranked_rows(backend, query: str, scope, stored=None) -> list[SearchDocument]:
     """At most ``MAX_RANKED_ROWS`` rows, best first.
 
-    Where the backend ranks every match (PostgreSQL's database backend), a broad query
-    ("quyền" matches 64,574 of 100,000 rows) would score them all: 9–16 s measured
-    (docs/search.md §4). There the matches are first read unordered up to
-    ``MAX_RANK_CANDIDATES``; when there are no more than that, exactly those are ranked —
-    the same result as ranking every match. When there are more, the query is broad and the
-    ranked set is bounded: rows whose folded title holds every word (the rows ``_run`` puts
-    first anyway), then the first other matches; rows outside that set are not shown.
+    Rows whose title holds every word of the query come first, then rows holding the words
+    as one phrase, then the backend's relevance order, so every backend puts title matches
+    on top and the exact phrase before scattered words. On PostgreSQL at most
+    ``MAX_RANK_CANDIDATES`` matches are ranked (``search.postgres.Search.ranked``).
     """
-    search = search_query(query)
-    if not ranks_every_match(backend):
-        return list(backend.search(search, scope)[:MAX_RANKED_ROWS])
-    found = backend.search(search, scope.only("id"), order_by_relevance=False)
-    ids = [document.pk for document in found[: MAX_RANK_CANDIDATES + 1]]
-    if len(ids) > MAX_RANK_CANDIDATES:
-        titled = scope
-        for term in spaced(fold(query)).split():
-            titled = titled.filter(folded_title__contains=term)
-        # The folded title holds the words (a substring test, cheap on one short column);
-        # the full-text match then drops substring-only rows ("an" in "quan").
-        like_ids = list(titled.values_list("id", flat=True)[: MAX_RANK_CANDIDATES * 2])
-        in_title = backend.search(
-            search, scope.filter(pk__in=like_ids).only("id"), order_by_relevance=False
+    if stored_vectors(backend):
+        stored = stored or postgres.Search(query)
+        return stored.ranked(scope, MAX_RANK_CANDIDATES, MAX_RANKED_ROWS)
+    rows = list(backend.search(search_query(query), scope)[:MAX_RANKED_ROWS])
+    terms = spaced(fold(query)).split()
+    phrase = phrase_pattern(terms)
+    rows.sort(  # stable: the backend's ranking orders within each group
+        key=lambda d: (
+            not all(term in d.folded_title.split() for term in terms),
+            phrase is not None and not phrase.search(d.folded),
         )
-        title_ids = [document.pk for document in in_title[:MAX_RANK_CANDIDATES]]
-        chosen = set(title_ids)
-        ids = title_ids + [pk for pk in ids if pk not in chosen]
-        ids = ids[:MAX_RANK_CANDIDATES]
-    if not ids:
-        return []
-    return list(backend.search(search, scope.filter(pk__in=ids))[:MAX_RANKED_ROWS])
+    )
+    return rows
 
 
 def phrase_pattern(terms: list[str]) -> re.Pattern | None:
@@ -224,11 +219,14 @@ def phrase_pattern(terms: list[str]) -> re.Pattern | None:
 
 
 _NUMBER_YEAR = re.compile(r"(\d+)\s*/\s*(\d{4})")
+#: Other identifiers pasted as they are written: a procedure code "1.001193", "12-HD/TU".
+_CODE = re.compile(r"(?<![\w./-])\d+(?:[./-][0-9a-z]+)+(?![\w./-])")
 
 
 def number_prefixes(query: str) -> list[str]:
     """Keys (or key prefixes) of the document numbers in a query, however typed:
-    "42/2022/ND-CP", "42/2022/nđ-cp" → "42/2022/nd-cp"; "NĐ 42/2022" → "42/2022/"."""
+    "42/2022/ND-CP", "42/2022/nđ-cp" → "42/2022/nd-cp"; "NĐ 42/2022" → "42/2022/"; and
+    identifiers such as procedure codes as typed ("thủ tục 1.001193" → "1.001193")."""
     folded = fold(query).upper()
     keys = []
     whole = parse_number(folded)
@@ -237,6 +235,9 @@ def number_prefixes(query: str) -> list[str]:
     keys.extend(number.search_key for _start, _end, number in find_numbers(folded))
     if not keys:
         keys = [f"{num}/{year}/" for num, year in _NUMBER_YEAR.findall(folded)]
+    keys.extend(
+        code for code in _CODE.findall(fold(query)) if not any(k.startswith(code) for k in keys)
+    )
     return list(dict.fromkeys(keys))
 
 
@@ -247,29 +248,45 @@ def drop_unpublished(hits: list[Hit]) -> list[Hit]:
     return [hit for hit in hits if not hit.document.page_id or hit.document.page_id in live]
 
 
-def facet_counts(backend, query: str, site) -> dict[str, list[tuple[str, int]]]:
-    """Counts per facet value of the pages the query finds, before the facets are applied."""
+def facet_counts(backend, query: str, site, stored=None) -> dict[str, list[tuple[str, int]]]:
+    """Counts per facet value of the pages the query finds, before the facets are applied
+    (at most ``MAX_FACET_ROWS`` pages are counted). ``stored``: the ``postgres.Search`` that
+    ranked the same scope, whose candidates are reused when they were every match."""
     whole = base_queryset(site, Filters()).filter(anchor="")
+    if stored_vectors(backend):
+        if stored is not None and stored.candidate_facets is not None:
+            return count_facets(stored.candidate_facets)
+        stored = postgres.Search(query)
+        return count_facets(stored.facet_rows(whole, MAX_FACET_ROWS))
     found = backend.search(search_query(query), whole.only("id"), order_by_relevance=False)
     ids = [document.pk for document in found[:MAX_FACET_ROWS]]
     rows = SearchDocument.objects.filter(pk__in=ids)
-    facets = {
-        "category": list(
-            rows.exclude(category="").values_list("category").annotate(n=Count("id")).order_by("-n")
-        ),
-        "agency": list(
-            rows.exclude(agency="").values_list("agency").annotate(n=Count("id")).order_by("-n")
-        ),
-        "year": list(
-            rows.exclude(year=None).values_list("year").annotate(n=Count("id")).order_by("-year")
-        ),
+    return count_facets(rows.values_list("category", "agency", "year", "field_slugs"))
+
+
+def count_facets(rows) -> dict[str, list[tuple]]:
+    """Facet counts of ``(category, agency, year, field_slugs)`` rows, read once: most
+    frequent first (years newest first), ties in value order."""
+    counters: dict[str, Counter] = {name: Counter() for name in ("category", "agency", "year")}
+    fields: Counter = Counter()
+    for category, agency, year, field_slugs in rows:
+        if category:
+            counters["category"][category] += 1
+        if agency:
+            counters["agency"][agency] += 1
+        if year is not None:
+            counters["year"][year] += 1
+        fields.update(set(field_slugs.split()))
+
+    def by_count(counter: Counter) -> list[tuple]:
+        return sorted(counter.items(), key=lambda item: (-item[1], item[0]))
+
+    return {
+        "category": by_count(counters["category"]),
+        "agency": by_count(counters["agency"]),
+        "year": sorted(counters["year"].items(), reverse=True),
+        "field": by_count(fields),
     }
-    field_counts: dict[str, int] = {}
-    for slugs in rows.exclude(field_slugs__in=["", "  "]).values_list("field_slugs", flat=True):
-        for slug in slugs.split():
-            field_counts[slug] = field_counts.get(slug, 0) + 1
-    facets["field"] = sorted(field_counts.items(), key=lambda item: -item[1])
-    return facets
 
 
 # Highlighting ----------------------------------------------------------------------------

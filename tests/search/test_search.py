@@ -1,5 +1,6 @@
 """Vietnamese search (issue 9): folding, numbers, articles, facets, safety, budget."""
 
+import unittest
 from unittest import mock
 
 from django.db import connection
@@ -165,10 +166,34 @@ class SearchPageTests(SearchTestCase):
         self.assertLessEqual(few, 13)
 
 
+class RankingOrderTests(SearchTestCase):
+    """Every backend: title holding every word first, then the words as one phrase."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.scattered = publish(cls.home, "Thông báo", intro="Đăng ký xe; kết quả hôn phối")
+        cls.phrase = publish(cls.home, "Hướng dẫn", intro="Thủ tục đăng ký kết hôn ở xã")
+
+    def test_title_then_phrase_then_scattered_words(self):
+        titles = self.titles("dang ky ket hon")
+        self.assertEqual(titles[0], "Đăng ký kết hôn")
+        self.assertLess(titles.index("Hướng dẫn"), titles.index("Thông báo"))
+
+    def test_ranked_rows__no_query_count_per_row(self):
+        backend = search.get_search_backend()
+        scope = search.base_queryset(self.site, search.Filters())
+        with CaptureQueriesContext(connection) as one:
+            rows = search.ranked_rows(backend, "dang ky", scope)
+            [(row.title, row.body, row.url) for row in rows]
+        self.assertGreaterEqual(len(rows), 4)
+        self.assertLessEqual(len(one), 3)
+
+
+@unittest.skipUnless(connection.vendor == "postgresql", "PostgreSQL only")
 class BoundedRankingTests(SearchTestCase):
-    """Where the backend ranks every match (PostgreSQL's database backend), a broad query
-    ranks a bounded candidate set (``search.query.ranked_rows``). The bound is forced on
-    here, so the same logic is checked on SQLite and PostgreSQL."""
+    """PostgreSQL: a broad query ranks a bounded candidate set (``search.postgres.ranked``),
+    the rows whose title holds every word first. The bound is forced low here."""
 
     @classmethod
     def setUpTestData(cls):
@@ -178,19 +203,17 @@ class BoundedRankingTests(SearchTestCase):
         cls.titled = publish(cls.home, "Đất đai thôn Khe Rồng", intro="Bản đồ")
 
     def ranked(self, query, cap):
-        backend = search.get_search_backend()
         scope = search.base_queryset(self.site, search.Filters())
-        with (
-            mock.patch.object(search, "ranks_every_match", return_value=True),
-            mock.patch.object(search, "MAX_RANK_CANDIDATES", cap),
-        ):
-            return search.ranked_rows(backend, query, scope)
+        with mock.patch.object(search, "MAX_RANK_CANDIDATES", cap):
+            return search.ranked_rows(search.get_search_backend(), query, scope)
 
-    def test_few_matches__same_rows_as_ranking_them_all(self):
-        backend = search.get_search_backend()
-        scope = search.base_queryset(self.site, search.Filters())
-        every = list(backend.search(search.search_query("dat dai"), scope)[:300])
-        self.assertEqual([d.pk for d in self.ranked("dat dai", cap=1000)], [d.pk for d in every])
+    def test_few_matches__every_match_ranked(self):
+        rows = self.ranked("dat dai", cap=1000)
+        every = SearchDocument.objects.filter(folded__contains="dat dai")
+        self.assertEqual({d.pk for d in rows}, set(every.values_list("pk", flat=True)))
+        self.assertEqual(
+            {d.page_id for d in rows[:2]}, {self.land.pk, self.titled.pk}
+        )  # title matches first
 
     def test_broad_query__title_matches_kept_and_set_bounded(self):
         rows = self.ranked("dat dai", cap=3)
@@ -198,19 +221,24 @@ class BoundedRankingTests(SearchTestCase):
         self.assertIn(self.titled.pk, {d.page_id for d in rows})
         self.assertIn(self.land.pk, {d.page_id for d in rows})
         for row in rows:
-            self.assertIn("dat dai", row.folded)
+            self.assertIn("dat dai", SearchDocument.objects.get(pk=row.pk).folded)
 
     def test_broad_query__page_still_puts_title_matches_first(self):
-        with (
-            mock.patch.object(search, "ranks_every_match", return_value=True),
-            mock.patch.object(search, "MAX_RANK_CANDIDATES", 3),
-        ):
+        with mock.patch.object(search, "MAX_RANK_CANDIDATES", 3):
             titles = self.titles("dat dai")
         self.assertEqual(set(titles[:2]), {"Đất đai", "Đất đai thôn Khe Rồng"})
 
-    def test_only_postgresql_database_backend_is_bounded(self):
+    def test_exactly_accented__ranks_above_folded(self):
+        exact = publish(self.home, "Thông tin", intro="Tòa nhà văn hóa thôn")
+        folded = publish(self.home, "Thông tin khác", intro="Toa xe chở hàng của thôn")
+        rows = [d.page_id for d in self.ranked("tòa", cap=1000)]
+        self.assertLess(rows.index(exact.pk), rows.index(folded.pk))
+        rows = [d.page_id for d in self.ranked("toa", cap=1000)]
+        self.assertEqual(set(rows), {exact.pk, folded.pk})
+
+    def test_only_postgresql_database_backend_uses_stored_vectors(self):
         backend = search.get_search_backend()
-        self.assertEqual(search.ranks_every_match(backend), connection.vendor == "postgresql")
+        self.assertTrue(search.stored_vectors(backend))
 
 
 class SnippetTextTests(SearchTestCase):

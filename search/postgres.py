@@ -1,0 +1,199 @@
+"""PostgreSQL: search on the stored vectors of ``SearchDocument`` (migration 0003).
+
+modelsearch's PostgreSQL backend builds ``title || body`` for every row it reads and ranks
+every match before its LIMIT: 2.8 s p95 at 100,000 rows even with a GIN index on that
+expression and a bounded candidate set (bench/SEARCH_RESULTS.md). Here each question is one
+statement on ``portal_search_searchdocument`` answered from a GIN index on a column that is
+already a ``tsvector``:
+
+- ``ranked``: the matches are read unordered up to ``cap`` + 1. When there are no more than
+  ``cap``, exactly those are ranked — the same set as ranking every match. When there are
+  more (a broad query), the rows whose title holds every word come first (a second lookup
+  on ``title_vector``), then the first other matches; then one statement orders that set:
+  title holds every word, then the words as one phrase, then every word exactly accented,
+  then the score (``ts_rank_cd`` / ``ts_rank``).
+- ``exact_numbers``: document numbers as prefix lookups of whole number lexemes.
+- ``facet_rows``: the facet columns of up to ``limit`` whole-page matches, in one read.
+
+The query is folded (``vietnam.fold``) and in Telex: the folded words match the folded copy
+of every spelling; the Telex words match only exactly accented text and add to the rank.
+"""
+
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+
+from django.db import connections, transaction
+from django.db.models import BooleanField, FloatField
+from django.db.models.expressions import RawSQL
+
+from vietnam.fold import fold, telex
+
+from .indexing import spaced
+
+#: Words as PostgreSQL's parser reads the folded text (letters and digits; "_" separates).
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+#: Characters of a canonical number key ("42/2022/nd-cp", "541/qd-ubnd").
+_NUMBER_KEY = re.compile(r"^[a-z0-9/.\-]+$")
+#: Queries of up to this many distinct words are ranked by ``ts_rank_cd`` (cover density:
+#: the words close together score higher); longer ones by ``ts_rank`` over any of the words.
+#: Both costs grow with the words of the query where they are all required (``&``): for 356
+#: rows and 17 words, ``ts_rank_cd`` 27 ms, ``ts_rank`` 34 ms; ``ts_rank`` over the words
+#: joined by ``|`` (linear) 2 ms. Every candidate holds every word anyway.
+COVER_DENSITY_WORDS = 6
+#: ``ts_rank`` normalization 1 divides by 1 + log(length of the vector), so a whole code of
+#: 500,000 characters does not outrank the article that holds the words.
+NORMALIZATION = 1
+
+
+def words(text: str) -> list[str]:
+    return [word.lower() for word in _WORD.findall(text)]
+
+
+def all_of(terms: list[str]) -> str:
+    """tsquery text (for ``to_tsquery('simple', …)``) requiring every word once."""
+    return " & ".join(dict.fromkeys(terms))
+
+
+def any_of(terms: list[str]) -> str:
+    return " | ".join(dict.fromkeys(terms))
+
+
+class Terms:
+    """The query's words, folded and in Telex."""
+
+    def __init__(self, query: str):
+        self.folded = words(spaced(fold(query)))
+        telex_words = words(telex(query))
+        self.telex = telex_words if telex_words != self.folded else []
+
+    def __bool__(self) -> bool:
+        return bool(self.folded)
+
+    @property
+    def match_sql(self) -> tuple[str, list[str]]:
+        """Folded words, or the Telex words (a query typed in Telex finds the same rows)."""
+        texts = [all_of(self.folded)] + ([all_of(self.telex)] if self.telex else [])
+        sql = " || ".join("to_tsquery('simple', %s)" for _ in texts)
+        return f"({sql})", texts
+
+    @property
+    def rank_sql(self) -> tuple[str, list[str]]:
+        """Relevance on the folded words; the Telex words (exact accents) add to it."""
+        rank = "ts_rank(text_vector, to_tsquery('simple', %s), {n})"
+        if len(set(self.folded)) <= COVER_DENSITY_WORDS:
+            sql, params = rank.replace("ts_rank", "ts_rank_cd"), [all_of(self.folded)]
+        else:
+            sql, params = rank, [any_of(self.folded)]
+        if self.telex:
+            sql += " + " + rank
+            params.append(any_of(self.telex))
+        return sql.format(n=NORMALIZATION), params
+
+    def phrase(self) -> str | None:
+        return " <-> ".join(self.folded) if len(self.folded) > 1 else None
+
+
+def _match(column: str, tsquery_sql: str, params: list) -> RawSQL:
+    return RawSQL(f"{column} @@ {tsquery_sql}", params, output_field=BooleanField())
+
+
+#: Columns read with the candidates: enough to count the facets when they are all the matches.
+FACET_COLUMNS = ("category", "agency", "year", "field_slugs")
+
+
+@contextmanager
+def index_scans(using: str = "default"):
+    """Statements inside read matches from the GIN indexes, never by a sequential scan.
+
+    With a ``LIMIT``, PostgreSQL's planner reads the table sequentially and stops after
+    enough matches when it estimates that many rows match ("quyền": 64,574 of 100,000), but
+    its cost model does not count reading each row's vector out of TOAST to test it: 26 ms
+    for 7,400 rows read against 5 ms from the index for "thời hiệu", 83 ms against 30 ms for
+    the facet rows of "quyền" (bench/SEARCH_RESULTS.md). ``enable_seqscan`` is turned off
+    for this transaction only (``set_config(…, true)``) and put back as it was at the end,
+    so an enclosing transaction keeps its own setting.
+    """
+    connection = connections[using]
+    with transaction.atomic(using=using), connection.cursor() as cursor:
+        cursor.execute(
+            "WITH s AS MATERIALIZED (SELECT current_setting('enable_seqscan') AS was) "
+            "SELECT was, set_config('enable_seqscan', 'off', true) FROM s"
+        )
+        was = cursor.fetchone()[0]
+        try:
+            yield
+        finally:
+            cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [was])
+
+
+class Search:
+    """One query on the stored vectors: its ranked rows, then (reusing what it read) the
+    facet rows. Run inside ``index_scans()``."""
+
+    def __init__(self, query: str):
+        self.terms = Terms(query)
+        #: Facet columns of every whole-page match, when the candidates were all the matches.
+        self.candidate_facets: list[tuple] | None = None
+
+    def ranked(self, scope, cap: int, limit: int) -> list:
+        """At most ``limit`` rows of ``scope`` best first, from at most ``cap`` candidates."""
+        terms = self.terms
+        if not terms:
+            return []
+        matches = scope.filter(_match("text_vector", *terms.match_sql))
+        found = list(matches.values_list("id", "anchor", *FACET_COLUMNS)[: cap + 1])
+        ids = [row[0] for row in found]
+        in_title = _match("title_vector", "to_tsquery('simple', %s)", [all_of(terms.folded)])
+        if len(ids) > cap:
+            # Title holding every folded word: a subset of the matches (``text_vector``
+            # holds the title too), read from the small title index alone.
+            title_ids = list(scope.filter(in_title).values_list("id", flat=True)[:cap])
+            chosen = set(title_ids)
+            ids = (title_ids + [pk for pk in ids if pk not in chosen])[:cap]
+        else:
+            self.candidate_facets = [row[2:] for row in found if not row[1]]
+        if not ids:
+            return []
+        rank_sql, rank_params = terms.rank_sql
+        rows = scope.model.objects.filter(pk__in=ids).defer("folded", "telex")
+        rows = rows.annotate(
+            in_title=in_title, rank=RawSQL(rank_sql, rank_params, output_field=FloatField())
+        )
+        # Title holding every word, then the words as one phrase, then (for an accented
+        # query) every word with its exact accents, then the score.
+        keys = {}
+        phrase = terms.phrase()
+        if phrase:
+            keys["as_phrase"] = _match("text_vector", "to_tsquery('simple', %s)", [phrase])
+        if terms.telex:
+            keys["accents"] = _match(
+                "text_vector", "to_tsquery('simple', %s)", [all_of(terms.telex)]
+            )
+        rows = rows.annotate(**keys)
+        order = ["-in_title", *(f"-{key}" for key in keys), "-rank", "-pk"]
+        return list(rows.order_by(*order)[:limit])
+
+    def facet_rows(self, whole, limit: int) -> list[tuple]:
+        """``FACET_COLUMNS`` of at most ``limit`` matches in ``whole`` (whole pages)."""
+        if not self.terms:
+            return []
+        matches = whole.filter(_match("text_vector", *self.terms.match_sql))
+        return list(matches.values_list(*FACET_COLUMNS)[:limit])
+
+
+def number_query(keys: list[str]) -> str | None:
+    """A tsquery text finding number lexemes that start with any of ``keys``."""
+    safe = [key for key in keys if _NUMBER_KEY.match(key)]
+    if not safe:
+        return None
+    return " | ".join(f"'{key}':*" for key in safe)
+
+
+def exact_numbers(keys: list[str], scope, limit: int) -> list:
+    """Whole pages with a document number starting with one of ``keys`` (canonical, folded)."""
+    text = number_query(keys)
+    if text is None:
+        return []
+    return list(scope.filter(_match("title_vector", "%s::tsquery", [text]), anchor="")[:limit])
