@@ -1117,6 +1117,23 @@ def scale_queries(articles: list[Article], rng: random.Random) -> list[str]:
     return queries
 
 
+def scale_prefixes(rng: random.Random, n: int = 40) -> list[str]:
+    """Autocomplete input as typed: the first 2–5 words of a whole row's title, the last one
+    cut inside the word ("Quyết đ"), plus a few short and common prefixes."""
+    from search.models import SearchDocument
+
+    titles = list(
+        SearchDocument.objects.filter(anchor="").order_by("pk").values_list("title", flat=True)
+    )
+    prefixes = []
+    for title in rng.sample(titles, n):
+        words = title.split()
+        count = rng.randint(min(2, len(words)), min(5, len(words)))
+        prefix = " ".join(words[:count])
+        prefixes.append(prefix[: len(prefix) - rng.randint(0, len(words[count - 1]) - 1)])
+    return [*prefixes, "quyen su d", "nghi dinh 4", "th", "luat d", "quy"]
+
+
 def ranked_queryset(query: str):
     """modelsearch's own ranked search over the rows (every match ranked): the stock figure."""
     from wagtail.search.backends import get_search_backend
@@ -1208,13 +1225,14 @@ def time_queries(queries: list[str], parts=("run", "ranked", "facets"), timeout=
     by ``timeout`` counts as taking the timeout (a lower bound)."""
     from django.db import OperationalError
 
-    from search.query import Filters, run
+    from search.query import Filters, run, suggestions
 
     functions = {
         "run": lambda q: run(q, None, Filters()),
         "ranked": ranked_ours,
         "facets": facets_ours,
         "stock": lambda q: list(ranked_queryset(q)),
+        "autocomplete": lambda q: suggestions(q, None),
     }
     out = {}
     with statement_timeout(timeout):
@@ -1439,6 +1457,12 @@ def scale(args, scratch: Scratch) -> dict:
     print(f"ours: {summary_line(ours)}", flush=True)
     worst = ours["run"]["slowest"][0][1]
     results["explain"] = {"ours": [explain(worst)]}
+    prefixes = scale_prefixes(random.Random(SEED + 2))
+    results["autocomplete_prefixes"] = prefixes
+    variants["autocomplete (modelsearch, folded titles)"] = time_queries(
+        prefixes, ("autocomplete",)
+    )
+    print(f"autocomplete: {summary_line(variants['autocomplete (modelsearch, folded titles)'])}")
     # modelsearch's own ranked search over the same rows, as shipped (no index on
     # ``title || body``: every statement reads the whole index table and ranks every match),
     # every 5th query, each statement cancelled after --timeout seconds.
@@ -1492,7 +1516,7 @@ def print_scale(results: dict) -> None:
     )
     print("|---|---|---|---|---|---|---|")
     for name, v in results["variants"].items():
-        r = v.get("run") or v["stock"]
+        r = v.get("run") or v.get("stock") or v["autocomplete"]
         cancelled = f" ({r['cancelled']} cancelled)" if r["cancelled"] else ""
         ranked = f"{v['ranked']['p50_ms']}/{v['ranked']['p95_ms']}" if "ranked" in v else "–"
         facets = f"{v['facets']['p50_ms']}/{v['facets']['p95_ms']}" if "facets" in v else "–"
@@ -1501,7 +1525,7 @@ def print_scale(results: dict) -> None:
             f"{ranked} | {facets} |"
         )
     for name, v in results["variants"].items():
-        r = v.get("run") or v["stock"]
+        r = v.get("run") or v.get("stock") or v["autocomplete"]
         print(f"\nslowest {name}: {r['slowest']}")
     for name, plans in results["explain"].items():
         for plan in plans:
