@@ -299,24 +299,42 @@ def _fold_char(char: str) -> str:
     return folded if len(folded) == 1 else char.lower()
 
 
+class _FoldTable(dict):
+    """``str.translate`` table folding one character to one character, filled on first use:
+    the folded text lines up with the original index for index, and a 500,000-character law
+    is folded at C speed (700 ms character by character in Python, measured)."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        folded = _fold_char(char)
+        self[code] = value = folded if len(folded) == 1 else char
+        return value
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def snippet(text: str, query: str, width: int = 240) -> str:
     """HTML: a window of ``text`` around the first matched word, matched words in <mark>.
 
     Matching is on folded characters, one for one with the original, so "dang ky" marks
-    "đăng ký" in the text as typed by the editor.
+    "đăng ký" in the text as typed by the editor. Only the window is searched for the words
+    to mark, so a long document costs one search per word.
     """
     text = " ".join((text or "").split())
     terms = {t for t in _WORD.findall(fold(query)) if len(t) > 1 or t.isdigit()}
     if not text:
         return ""
-    folded = "".join(_fold_char(c) for c in text)
-    spans = []
-    for term in terms:
-        for m in re.finditer(rf"(?<!\w){re.escape(term)}(?!\w)", folded):
-            spans.append((m.start(), m.end()))
-    spans.sort()
-    start = max(0, spans[0][0] - width // 3) if spans else 0
+    folded = text.translate(_FOLD_TABLE)
+    patterns = [re.compile(rf"(?<!\w){re.escape(term)}(?!\w)") for term in terms]
+    firsts = [found.start() for pattern in patterns if (found := pattern.search(folded))]
+    start = max(0, min(firsts) - width // 3) if firsts else 0
     end = min(len(text), start + width)
+    # One character past the window, so a word cut by its end is not taken for a match.
+    stop = min(len(folded), end + 1)
+    spans = sorted(
+        (m.start(), m.end()) for pattern in patterns for m in pattern.finditer(folded, start, stop)
+    )
     pieces, cursor = [], start
     for s, e in spans:
         if s < cursor or e > end:

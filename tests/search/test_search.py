@@ -64,6 +64,21 @@ class FoldingTests(SearchTestCase):
         self.assertIn("<mark>đăng</mark> <mark>ký</mark>", html)
         self.assertNotIn("<script>", search.snippet("<script>đăng</script>", "dang"))
 
+    def test_highlight__long_document__window_at_the_first_match(self):
+        filler = "Quy định chung về tổ chức. " * 20_000  # 540,000 characters
+        text = f"{filler}Điều 105. Thời giờ làm việc bình thường không quá 8 giờ. {filler}"
+        html = search.snippet(text, "thoi gio lam viec")
+        self.assertTrue(html.startswith("… ") and html.endswith(" …"))
+        self.assertIn("<mark>Thời</mark> <mark>giờ</mark> <mark>làm</mark> <mark>việc</mark>", html)
+        self.assertLess(len(html), 400)
+
+    def test_highlight__word_cut_by_the_window_not_marked(self):
+        # The window ends right after the second "đất", which goes on as "đấtđai".
+        html = search.snippet("đất " + "x" * 10 + " đấtđai", "dat", width=18)
+        self.assertEqual(html, "<mark>đất</mark> xxxxxxxxxx đất …")
+        html = search.snippet("Ðất İstanbul ĐẤT", "dat")  # look-alike Ð, a 2-character lower()
+        self.assertEqual(html, "<mark>Ðất</mark> İstanbul <mark>ĐẤT</mark>")
+
     def test_autocomplete__same_hits_with_and_without_accents(self):
         accented = [d.title for d in search.suggestions("đăng k", self.site)]
         folded = [d.title for d in search.suggestions("dang k", self.site)]
