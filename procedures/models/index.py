@@ -15,7 +15,7 @@ from core.models import Agency, BasePage, Field
 
 from ..choices import OnlineLevel, ProcedureLevel
 from ..forms import ProcedureCopyForm
-from .procedure import ProcedurePage
+from .procedure import ProcedurePage, listing_order
 
 MAX_PARAM_LENGTH = 200
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
@@ -100,12 +100,7 @@ class ProcedureIndexPage(RoutablePageMixin, BasePage):
         queryset = keyword_filter(queryset, filters["q"])
         # Grouped by field in the fields' display order; inside a field by folded title
         # (search_key starts with it), so "Đăng ký" sorts with "Dang ky", not after "Z".
-        return queryset.order_by(
-            models.F("field__sort_order").asc(nulls_last=True),
-            models.F("field__name").asc(nulls_last=True),
-            "search_key",
-            "pk",
-        )
+        return queryset.order_by(*listing_order())
 
     def listing_context(self, request) -> dict:
         """The filtered, paginated listing (only the listing route pays for it)."""
@@ -154,12 +149,7 @@ class ProcedureIndexPage(RoutablePageMixin, BasePage):
             self.procedures()
             .filter(online_level__in=ONLINE_FILTERS)
             .select_related("online_provider")
-            .order_by(
-                models.F("field__sort_order").asc(nulls_last=True),
-                models.F("field__name").asc(nulls_last=True),
-                "search_key",
-                "pk",
-            )
+            .order_by(*listing_order())
         )
         labels = dict(ProcedureLevel.choices)
         groups: list[dict] = []

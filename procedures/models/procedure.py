@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models.functions import Left
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -48,6 +49,22 @@ def site_scope_path(page: Page | None) -> str:
     roots = Site.objects.values_list("root_page__path", flat=True)
     matches = [root for root in roots if root and page.path.startswith(root)]
     return max(matches, key=len) if matches else page.path[: Page.steplen * 2]
+
+
+#: Characters of ``search_key`` in the listing index (a B-tree entry must stay small); the
+#: rare ties after it, and ``pk``, are ordered by PostgreSQL's incremental sort.
+LISTING_KEY_LENGTH = 200
+
+
+def listing_order() -> tuple:
+    """Fields in their display order (procedures without one last), then folded title."""
+    return (
+        models.F("field_order").asc(nulls_last=True),
+        "field_name",
+        Left("search_key", LISTING_KEY_LENGTH),
+        "search_key",
+        "pk",
+    )
 
 
 class ProcedurePage(BasePage):
@@ -296,12 +313,40 @@ class ProcedurePage(BasePage):
         index.FilterField("online_level"),
     ]
 
+    #: The field's display order and name, copied from ``field`` (kept in step by ``save``
+    #: and ``procedures.signals``), so that the listing's order — fields in their display
+    #: order, then folded titles — is one walk of ``procedure_listing_order`` instead of a
+    #: sort of every live procedure across a join (2.6–3.1× slower at 10× the documents).
+    field_order = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    field_name = models.CharField(max_length=200, blank=True, default="", editable=False)
+
     class Meta:
         verbose_name = _("administrative procedure")
         verbose_name_plural = _("administrative procedures")
+        indexes = [
+            models.Index(
+                models.F("field_order"),
+                models.F("field_name"),
+                Left("search_key", LISTING_KEY_LENGTH),
+                name="procedure_listing_order",
+            )
+        ]
 
     def __str__(self):
         return f"{self.code} – {self.title}" if self.code else self.title
+
+    def update_listing_order(self) -> None:
+        field = self.field if self.field_id else None
+        self.field_order = field.sort_order if field else None
+        self.field_name = field.name if field else ""
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "field" in update_fields:
+            self.update_listing_order()
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "field_order", "field_name"}
+        return super().save(*args, **kwargs)
 
     # Validation ----------------------------------------------------------------------
     def _validation_position(self) -> Page | None:

@@ -98,6 +98,39 @@ class ListingTests(TestCase):
     def test_drafts__not_listed(self):
         self.assertNotIn("Bản nháp chưa duyệt", self.titles())
 
+    def test_field_reordered_or_renamed__listing_follows(self):
+        """The listing sorts on each procedure's copy of its field's order and name."""
+        self.build.sort_order = 0
+        self.build.save()
+        self.assertEqual(self.titles()[0], "Cấp giấy phép xây dựng")
+        self.build.sort_order = 1
+        self.build.save()  # same order as "Hộ tịch thử": then by name
+        self.assertEqual(self.titles()[0], "Đăng ký kết hôn")
+        self.build.name = "A Xây dựng"
+        self.build.save()
+        self.assertEqual(self.titles()[0], "Cấp giấy phép xây dựng")
+        self.assertEqual(
+            set(
+                ProcedurePage.objects.filter(field=self.build).values_list("field_name", flat=True)
+            ),
+            {"A Xây dựng"},
+        )
+
+    def test_field_deleted__its_procedures_last(self):
+        self.civil.delete()
+        self.assertEqual(self.titles()[:2], ["Cấp giấy phép xây dựng", "Cấp Phiếu lý lịch tư pháp"])
+        self.assertEqual(
+            set(self.titles()[2:]), {"Đăng ký kết hôn", "Đăng ký khai sinh"}
+        )  # no field: by folded title, after every field
+
+    def test_procedure_moved_to_another_field__sorted_there(self):
+        page = ProcedurePage.objects.get(title="Cấp Phiếu lý lịch tư pháp")
+        page.field = self.civil
+        page.save_revision().publish()
+        self.assertEqual(self.titles()[0], "Cấp Phiếu lý lịch tư pháp")  # "cap" < "dang"
+        page.refresh_from_db()
+        self.assertEqual((page.field_order, page.field_name), (1, "Hộ tịch thử"))
+
     def test_bad_parameters__ignored_never_500(self):
         for query in [
             "?cap=<script>",
@@ -172,6 +205,27 @@ class ListingQueryBudgetTests(TestCase):
         large = {url: self.count_queries(url) for url in urls}
         self.assertEqual(small, large)
         self.assertLessEqual(max(large.values()), 15)
+
+    def test_listing_order__read_from_its_index(self):
+        """PostgreSQL can walk ``procedure_listing_order`` and stop at the page size instead
+        of sorting every live procedure: with sorts and sequential scans off (a test table of
+        a few rows is cheaper to sort), the index gives the order."""
+        if connection.vendor != "postgresql":
+            self.skipTest("PostgreSQL plan")
+        self.add(6)
+        queryset = self.index.specific.filtered_procedures(
+            {"q": "", "cap": "", "truc_tuyen": "", "linh_vuc": "", "co_quan": ""}
+        )[:50]
+        sql, params = queryset.query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("SET LOCAL enable_sort = off")
+            cursor.execute("EXPLAIN " + sql, params)
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+        self.assertIn("procedure_listing_order", plan)
+        # At most an incremental sort of the ties (full key, page id), never a full sort.
+        self.assertNotRegex(plan, r"(^|->)\s*Sort\b")
+        self.assertIn("Presorted Key: procedures_procedurepage.field_order", plan)
 
 
 class DetailPageTests(TestCase):

@@ -599,6 +599,7 @@ class Command(BaseCommand):
             page.search_key = fold(
                 " ".join((page.title, page.author_name, page.code, page.summary))
             )
+            page.update_listing_order()  # the raw insert below skips save()
             self.published(page, self.when(2018))
             words = slugify(name).split("-")[:8]
             tree.place(page, "-".join(words) + "-" + code.replace(".", "-"))

@@ -1,0 +1,24 @@
+"""Keep the copy of each field's order and name on its procedures (the listing's sort key,
+``ProcedurePage.field_order`` / ``field_name``) in step when an editor changes a field."""
+
+from django.db.models.signals import post_save, pre_delete
+from django.dispatch import receiver
+
+from core.models import Field
+
+from .models import ProcedurePage
+
+
+@receiver(post_save, sender=Field, dispatch_uid="procedures-field-order")
+def field_saved(sender, instance, raw=False, **kwargs):
+    if raw:  # loaddata: the procedures' rows come with their own copy
+        return
+    ProcedurePage.objects.filter(field=instance).update(
+        field_order=instance.sort_order, field_name=instance.name
+    )
+
+
+@receiver(pre_delete, sender=Field, dispatch_uid="procedures-field-deleted")
+def field_deleted(sender, instance, **kwargs):
+    # The procedures lose their field (SET_NULL) and go to the end of the listing.
+    ProcedurePage.objects.filter(field=instance).update(field_order=None, field_name="")
