@@ -233,6 +233,24 @@ class PostgresStoredVectorTests(PagesTestCase):
                 plan = "\n".join(row[0] for row in cursor.fetchall())
             self.assertIn(index, plan)
 
+    def test_index_scans__setting_only_inside_and_put_back(self):
+        from search import postgres
+
+        def setting():
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT current_setting('enable_seqscan')")
+                return cursor.fetchone()[0]
+
+        self.assertEqual(setting(), "on")
+        with postgres.index_scans():
+            self.assertEqual(setting(), "off")
+        self.assertEqual(setting(), "on")  # the enclosing (test) transaction is untouched
+        search.run("quyen su dung dat", self.site, search.Filters())
+        self.assertEqual(setting(), "on")
+        with self.assertRaises(ZeroDivisionError), postgres.index_scans():
+            1 / 0  # noqa: B018
+        self.assertEqual(setting(), "on")
+
     def test_search_page__statements_do_not_grow_with_matches(self):
         for n in range(30):
             publish(self.home, f"Quyền sử dụng đất thửa {n}", intro="Cấp giấy")
