@@ -120,13 +120,17 @@ def purge_listings(sender=None, instance=None, **kwargs):
 
 
 def page_and_listing_urls(page) -> list[str]:
-    """The page's URLs (it was cached while live: purged live or not) and those of its live
-    ancestors below the root."""
+    """The page's URLs (it was cached while live: purged live or not), those of its live
+    ancestors below the root, and those of the live pages that show something of it
+    (``get_dependent_pages``: a decree's page whose "replaced by" banner names it)."""
     from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
     batch = PurgeBatch()
     batch.add_page(page)
     batch.add_pages(page.get_ancestors().filter(depth__gte=2).live().specific())
+    dependent = getattr(page, "get_dependent_pages", None)
+    if dependent is not None:
+        batch.add_pages(dependent())
     return sorted(batch.urls)
 
 

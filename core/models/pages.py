@@ -237,6 +237,13 @@ class BasePage(VietnameseSlugMixin, Page):
                 raise ValidationError({"classification": SECRET_PUBLISH_MESSAGE})
         return super().save(*args, **kwargs)
 
+    # Front cache (core.cache_headers.purge_listings) -----------------------------------
+    def get_dependent_pages(self):
+        """Other live pages that show something of this one (its title, its status) and so
+        must leave the front cache when it is published or unpublished; besides its
+        ancestors, which are always purged. Page types with cross-page boxes override."""
+        return []
+
     # Small protocol for the search app (DESIGN.md §2: search knows content through it).
     #: The facet of /tim-kiem/ this page type belongs to (``?loai=``), e.g. "van-ban".
     search_category: str = ""

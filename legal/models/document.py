@@ -339,6 +339,20 @@ class LegalDocumentPage(BasePage):
             .order_by("page__issue_date", "page__pk")
         )
 
+    def get_dependent_pages(self):
+        """The live documents on either end of this one's relations: their relation boxes
+        and "replaced by"/"repealed by" banners name this document (front-cache purge)."""
+        if not self.pk:
+            return []
+        ids = set(
+            LegalDocumentRelation.objects.filter(page=self).values_list("target_id", flat=True)
+        )
+        ids |= set(
+            LegalDocumentRelation.objects.filter(target=self).values_list("page_id", flat=True)
+        )
+        ids.discard(self.pk)
+        return list(LegalDocumentPage.objects.live().filter(pk__in=ids))
+
     @cached_property
     def relation_groups(self) -> list[RelationGroup]:
         """Both directions, each group under its own wording, in RelationType order."""

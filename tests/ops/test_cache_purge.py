@@ -88,3 +88,49 @@ class QueryStringLifetimeTests(TestCase):
         assert "s-maxage=30" in response["Cache-Control"]
         assert "max-age=30" in response["Cache-Control"]
         assert response["X-Accel-Expires"] == "30"
+
+
+@override_settings(WAGTAILFRONTENDCACHE=FRONTEND)
+class PurgeDependentPagesTests(TestCase):
+    """A decree replaced by a newly published one shows "replaced by" on its own page: that
+    page leaves the front cache with the new one (``get_dependent_pages``), or readers would
+    be told for up to an hour that a repealed text is in force."""
+
+    @classmethod
+    def setUpTestData(cls):
+        from legal.models import LegalDocumentRelation, RelationType
+        from tests.legal.factories import add_document, make_library
+
+        library = make_library()
+        cls.old = add_document(library, title="Nghị định cũ", slug="nghi-dinh-cu")
+        cls.new = add_document(library, title="Nghị định mới", slug="nghi-dinh-moi")
+        cls.other = add_document(library, title="Thông tư khác", slug="thong-tu-khac")
+        cls.draft = add_document(library, title="Dự thảo", slug="du-thao", live=False)
+        LegalDocumentRelation.objects.create(
+            page=cls.new, target=cls.old, relation_type=RelationType.REPLACES
+        )
+        LegalDocumentRelation.objects.create(
+            page=cls.draft, target=cls.new, relation_type=RelationType.AMENDS
+        )
+
+    def setUp(self):
+        PURGED.clear()
+
+    def purged_paths(self, page) -> set[str]:
+        with self.captureOnCommitCallbacks(execute=True):
+            purge_listings(instance=page)
+        return {url.split("/", 3)[3] for url in PURGED}
+
+    def test_new_document_published__the_one_it_replaces_purged(self):
+        paths = self.purged_paths(self.new)
+        self.assertIn("van-ban/nghi-dinh-moi/", paths)
+        self.assertIn("van-ban/nghi-dinh-cu/", paths)  # its banner now names the new one
+        self.assertIn("van-ban/", paths)
+        self.assertNotIn("van-ban/du-thao/", paths)  # not live: never cached
+        self.assertNotIn("van-ban/thong-tu-khac/", paths)  # unrelated
+
+    def test_replaced_document_changed__the_newer_one_naming_it_purged(self):
+        self.assertIn("van-ban/nghi-dinh-moi/", self.purged_paths(self.old))
+
+    def test_unrelated_page__only_itself_and_its_ancestors(self):
+        self.assertEqual(self.purged_paths(self.other), {"", "van-ban/", "van-ban/thong-tu-khac/"})
