@@ -269,7 +269,12 @@ def _classify_vni(text: str, start: int, end: int) -> _Word:
         return _Word(start, end, AMBIGUOUS if dec_ok else NEUTRAL)
     if not dec_ok:
         return _Word(start, end, BARRIER)
-    pairs = [p for p in _vni_pairs(raw) if p not in _VNI_WEAK_PAIRS]
+    # A VNI writer puts a modifier of the base letter's case ("uõ", "UÕ"). A lower-case
+    # letter before an upper-case "modifier" ("huÕ") is TCVN3's lower-case "ế" read as
+    # VNI: it decodes (the table is lenient about case) but is no evidence for VNI.
+    pairs = [
+        p for p in _vni_pairs(raw) if p not in _VNI_WEAK_PAIRS and p[0].isupper() == p[1].isupper()
+    ]
     if not is_syllable(raw):
         return _Word(start, end, LEGACY, strong=len(pairs))
     return _Word(start, end, AMBIGUOUS, score=_lex_score(raw, decoded))

@@ -6,7 +6,7 @@ import itertools
 import pathlib
 import unicodedata
 
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from vietnam.documents import DOCUMENT_TYPES, DocumentNumber, format_number, parse_number
@@ -95,6 +95,9 @@ def viqr_strong(word: str) -> bool:
 
 @PROPERTY
 @given(sentences())
+# Found by this test in CI: TCVN3 "huÕ" ("huế") also decodes as VNI "hũ"; the VNI reading
+# of the last four words outweighed the TCVN3 reading of all six.
+@example("bà bà huế huế huế thuỷ")
 def test_tcvn3_round_trip_through_detection(s: str) -> None:
     encoded = encode_tcvn3(s)
     assume(strong_words(s, encode_tcvn3, tcvn3_strong) >= 2)
