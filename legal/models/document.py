@@ -340,8 +340,10 @@ class LegalDocumentPage(BasePage):
         )
 
     def get_dependent_pages(self):
-        """The live documents on either end of this one's relations: their relation boxes
-        and "replaced by"/"repealed by" banners name this document (front-cache purge)."""
+        """The live documents on either end of this one's relations — as published now and
+        as they were in the version published before (a relation just removed still shows
+        on its target until that page is purged): their relation boxes and "replaced
+        by"/"repealed by" banners name this document (front-cache purge)."""
         if not self.pk:
             return []
         ids = set(
@@ -350,8 +352,26 @@ class LegalDocumentPage(BasePage):
         ids |= set(
             LegalDocumentRelation.objects.filter(target=self).values_list("page_id", flat=True)
         )
+        ids |= self.previously_published_targets()
         ids.discard(self.pk)
         return list(LegalDocumentPage.objects.live().filter(pk__in=ids))
+
+    def previously_published_targets(self) -> set[int]:
+        """Targets of the relations of the version published before the live one."""
+        from wagtail.models import PageLogEntry
+
+        entry = (
+            PageLogEntry.objects.filter(page=self, action="wagtail.publish")
+            .exclude(revision=None)
+            .exclude(revision_id=self.live_revision_id)
+            .select_related("revision")
+            .order_by("-timestamp", "-pk")
+            .first()
+        )
+        if entry is None:
+            return set()
+        previous = entry.revision.as_object()
+        return {row.target_id for row in previous.relations.all() if row.target_id}
 
     @cached_property
     def relation_groups(self) -> list[RelationGroup]:

@@ -134,3 +134,19 @@ class PurgeDependentPagesTests(TestCase):
 
     def test_unrelated_page__only_itself_and_its_ancestors(self):
         self.assertEqual(self.purged_paths(self.other), {"", "van-ban/", "van-ban/thong-tu-khac/"})
+
+    def test_relation_removed_by_a_new_version__its_former_target_purged(self):
+        from legal.models import LegalDocumentPage, LegalDocumentRelation, RelationType
+
+        page = LegalDocumentPage.objects.get(pk=self.new.pk)
+        page.save_revision().publish()  # published with "replaces nghi-dinh-cu"
+        page = LegalDocumentPage.objects.get(pk=self.new.pk)
+        page.relations.clear()
+        page.relations.add(
+            LegalDocumentRelation(target=self.other, relation_type=RelationType.RELATED)
+        )
+        page.save_revision().publish()  # the new version no longer replaces it
+        self.assertFalse(LegalDocumentRelation.objects.filter(page=page, target=self.old))
+        paths = self.purged_paths(LegalDocumentPage.objects.get(pk=self.new.pk))
+        self.assertIn("van-ban/nghi-dinh-cu/", paths)  # its banner must go
+        self.assertIn("van-ban/thong-tu-khac/", paths)  # now related
