@@ -47,8 +47,8 @@ def iter_texts(obj, prefix="", label_prefix=""):
     """(field path, label, text) for every text of ``obj`` and its inline children."""
     for model_field in obj._meta.concrete_fields:
         name = model_field.name
-        if name in SKIPPED_FIELDS or model_field.is_relation:
-            continue
+        if name in SKIPPED_FIELDS or model_field.is_relation or model_field.choices:
+            continue  # choices: stored codes ("xa", "toan-trinh"), not text anyone wrote
         label = f"{label_prefix}{model_field.verbose_name}"
         value = model_field.value_from_object(obj)
         if isinstance(model_field, StreamField):

@@ -146,6 +146,20 @@ class SearchPageTests(SearchTestCase):
         self.assertContains(response, "Đăng ký kết hôn")
         self.assertContains(response, "<mark>")
 
+    def test_page__results_before_filters__active_filter_shown_with_them(self):
+        """On a phone the results come first; the filters follow (a link jumps there), and a
+        filter in use is shown above the results with a link that clears it."""
+        html = self.client.get("/tim-kiem/", {"q": "dang ky"}).content.decode()
+        self.assertLess(html.index('class="results"'), html.index('id="facets"'))
+        self.assertIn('href="#facets"', html)
+        self.assertNotIn("facet-chip", html)
+        year = str(SearchDocument.objects.get(page=self.marriage, anchor="").year)
+        html = self.client.get("/tim-kiem/", {"q": "dang ky", "nam": year}).content.decode()
+        chip = html[html.index('class="facet-chip"') :]
+        chip = chip[: chip.index("</a>")]
+        self.assertIn('href="?q=dang+ky"', chip)  # the same address without the filter
+        self.assertIn(f"Năm: {year}", chip)
+
     def test_page__no_results_help(self):
         response = self.client.get("/tim-kiem/", {"q": "khong co tu nay"})
         self.assertContains(response, "42/2022/NĐ-CP")
@@ -270,3 +284,16 @@ class SnippetTextTests(SearchTestCase):
         self.assertIn("thứ Năm hằng tuần", whole.body)
         for provenance in ("Ban biên tập", "https://example.gov.vn", "Văn phòng HĐND", "Khe Rồng"):
             self.assertNotIn(provenance, whole.body)
+
+    def test_coded_choices__not_in_the_indexed_text(self):
+        """A procedure's level is stored as "xa": indexed, every procedure would match "xã"
+        and show "xa" in its snippet."""
+        from procedures.models import ProcedurePage
+        from tests.procedures.helpers import make_index, make_procedure
+
+        make_procedure(make_index(), title="Chứng thực bản sao", code="2.000815", level="xa")
+        page = ProcedurePage.objects.get(code="2.000815")
+        whole = SearchDocument.objects.get(page_id=page.pk, anchor="")
+        self.assertEqual(page.level, "xa")
+        self.assertNotIn(" xa ", f" {whole.body} ")
+        self.assertNotIn(" khong ", f" {whole.body} ")  # the online level's code
