@@ -7,18 +7,17 @@ from django.dispatch import receiver
 from core.models import Field
 
 from .models import ProcedurePage
+from .models.procedure import field_listing_copy
 
 
 @receiver(post_save, sender=Field, dispatch_uid="procedures-field-order")
 def field_saved(sender, instance, raw=False, **kwargs):
     if raw:  # loaddata: the procedures' rows come with their own copy
         return
-    ProcedurePage.objects.filter(field=instance).update(
-        field_order=instance.sort_order, field_name=instance.name
-    )
+    ProcedurePage.objects.filter(field=instance).update(**field_listing_copy(instance))
 
 
 @receiver(pre_delete, sender=Field, dispatch_uid="procedures-field-deleted")
 def field_deleted(sender, instance, **kwargs):
     # The procedures lose their field (SET_NULL) and go to the end of the listing.
-    ProcedurePage.objects.filter(field=instance).update(field_order=None, field_name="")
+    ProcedurePage.objects.filter(field=instance).update(**field_listing_copy(None))

@@ -56,6 +56,14 @@ def site_scope_path(page: Page | None) -> str:
 LISTING_KEY_LENGTH = 200
 
 
+def field_listing_copy(field) -> dict:
+    """What each procedure keeps of its field (or of none) for ``listing_order``."""
+    return {
+        "field_order": field.sort_order if field else None,
+        "field_name": field.name if field else "",
+    }
+
+
 def listing_order() -> tuple:
     """Fields in their display order (procedures without one last), then folded title."""
     return (
@@ -335,17 +343,19 @@ class ProcedurePage(BasePage):
     def __str__(self):
         return f"{self.code} – {self.title}" if self.code else self.title
 
-    def update_listing_order(self) -> None:
-        field = self.field if self.field_id else None
-        self.field_order = field.sort_order if field else None
-        self.field_name = field.name if field else ""
+    def update_listing_order(self) -> list[str]:
+        """Copy the field's order and name onto the page; the names of the columns set."""
+        copy = field_listing_copy(self.field if self.field_id else None)
+        for name, value in copy.items():
+            setattr(self, name, value)
+        return list(copy)
 
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")
         if update_fields is None or "field" in update_fields:
-            self.update_listing_order()
+            columns = self.update_listing_order()
             if update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, "field_order", "field_name"}
+                kwargs["update_fields"] = {*update_fields, *columns}
         return super().save(*args, **kwargs)
 
     # Validation ----------------------------------------------------------------------
