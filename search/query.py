@@ -251,21 +251,22 @@ def drop_unpublished(hits: list[Hit]) -> list[Hit]:
 def facet_counts(backend, query: str, site, stored=None) -> dict[str, list[tuple[str, int]]]:
     """Counts per facet value of the pages the query finds, before the facets are applied
     (at most ``MAX_FACET_ROWS`` pages are counted). ``stored``: the ``postgres.Search`` that
-    ranked the same scope, whose candidates are reused when they were every match."""
+    ranked the same scope, whose candidates are reused when they were every match (and whose
+    terms otherwise)."""
     whole = base_queryset(site, Filters()).filter(anchor="")
     if stored_vectors(backend):
         if stored is not None and stored.candidate_facets is not None:
             return count_facets(stored.candidate_facets)
-        stored = postgres.Search(query)
+        stored = stored or postgres.Search(query)
         return count_facets(stored.facet_rows(whole, MAX_FACET_ROWS))
     found = backend.search(search_query(query), whole.only("id"), order_by_relevance=False)
     ids = [document.pk for document in found[:MAX_FACET_ROWS]]
     rows = SearchDocument.objects.filter(pk__in=ids)
-    return count_facets(rows.values_list("category", "agency", "year", "field_slugs"))
+    return count_facets(rows.values_list(*postgres.FACET_COLUMNS))
 
 
 def count_facets(rows) -> dict[str, list[tuple]]:
-    """Facet counts of ``(category, agency, year, field_slugs)`` rows, read once: most
+    """Facet counts of ``postgres.FACET_COLUMNS`` rows, read once: most
     frequent first (years newest first), ties in value order."""
     counters: dict[str, Counter] = {name: Counter() for name in ("category", "agency", "year")}
     fields: Counter = Counter()
