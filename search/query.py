@@ -109,9 +109,15 @@ _UNSAFE = re.compile(r"[^\w\s/.,-]|[\x00-\x1f\x7f]", re.UNICODE)
 
 
 def clean_query(query: str | None) -> str:
-    return " ".join(_UNSAFE.sub(" ", (query or "")[: MAX_QUERY_LENGTH * 2]).split())[
-        :MAX_QUERY_LENGTH
+    """The query without operators and control characters, its words kept; "" when no
+    word is left: separators alone ("-", "/", "<->") are no query (on SQLite they reached
+    FTS5 as an empty expression and the search answered 500)."""
+    words = [
+        word
+        for word in _UNSAFE.sub(" ", (query or "")[: MAX_QUERY_LENGTH * 2]).split()
+        if any(char.isalnum() for char in word)
     ]
+    return " ".join(words)[:MAX_QUERY_LENGTH]
 
 
 def search_query(query: str):

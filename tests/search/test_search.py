@@ -178,6 +178,24 @@ class SearchPageTests(SearchTestCase):
                 self.assertEqual(self.client.get("/tim-kiem/", params).status_code, 200)
         self.assertEqual(self.client.get("/tim-kiem/goi-y/", {"q": "đăng"}).status_code, 200)
 
+    def test_punctuation_only__empty_result_not_an_error(self):
+        # Security audit (issue 16, finding 8): on SQLite these folded to an empty FTS5
+        # expression and the page answered 500.
+        for q in ["-", "/", ".", "--", "<->", "//", "-- /", "…", "''", '""', "+", "^", "(", ")"]:
+            with self.subTest(q=q):
+                response = self.client.get("/tim-kiem/", {"q": q})
+                self.assertEqual(response.status_code, 200)
+                self.assertEqual(response.context["total"], 0)
+                suggest = self.client.get("/tim-kiem/goi-y/", {"q": q})
+                self.assertEqual(suggest.status_code, 200)
+                self.assertEqual(suggest.json()["suggestions"], [])
+        # Separators around words are dropped, the words still searched.
+        for q in ["- khai sinh", "khai sinh --", "<-> khai // sinh ."]:
+            with self.subTest(q=q):
+                response = self.client.get("/tim-kiem/", {"q": q})
+                self.assertEqual(response.status_code, 200)
+                self.assertGreaterEqual(response.context["total"], 1)
+
     def test_query_count__does_not_grow_with_results(self):
         def count():
             with CaptureQueriesContext(connection) as ctx:
