@@ -203,3 +203,69 @@ def test_backup__directory_not_empty__refused(tmp_path):
     (tmp_path / "old.txt").write_text("x")
     with pytest.raises(CommandError, match="not empty"):
         call_command("backup_portal", str(tmp_path), stdout=io.StringIO())
+
+
+def _hostile_backup(tmp_path: Path, member: str) -> Path:
+    """A backup whose manifest lists ``member``: a file that exists inside the backup
+    directory (so the source-side check passes) but that would be copied outside the media
+    root if the destination were not checked."""
+    from nhuxuan_site.management.commands.backup_portal import FORMAT, MANIFEST, VERSION
+
+    backup = tmp_path / "backup"
+    source = backup / member
+    source.parent.mkdir(parents=True, exist_ok=True)
+    source.write_bytes(b"planted")
+    import hashlib
+
+    manifest = {
+        "format": FORMAT,
+        "version": VERSION,
+        "engine": connection.vendor,
+        "database_file": "db.dump",
+        "table_counts": {},
+        "media": True,
+        "files": [
+            {
+                "path": member,
+                "size": len(b"planted"),
+                "sha256": hashlib.sha256(b"planted").hexdigest(),
+            }
+        ],
+    }
+    (backup / MANIFEST).write_text(json.dumps(manifest))
+    return backup
+
+
+@pytest.mark.parametrize(
+    "member",
+    [
+        "media/../outside/evil.txt",  # inside the backup, outside media/ once restored
+        "media/images/../../outside/evil.txt",
+        "media/./../evil.txt",
+    ],
+)
+def test_restore__manifest_path_leaving_the_media_root__refused_before_anything(
+    tmp_path, member
+):
+    # Security audit (issue 16, finding 14): the path was checked at the source only.
+    backup = _hostile_backup(tmp_path, member)
+    media = tmp_path / "site" / "media"
+    with pytest.raises(CommandError, match="damaged"):
+        call_command(
+            "restore_portal",
+            str(backup),
+            media_root=str(media),
+            verify_only=True,
+            stdout=io.StringIO(),
+        )
+    assert not (tmp_path / "site" / "outside").exists()
+    assert not (tmp_path / "site" / "evil.txt").exists()
+
+
+def test_restore__absolute_manifest_path__refused(tmp_path):
+    backup = _hostile_backup(tmp_path, "media/ok.txt")
+    manifest = json.loads((backup / "manifest.json").read_text())
+    manifest["files"][0]["path"] = str(backup / "media" / "ok.txt")  # absolute
+    (backup / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(CommandError, match="damaged"):
+        call_command("restore_portal", str(backup), verify_only=True, stdout=io.StringIO())

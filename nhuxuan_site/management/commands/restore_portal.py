@@ -24,7 +24,7 @@ import json
 import shutil
 import sqlite3
 import subprocess
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
@@ -61,7 +61,12 @@ def verify_files(directory: Path, manifest: dict) -> list[str]:
     root = directory.resolve()
     for entry in manifest["files"]:
         path = (directory / entry["path"]).resolve()
-        if not path.is_relative_to(root):
+        if not is_plain_relative(entry["path"]):
+            # Checked on the name itself, not only where it resolves in the backup: the same
+            # name is joined to the media root when restoring ("media/../x" is inside the
+            # backup but outside the media root).
+            problems.append(f"{entry['path']}: not a plain relative path")
+        elif not path.is_relative_to(root):
             problems.append(f"{entry['path']}: outside the backup directory")
         elif not path.is_file():
             problems.append(f"{entry['path']}: missing")
@@ -70,6 +75,25 @@ def verify_files(directory: Path, manifest: dict) -> list[str]:
         elif sha256_of(path) != entry["sha256"]:
             problems.append(f"{entry['path']}: checksum differs")
     return problems
+
+
+def is_plain_relative(name: str) -> bool:
+    """Whether a manifest name is relative, without ``..`` and without a drive or root, in
+    POSIX and in Windows spelling (a backup may come from anywhere)."""
+    if not isinstance(name, str) or not name or "\x00" in name:
+        return False
+    for pure in (PurePosixPath(name), PureWindowsPath(name)):
+        if pure.is_absolute() or pure.drive or pure.root or ".." in pure.parts:
+            return False
+    return True
+
+
+def destination_in(root: Path, relative: Path) -> Path:
+    """``root / relative``, refused when it resolves outside ``root`` (symlinks included)."""
+    destination = (root / relative).resolve()
+    if not destination.is_relative_to(root.resolve()):
+        raise CommandError(f"{relative}: would be written outside {root}; nothing more copied.")
+    return destination
 
 
 class Command(BaseCommand):
@@ -121,7 +145,9 @@ class Command(BaseCommand):
         else:
             self._restore_sqlite(database, db_file)
         for entry in media_files:
-            destination = target_media / Path(entry["path"]).relative_to(MEDIA_DIR)
+            destination = destination_in(
+                target_media, Path(entry["path"]).relative_to(MEDIA_DIR)
+            )
             destination.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source / entry["path"], destination)
 
