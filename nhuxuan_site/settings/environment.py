@@ -37,8 +37,15 @@ def as_list(value: str | None, default: list[str] | None = None) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
-def database_config(env: Mapping[str, str], default_sqlite: Path) -> dict:
-    """``DATABASE_URL`` (``sqlite:///…``, ``postgres://…``), SQLite file by default."""
+def database_config(
+    env: Mapping[str, str], default_sqlite: Path, *, persistent: bool = True
+) -> dict:
+    """``DATABASE_URL`` (``sqlite:///…``, ``postgres://…``), SQLite file by default.
+
+    ``persistent=False`` (the development server): every request closes its connection.
+    ``runserver`` answers each request in a new thread, and a persistent connection lives
+    with its thread for ``CONN_MAX_AGE`` seconds, so a burst of requests held one server
+    connection each and exhausted PostgreSQL's 100 (security audit, issue 16)."""
     url = env.get("DATABASE_URL") or f"sqlite:///{default_sqlite}"
     config = environ.Env.db_url_config(url)
     if config["ENGINE"] == "django.db.backends.sqlite3":
@@ -49,8 +56,8 @@ def database_config(env: Mapping[str, str], default_sqlite: Path) -> dict:
         )
         config["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
     else:
-        config["CONN_MAX_AGE"] = int(env.get("CONN_MAX_AGE", "60"))
-        config["CONN_HEALTH_CHECKS"] = True
+        config["CONN_MAX_AGE"] = int(env.get("CONN_MAX_AGE", "60")) if persistent else 0
+        config["CONN_HEALTH_CHECKS"] = persistent
     return config
 
 

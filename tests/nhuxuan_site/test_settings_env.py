@@ -130,3 +130,32 @@ def test_production_settings__from_environment__vietnamese_locale_and_postgres()
         "True",
         "django.db.backends.postgresql",
     ]
+
+
+def test_database__not_persistent__each_request_closes_its_connection():
+    config = envcfg.database_config(
+        {"DATABASE_URL": "postgres://portal@db.example/congtt", "CONN_MAX_AGE": "60"},
+        Path("unused"),
+        persistent=False,
+    )
+    assert config["CONN_MAX_AGE"] == 0
+    assert config["CONN_HEALTH_CHECKS"] is False
+
+
+def test_dev_settings__postgres__connections_not_kept_per_thread():
+    # Security audit (issue 16, finding 15): the development server on PostgreSQL kept a
+    # connection per request thread for 60 s and exhausted the server's 100 connections.
+    code = (
+        "import django.conf as c; from django.conf import settings as s; "
+        "print(s.DATABASES['default']['CONN_MAX_AGE'], s.DATABASES['default']['ENGINE'])"
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "nhuxuan_site.settings.dev",
+        "DATABASE_URL": "postgres://portal@db.example:5432/congtt",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["0", "django.db.backends.postgresql"]
