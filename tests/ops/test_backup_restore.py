@@ -244,9 +244,7 @@ def _hostile_backup(tmp_path: Path, member: str) -> Path:
         "media/./../evil.txt",
     ],
 )
-def test_restore__manifest_path_leaving_the_media_root__refused_before_anything(
-    tmp_path, member
-):
+def test_restore__manifest_path_leaving_the_media_root__refused_before_anything(tmp_path, member):
     # Security audit (issue 16, finding 14): the path was checked at the source only.
     backup = _hostile_backup(tmp_path, member)
     media = tmp_path / "site" / "media"

@@ -145,9 +145,7 @@ class Command(BaseCommand):
         else:
             self._restore_sqlite(database, db_file)
         for entry in media_files:
-            destination = destination_in(
-                target_media, Path(entry["path"]).relative_to(MEDIA_DIR)
-            )
+            destination = destination_in(target_media, Path(entry["path"]).relative_to(MEDIA_DIR))
             destination.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source / entry["path"], destination)
 
