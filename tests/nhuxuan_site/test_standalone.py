@@ -89,6 +89,33 @@ def test_every_requirement_entry_is_unique():
     assert not duplicates, f"defined more than once in docs/requirements.md: {duplicates}"
 
 
+def test_every_entry_has_a_status_and_the_summary_counts_them():
+    text = REQUIREMENTS.read_text(encoding="utf-8")
+    statuses = {}
+    for section in re.split(r"^### ", text, flags=re.MULTILINE)[1:]:
+        requirement = REQUIREMENT_ID.match(section).group()
+        found = re.search(r"^- \*\*Status:\*\* (met|partly|not yet)\b", section, re.MULTILINE)
+        assert found, f"{requirement} has no status line"
+        statuses[requirement] = found.group(1)
+    summary = re.search(
+        r"In short: (\d+) met, (\d+) partly \(([^)]*)\), (\d+) not yet \(([^)]*)\)", text
+    )
+    assert summary, "docs/requirements.md has no summary line"
+    met, partly, partly_ids, not_yet, not_yet_ids = summary.groups()
+    by_status = Counter(statuses.values())
+    assert (int(met), int(partly), int(not_yet)) == (
+        by_status["met"],
+        by_status["partly"],
+        by_status["not yet"],
+    )
+    assert set(REQUIREMENT_ID.findall(partly_ids)) == {
+        item for item, status in statuses.items() if status == "partly"
+    }
+    assert set(REQUIREMENT_ID.findall(not_yet_ids)) == {
+        item for item, status in statuses.items() if status == "not yet"
+    }
+
+
 def names_in(path: Path) -> dict[str, set[str]]:
     """{"": module-level names, "Class": its methods} of a Python file."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
