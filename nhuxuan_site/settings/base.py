@@ -42,7 +42,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "editorial.users_app.PortalUsersAppConfig",  # wagtail.users with our viewsets
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
