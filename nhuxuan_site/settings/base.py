@@ -194,6 +194,9 @@ WAGTAILEMBEDS_FINDERS = []  # no third-party embeds: no request leaves for anoth
 WAGTAIL_AUTOSAVE_INTERVAL = 0
 WAGTAILAPI_DOCS_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = True
+# "Forgot password" e-mails: (requests, seconds) per address typed and per client (the
+# address django-axes uses); beyond either, no e-mail is sent (editorial.views.password).
+PASSWORD_RESET_RATE_LIMITS = {"address": (3, 3600), "client": (10, 3600)}
 
 # Editorial workflow (DESIGN.md §4, R-WF-1…3)
 WAGTAIL_WORKFLOW_ENABLED = True
