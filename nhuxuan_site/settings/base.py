@@ -93,6 +93,9 @@ AXES_COOLOFF_TIME = float(ENV.get("AXES_COOLOFF_HOURS", "1"))  # hours
 # attacker cannot lock a whole office (one NAT address) out by naming its accounts.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# The address behind the proxy when PUBLIC_FORM_CLIENT_IP_HEADER names the header it sets;
+# REMOTE_ADDR otherwise (core.clients). The password-reset limit uses the same address.
+AXES_CLIENT_IP_CALLABLE = "core.clients.client_ip"
 AXES_LOCKOUT_TEMPLATE = "editorial/locked_out.html"
 AXES_VERBOSE = False
 
