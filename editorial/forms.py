@@ -10,7 +10,9 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
+from wagtail.users.forms import UserEditForm
 
+from .accounts import can_manage_account, grantable_groups
 from .roles import ALL_ROLES
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
@@ -70,9 +72,17 @@ class OfficialAccountForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, actor=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["roles"].queryset = Group.objects.filter(name__in=ALL_ROLES).order_by("name")
+        roles = Group.objects.filter(name__in=ALL_ROLES)
+        if actor is not None:
+            # Only the groups the person opening the account may grant (editorial.accounts):
+            # none for the technical administrator, whom the head of the board follows.
+            roles = grantable_groups(actor)
+        if roles.exists():
+            self.fields["roles"].queryset = roles.order_by("name")
+        else:
+            del self.fields["roles"]
 
     def clean_full_name(self):
         from vietnam.names import username_base
@@ -85,3 +95,54 @@ class OfficialAccountForm(forms.Form):
         if len(name.split()) < 2:
             raise forms.ValidationError(_("Enter the family name and the given name."))
         return name
+
+
+class AccountRolesForm(forms.Form):
+    """The roles of one account among those the person signed in may grant."""
+
+    roles = forms.ModelMultipleChoiceField(
+        label=_("Roles"),
+        queryset=Group.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def __init__(self, *args, actor, target, **kwargs):
+        super().__init__(*args, **kwargs)
+        allowed = grantable_groups(actor, target).order_by("name")
+        self.fields["roles"].queryset = allowed
+        self.fields["roles"].initial = list(target.groups.filter(pk__in=allowed))
+
+
+class PortalUserEditForm(UserEditForm):
+    """Wagtail's user edit form, cut to what the person signed in may change
+    (editorial.accounts): a non-superuser never sees the superuser flag nor the password
+    fields (he issues a one-time password instead), and sees only the groups he may grant;
+    the groups he may not grant keep their state whatever is posted."""
+
+    def __init__(self, *args, actor, **kwargs):
+        self.actor = actor  # before Wagtail's __init__, which reads password_enabled
+        self.allowed_groups = None
+        super().__init__(*args, **kwargs)
+        if actor.is_superuser:
+            return
+        for name in ("is_superuser", "password1", "password2"):
+            self.fields.pop(name, None)
+        if "is_active" in self.fields and not can_manage_account(actor, self.instance):
+            del self.fields["is_active"]
+        self.allowed_groups = grantable_groups(actor, self.instance)
+        if self.allowed_groups.exists():
+            self.fields["groups"].queryset = self.allowed_groups.order_by("name")
+        else:
+            del self.fields["groups"]
+
+    @property
+    def password_enabled(self):
+        return self.actor.is_superuser and super().password_enabled
+
+    def clean_groups(self):
+        chosen = set(self.cleaned_data["groups"])
+        if self.allowed_groups is None:  # a superuser
+            return list(chosen)
+        kept = set(self.instance.groups.exclude(pk__in=self.allowed_groups))
+        return list(chosen | kept)

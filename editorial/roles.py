@@ -29,3 +29,9 @@ STEPS = [
 
 #: Steps that may be delegated to a named person for a period (R-WF-2).
 DELEGABLE_STEPS = (2, 3)
+
+#: Roles that only a superuser or the head of the board grants or removes: every role of
+#: the board above except the technical administrator's. The technical administrator's
+#: role, and any group not listed in ALL_ROLES (its permissions are unknown here), only a
+#: superuser grants, so the head cannot hand out account-management powers either.
+EDITORIAL_ROLES = [role for role in ALL_ROLES if role != TECH_ADMIN]

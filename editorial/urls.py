@@ -9,6 +9,8 @@ urlpatterns = [
     path("kiem-tra-dang/<int:page_id>/", gate.gate_report, name="gate"),
     path("kiem-tra-dang/<int:page_id>/chuyen-ma/", gate.fix_legacy, name="fix_legacy"),
     path("tai-khoan/tao-moi/", accounts.create_account, name="create_account"),
+    path("tai-khoan/", accounts.account_list, name="account_list"),
+    path("tai-khoan/<int:pk>/", accounts.account_detail, name="account_detail"),
     path("kiem-tra/", audit.AuditReportView.as_view(), name="audit_report"),
     path("kiem-tra/trang/", audit.audit_pages, name="audit_pages"),
     path("kiem-tra/trang/<int:page_id>/", audit.audit_page_history, name="audit_page_history"),
@@ -17,6 +19,7 @@ urlpatterns = [
         audit.AuditRevisionsCompareView.as_view(),
         name="audit_compare",
     ),
+    path("kiem-tra/tai-khoan/", audit.audit_accounts, name="audit_accounts"),
     path("kiem-tra/du-lieu/", records.audit_records, name="audit_records_index"),
     path("kiem-tra/du-lieu/<str:label>/", records.audit_records, name="audit_records"),
 ]

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.shortcuts import redirect
 from django.urls import include, path, reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.log_actions import LogFormatter
 
 from core.forms import PUBLISH_CHECK_HOOK
 
-from . import urls
+from . import accounts, urls
 from .gate import check_page
 from .models import Delegation, SectionAssignment
 
@@ -34,6 +39,44 @@ def register_log_actions(actions):
     actions.register_action(
         "editorial.password_changed", _("Change password"), _("Password changed")
     )
+    # Account powers (issue 16, finding 1): editorial.accounts writes these.
+    actions.register_action("editorial.role_granted")(RoleGrantedFormatter)
+    actions.register_action("editorial.role_removed")(RoleRemovedFormatter)
+    actions.register_action(
+        "editorial.account_deactivated", _("Deactivate account"), _("Account deactivated")
+    )
+    actions.register_action(
+        "editorial.account_reactivated", _("Reactivate account"), _("Account reactivated")
+    )
+    actions.register_action("editorial.account_unlocked", _("Unlock account"), _("Lockout lifted"))
+    actions.register_action(
+        "editorial.one_time_password_issued",
+        _("Issue one-time password"),
+        _("One-time password issued"),
+    )
+    actions.register_action(
+        "editorial.superuser_granted", _("Grant superuser status"), _("Superuser status granted")
+    )
+    actions.register_action(
+        "editorial.superuser_removed", _("Remove superuser status"), _("Superuser status removed")
+    )
+    actions.register_action(
+        "editorial.password_set", _("Set password"), _("Password set by a superuser")
+    )
+
+
+class RoleGrantedFormatter(LogFormatter):
+    label = _("Grant role")
+
+    def format_message(self, log_entry):
+        return _("Role granted: %(role)s") % {"role": log_entry.data.get("group", "")}
+
+
+class RoleRemovedFormatter(LogFormatter):
+    label = _("Remove role")
+
+    def format_message(self, log_entry):
+        return _("Role removed: %(role)s") % {"role": log_entry.data.get("group", "")}
 
 
 @hooks.register(PUBLISH_CHECK_HOOK)
@@ -161,6 +204,13 @@ def register_audit_menu():
                 permission=audit,
                 order=3,
             ),
+            PermissionMenuItem(
+                _("Accounts and roles log"),
+                reverse("editorial:audit_accounts"),
+                icon_name="user",
+                permission=audit,
+                order=4,
+            ),
         ]
     )
     return AuditSubmenu(_("Audit"), submenu, icon_name="view", order=900)
@@ -180,3 +230,40 @@ def register_account_menu():
         permission="core.add_user",
         order=600,
     )
+
+
+class AccountsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return accounts.can_open_accounts(request.user)
+
+
+@hooks.register("register_settings_menu_item")
+def register_accounts_menu():
+    return AccountsMenuItem(
+        _("Accounts and roles"),
+        reverse("editorial:account_list"),
+        icon_name="group",
+        order=601,
+    )
+
+
+@hooks.register("before_bulk_action")
+def account_bulk_actions(request, action_type, objects, action):
+    """Wagtail's bulk "assign role" and "set active state" on users go through the same
+    functions as one account at a time: same rules (a role only by whoever may grant it,
+    never a superuser's account for a non-superuser), one log entry per account. Raising
+    PermissionDenied here rolls back the whole batch."""
+    if action.model is not get_user_model() or action_type not in (
+        "assign_role",
+        "set_active_state",
+    ):
+        return None
+    data = action.cleaned_form.cleaned_data
+    if action_type == "assign_role":
+        for target in objects:
+            accounts.grant_role(request.user, target, data["role"])
+    else:
+        for target in objects:
+            accounts.set_active(request.user, target, data["mark_as_active"])
+    messages.success(request, gettext("%(count)d accounts updated.") % {"count": len(objects)})
+    return redirect(action.next_url)

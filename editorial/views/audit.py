@@ -13,8 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.views.pages.revisions import RevisionsCompareView
-from wagtail.models import Page, PageLogEntry, TaskState, WorkflowState
+from wagtail.models import ModelLogEntry, Page, PageLogEntry, TaskState, WorkflowState
 
+from ..accounts import ACCOUNT_ACTIONS
 from ..audit import publish_entries, published_versions
 from ..forms import AuditFilterForm
 from ..models import DelegatedAction
@@ -181,3 +182,23 @@ class AuditRevisionsCompareView(RevisionsCompareView):
     @property
     def header_buttons(self):
         return []
+
+
+@audit_required
+def audit_accounts(request):
+    """Who opened, (de)activated, unlocked an account, issued a one-time password, granted
+    or removed a role or superuser status, and when (issue 16, finding 1), with Wagtail's
+    own create/edit/delete entries of user accounts."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.contenttypes.models import ContentType
+
+    entries = (
+        ModelLogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(get_user_model()),
+            action__in=[*ACCOUNT_ACTIONS, "wagtail.create", "wagtail.edit", "wagtail.delete"],
+        )
+        .select_related("user")
+        .order_by("-timestamp", "-pk")
+    )
+    page_obj = Paginator(entries, 50).get_page(request.GET.get("p"))
+    return TemplateResponse(request, "editorial/audit_accounts.html", {"page_obj": page_obj})

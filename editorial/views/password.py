@@ -1,15 +1,22 @@
-"""R-ACC-2: the one-time password is changed at first login."""
+"""R-ACC-2: the one-time password is changed at first login; the "forgot password" e-mail
+is rate-limited (issue 16, finding 13)."""
 
 from __future__ import annotations
 
+import hashlib
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordChangeForm
+from django.core.cache import cache
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
+from wagtail.admin.views.account import PasswordResetView as WagtailPasswordResetView
 from wagtail.log_actions import log
 
 
@@ -30,3 +37,58 @@ def change_password(request):
         "editorial/change_password.html",
         {"form": form, "forced": request.user.must_change_password},
     )
+
+
+# Password reset e-mails (issue 16, finding 13) ----------------------------------------------
+#: Requests per window: per e-mail address typed, per client address (settings override).
+DEFAULT_RESET_LIMITS = {"address": (3, 3600), "client": (10, 3600)}
+
+
+def _reset_limits() -> dict:
+    return {**DEFAULT_RESET_LIMITS, **getattr(settings, "PASSWORD_RESET_RATE_LIMITS", {})}
+
+
+def _hit(key: str, window: int) -> int:
+    """Counts one request in a fixed window that starts with the first one; the cache is
+    shared by every process in production (REDIS_URL), per process in tests."""
+    cache.add(key, 0, timeout=window)
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=window)
+        return 1
+
+
+def reset_rate_limited(request, email: str) -> bool:
+    """Counts this request for the address typed and for the client; True when either has
+    gone over its limit. Counted whether or not an account has the address, so that the
+    answer never tells which addresses have one. The client is the address django-axes
+    uses for lockouts (REMOTE_ADDR unless configured otherwise), so a forged
+    X-Forwarded-For header does not make a new client."""
+    from axes.helpers import get_client_ip_address
+
+    limits = _reset_limits()
+    digest = hashlib.sha256(email.strip().lower().encode()).hexdigest()
+    client = get_client_ip_address(request) or "unknown"
+    over = False
+    for kind, value in (("address", digest), ("client", client)):
+        limit, window = limits[kind]
+        if _hit(f"editorial:password-reset:{kind}:{value}", window) > limit:
+            over = True
+    return over
+
+
+LIMITED_MESSAGE = gettext_lazy(
+    "Too many password reset requests from here or for this address. "
+    "No e-mail was sent; please try again later."
+)
+
+
+class RateLimitedPasswordResetView(WagtailPasswordResetView):
+    """Wagtail's "forgot password" page; beyond the limits it sends nothing and says so."""
+
+    def form_valid(self, form):
+        if reset_rate_limited(self.request, form.cleaned_data["email"]):
+            form.add_error(None, LIMITED_MESSAGE)
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().form_valid(form)

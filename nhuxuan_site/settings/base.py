@@ -42,7 +42,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "editorial.users_app.PortalUsersAppConfig",  # wagtail.users with our viewsets
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -93,6 +93,9 @@ AXES_COOLOFF_TIME = float(ENV.get("AXES_COOLOFF_HOURS", "1"))  # hours
 # attacker cannot lock a whole office (one NAT address) out by naming its accounts.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# The address behind the proxy when PUBLIC_FORM_CLIENT_IP_HEADER names the header it sets;
+# REMOTE_ADDR otherwise (core.clients). The password-reset limit uses the same address.
+AXES_CLIENT_IP_CALLABLE = "core.clients.client_ip"
 AXES_LOCKOUT_TEMPLATE = "editorial/locked_out.html"
 AXES_VERBOSE = False
 
@@ -194,6 +197,9 @@ WAGTAILEMBEDS_FINDERS = []  # no third-party embeds: no request leaves for anoth
 WAGTAIL_AUTOSAVE_INTERVAL = 0
 WAGTAILAPI_DOCS_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = True
+# "Forgot password" e-mails: (requests, seconds) per address typed and per client (the
+# address django-axes uses); beyond either, no e-mail is sent (editorial.views.password).
+PASSWORD_RESET_RATE_LIMITS = {"address": (3, 3600), "client": (10, 3600)}
 
 # Editorial workflow (DESIGN.md §4, R-WF-1…3)
 WAGTAIL_WORKFLOW_ENABLED = True
