@@ -8,8 +8,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.test import TestCase, override_settings
 from django.urls import reverse
-from wagtail.models import ModelLogEntry
+from wagtail.models import ModelLogEntry, Page
 
+from editorial.models import SectionAssignment
 from editorial.roles import ALL_ROLES, AUDITOR, COLLABORATOR, DEPUTY, EDITOR, HEAD, TECH_ADMIN
 
 from .helpers import assert_denied, load_board
@@ -157,6 +158,25 @@ class TechnicalAdministratorEscalationTests(AccountSecurityTestCase):
         self.assertTrue(Group.objects.filter(pk=head.pk).exists())
         # Reading the list stays open to him (auth.view_group).
         self.assertEqual(self.client.get(reverse("wagtailusers_groups:index")).status_code, 200)
+
+    def test_section_assignment__himself_on_a_section__refused_and_no_page_rights(self):
+        # A section assignment becomes page permissions (editorial.sections): with the
+        # assignment permissions of migration 0002 he could give himself (or an account
+        # he opened) the right to add and edit pages. Sections are the head's and the
+        # deputies' to assign (migration 0003).
+        section = Page.objects.get(depth=2).get_children().first()
+        add = reverse("editorial_sectionassignment:add")
+        assert_denied(self, self.client.get(add))
+        response = self.client.post(add, {"user": self.tech.pk, "section": section.pk})
+        assert_denied(self, response)
+        self.assertFalse(SectionAssignment.objects.filter(user=self.tech).exists())
+        tech = User.objects.get(pk=self.tech.pk)
+        self.assertFalse(section.permissions_for_user(tech).can_edit())
+        self.assertFalse(tech.has_perm("auth.change_group"))
+        self.assertFalse(tech.has_perm("auth.add_group"))
+        # He still reads who is assigned where.
+        index = reverse("editorial_sectionassignment:index")
+        self.assertEqual(self.client.get(index).status_code, 200)
 
     def test_account_screen__roles__refused(self):
         target = self.users["ptdung"]
