@@ -1,7 +1,7 @@
 """Files that only some officials may read: citizens' attachments (issue 16, finding 7).
 
 A citizen's file (a comment's attachment on a draft) can carry a name, an address, a
-signature, an identity card scan: personal data under Decree 13/2023/ND-CP and Law
+signature, an identity card scan: personal data under Decree 13/2023/NĐ-CP and Law
 91/2025/QH15. A random folder name is not an access control, so these files are kept
 apart from what the portal publishes:
 
