@@ -15,6 +15,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Uploaded files of a test run go to a throw-away folder, never into var/media.
 MEDIA_ROOT = VAR_DIR / "test-media" / str(os.getpid())
 PRIVATE_MEDIA_ROOT = VAR_DIR / "test-private-media" / str(os.getpid())
+# No nginx in the tests: the private-file view streams unless a test turns this on.
+PRIVATE_MEDIA_ACCEL_REDIRECT = False
 # The tests use "testserver" and the hostnames of the multi-site tests.
 ALLOWED_HOSTS = ["*"]
 # Caches are per test process so cached menus never leak between test databases' pages.
