@@ -1,16 +1,19 @@
-"""An answer's publication is the question's answer: state, search key, the asker's e-mail."""
+"""An answer's publication is the question's answer: state, search key, the asker's e-mail.
+A deleted comment's attached file goes with it."""
 
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext
 from wagtail.signals import published, unpublished, workflow_submitted
 
+from core.private_media import delete_private_file
 from search.indexing import index_item, remove_item
 
-from .models import Answer, Question, QuestionEvent, QuestionState
+from .models import Answer, ConsultationComment, Question, QuestionEvent, QuestionState
 
 
 def index_question(question) -> bool:
@@ -99,3 +102,13 @@ def answer_submitted(sender, instance, user=None, **kwargs):
         QuestionEvent.objects.create(
             question_id=content.question_id, kind=QuestionEvent.Kind.SUBMITTED, actor=user
         )
+
+
+@receiver(post_delete, sender=ConsultationComment)
+def comment_deleted(sender, instance, **kwargs):
+    """A deleted comment (one by one or with its draft) takes its citizen's file along, once
+    the deletion is committed: no view can reach the file any more, and personal data is not
+    kept without a purpose (Law 91/2025/QH15)."""
+    if instance.attachment:
+        attachment = instance.attachment
+        transaction.on_commit(lambda: delete_private_file(attachment))

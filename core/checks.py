@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.conf import settings
-from django.core.checks import Tags, Warning, register
+from django.core.checks import Error, Tags, Warning, register
 
 
 @register(Tags.caches, deploy=True)
@@ -22,3 +24,33 @@ def shared_cache(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@register(Tags.security)
+def private_media_outside_public_folders(app_configs, **kwargs):
+    """Citizens' attachments (core.private_media) must not sit where the web server publishes
+    files: inside MEDIA_ROOT or STATIC_ROOT, nginx's /media/ or /static/ would serve them
+    to anyone who learns a name, without the permission check."""
+    from core.private_media import private_media_root
+
+    private = private_media_root()
+    if private is None:
+        return []
+    private = private.resolve()
+    errors = []
+    for name in ("MEDIA_ROOT", "STATIC_ROOT"):
+        public = getattr(settings, name, None)
+        if not public:
+            continue
+        public = Path(public).resolve()
+        if private == public or private.is_relative_to(public) or public.is_relative_to(private):
+            errors.append(
+                Error(
+                    f"PRIVATE_MEDIA_ROOT ({private}) overlaps {name} ({public}): citizens' "
+                    "files would be published without a permission check.",
+                    hint="Give PRIVATE_MEDIA_ROOT a folder of its own, outside MEDIA_ROOT "
+                    "and STATIC_ROOT (default: var/private-media).",
+                    id="core.E001",
+                )
+            )
+    return errors

@@ -11,8 +11,10 @@
 # FRONTEND_CACHE_URL), 127.0.0.1:8089 (static copies of pages, for bench/serve.py);
 # gunicorn 127.0.0.1:8001. Database: postgres://postgres@127.0.0.1:5432/portal_stack (PG_URL,
 # PG_DB; the fault tests use a private cluster: PG_URL=postgres://postgres@127.0.0.1:5433).
-# State (config, pids, logs, cache, static, media, secrets) lives in var/stack/ and
-# var/stack.env, both git-ignored.
+# State (config, pids, logs, cache, static, media, private media, secrets) lives in
+# var/stack/ and var/stack.env, both git-ignored. Citizens' attachments are in
+# var/stack/private-media/, served only through nginx's internal /_protected/ location after
+# Django's permission check (X-Accel-Redirect, core.private_media).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -81,6 +83,7 @@ CACHE_KEY_PREFIX=portal-stack
 SEARCH_BACKEND=database
 FRONTEND_CACHE_URL=http://127.0.0.1:$PURGE_PORT
 PUBLIC_FORM_CLIENT_IP_HEADER=HTTP_X_REAL_IP
+PRIVATE_MEDIA_ACCEL_REDIRECT=1
 VAR_DIR=$STATE
 LOG_LEVEL=WARNING
 EOF
@@ -134,6 +137,7 @@ render_nginx_conf() {
         -e "s|listen 8080;|listen 127.0.0.1:$PURGE_PORT;|" \
         -e "s|/srv/portal/static/|$STATE/static/|" \
         -e "s|/srv/portal/media/|$STATE/media/|" \
+        -e "s|/srv/portal/private-media/|$STATE/private-media/|" \
         -e "s|^http {|http {\n    client_body_temp_path $STATE/tmp/body;\n    proxy_temp_path $STATE/tmp/proxy;\n    fastcgi_temp_path $STATE/tmp/fastcgi;\n    uwsgi_temp_path $STATE/tmp/uwsgi;\n    scgi_temp_path $STATE/tmp/scgi;|" \
         "$ROOT/docker/nginx.conf" >"$STATE/nginx.conf.tmp"
     # The static-copy server, inside the http block (before its closing brace).
@@ -159,7 +163,7 @@ PY
 
 start() {
     install_missing
-    mkdir -p "$STATE"/{log,cache,tmp,static,media,static-copy}
+    mkdir -p "$STATE"/{log,cache,tmp,static,media,private-media,static-copy}
     write_env
     load_env
     ensure_services

@@ -32,6 +32,7 @@ from core import sitecache
 from core.blocks import RICH_TEXT_FEATURES, BodyBlock, DocumentBlock
 from core.listing import keyword_filter, paginate
 from core.models import BasePage
+from core.private_media import private_storage
 
 from ..uploads import comment_upload_to
 
@@ -424,8 +425,14 @@ class ConsultationComment(models.Model):
     address = models.CharField(_("address"), max_length=255, blank=True)
     article = models.CharField(_("article concerned"), max_length=255, blank=True)
     text = models.TextField(_("comment"))
+    # Outside MEDIA_ROOT, read only through the permission-checked admin view
+    # (core.private_media, consultation.views.files).
     attachment = models.FileField(
-        _("attached file"), upload_to=comment_upload_to, blank=True, max_length=255
+        _("attached file"),
+        upload_to=comment_upload_to,
+        storage=private_storage,
+        blank=True,
+        max_length=255,
     )
     submitted_at = models.DateTimeField(_("sent at"), editable=False, db_index=True)
     consent_at = models.DateTimeField(_("consent given at"), null=True, blank=True)

@@ -1,11 +1,9 @@
 """The board's views: the Q&A dashboard, assigning and refusing questions, the page-rating
-report, and citizens' files (served only to the people who moderate them)."""
+report. Citizens' files: consultation.views.files."""
 
 from __future__ import annotations
 
 import datetime
-import mimetypes
-import os
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
@@ -13,7 +11,6 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -32,7 +29,6 @@ from ..forms import AssignForm, RefuseForm
 from ..mailer import queue_email
 from ..models import (
     Answer,
-    ConsultationComment,
     PageFeedback,
     Question,
     QuestionEvent,
@@ -312,21 +308,6 @@ def _absolute_admin_url(path: str) -> str:
     from django.conf import settings
 
     return getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/") + path
-
-
-# Citizens' files ---------------------------------------------------------------------------
-@permission_required("consultation.view_consultationcomment", raise_exception=True)
-def comment_attachment(request, pk):
-    comment = get_object_or_404(ConsultationComment, pk=pk)
-    if not comment.attachment:
-        raise Http404
-    name = os.path.basename(comment.attachment.name)
-    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    response = FileResponse(
-        comment.attachment.open("rb"), as_attachment=True, filename=name, content_type=content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 # Page ratings ------------------------------------------------------------------------------

@@ -173,8 +173,17 @@ STATIC_ROOT = Path(ENV.get("STATIC_ROOT", VAR_DIR / "static"))
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(ENV.get("MEDIA_ROOT", VAR_DIR / "media"))
+# Citizens' attachments (core.private_media): outside MEDIA_ROOT, never published by the web
+# server; served by a view that checks the reader's permission. With nginx in front
+# (PRIVATE_MEDIA_ACCEL_REDIRECT) the view answers X-Accel-Redirect to nginx's internal
+# location PRIVATE_MEDIA_ACCEL_PREFIX instead of streaming the file itself.
+PRIVATE_MEDIA_ROOT = Path(ENV.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private-media"))
+PRIVATE_MEDIA_ACCEL_REDIRECT = envcfg.as_bool(ENV.get("PRIVATE_MEDIA_ACCEL_REDIRECT"), False)
+PRIVATE_MEDIA_ACCEL_PREFIX = "/_protected/"
+PRIVATE_STORAGE = {"BACKEND": "core.private_media.PrivateMediaStorage"}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": PRIVATE_STORAGE,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 

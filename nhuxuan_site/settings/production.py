@@ -9,13 +9,15 @@ Everything deployment-specific comes from the environment. Required: ``SECRET_KE
 
 from . import environment as envcfg
 from .base import *  # noqa: F403
-from .base import ENV, INSTALLED_APPS
+from .base import ENV, INSTALLED_APPS, PRIVATE_STORAGE
 
 DEBUG = False
 SECRET_KEY = envcfg.secret_key(ENV, required=True)
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Citizens' attachments, outside MEDIA_ROOT (core.private_media).
+    "private": PRIVATE_STORAGE,
     # Fingerprinted (cache-busting names) and pre-compressed (gzip + brotli when
     # installed) static files; nginx serves STATIC_ROOT with `expires max`.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -26,6 +28,25 @@ if ENV.get("AWS_STORAGE_BUCKET_NAME"):
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
     AWS_S3_FILE_OVERWRITE = False
     AWS_DEFAULT_ACL = None  # private bucket; Wagtail serves documents through serve_view
+if ENV.get("AWS_PRIVATE_STORAGE_BUCKET_NAME"):
+    # Citizens' attachments in a bucket of their own that nothing publishes: no public ACL,
+    # no signed URLs handed out; the permission-checked view streams them (nginx's
+    # X-Accel-Redirect reaches local files only).
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": ENV["AWS_PRIVATE_STORAGE_BUCKET_NAME"],
+            "default_acl": "private",
+            "file_overwrite": False,
+            "custom_domain": None,
+        },
+    }
+
+# Behind nginx (docker/nginx.conf, deploy/stack.sh) the view that checks who may read a
+# citizen's attachment lets nginx send it (X-Accel-Redirect to the internal location
+# /_protected/); PRIVATE_MEDIA_ACCEL_REDIRECT=0 when no nginx with that location fronts
+# the app (Django then streams the file).
+PRIVATE_MEDIA_ACCEL_REDIRECT = envcfg.as_bool(ENV.get("PRIVATE_MEDIA_ACCEL_REDIRECT"), True)
 
 # --- transport security ------------------------------------------------------------------
 # nginx terminates TLS and sets X-Forwarded-Proto; gunicorn listens on the private network.

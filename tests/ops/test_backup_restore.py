@@ -8,6 +8,7 @@ TransactionTestCase (serialized_rollback puts the migrations' data back afterwar
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import shutil
@@ -20,12 +21,15 @@ from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 from django.db import connection, connections
 from django.test import TransactionTestCase, override_settings
+from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
+from consultation.models import ConsultationComment
 from home.models import StandardPage
+from tests.consultation.helpers import make_consultation, make_consultation_index
 
 RESTORED = "restored"
 
@@ -60,7 +64,10 @@ class BackupRestoreRoundTripTests(TransactionTestCase):
     def setUp(self):
         self.tmp = Path(tempfile.mkdtemp(prefix="portal-backup-test-"))
         self.media = self.tmp / "media"
-        self.media_override = override_settings(MEDIA_ROOT=str(self.media))
+        self.private = self.tmp / "private-media"
+        self.media_override = override_settings(
+            MEDIA_ROOT=str(self.media), PRIVATE_MEDIA_ROOT=self.private
+        )
         self.media_override.enable()
         self.addCleanup(shutil.rmtree, self.tmp, ignore_errors=True)
         self.addCleanup(self.media_override.disable)
@@ -91,6 +98,20 @@ class BackupRestoreRoundTripTests(TransactionTestCase):
             file=ContentFile(png_bytes(), name="tru-so.png"),
             width=8,
             height=6,
+        )
+        # A citizen's attachment: in the private folder, backed up and restored with the rest.
+        now = timezone.now()
+        consultation = make_consultation(
+            make_consultation_index(),
+            opens_at=now - dt.timedelta(days=1),
+            closes_at=now + dt.timedelta(days=30),
+        )
+        ConsultationComment.objects.create(
+            page=consultation,
+            full_name="Trần Văn Nam",
+            email="tvnam@example.vn",
+            text="Góp ý kèm tệp",
+            attachment=ContentFile(b"%PDF-1.4 gop y\n%%EOF\n", name="gop-y.pdf"),
         )
 
     # --- the scratch target database ---------------------------------------------------
@@ -134,6 +155,8 @@ class BackupRestoreRoundTripTests(TransactionTestCase):
         paths = {entry["path"] for entry in manifest["files"]}
         assert any(p.startswith("media/documents/") for p in paths)
         assert any(p.startswith("media/original_images/") for p in paths)
+        assert any(p.startswith("private-media/consultation/gop-y/") for p in paths)
+        assert not any(p.startswith("media/consultation/") for p in paths)
         assert all(len(entry["sha256"]) == 64 for entry in manifest["files"])
 
         # Refused: restoring over the suite's own (full) database.
@@ -142,6 +165,7 @@ class BackupRestoreRoundTripTests(TransactionTestCase):
 
         self._add_target_database()
         restored_media = self.tmp / "restored-media"
+        restored_private = self.tmp / "restored-private-media"
 
         # Refused: a damaged copy of the backup, before anything is written.
         damaged = self.tmp / "damaged"
@@ -166,6 +190,7 @@ class BackupRestoreRoundTripTests(TransactionTestCase):
             str(backup),
             database=RESTORED,
             media_root=str(restored_media),
+            private_media_root=str(restored_private),
             stdout=out,
         )
         assert "every row count matches" in out.getvalue()
@@ -193,6 +218,12 @@ class BackupRestoreRoundTripTests(TransactionTestCase):
         for document in before["documents"]:
             original = (self.media / document["file"]).read_bytes()
             assert (restored_media / document["file"]).read_bytes() == original
+        (attachment,) = ConsultationComment.objects.exclude(attachment="").values_list(
+            "attachment", flat=True
+        )
+        original = (self.private / attachment).read_bytes()
+        assert (restored_private / attachment).read_bytes() == original
+        assert not (restored_media / attachment).exists()
 
         # A second restore into the now-full target is refused.
         with pytest.raises(CommandError, match="not empty"):
@@ -242,6 +273,7 @@ def _hostile_backup(tmp_path: Path, member: str) -> Path:
         "media/../outside/evil.txt",  # inside the backup, outside media/ once restored
         "media/images/../../outside/evil.txt",
         "media/./../evil.txt",
+        "private-media/../outside/evil.txt",  # citizens' attachments: same rule
     ],
 )
 def test_restore__manifest_path_leaving_the_media_root__refused_before_anything(tmp_path, member):

@@ -113,6 +113,50 @@ def test_production_settings__limits_admin_path_logs():
     assert values["purge"] == "http://127.0.0.1:8080"
 
 
+# Settings only (no django.setup()): django-storages is installed in the image, not here.
+PRIVATE_STORAGE_PROBE = """
+import json
+from django.conf import settings
+from core.checks import private_media_outside_public_folders
+print(json.dumps({
+    "accel": settings.PRIVATE_MEDIA_ACCEL_REDIRECT,
+    "private": settings.STORAGES["private"],
+    "errors": [e.id for e in private_media_outside_public_folders(None)]
+        if settings.STORAGES["private"]["BACKEND"].startswith("core.") else [],
+}))
+"""
+
+
+def test_production_settings__private_files_behind_nginx_or_in_a_private_bucket():
+    """Citizens' attachments (issue 16 finding 7): nginx sends them after Django's check;
+    with an object store they go to a bucket of their own, never the public one."""
+    values = json.loads(run_production("-c", PRIVATE_STORAGE_PROBE).stdout)
+    assert values["accel"] is True
+    assert values["private"]["BACKEND"] == "core.private_media.PrivateMediaStorage"
+    assert values["errors"] == []
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
+    env.update(
+        PRODUCTION_ENV,
+        AWS_STORAGE_BUCKET_NAME="portal-public",
+        AWS_PRIVATE_STORAGE_BUCKET_NAME="portal-citizens",
+        PRIVATE_MEDIA_ACCEL_REDIRECT="0",
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", PRIVATE_STORAGE_PROBE],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    values = json.loads(result.stdout)
+    assert values["accel"] is False
+    assert values["private"]["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert values["private"]["OPTIONS"]["bucket_name"] == "portal-citizens"
+    assert values["private"]["OPTIONS"]["default_acl"] == "private"
+
+
 @override_settings(MIDDLEWARE=OPS_MIDDLEWARE, ROOT_URLCONF="tests.ops.urls")
 class PublicResponseHeaderTests(TestCase):
     @classmethod

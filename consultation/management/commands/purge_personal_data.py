@@ -7,6 +7,7 @@
 - Comments on drafts and contact messages: ``CONSULTATION_PERSONAL_DATA_RETENTION_DAYS``
   (default 365) after the consultation closed / the message arrived; a comment keeps the
   name's initials (what the public saw) and the organisation.
+  The comment's attached file (in the private storage, core.private_media) is deleted.
 - Subscribers who left, or never confirmed, are deleted after 30 days.
 Idempotent (cron, e.g. daily).
 """
@@ -31,6 +32,7 @@ from consultation.models import (
     QuestionEvent,
     initials,
 )
+from core.private_media import delete_private_file
 
 SUBSCRIBER_GRACE = datetime.timedelta(days=30)
 
@@ -81,14 +83,16 @@ class Command(BaseCommand):
         if not dry_run:
             for question in questions.only("pk"):
                 purge_question(question, now)
-            for comment in comments.only("pk", "full_name"):
+            for comment in comments.only("pk", "full_name", "attachment"):
                 ConsultationComment.objects.filter(pk=comment.pk).update(
                     full_name=initials(comment.full_name),
                     email="",
                     phone="",
                     address="",
+                    attachment="",
                     personal_data_purged_at=now,
                 )
+                delete_private_file(comment.attachment)
                 OutgoingEmail.objects.filter(reference=f"comment:{comment.pk}").update(to="")
             for message in messages.only("pk"):
                 ContactMessage.objects.filter(pk=message.pk).update(

@@ -1,10 +1,11 @@
 """``manage.py backup_portal DIR``: database dump + media + a manifest with checksums (R-SEC-1).
 
-A Wagtail portal is its database and its media folder (original images and documents;
+A Wagtail portal is its database, its media folder (original images and documents;
 renditions are included too so that a restored site serves its pages without
-regenerating every thumbnail). The database is dumped first and the media copied
-afterwards, so an upload made in between becomes an orphan file in the backup, never
-a row whose file is missing.
+regenerating every thumbnail) and its private media folder (citizens' attachments,
+``PRIVATE_MEDIA_ROOT``, core.private_media; copied to ``private-media/``). The database
+is dumped first and the files copied afterwards, so an upload made in between becomes an
+orphan file in the backup, never a row whose file is missing.
 
 * PostgreSQL: ``pg_dump --format=custom`` from the machine (restore with ``pg_restore``).
   The row counts written to the manifest and the dump come from the same exported
@@ -35,11 +36,14 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.migrations.recorder import MigrationRecorder
 
+from core.private_media import private_media_root
+
 MANIFEST = "manifest.json"
 FORMAT = "portal-backup"
 VERSION = 1
 DB_FILES = {"postgresql": "database.pgdump", "sqlite": "database.sqlite3"}
 MEDIA_DIR = "media"
+PRIVATE_MEDIA_DIR = "private-media"
 CHUNK = 1024 * 1024
 
 
@@ -135,7 +139,9 @@ class Command(BaseCommand):
         parser.add_argument("directory", help="New or empty directory to write the backup to.")
         parser.add_argument("--database", default=DEFAULT_DB_ALIAS)
         parser.add_argument(
-            "--no-media", action="store_true", help="Database only (media backed up elsewhere)."
+            "--no-media",
+            action="store_true",
+            help="Database only (media and private media backed up elsewhere).",
         )
 
     def handle(self, directory, database, no_media=False, **options):
@@ -164,6 +170,17 @@ class Command(BaseCommand):
             media_files = self._copy_media(root, target / MEDIA_DIR)
         files += media_files
 
+        private_files: list[Path] = []
+        private_root = None if no_media else private_media_root()
+        if not no_media and private_root is None:
+            raise CommandError(
+                "Private media are not on the local file system (STORAGES['private']); back "
+                "the private bucket up with its own tools and run with --no-media."
+            )
+        if private_root is not None and private_root.is_dir():
+            private_files = self._copy_media(private_root, target / PRIVATE_MEDIA_DIR)
+        files += private_files
+
         manifest = {
             "format": FORMAT,
             "version": VERSION,
@@ -171,6 +188,7 @@ class Command(BaseCommand):
             "engine": engine,
             "database_file": db_file.name,
             "media": not no_media,
+            "private_media": not no_media,
             "migrations": applied_migrations(database),
             "table_counts": counts,
             "files": [
@@ -187,7 +205,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Backup written to {target}: {engine} dump ({len(counts)} tables, {rows} rows), "
-                f"{len(media_files)} media files."
+                f"{len(media_files)} media files, {len(private_files)} private files."
             )
         )
 

@@ -8,10 +8,11 @@ Order, so that a bad backup never damages anything:
    (restoring over a live portal mixes two states; create an empty database first);
 3. restore the database (``pg_restore --single-transaction --exit-on-error``: all or
    nothing; SQLite: the ``sqlite3`` backup API into the empty file);
-4. copy the media files;
+4. copy the media files, and the private files (citizens' attachments) into
+   ``PRIVATE_MEDIA_ROOT`` (or ``--private-media-root``), which must be empty too;
 5. compare every table's row count with the counts recorded at backup time and check
-   that every image and document row has its file; report the difference and exit
-   non-zero when anything is off.
+   that every image, document and comment attachment row has its file; report the
+   difference and exit non-zero when anything is off.
 
 Afterwards: ``manage.py update_index`` when the search backend is Elasticsearch/OpenSearch
 (the database backend's index is restored with the database), and clear Redis and the
@@ -29,10 +30,13 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 
+from core.private_media import private_media_root as private_root_of_settings
+
 from .backup_portal import (
     FORMAT,
     MANIFEST,
     MEDIA_DIR,
+    PRIVATE_MEDIA_DIR,
     VERSION,
     engine_of,
     media_root,
@@ -106,10 +110,22 @@ class Command(BaseCommand):
             "--media-root", help="Where to restore media (default: MEDIA_ROOT of the settings)."
         )
         parser.add_argument(
+            "--private-media-root",
+            help="Where to restore private media (default: PRIVATE_MEDIA_ROOT of the settings).",
+        )
+        parser.add_argument(
             "--verify-only", action="store_true", help="Check the checksums and stop."
         )
 
-    def handle(self, directory, database, media_root=None, verify_only=False, **options):
+    def handle(
+        self,
+        directory,
+        database,
+        media_root=None,
+        private_media_root=None,
+        verify_only=False,
+        **options,
+    ):
         source = Path(directory)
         manifest = load_manifest(source)
         problems = verify_files(source, manifest)
@@ -138,6 +154,20 @@ class Command(BaseCommand):
         target_media = Path(media_root) if media_root else self._default_media_root(manifest)
         if media_files and target_media.exists() and any(target_media.rglob("*")):
             raise CommandError(f"The media folder {target_media} is not empty.")
+        private_files = [
+            e for e in manifest["files"] if e["path"].startswith(f"{PRIVATE_MEDIA_DIR}/")
+        ]
+        target_private = None
+        if private_files:
+            target_private = (
+                Path(private_media_root) if private_media_root else self._default_private_root()
+            )
+        if (
+            target_private is not None
+            and target_private.exists()
+            and any(target_private.rglob("*"))
+        ):
+            raise CommandError(f"The private media folder {target_private} is not empty.")
 
         db_file = source / manifest["database_file"]
         if engine == "postgresql":
@@ -148,8 +178,18 @@ class Command(BaseCommand):
             destination = destination_in(target_media, Path(entry["path"]).relative_to(MEDIA_DIR))
             destination.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source / entry["path"], destination)
+        for entry in private_files:
+            relative = Path(entry["path"]).relative_to(PRIVATE_MEDIA_DIR)
+            destination = destination_in(target_private, relative)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source / entry["path"], destination)
 
-        errors = self._check(database, manifest, target_media if media_files else None)
+        errors = self._check(
+            database,
+            manifest,
+            target_media if media_files else None,
+            target_private,
+        )
         if errors:
             raise CommandError(
                 "Restored, but the result differs from the backup:\n  " + "\n  ".join(errors)
@@ -158,7 +198,8 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Restored {len(manifest['table_counts'])} tables ({rows} rows) and "
-                f"{len(media_files)} media files; every row count matches the backup."
+                f"{len(media_files)} media files and {len(private_files)} private files; "
+                "every row count matches the backup."
             )
         )
         self.stdout.write(
@@ -171,6 +212,12 @@ class Command(BaseCommand):
         if root is None and manifest.get("media"):
             raise CommandError("Media storage is not local: pass --media-root.")
         return root or Path(".")
+
+    def _default_private_root(self) -> Path:
+        root = private_root_of_settings()
+        if root is None:
+            raise CommandError("Private media storage is not local: pass --private-media-root.")
+        return root
 
     def _restore_postgresql(self, alias: str, db_file: Path) -> None:
         if not shutil.which("pg_restore"):
@@ -203,7 +250,9 @@ class Command(BaseCommand):
         finally:
             source.close()
 
-    def _check(self, alias: str, manifest: dict, media: Path | None) -> list[str]:
+    def _check(
+        self, alias: str, manifest: dict, media: Path | None, private: Path | None = None
+    ) -> list[str]:
         errors = []
         restored = table_counts(alias)
         for table, expected in sorted(manifest["table_counts"].items()):
@@ -218,4 +267,11 @@ class Command(BaseCommand):
                 for name in model.objects.using(alias).values_list("file", flat=True):
                     if name and not (media / name).is_file():
                         errors.append(f"{model._meta.label}: file {name} missing")
+        if private is not None:
+            from consultation.models import ConsultationComment
+
+            names = ConsultationComment.objects.using(alias).exclude(attachment="")
+            for name in names.values_list("attachment", flat=True):
+                if not (private / name).is_file():
+                    errors.append(f"consultation.ConsultationComment: file {name} missing")
         return errors
