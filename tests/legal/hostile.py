@@ -94,6 +94,27 @@ def odt_bomb(inflated: int = 5 * MB) -> bytes:
     return out.getvalue()
 
 
+def odt_entity_bomb(levels: int = 9) -> bytes:
+    """An .odt whose ``content.xml`` defines nested entities ("billion laughs"): 3 KB of
+    XML expanding to 10^``levels`` copies of a word. Expat (2.4 and later) refuses it by
+    its amplification limit; the test keeps that true."""
+    entities = '<!ENTITY lol0 "lollollollollollollollollollol">' + "".join(
+        f'<!ENTITY lol{n} "{f"&lol{n - 1};" * 10}">' for n in range(1, levels + 1)
+    )
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        f"<!DOCTYPE office:document-content [{entities}]>"
+        + _ODT_CONTENT_HEAD[len('<?xml version="1.0" encoding="UTF-8"?>') :]
+        + f"<text:p>QUYẾT ĐỊNH</text:p><text:p>&lol{levels};</text:p>"
+        + _ODT_CONTENT_TAIL
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", content)
+    return out.getvalue()
+
+
 def ratio_bomb(inflated: int = 200 * MB) -> bytes:
     """A valid .docx carrying one extra member of zeros that deflates about 1000:1 (the
     parsers never read it; only a check of every member sees it)."""
@@ -194,6 +215,7 @@ HOSTILE = {
     "docx bomb 50 MB": ("bomb50.docx", lambda: docx_bomb(50 * MB)),
     "docx 25 MB of varied text": ("heavy.docx", lambda: docx_heavy(25 * MB)),
     "odt bomb 20 MB": ("bomb.odt", lambda: odt_bomb(20 * MB)),
+    "odt entity bomb (billion laughs)": ("laughs.odt", odt_entity_bomb),
     "pdf stream bomb 100 MB": ("bomb.pdf", lambda: pdf_stream_bomb(100 * MB)),
     "pdf 8 pages x 60 MB stream": ("pages.pdf", lambda: pdf_stream_bomb(60 * MB, pages=8)),
     "ratio bomb 500 MB": ("ratio.docx", lambda: ratio_bomb(500 * MB)),

@@ -120,6 +120,9 @@ class HostileReadTests(TestCase):
     def test_odt_bomb(self):
         self.assert_refused(hostile.odt_bomb(5 * MB), "bomb.odt", "content.xml", code="ratio")
 
+    def test_odt_entity_bomb__refused_by_the_xml_parser(self):
+        self.assert_refused(hostile.odt_entity_bomb(), "laughs.odt", "tệp hỏng")
+
     def test_ratio_bomb__member_the_parsers_never_read(self):
         self.assert_refused(hostile.ratio_bomb(40 * MB), "anh.docx", "word/media/image1.png")
 
