@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import time
+from dataclasses import replace
+
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from core.limits import ParseLimits
 
 from .forms import MAX_UPLOAD_BYTES, ImportForm
 from .importer.service import ImportReport, import_document
@@ -55,9 +62,29 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
             raise PermissionDenied
         dry_run = form.cleaned_data["dry_run"]
         reports = []
+        # Every file is read within its own bounds, and the upload within one budget: the
+        # answer must come before the web server's worker timeout (30 s), or the editor
+        # sees an error page while some drafts exist (issue 16). Files left when the
+        # budget is spent are reported, not read.
+        limits = ParseLimits.from_settings()
+        deadline = time.monotonic() + getattr(settings, "IMPORT_REQUEST_SECONDS", 25)
         for upload in form.cleaned_data["files"]:
             if upload.size > MAX_UPLOAD_BYTES:
                 reports.append(ImportReport(file=upload.name, problems=["Tệp lớn hơn 20 MB."]))
+                continue
+            remaining = deadline - time.monotonic()
+            if remaining < 2:
+                reports.append(
+                    ImportReport(
+                        file=upload.name,
+                        problems=[
+                            gettext(
+                                "Not read: the time for one upload is used up. Upload this "
+                                "file again on its own."
+                            )
+                        ],
+                    )
+                )
                 continue
             report = import_document(
                 upload.read(),
@@ -65,6 +92,7 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
                 library=library,
                 user=self.request.user,
                 dry_run=dry_run,
+                parse_limits=replace(limits, seconds=min(limits.seconds, remaining)),
             )
             reports.append(report)
         rows = []

@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,6 +42,20 @@ from .choices import (
 from .models import FORM_EXTENSIONS, ProcedureForm, ProcedurePage, site_scope_path
 
 MAX_FORM_FILE_SIZE = 10 * 1024 * 1024
+#: A procedure file has 25 keys (and their aliases); a header far wider is not one, and
+#: each of its columns would be one more name in the report (100,000 columns: issue 16).
+MAX_COLUMNS = 200
+#: Longest time limit taken as a number of working days. The national database's longest
+#: are a few months; a longer one is a typing error (40,000 days overflowed the column on
+#: PostgreSQL and was stored as it was on SQLite). The law's own wording goes in as text.
+MAX_PROCESSING_DAYS = 1000
+#: Digits of an amount in đồng: 15 is a thousand thousand billion đồng. Python refuses to
+#: convert more than 4,300 digits at all (a traceback before the limit).
+MAX_AMOUNT_DIGITS = 15
+#: JSON integers longer than this stay text, so that the row, not the file, is refused.
+_JSON_INT_DIGITS = 18
+
+logger = logging.getLogger(__name__)
 
 #: Canonical keys (JSON keys, CSV/XLSX headers folded to snake case).
 KEYS = (
@@ -115,6 +130,9 @@ def normalise_key(key) -> str:
 
 # Reading files -------------------------------------------------------------------------
 def read_rows(path: Path) -> list[tuple[int, dict]]:
+    """The rows of ``path``; ``ImportFileError`` (a Vietnamese reason) when the file as a
+    whole cannot be read. What refuses the whole file rather than one row, and why, is in
+    IMPORT.md ("Files and rows refused")."""
     suffix = path.suffix.lower()
     if suffix == ".json":
         return read_json(path.read_bytes())
@@ -134,13 +152,24 @@ def _decode(data: bytes) -> str:
         raise ImportFileError(_("The file is not UTF-8 text.")) from error
 
 
+def _json_int(digits: str):
+    # A number too long to be a count or an amount stays text: its row is refused with a
+    # reason ("not a whole number"), the other rows are imported.
+    return int(digits) if len(digits.lstrip("-")) <= _JSON_INT_DIGITS else digits
+
+
 def read_json(data: bytes) -> list[tuple[int, dict]]:
     try:
-        document = json.loads(_decode(data))
+        document = json.loads(_decode(data), parse_int=_json_int)
     except json.JSONDecodeError as error:
         raise ImportFileError(
             _("The JSON is not valid (line %(line)s): %(error)s")
             % {"line": error.lineno, "error": error.msg}
+        ) from error
+    except RecursionError as error:
+        # A whole-file refusal: the parser stops before giving any row.
+        raise ImportFileError(
+            _("The JSON is nested too deeply to be a list of procedures; nothing was read.")
         ) from error
     if isinstance(document, dict):
         for key in ("thu_tuc", "procedures"):
@@ -162,14 +191,42 @@ def read_csv(data: bytes) -> list[tuple[int, dict]]:
     text_data = _decode(data)
     delimiter = _csv_delimiter(text_data)
     reader = csv.reader(io.StringIO(text_data, newline=""), delimiter=delimiter)
-    header = [normalise_key(cell) for cell in next(reader, [])]
     result = []
-    # Row numbers are the spreadsheet's: the header is row 1, and a cell with line breaks
-    # is still one row (as when the file is opened in a spreadsheet program).
-    for number, record in enumerate(reader, start=2):
-        if any(cell.strip() for cell in record):
-            result.append((number, _row_dict(header, record)))
+    last = 0  # the last row read whole
+    try:
+        header = _header(next(reader, []))
+        last = 1
+        # Row numbers are the spreadsheet's: the header is row 1, and a cell with line
+        # breaks is still one row (as when the file is opened in a spreadsheet program).
+        for number, record in enumerate(reader, start=2):
+            if any(cell.strip() for cell in record):
+                result.append((number, _row_dict(header, record)))
+            last = number
+    except csv.Error as error:
+        # A cell over the csv module's limit (131,072 characters) or a broken quote: the
+        # reader cannot say where the next row starts, so no row after it can be trusted.
+        # The whole file is refused, with the row to look at.
+        raise ImportFileError(
+            _(
+                "Row %(row)s cannot be read (%(error)s): a cell is too long or a quote is "
+                "not closed. Nothing was imported; correct the file and import it again."
+            )
+            % {"row": last + 1, "error": error}
+        ) from error
     return result
+
+
+def _header(cells) -> list[str]:
+    if len(cells) > MAX_COLUMNS:
+        # Whole file: the header gives every row its meaning.
+        raise ImportFileError(
+            _(
+                "The header has %(count)s columns, more than the %(limit)s a procedure file "
+                "may have: this is not a procedure file. Nothing was imported."
+            )
+            % {"count": len(cells), "limit": MAX_COLUMNS}
+        )
+    return [normalise_key(cell) for cell in cells]
 
 
 def _csv_delimiter(text_data: str) -> str:
@@ -178,8 +235,11 @@ def _csv_delimiter(text_data: str) -> str:
     line = text_data.splitlines()[0] if text_data else ""
 
     def score(delimiter: str) -> int:
-        cells = next(csv.reader([line], delimiter=delimiter), [])
-        return sum(1 for cell in cells if normalise_key(cell) in KEYS)
+        try:
+            cells = next(csv.reader([line], delimiter=delimiter), [])
+        except csv.Error:  # a "cell" over the field limit: not this delimiter
+            return -1
+        return sum(1 for cell in cells[: MAX_COLUMNS + 1] if normalise_key(cell) in KEYS)
 
     return max([",", ";", "\t"], key=score)
 
@@ -187,23 +247,46 @@ def _csv_delimiter(text_data: str) -> str:
 def read_xlsx(path: Path) -> list[tuple[int, dict]]:
     from openpyxl import load_workbook
 
+    from core.limits import LimitExceeded, ZipLimits, check_zip
+
+    # An .xlsx is a ZIP: measured before openpyxl inflates its parts (core.limits).
+    try:
+        check_zip(path.read_bytes(), ZipLimits.from_settings())
+    except LimitExceeded as error:
+        raise ImportFileError(error.message()) from error
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged file
         raise ImportFileError(
             _("The spreadsheet cannot be read: %(error)s") % {"error": error}
         ) from error
-    sheet = workbook["thu_tuc"] if "thu_tuc" in workbook.sheetnames else workbook.worksheets[0]
     result = []
     header: list[str] = []
-    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-        if number == 1:
-            header = [normalise_key(cell) for cell in values]
-            continue
-        if not any(value not in (None, "") for value in values):
-            continue
-        result.append((number, _row_dict(header, list(values))))
-    workbook.close()
+    number = 0
+    try:
+        sheet = workbook["thu_tuc"] if "thu_tuc" in workbook.sheetnames else workbook.worksheets[0]
+        # In read-only mode the sheet is parsed while its rows are read: a damaged part
+        # (truncated XML) fails here, after some rows. The whole file is refused, since
+        # the rows after the damage are lost and a partial import would look complete.
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            if number == 1:
+                header = _header(values)
+                continue
+            if not any(value not in (None, "") for value in values):
+                continue
+            result.append((number, _row_dict(header, list(values))))
+    except ImportFileError:
+        raise
+    except Exception as error:  # ParseError, zlib.error, KeyError… from a damaged part
+        raise ImportFileError(
+            _(
+                "The spreadsheet is damaged after row %(row)s (%(error)s). Nothing was "
+                "imported; save the file again from the spreadsheet program."
+            )
+            % {"row": number, "error": f"{type(error).__name__}: {str(error)[:120]}"}
+        ) from error
+    finally:
+        workbook.close()
     return result
 
 
@@ -220,12 +303,26 @@ class RowError(Exception):
     pass
 
 
+def shown(value, limit: int = 40) -> str:
+    """A value as quoted in a message: a 5,000-digit number is not repeated whole."""
+    value = str(value)
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
 def text(value) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return normalize(str(value)).replace("\r\n", "\n").strip()
+    value = str(value)
+    if "\x00" in value:
+        # PostgreSQL cannot store NUL in text (the row stopped the whole import with a
+        # DataError) and SQLite kept it. The row is refused on both: NUL is no text.
+        raise RowError(
+            _("A cell holds a NUL character (“%(value)s”): remove it and import the row again.")
+            % {"value": shown(value.replace("\x00", "␀"))}
+        )
+    return normalize(value).replace("\r\n", "\n").strip()
 
 
 def items(value) -> list:
@@ -251,12 +348,12 @@ def code_value(value) -> str:
     return text(value)
 
 
-def whole_number(value, what: str) -> int | None:
+def whole_number(value, what: str, maximum: int | None = None) -> int | None:
     if value is None or value == "":
         return None
-    if isinstance(value, bool):
+    if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
         raise RowError(
-            _("%(what)s “%(value)s” is not a whole number.") % {"what": what, "value": value}
+            _("%(what)s “%(value)s” is not a whole number.") % {"what": what, "value": shown(value)}
         )
     if isinstance(value, int):
         number = value
@@ -264,14 +361,23 @@ def whole_number(value, what: str) -> int | None:
         number = int(value)
     else:
         raw = text(value)
-        if not re.fullmatch(r"\d{1,6}", raw):
+        # Up to 6 digits for counts; any length where a maximum says what is too many.
+        if not re.fullmatch(r"\d+", raw) or (maximum is None and len(raw) > 6):
             raise RowError(
-                _("%(what)s “%(value)s” is not a whole number.") % {"what": what, "value": raw}
+                _("%(what)s “%(value)s” is not a whole number.")
+                % {"what": what, "value": shown(raw)}
             )
-        number = int(raw)
+        # No int() of thousands of digits (Python refuses past 4,300): a 10-digit
+        # stand-in is over any maximum and the message quotes the cell.
+        number = int(raw) if len(raw) <= 9 else 10**10
     if number < 0:
         raise RowError(
-            _("%(what)s “%(value)s” is not a whole number.") % {"what": what, "value": value}
+            _("%(what)s “%(value)s” is not a whole number.") % {"what": what, "value": shown(value)}
+        )
+    if maximum is not None and number > maximum:
+        raise RowError(
+            _("%(what)s “%(value)s” is more than %(maximum)s.")
+            % {"what": what, "value": shown(value), "maximum": maximum}
         )
     return number
 
@@ -287,7 +393,12 @@ def amount_value(value, name: str) -> int | None:
         if value < 0 or (isinstance(value, float) and not value.is_integer()):
             raise RowError(
                 _("The amount “%(value)s” of “%(name)s” is not a sum in đồng.")
-                % {"value": value, "name": name}
+                % {"value": shown(value), "name": shown(name)}
+            )
+        if value >= 10**MAX_AMOUNT_DIGITS:
+            raise RowError(
+                _("The amount “%(value)s” of “%(name)s” is too large to be a fee.")
+                % {"value": shown(value), "name": shown(name)}
             )
         return int(value)
     raw = fold(text(value))
@@ -298,7 +409,12 @@ def amount_value(value, name: str) -> int | None:
     if not digits.isdigit():
         raise RowError(
             _("The amount “%(value)s” of “%(name)s” is not a sum in đồng.")
-            % {"value": text(value), "name": name}
+            % {"value": shown(text(value)), "name": shown(name)}
+        )
+    if len(digits.lstrip("0")) > MAX_AMOUNT_DIGITS:
+        raise RowError(
+            _("The amount “%(value)s” of “%(name)s” is too large to be a fee.")
+            % {"value": shown(text(value)), "name": shown(name)}
         )
     return int(digits)
 
@@ -626,13 +742,15 @@ def legal_value(value) -> list:
 def time_value(value) -> tuple[int | None, str]:
     """(working days, text): 5 or "5 ngày làm việc" → (5, ""); other wording → (None, text)."""
     if isinstance(value, dict):
-        return whole_number(value.get("so_ngay"), _("Time limit")), text(value.get("mo_ta"))
+        days = whole_number(value.get("so_ngay"), _("Time limit"), MAX_PROCESSING_DAYS)
+        return days, text(value.get("mo_ta"))
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return whole_number(value, _("Time limit")), ""
+        return whole_number(value, _("Time limit"), MAX_PROCESSING_DAYS), ""
     raw = text(value)
-    match = re.fullmatch(r"0*(\d{1,4})\s*(ngay lam viec)?\.?", fold(raw))
+    # Any number of digits: "40000" is a (wrong) number of days, not the law's wording.
+    match = re.fullmatch(r"0*(\d+)\s*(ngay lam viec)?\.?", fold(raw))
     if match:
-        return int(match.group(1)), ""
+        return whole_number(match.group(1), _("Time limit"), MAX_PROCESSING_DAYS), ""
     return None, raw
 
 
@@ -783,9 +901,12 @@ class ProcedureImporter:
             {key for _n, row in rows for key in row if key not in KEYS} - {"__invalid__"}
         )
         if unknown:
+            # Named up to 20 (a JSON object may have any number of keys); then counted.
+            listed = ", ".join(shown(key) for key in unknown[:20])
+            if len(unknown) > 20:
+                listed += " " + _("(and %(count)s more)") % {"count": len(unknown) - 20}
             report.file_warnings.append(
-                _("Columns not recognised and ignored: %(columns)s")
-                % {"columns": ", ".join(unknown)}
+                _("Columns not recognised and ignored: %(columns)s") % {"columns": listed}
             )
         seen: dict[str, int] = {}
         try:
@@ -805,8 +926,13 @@ class ProcedureImporter:
             result.action = "rejected"
             result.errors.append(_("The item is not an object with the procedure's fields."))
             return result
-        result.code = code_value(row.get("ma_thu_tuc"))
-        result.title = text(row.get("ten_thu_tuc"))
+        try:
+            result.code = code_value(row.get("ma_thu_tuc"))
+            result.title = text(row.get("ten_thu_tuc"))
+        except RowError as error:
+            result.action = "rejected"
+            result.errors.append(str(error))
+            return result
         if not result.code:
             result.errors.append(_("The procedure code (mã thủ tục) is missing."))
         elif not PROCEDURE_CODE_RE.match(result.code):
@@ -829,7 +955,13 @@ class ProcedureImporter:
         try:
             with transaction.atomic():
                 self._import_row(row, result, created_here)
-        except (RowError, ValidationError) as error:
+        except Exception as error:
+            # The row's savepoint is rolled back, so a database error (a value the
+            # column cannot hold, on PostgreSQL) leaves the import able to go on: the row
+            # is refused with its reason and the next rows are imported (issue 16: a
+            # DataError stopped the whole file with a traceback).
+            if not isinstance(error, (RowError, ValidationError)):
+                logger.exception("Import of row %s (%s) failed", number, result.code)
             result.action = "rejected"
             result.errors.extend(self._messages(error))
             for folded in created_here["fields"]:
@@ -1095,6 +1227,11 @@ class ProcedureImporter:
     def _messages(error) -> list[str]:
         if isinstance(error, RowError):
             return [str(error)]
+        if not isinstance(error, ValidationError):
+            return [
+                _("The row could not be saved (%(error)s).")
+                % {"error": f"{type(error).__name__}: {shown(error, 160)}"}
+            ]
         messages = []
         if hasattr(error, "error_dict"):
             for name, errors in error.message_dict.items():

@@ -4,12 +4,21 @@ The kind of a file is decided by its content, not its name: a PDF starts with
 ``%PDF-``, a .docx or .odt is a ZIP holding ``word/document.xml`` or an OpenDocument
 ``mimetype``; plain text is UTF-8 without NUL bytes. A name whose extension disagrees
 with the content is refused. Legacy 8-bit text (TCVN3, VNI) is decoded and converted to
-Unicode (R-SITE-2). Every failure is a ``ReadError`` with a Vietnamese message. Pure
-Python apart from the mammoth, python-docx and pypdf libraries; no Django.
+Unicode (R-SITE-2). Every failure is a ``ReadError`` with a Vietnamese message; so is
+every error a parser raises on a hostile or broken file (pypdf's ``LimitReachedError``
+included): a refusal of that file, never a crash of the import. The body HTML keeps only
+what the rich-text editor allows (``core.richtext``): a Word file's ``javascript:`` link
+is not stored.
+
+``read_document`` parses in the calling process and needs no Django; the importer calls
+``read_document_bounded``, which measures a ZIP package first and parses in a worker
+process with a time and memory limit (``core.limits``; issue 16: a 17 KB .docx took
+40-70 s and 400 MB to parse, a 180 KB one over 3 GB).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import io
 import re
@@ -18,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from xml.etree import ElementTree
 
+from core.richtext import clean_html
 from vietnam.text import detect_legacy
 
 from .extract import unicode_text
@@ -60,9 +70,12 @@ def sniff(data: bytes) -> str | None:
                 names = set(archive.namelist())
                 if "word/document.xml" in names:
                     return "docx"
-                if "mimetype" in names and archive.read("mimetype").strip() == _ODT_MIME:
-                    return "odt"
-        except (zipfile.BadZipFile, OSError, KeyError):
+                if "mimetype" in names:
+                    # At most the length of the ODT type: the member could be a bomb.
+                    with archive.open("mimetype") as member:
+                        if member.read(len(_ODT_MIME) + 2).strip() == _ODT_MIME:
+                            return "odt"
+        except (zipfile.BadZipFile, OSError, KeyError, EOFError, ValueError, RuntimeError):
             return "zip"
         return "zip"
     if data.startswith((b"{\\rtf",)):
@@ -101,13 +114,31 @@ def read_txt(data: bytes) -> ReadResult:
     return ReadResult("txt", text, _text_to_html(text), notes, runs)
 
 
+#: Word's headings onto the editor's h2-h4 (the page title is the h1); anything else a
+#: style map would make is left to the sanitiser.
+_DOCX_STYLE_MAP = """
+p[style-name='Title'] => h2:fresh
+p[style-name='Heading 1'] => h2:fresh
+p[style-name='Heading 2'] => h3:fresh
+p[style-name='Heading 3'] => h4:fresh
+p[style-name='Heading 4'] => h4:fresh
+"""
+
+
 def read_docx(data: bytes) -> ReadResult:
     import mammoth
 
+    # Images are not part of the text (the editor's features have none): not inlined as
+    # data: addresses, which would copy every picture of the file into the HTML.
+    no_images = mammoth.images.img_element(lambda image: {})
     try:
-        body = mammoth.convert_to_html(io.BytesIO(data)).value
+        body = mammoth.convert_to_html(
+            io.BytesIO(data), style_map=_DOCX_STYLE_MAP, convert_image=no_images
+        ).value
         # Raw text keeps table cells (the header of a document is usually a table) in order.
         text = mammoth.extract_raw_text(io.BytesIO(data)).value
+    except MemoryError:
+        raise  # the worker's memory limit: reported as such, not as a broken file
     except Exception as error:  # mammoth raises many kinds on broken packages
         raise ReadError(f"Không đọc được tệp Word (.docx): tệp hỏng ({error}).") from error
     text = re.sub(r"\n{2,}", "\n", text)
@@ -118,6 +149,8 @@ def read_docx(data: bytes) -> ReadResult:
 
             document = docx.Document(io.BytesIO(data))
             text = "\n".join(p.text for p in document.paragraphs)
+        except MemoryError:
+            raise
         except Exception:
             text = ""
     text, runs = unicode_text(text)
@@ -128,7 +161,9 @@ def read_odt(data: bytes) -> ReadResult:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             root = ElementTree.fromstring(archive.read("content.xml"))
-    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError) as error:
+    except MemoryError:
+        raise
+    except Exception as error:  # zipfile and expat raise many kinds on broken packages
         raise ReadError("Không đọc được tệp OpenDocument (.odt): tệp hỏng.") from error
     paragraphs = []
     for element in root.iter():
@@ -140,7 +175,7 @@ def read_odt(data: bytes) -> ReadResult:
 
 def read_pdf(data: bytes) -> ReadResult:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import LimitReachedError
 
     try:
         reader = PdfReader(io.BytesIO(data))
@@ -156,10 +191,17 @@ def read_pdf(data: bytes) -> ReadResult:
                     "PDF không đặt mật khẩu."
                 )
         pages = [page.extract_text() or "" for page in reader.pages]
-    except ReadError:
+    except (ReadError, MemoryError):
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError, RecursionError) as error:
-        raise ReadError(f"Không đọc được tệp PDF: tệp hỏng ({error}).") from error
+    except LimitReachedError as error:
+        # pypdf's own bounds (a stream inflating past ZLIB_MAX_OUTPUT_LENGTH, too many
+        # tokens in a content stream…): a hostile or abnormal file, refused as such.
+        raise ReadError(
+            "Tệp PDF có luồng dữ liệu vượt giới hạn cho phép khi giải nén (có thể là tệp "
+            "độc hại): không đọc tệp này."
+        ) from error
+    except Exception as error:  # pypdf raises many kinds on broken files
+        raise ReadError(f"Không đọc được tệp PDF: tệp hỏng ({str(error)[:200]}).") from error
     text, runs = unicode_text("\n".join(pages))
     if not text.strip():
         raise ReadError(
@@ -202,4 +244,44 @@ def read_document(data: bytes, filename: str) -> ReadResult:
     result = READERS[kind](data)
     if not result.text.strip():
         raise ReadError("Tệp không có nội dung chữ.")
+    result.html = clean_html(result.html)
     return result
+
+
+def read_in_worker(data: bytes, filename: str) -> dict:
+    """Entry point of the worker process (``core.limits.run_bounded``): the result as
+    data, a refusal as ``{"refused": reason}``."""
+    try:
+        return dataclasses.asdict(read_document(data, filename))
+    except ReadError as error:
+        return {"refused": str(error)}
+
+
+def read_document_bounded(data: bytes, filename: str, *, zip_limits=None, parse_limits=None):
+    """``read_document`` within bounds: a ZIP package (.docx, .odt) is measured before any
+    parser opens it (members, inflated sizes, compression ratio), then the file is parsed
+    in a worker process limited in time and memory. Every bound reached is a ``ReadError``
+    saying which. Needs Django settings (the limits and the messages' language)."""
+    from core.limits import LimitExceeded, ParseLimits, ZipLimits, check_zip, run_bounded
+
+    if len(data) > MAX_BYTES:
+        raise ReadError("Tệp lớn hơn 20 MB.")
+    try:
+        if data.startswith(b"PK\x03\x04"):
+            check_zip(data, zip_limits or ZipLimits.from_settings())
+        result = run_bounded(
+            f"{__name__}.read_in_worker",
+            data,
+            filename or "",
+            limits=parse_limits or ParseLimits.from_settings(),
+        )
+    except LimitExceeded as error:
+        if error.code == "broken":
+            suffix = PurePath(filename or "").suffix.lower() or "?"
+            raise ReadError(
+                f"Không đọc được tệp “{suffix}”: tệp hỏng hoặc không phải tài liệu văn bản."
+            ) from error
+        raise ReadError(error.message()) from error
+    if "refused" in result:
+        raise ReadError(result["refused"])
+    return ReadResult(**result)

@@ -33,7 +33,7 @@ from ..models import (
     RelationType,
 )
 from .extract import CitationInfo, Extracted, agency_name, extract_metadata
-from .readers import ReadError, ReadResult, read_document
+from .readers import ReadError, ReadResult, read_document_bounded
 
 logger = logging.getLogger(__name__)
 
@@ -168,11 +168,14 @@ def _unique_slug(parent, base: str) -> str:
     return candidate
 
 
-def analyse(data: bytes, filename: str, library: LegalDocumentIndexPage | None) -> ImportReport:
-    """Read and match a file without writing anything."""
+def analyse(
+    data: bytes, filename: str, library: LegalDocumentIndexPage | None, parse_limits=None
+) -> ImportReport:
+    """Read and match a file without writing anything. ``parse_limits`` (a
+    ``core.limits.ParseLimits``) bounds the parse; the settings' by default."""
     report = ImportReport(file=filename)
     try:
-        read = read_document(data, filename)
+        read = read_document_bounded(data, filename, parse_limits=parse_limits)
     except ReadError as error:
         report.problems.append(str(error))
         return report
@@ -224,10 +227,25 @@ def import_document(
     library: LegalDocumentIndexPage,
     user=None,
     dry_run: bool = False,
+    parse_limits=None,
 ) -> ImportReport:
-    """Analyse ``data`` and, unless ``dry_run``, create the draft page with its file."""
+    """Analyse ``data`` and, unless ``dry_run``, create the draft page with its file, in a
+    transaction of its own. Never raises: a failure is in the report."""
     filename = PurePath(filename).name
-    report = analyse(data, filename, library)
+    try:
+        report = analyse(data, filename, library, parse_limits)
+    except Exception as error:
+        # Whatever a file makes a reader or the extraction raise is a refusal of that
+        # file only: the other files of the upload are still imported, and the editor is
+        # told which file failed and why (issue 16: a pypdf LimitReachedError answered
+        # 500 after the previous file's draft had been created).
+        logger.exception("Analysis of %s failed", filename)
+        report = ImportReport(file=filename)
+        report.problems.append(
+            _("The file could not be read (%(error)s): it was not imported.")
+            % {"error": f"{type(error).__name__}: {str(error)[:200]}"}
+        )
+        return report
     if report.duplicate is not None:
         report.ok = False
     if not report.ok or dry_run:

@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -23,6 +24,7 @@ from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES
 from core.models import BasePage
+from core.richtext import clean_html
 from vietnam.documents import parse_number
 from vietnam.fold import fold
 
@@ -427,10 +429,14 @@ class LegalDocumentPage(BasePage):
     # Full text with anchors ------------------------------------------------------------
     @cached_property
     def _full_text_rendered(self):
-        return add_article_anchors(expand_db_html(self.full_text or ""))
+        # Sanitised on every render, not only on import: text stored before the importer
+        # cleaned it, or written by other means than the editor, may hold a javascript:
+        # link or a script (issue 16). The anchors are added after, from the text alone.
+        html, anchors = add_article_anchors(clean_html(expand_db_html(self.full_text or "")))
+        return mark_safe(html), anchors  # clean_html above
 
     @property
-    def full_text_html(self) -> str:
+    def full_text_html(self) -> SafeString:
         return self._full_text_rendered[0]
 
     @property

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from django.conf import settings
@@ -10,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
+from core.limits import ParseLimits
 from legal.importer.readers import MAX_BYTES
 from legal.importer.service import ImportFailed, ImportReport, find_library, import_document
 
@@ -30,6 +32,13 @@ class Command(BaseCommand):
         )
         parser.add_argument("--parent", metavar="SLUG", help="Slug of the library page.")
         parser.add_argument("--user", metavar="USERNAME", help="Owner of the created pages.")
+        parser.add_argument(
+            "--time-limit",
+            type=float,
+            metavar="SECONDS",
+            help="Longest time to read one file (default: IMPORT_PARSE_SECONDS, 20). The "
+            "command has no web timeout: a very long law may need more.",
+        )
 
     def handle(self, *args, **options):
         with translation.override(settings.LANGUAGE_CODE):
@@ -45,9 +54,14 @@ class Command(BaseCommand):
             user = get_user_model().objects.filter(username=options["user"]).first()
             if user is None:
                 raise CommandError(f"Không có người dùng “{options['user']}”.")
+        limits = ParseLimits.from_settings()
+        if options["time_limit"]:
+            limits = replace(limits, seconds=options["time_limit"])
         failed = 0
+        # One file's failure is that file's: each is imported in its own transaction and
+        # reported, and the others go on (import_document never raises).
         for name in options["files"]:
-            report = self._import(Path(name), library, user, options["dry_run"])
+            report = self._import(Path(name), library, user, options["dry_run"], limits)
             failed += not report.ok
             if options["json"]:
                 self.stdout.write(json.dumps(report.as_json(), ensure_ascii=False))
@@ -56,7 +70,7 @@ class Command(BaseCommand):
         if failed:
             raise CommandError(f"{failed}/{len(options['files'])} tệp không nhập được.")
 
-    def _import(self, path: Path, library, user, dry_run: bool) -> ImportReport:
+    def _import(self, path: Path, library, user, dry_run: bool, limits) -> ImportReport:
         try:
             if path.stat().st_size > MAX_BYTES:
                 return ImportReport(file=path.name, problems=["Tệp lớn hơn 20 MB."])
@@ -65,7 +79,9 @@ class Command(BaseCommand):
             return ImportReport(file=str(path), problems=["Không tìm thấy tệp."])
         except OSError as error:
             return ImportReport(file=str(path), problems=[f"Không đọc được tệp ({error})."])
-        return import_document(data, path.name, library=library, user=user, dry_run=dry_run)
+        return import_document(
+            data, path.name, library=library, user=user, dry_run=dry_run, parse_limits=limits
+        )
 
     def _print(self, report: ImportReport, dry_run: bool) -> None:
         data = report.as_json()
