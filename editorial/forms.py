@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from core.filters import BoundedDateField
+
 from .roles import ALL_ROLES
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
@@ -28,10 +30,11 @@ class AuditFilterForm(forms.Form):
         required=False,
         empty_label=_("Anyone"),
     )
-    since = forms.DateField(
+    # Bounded: the period adds a day to "until" and converts local midnights to UTC.
+    since = BoundedDateField(
         label=_("From (dd/mm/yyyy)"), required=False, input_formats=DATE_FORMATS
     )
-    until = forms.DateField(label=_("To (dd/mm/yyyy)"), required=False, input_formats=DATE_FORMATS)
+    until = BoundedDateField(label=_("To (dd/mm/yyyy)"), required=False, input_formats=DATE_FORMATS)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
