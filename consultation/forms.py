@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.filters import MonthField
 from core.models import Field
 from home.models import Unit
 from vietnam.fold import fold
@@ -355,3 +356,11 @@ class RefuseForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Sent by e-mail: where to take the matter instead."),
     )
+
+
+class FeedbackPeriodForm(forms.Form):
+    """The months of the page-rating report (``?tu=2026-01&den=2026-11``); a month that is
+    not one, or out of range, is dropped for the default (issue 16, finding 10)."""
+
+    tu = MonthField(required=False)
+    den = MonthField(required=False)

@@ -3,12 +3,13 @@
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from .models import Agency, Field
+from .viewsets import PortalSnippetViewSet
 
 
-class FieldViewSet(SnippetViewSet):
+class FieldViewSet(PortalSnippetViewSet):
     model = Field
     icon = "tag"
     menu_label = pgettext_lazy("taxonomy", "Fields")
@@ -16,7 +17,7 @@ class FieldViewSet(SnippetViewSet):
     ordering = ["sort_order", "name"]
 
 
-class AgencyViewSet(SnippetViewSet):
+class AgencyViewSet(PortalSnippetViewSet):
     model = Agency
     icon = "group"
     menu_label = _("Agencies")

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 from wagtail.users.forms import UserEditForm
 
+from core.filters import BoundedDateField
+
 from .accounts import can_manage_account, grantable_groups
 from .roles import ALL_ROLES
 
@@ -30,10 +32,11 @@ class AuditFilterForm(forms.Form):
         required=False,
         empty_label=_("Anyone"),
     )
-    since = forms.DateField(
+    # Bounded: the period adds a day to "until" and converts local midnights to UTC.
+    since = BoundedDateField(
         label=_("From (dd/mm/yyyy)"), required=False, input_formats=DATE_FORMATS
     )
-    until = forms.DateField(label=_("To (dd/mm/yyyy)"), required=False, input_formats=DATE_FORMATS)
+    until = BoundedDateField(label=_("To (dd/mm/yyyy)"), required=False, input_formats=DATE_FORMATS)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

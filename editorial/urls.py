@@ -14,8 +14,9 @@ urlpatterns = [
     path("kiem-tra/", audit.AuditReportView.as_view(), name="audit_report"),
     path("kiem-tra/trang/", audit.audit_pages, name="audit_pages"),
     path("kiem-tra/trang/<int:page_id>/", audit.audit_page_history, name="audit_page_history"),
+    # Revision ids are numbers: a word reached the database lookup and failed with a 500.
     path(
-        "kiem-tra/trang/<int:pk>/so-sanh/<str:revision_id_a>/<str:revision_id_b>/",
+        "kiem-tra/trang/<int:pk>/so-sanh/<int:revision_id_a>/<int:revision_id_b>/",
         audit.AuditRevisionsCompareView.as_view(),
         name="audit_compare",
     ),

@@ -11,15 +11,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
-from wagtail.admin.views.generic import CreateView
-from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.log_actions import LogFormatter
+from wagtail.permissions import register_permission_policy
 
 from core.forms import PUBLISH_CHECK_HOOK
 
 from . import accounts, urls
 from .gate import check_page
-from .models import Delegation, SectionAssignment
+from .models import Delegation
+from .viewsets import DelegationPermissionPolicy, EditorialViewSetGroup
 
 
 @hooks.register("register_admin_urls")
@@ -119,49 +119,9 @@ def register_convert_legacy_item():
     return ConvertLegacyTextMenuItem()
 
 
-class DelegationCreateView(CreateView):
-    """The person who delegates is the one signed in (R-WF-2): only the head or a deputy
-    can delegate, and only a step they act on (``Delegation.clean``)."""
-
-    def get_initial_form_instance(self):
-        instance = super().get_initial_form_instance() or Delegation()
-        instance.delegator = self.request.user
-        return instance
-
-
-class DelegationViewSet(ModelViewSet):
-    model = Delegation
-    name = "uy-quyen"
-    url_namespace = "editorial_delegation"
-    icon = "user"
-    menu_label = _("Delegations")
-    add_to_admin_menu = False
-    add_view_class = DelegationCreateView
-    form_fields = ["delegate", "task", "starts_at", "ends_at", "reason", "revoked_at"]
-    list_display = ["delegator", "delegate", "task", "starts_at", "ends_at", "revoked_at"]
-    list_filter = ["task"]
-    list_export = ["delegator", "delegate", "task", "starts_at", "ends_at", "reason", "revoked_at"]
-    copy_view_enabled = False
-
-
-class SectionAssignmentViewSet(ModelViewSet):
-    model = SectionAssignment
-    name = "phan-cong-chuyen-muc"
-    url_namespace = "editorial_sectionassignment"
-    icon = "folder-open-inverse"
-    menu_label = _("Section assignments")
-    add_to_admin_menu = False
-    form_fields = ["user", "section", "note"]
-    list_display = ["user", "section", "note"]
-    list_export = ["user", "section", "note"]
-    copy_view_enabled = False
-
-
-class EditorialViewSetGroup(ModelViewSetGroup):
-    items = (DelegationViewSet, SectionAssignmentViewSet)
-    menu_label = _("Editorial board")
-    menu_icon = "group"
-    menu_order = 250
+# Before the viewsets are registered (core.viewsets): a delegation is changed only by the
+# person who gave it.
+register_permission_policy(Delegation, DelegationPermissionPolicy(Delegation))
 
 
 @hooks.register("register_admin_viewset")

@@ -2,12 +2,14 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from core.viewsets import PortalSnippetViewSet
 
 from .models import Official, Unit
 
 
-class UnitViewSet(SnippetViewSet):
+class UnitViewSet(PortalSnippetViewSet):
     model = Unit
     icon = "group"
     menu_label = _("Units")
@@ -18,7 +20,7 @@ class UnitViewSet(SnippetViewSet):
     ordering = ["site", "sort_order", "name"]
 
 
-class OfficialViewSet(SnippetViewSet):
+class OfficialViewSet(PortalSnippetViewSet):
     model = Official
     icon = "user"
     menu_label = _("Officials")

@@ -8,10 +8,10 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core import sitecache
 from core.highlights import Highlight
+from core.viewsets import PortalSnippetViewSet
 
 from .models import DocumentType, EffectStatus, LegalDocumentIndexPage, LegalDocumentPage
 from .status import STATUS_CHANGE_ACTION
@@ -20,7 +20,7 @@ from .views import ImportView, libraries_for
 HIGHLIGHT_COUNT = 5
 
 
-class DocumentTypeViewSet(SnippetViewSet):
+class DocumentTypeViewSet(PortalSnippetViewSet):
     model = DocumentType
     icon = "doc-full"
     menu_label = _("Document types")

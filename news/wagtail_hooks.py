@@ -7,10 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core import sitecache
 from core.highlights import HOOK_NAME, Highlight, next_local_midnight
+from core.viewsets import PortalSnippetViewSet
 
 from .models import NewsCategory, NewsIndexPage, NewsPage, NoticeIndexPage, NoticePage
 from .models.news import with_thumbnails
@@ -19,7 +19,7 @@ FEATURED_COUNT = 3
 LATEST_COUNT = 5
 
 
-class NewsCategoryViewSet(SnippetViewSet):
+class NewsCategoryViewSet(PortalSnippetViewSet):
     model = NewsCategory
     icon = "tag"
     menu_label = _("News categories")

@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+EMAIL_ADDRESS = re.compile(r"[\w.+'-]+@((?:[\w-]+\.)+[\w-]+)")
+
+#: A long random segment of a link (secrets.token_urlsafe: an asker's tracking page, a
+#: subscription confirmation): whoever holds the link acts as the citizen, so the admin
+#: never shows it. Slugs are lower case; a token of 20+ characters without a capital is
+#: about one in a million.
+CAPABILITY_SEGMENT = re.compile(r"(https?://\S*?/)(?=[A-Za-z0-9_-]*[A-Z])[A-Za-z0-9_-]{20,}")
 
 
 class OutgoingEmail(models.Model):
@@ -40,7 +51,28 @@ class OutgoingEmail(models.Model):
         verbose_name_plural = _("outgoing e-mails")
 
     def __str__(self):
-        return self.subject
+        # Not the subject: it often repeats a citizen's words ("Contact message: …"), and an
+        # object's string shows in titles, breadcrumbs and the admin's log to everyone who
+        # handles the queue, the technical administrator included.
+        return gettext("E-mail no. %(number)s (%(purpose)s)") % {
+            "number": self.pk,
+            "purpose": self.purpose,
+        }
+
+    @property
+    def recipient_domains(self) -> str:
+        """Where the e-mail goes, without whom: enough to follow a delivery problem."""
+        return ", ".join(sorted({address.rpartition("@")[2] for address in self.recipients}))
+
+    @property
+    def error_summary(self) -> str:
+        """The last error with every e-mail address reduced to its domain."""
+        return EMAIL_ADDRESS.sub(r"…@\1", self.last_error)
+
+    @property
+    def body_without_links(self) -> str:
+        """The text with the citizen's private links cut off."""
+        return CAPABILITY_SEGMENT.sub(r"\1…", self.body)
 
     @property
     def recipients(self) -> list[str]:

@@ -21,11 +21,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.models import WorkflowState
-
-from editorial import roles
+from wagtail.permissions import policy_registry
 
 from ..deadlines import DeadlineClass, deadline_days, due_at
-from ..forms import AssignForm, RefuseForm
+from ..forms import AssignForm, FeedbackPeriodForm, RefuseForm
 from ..mailer import queue_email
 from ..models import (
     Answer,
@@ -38,16 +37,10 @@ from ..models import (
 from .public import render_email
 
 
-def is_board(user) -> bool:
-    return user.is_superuser or user.groups.filter(name__in=roles.BOARD).exists()
-
-
 def visible_questions(user):
-    """The board (and auditors) see every question; a unit officer the ones given to them."""
-    questions = Question.objects.all()
-    if is_board(user) or user.groups.filter(name=roles.AUDITOR).exists():
-        return questions
-    return questions.filter(officer=user)
+    """The questions the user may open: the same rows as the question viewset's views
+    (consultation.permissions.QuestionPermissionPolicy)."""
+    return policy_registry.get_by_type(Question).reachable(user)
 
 
 # Dashboard ---------------------------------------------------------------------------------
@@ -362,16 +355,10 @@ class FeedbackReportView(SpreadsheetExportMixin, TemplateView):
         today = timezone.localdate()
         default_start = (today.replace(day=1) - datetime.timedelta(days=335)).replace(day=1)
 
-        def month(name, default):
-            value = self.request.GET.get(name, "")
-            try:
-                year, number = (int(part) for part in value.split("-"))
-                return datetime.date(year, number, 1)
-            except ValueError:
-                return default
-
-        start = month("tu", default_start)
-        end = month("den", today.replace(day=1))
+        form = FeedbackPeriodForm(self.request.GET)
+        form.is_valid()  # the fields that are valid are in cleaned_data, the others dropped
+        start = form.cleaned_data.get("tu") or default_start
+        end = form.cleaned_data.get("den") or today.replace(day=1)
         if end < start:
             start, end = end, start
         return start, end
@@ -427,7 +414,13 @@ class FeedbackReportView(SpreadsheetExportMixin, TemplateView):
 
 def answer_for_question(request, pk):
     """The answer of a question: its editor if it exists, else a new one for it."""
-    question = get_object_or_404(visible_questions(request.user), pk=pk)
+    question = get_object_or_404(Question, pk=pk)
+    # Refused like every other view of a question the user may not reach (finding 4).
+    if not (
+        request.user.has_perm("consultation.change_answer")
+        and visible_questions(request.user).filter(pk=question.pk).exists()
+    ):
+        raise PermissionDenied
     answer = Answer.objects.filter(question=question).first()
     if answer is not None:
         return redirect("wagtailsnippets_consultation_answer:edit", answer.pk)

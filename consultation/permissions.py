@@ -1,0 +1,59 @@
+"""Who reaches which citizens' data in the admin (issue 16, findings 4, 5 and 12).
+
+The board handles every question and answer and auditors read them all (R-ROLE-1); a unit
+information officer works only on the questions given to them and their answers. The
+policies below are registered for ``Question`` and ``Answer`` (wagtail_hooks), so every
+admin view of both models, the choosers included, keeps to these rows
+(``core.viewsets.ScopedPermissionPolicy``).
+"""
+
+from __future__ import annotations
+
+from core.viewsets import ScopedPermissionPolicy
+from editorial import roles
+
+
+def is_board(user) -> bool:
+    return user.is_superuser or user.groups.filter(name__in=roles.BOARD).exists()
+
+
+def reads_every_question(user) -> bool:
+    """The board and the auditors."""
+    if is_board(user):
+        return True
+    return user.groups.filter(name=roles.AUDITOR).exists()
+
+
+class QuestionPermissionPolicy(ScopedPermissionPolicy):
+    def scope(self, user, queryset):
+        if not user.is_authenticated or not user.is_active:
+            return queryset.none()
+        if reads_every_question(user):
+            return queryset
+        return queryset.filter(officer=user)
+
+
+class AnswerPermissionPolicy(ScopedPermissionPolicy):
+    def scope(self, user, queryset):
+        if not user.is_authenticated or not user.is_active:
+            return queryset.none()
+        if reads_every_question(user):
+            return queryset
+        return queryset.filter(question__officer=user)
+
+
+#: Everything an outgoing e-mail's text or subject can carry: an asker's data, a contact
+#: message, a comment on a draft, a subscriber's address.
+EMAIL_CONTENT_PERMISSIONS = (
+    "consultation.view_question",
+    "consultation.view_contactmessage",
+    "consultation.view_consultationcomment",
+    "consultation.view_consultationsubscriber",
+)
+
+
+def reads_email_content(user) -> bool:
+    """Whoever may already read every kind of personal data an e-mail repeats may read the
+    e-mail (the board, auditors). The technical administrator, who keeps the queue running,
+    sees its delivery only: recipients' domains, state, attempts, error (finding 5)."""
+    return user.has_perms(EMAIL_CONTENT_PERMISSIONS)

@@ -1,0 +1,69 @@
+"""The editorial board's viewsets: delegations (R-WF-2) and section assignments (R-SUB-2)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.views.generic import CreateView
+from wagtail.admin.viewsets.model import ModelViewSetGroup
+
+from core.viewsets import PortalModelViewSet, ScopedPermissionPolicy
+
+from .models import Delegation, SectionAssignment
+
+
+class DelegationPermissionPolicy(ScopedPermissionPolicy):
+    """Everyone who may open the list reads every delegation (the board, the technical
+    administrator, auditors); only the person who gave a delegation changes or revokes it
+    (R-WF-2: a delegation is the delegator's decision). Before, a deputy could edit the
+    head's delegation of step 3 and name themselves, and ``Delegation.clean`` passed since
+    the delegator (the head) does act on that step."""
+
+    def action_scope(self, user, action, queryset):
+        if action in ("change", "delete") and not user.is_superuser:
+            return queryset.filter(delegator=user)
+        return queryset
+
+
+class DelegationCreateView(CreateView):
+    """The person who delegates is the one signed in (R-WF-2): only the head or a deputy
+    can delegate, and only a step they act on (``Delegation.clean``)."""
+
+    def get_initial_form_instance(self):
+        instance = super().get_initial_form_instance() or Delegation()
+        instance.delegator = self.request.user
+        return instance
+
+
+class DelegationViewSet(PortalModelViewSet):
+    model = Delegation
+    name = "uy-quyen"
+    url_namespace = "editorial_delegation"
+    icon = "user"
+    menu_label = _("Delegations")
+    add_to_admin_menu = False
+    add_view_class = DelegationCreateView
+    form_fields = ["delegate", "task", "starts_at", "ends_at", "reason", "revoked_at"]
+    list_display = ["delegator", "delegate", "task", "starts_at", "ends_at", "revoked_at"]
+    list_filter = ["task"]
+    list_export = ["delegator", "delegate", "task", "starts_at", "ends_at", "reason", "revoked_at"]
+    copy_view_enabled = False
+
+
+class SectionAssignmentViewSet(PortalModelViewSet):
+    model = SectionAssignment
+    name = "phan-cong-chuyen-muc"
+    url_namespace = "editorial_sectionassignment"
+    icon = "folder-open-inverse"
+    menu_label = _("Section assignments")
+    add_to_admin_menu = False
+    form_fields = ["user", "section", "note"]
+    list_display = ["user", "section", "note"]
+    list_export = ["user", "section", "note"]
+    copy_view_enabled = False
+
+
+class EditorialViewSetGroup(ModelViewSetGroup):
+    items = (DelegationViewSet, SectionAssignmentViewSet)
+    menu_label = _("Editorial board")
+    menu_icon = "group"
+    menu_order = 250

@@ -1,0 +1,424 @@
+"""Who may do what in the portal's admin: every portal admin URL x every role, GET and POST
+(issue 16, "Done when").
+
+The URLs come from the URL resolver (``matrix.portal_admin_urls``): a view added to a
+portal viewset or to a portal app's admin URLs makes ``test_every_portal_admin_url_has_a_row``
+fail until POLICY says who may use it. Each URL then gets its own test, which sends a GET
+and a POST (an empty form) as each principal and reports every cell that differs, e.g.
+"officer may GET wagtailsnippets_consultation_answer:history: expected refused, got allowed".
+
+Outcomes (matrix.outcome): *allowed* is a page, a download or a redirect elsewhere than the
+login or the dashboard; *refused* is 403, 405 (the view takes no such request, so nothing
+happens) or Wagtail's redirect to the dashboard with "no permission"; an anonymous visitor
+is sent to the login page everywhere. A refused POST must change nothing: no INSERT,
+UPDATE or DELETE reaches the database. Auditors ("Kiểm tra") may read; every POST of
+theirs is refused (editorial.middleware), so they appear in no POST column.
+
+The fixtures: one object of each model; the question and the answer (in step 1 of the
+workflow) belong to a unit officer who is not the ``officer`` principal, so that column
+shows what an officer may do with someone else's work (finding 4).
+"""
+
+from __future__ import annotations
+
+from django.db import connection, transaction
+from django.test import Client, TestCase
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from .matrix import (
+    ANONYMOUS,
+    LOGIN,
+    OK,
+    PRINCIPALS,
+    REFUSED,
+    SUPERUSER,
+    data_writes,
+    make_objects,
+    make_users,
+    outcome,
+    portal_admin_urls,
+    post_data,
+    url_kwargs,
+)
+
+# Principals (matrix.ROLE_GROUPS: the groups of editorial/roles.py).
+SU = {SUPERUSER}
+HEAD, DEPUTY, EDITOR, SECRETARY = "head", "deputy", "editor", "secretary"
+COLLABORATOR, OFFICER, TECH, AUDITOR = "collaborator", "officer", "techadmin", "auditor"
+BOARD = {HEAD, DEPUTY, EDITOR, SECRETARY}
+EVERYONE = {*SU, *BOARD, COLLABORATOR, OFFICER, TECH, AUDITOR}
+NOBODY: set[str] = set()
+
+# url name: (who may GET, who may POST). Anonymous visitors: always the login page.
+POLICY: dict[str, tuple[set[str], set[str]]] = {}
+
+
+def rows(why: str, table: dict[str, tuple[set[str], set[str]]]) -> None:
+    """One group of rows and the reason that holds for all of them."""
+    assert why
+    POLICY.update(table)
+
+
+# The citizens' voice --------------------------------------------------------------------
+rows(
+    # R-QA-1, R-ROLE-1: the board receives, assigns and refuses questions; a unit officer
+    # sees the dashboard of their own questions; auditors read; the others have no part.
+    "Q&A dashboard and the board's actions on a question",
+    {
+        "consultation_admin:dashboard": (SU | BOARD | {OFFICER, AUDITOR}, NOBODY),
+        "consultation_admin:assign": (SU | BOARD, SU | BOARD),
+        "consultation_admin:refuse": (SU | BOARD, SU | BOARD),
+        # Opens the answer editor: whoever writes answers, for a question they reach;
+        # the fixture's question is another officer's (finding 4).
+        "consultation_admin:answer": (SU | BOARD, SU | BOARD),
+    },
+)
+rows(
+    # R-CONS-1: a commenter's file goes to those who moderate comments, and auditors.
+    "Files attached to comments on drafts",
+    {"consultation_admin:comment_attachment": (SU | BOARD | {AUDITOR}, SU | BOARD)},
+)
+rows(
+    # R-FEED-1, R-REP-1: the board reports visitors' ratings monthly; auditors read.
+    "Page-rating report",
+    {"consultation_admin:feedback_report": (SU | BOARD | {AUDITOR}, NOBODY)},
+)
+rows(
+    # R-QA-1: questions come from the public form only (nobody adds one); the board
+    # handles them; a unit officer lists and inspects only the questions given to them
+    # (finding 4: the fixture's question is another officer's); auditors read (finding 9:
+    # the inspect view); deleting is the superuser's alone.
+    "Questions",
+    {
+        "consultation_question:index": (SU | BOARD | {OFFICER, AUDITOR}, NOBODY),
+        "consultation_question:index_results": (SU | BOARD | {OFFICER, AUDITOR}, NOBODY),
+        "consultation_question:inspect": (SU | BOARD | {AUDITOR}, NOBODY),
+        "consultation_question:add": (NOBODY, NOBODY),
+        "consultation_question:edit": (SU | BOARD, SU | BOARD),
+        "consultation_question:history": (SU | BOARD, NOBODY),
+        "consultation_question:history_results": (SU | BOARD, NOBODY),
+        "consultation_question:usage": (SU | BOARD, NOBODY),
+        # The superuser's POST is refused with a message: the question has an answer.
+        "consultation_question:delete": (SU, SU),
+    },
+)
+rows(
+    # R-QA-1, R-WF-4: the board and the officer of a question write its answer; every
+    # view of someone else's answer is refused to a unit officer (finding 4), the chooser
+    # included (finding 12); the workflow's step 1 (editors, secretaries) acts on it; only
+    # the last step publishes (nobody unpublishes or unschedules but a superuser); auditors
+    # read (list, inspect) and write nothing.
+    "Answers",
+    {
+        "wagtailsnippets_consultation_answer:list": (SU | BOARD | {OFFICER, AUDITOR}, NOBODY),
+        "wagtailsnippets_consultation_answer:list_results": (
+            SU | BOARD | {OFFICER, AUDITOR},
+            NOBODY,
+        ),
+        "wagtailsnippets_consultation_answer:inspect": (SU | BOARD | {AUDITOR}, NOBODY),
+        "wagtailsnippets_consultation_answer:add": (SU | BOARD | {OFFICER}, SU | BOARD | {OFFICER}),
+        "wagtailsnippets_consultation_answer:edit": (SU | BOARD, SU | BOARD),
+        "wagtailsnippets_consultation_answer:delete": (SU, SU),
+        "wagtailsnippets_consultation_answer:usage": (SU | BOARD, NOBODY),
+        "wagtailsnippets_consultation_answer:history": (SU | BOARD, NOBODY),
+        "wagtailsnippets_consultation_answer:history_results": (SU | BOARD, NOBODY),
+        "wagtailsnippets_consultation_answer:revisions_compare": (SU | BOARD, NOBODY),
+        "wagtailsnippets_consultation_answer:revisions_revert": (SU | BOARD, SU | BOARD),
+        "wagtailsnippets_consultation_answer:revisions_unschedule": (SU, SU),
+        "wagtailsnippets_consultation_answer:unpublish": (SU, SU),
+        # Step 1 holds the lock while it acts; unlocking is the superuser's.
+        "wagtailsnippets_consultation_answer:lock": (NOBODY, SU | {EDITOR, SECRETARY}),
+        "wagtailsnippets_consultation_answer:unlock": (NOBODY, SU),
+        "wagtailsnippets_consultation_answer:workflow_action": (
+            SU | {EDITOR, SECRETARY},
+            SU | {EDITOR, SECRETARY},
+        ),
+        "wagtailsnippets_consultation_answer:collect_workflow_action_data": (
+            SU | {EDITOR, SECRETARY},
+            SU | {EDITOR, SECRETARY},
+        ),
+        "wagtailsnippets_consultation_answer:confirm_workflow_cancellation": (
+            SU | BOARD | {AUDITOR},
+            SU | BOARD,
+        ),
+        "wagtailsnippets_consultation_answer:workflow_history": (SU | BOARD, NOBODY),
+        "wagtailsnippets_consultation_answer:workflow_history_detail": (SU | BOARD, NOBODY),
+        "wagtailsnippetchoosers_consultation_answer:choose": (
+            SU | BOARD | {OFFICER, AUDITOR},
+            NOBODY,
+        ),
+        "wagtailsnippetchoosers_consultation_answer:choose_results": (
+            SU | BOARD | {OFFICER, AUDITOR},
+            NOBODY,
+        ),
+        "wagtailsnippetchoosers_consultation_answer:chosen": (SU | BOARD | {AUDITOR}, NOBODY),
+        "wagtailsnippetchoosers_consultation_answer:chosen_multiple": (
+            SU | BOARD | {OFFICER, AUDITOR},
+            NOBODY,
+        ),
+        # No creation form in any portal chooser.
+        "wagtailsnippetchoosers_consultation_answer:create": (NOBODY, NOBODY),
+    },
+)
+
+
+def moderated(namespace: str, *, readers: set[str], editors: set[str]) -> dict:
+    """A ModelViewSet over citizens' submissions: nobody adds one (public forms only),
+    ``editors`` handle them, ``readers`` list them, the superuser alone deletes."""
+    return {
+        f"{namespace}:index": (SU | readers, NOBODY),
+        f"{namespace}:index_results": (SU | readers, NOBODY),
+        f"{namespace}:add": (NOBODY, NOBODY),
+        f"{namespace}:edit": (SU | editors, SU | editors),
+        f"{namespace}:history": (SU | editors, NOBODY),
+        f"{namespace}:history_results": (SU | editors, NOBODY),
+        f"{namespace}:usage": (SU | editors, NOBODY),
+        f"{namespace}:delete": (SU, SU),
+    }
+
+
+rows(
+    # R-CONS-1: the board moderates comments on drafts; auditors read.
+    "Comments on drafts",
+    moderated("consultation_comment", readers=BOARD | {AUDITOR}, editors=BOARD),
+)
+rows(
+    # R-CONTACT-1: the board handles contact messages; auditors read.
+    "Contact messages",
+    moderated("consultation_contact", readers=BOARD | {AUDITOR}, editors=BOARD),
+)
+rows(
+    # R-FEED-1: ratings are read by the board and auditors; only a superuser edits one.
+    "Page ratings",
+    moderated("consultation_pagefeedback", readers=BOARD | {AUDITOR}, editors=NOBODY),
+)
+rows(
+    # R-CONS-1 notifications: the technical administrator handles unsubscriptions; the
+    # board and auditors read the list.
+    "Consultation subscribers",
+    moderated("consultation_subscriber", readers=BOARD | {TECH, AUDITOR}, editors={TECH}),
+)
+rows(
+    # R-OPS-1: the technical administrator keeps the queue running (retries a failed
+    # e-mail) and sees its delivery only (finding 5: test_admin_scope checks what each
+    # one sees); the board and auditors read the e-mails.
+    "Outgoing e-mails",
+    {
+        **moderated("consultation_outgoingemail", readers=BOARD | {TECH, AUDITOR}, editors={TECH}),
+        "consultation_outgoingemail:inspect": (SU | BOARD | {TECH, AUDITOR}, NOBODY),
+    },
+)
+
+# The editorial board ----------------------------------------------------------------------
+rows(
+    # R-WF-3, R-ROLE-1: the audit area is the auditors' (editorial.view_audit); its views
+    # only read, and the auditor's POST is refused.
+    "Audit area",
+    {
+        "editorial:audit_report": (SU | {AUDITOR}, NOBODY),
+        "editorial:audit_pages": (SU | {AUDITOR}, SU),
+        "editorial:audit_page_history": (SU | {AUDITOR}, SU),
+        "editorial:audit_compare": (SU | {AUDITOR}, NOBODY),
+        "editorial:audit_records_index": (SU | {AUDITOR}, SU),
+        "editorial:audit_records": (SU | {AUDITOR}, SU),
+    },
+)
+rows(
+    # R-SITE-2: the publishing gate's report and the one-click conversion serve whoever
+    # may edit the page (the board on the fixture page); the conversion is a POST.
+    "Publishing gate",
+    {
+        "editorial:gate": (SU | BOARD, SU | BOARD),
+        "editorial:fix_legacy": (NOBODY, SU | BOARD),
+    },
+)
+rows(
+    # R-ACC-2: everyone changes their own password (auditors too: the one POST allowed).
+    "Own password",
+    {"editorial:change_password": (EVERYONE, EVERYONE)},
+)
+rows(
+    # R-ACC-1, R-ACC-4: accounts are the technical administrator's (core.add_user).
+    "Opening an official's account",
+    {"editorial:create_account": (SU | {TECH}, SU | {TECH})},
+)
+rows(
+    # R-WF-2: the head and deputies delegate steps 2 and 3; only the person who gave a
+    # delegation changes it (the fixture's is the head's: a deputy could name themselves
+    # before); the technical administrator and auditors read the list.
+    "Delegations",
+    {
+        "editorial_delegation:index": (SU | {HEAD, DEPUTY, TECH, AUDITOR}, NOBODY),
+        "editorial_delegation:index_results": (SU | {HEAD, DEPUTY, TECH, AUDITOR}, NOBODY),
+        "editorial_delegation:add": (SU | {HEAD, DEPUTY}, SU | {HEAD, DEPUTY}),
+        "editorial_delegation:edit": (SU | {HEAD}, SU | {HEAD}),
+        "editorial_delegation:usage": (SU | {HEAD}, NOBODY),
+        "editorial_delegation:history": (SU | {HEAD, DEPUTY}, NOBODY),
+        "editorial_delegation:history_results": (SU | {HEAD, DEPUTY}, NOBODY),
+        "editorial_delegation:delete": (SU, SU),
+    },
+)
+rows(
+    # R-SUB-2: the head, deputies and the technical administrator assign sections to
+    # collaborators and unit officers; auditors read the list.
+    "Section assignments",
+    {
+        "editorial_sectionassignment:index": (SU | {HEAD, DEPUTY, TECH, AUDITOR}, NOBODY),
+        "editorial_sectionassignment:index_results": (
+            SU | {HEAD, DEPUTY, TECH, AUDITOR},
+            NOBODY,
+        ),
+        **{
+            f"editorial_sectionassignment:{action}": (
+                SU | {HEAD, DEPUTY, TECH},
+                SU | {HEAD, DEPUTY, TECH} if action in ("add", "edit", "delete") else NOBODY,
+            )
+            for action in ("add", "edit", "delete", "usage", "history", "history_results")
+        },
+    },
+)
+
+# Content --------------------------------------------------------------------------------
+rows(
+    # R-LEGAL-1, R-SUB-1: importing makes draft document pages: whoever may add pages in
+    # a library (the board; collaborators only in sections given to them, none here).
+    "Legal document import",
+    {"legal_import": (SU | BOARD, SU | BOARD)},
+)
+
+
+def snippets(
+    app_model: str, *, readers: set[str], editors: set[str], delete_post: set[str] = SU
+) -> dict:
+    """A portal snippet: ``editors`` add and change, ``readers`` list, only a superuser
+    deletes; its chooser serves every editor of pages (the values are public: a field, an
+    agency, a unit or official of the directory, a document type, a news category)."""
+    listing, chooser = f"wagtailsnippets_{app_model}", f"wagtailsnippetchoosers_{app_model}"
+    table = {
+        f"{listing}:list": (SU | readers | editors, NOBODY),
+        f"{listing}:list_results": (SU | readers | editors, NOBODY),
+        f"{listing}:add": (SU | editors, SU | editors),
+        f"{listing}:copy": (SU | editors, SU | editors),
+        f"{listing}:edit": (SU | editors, SU | editors),
+        f"{listing}:usage": (SU | editors, NOBODY),
+        f"{listing}:history": (SU | editors, NOBODY),
+        f"{listing}:history_results": (SU | editors, NOBODY),
+        f"{listing}:delete": (SU, delete_post),
+        f"{chooser}:create": (NOBODY, NOBODY),
+    }
+    for view in ("choose", "choose_results", "chosen", "chosen_multiple"):
+        table[f"{chooser}:{view}"] = (EVERYONE, NOBODY)
+    return table
+
+
+rows(
+    # Shared taxonomies: the board keeps them; auditors read.
+    "Fields (lĩnh vực)",
+    snippets("core_field", readers={AUDITOR}, editors=BOARD),
+)
+rows("Agencies", snippets("core_agency", readers={AUDITOR}, editors=BOARD))
+rows(
+    # R-DIR-1: the board keeps the directory; auditors read. A unit's officials protect
+    # it: the superuser's delete is refused with a message.
+    "Units",
+    snippets("home_unit", readers={AUDITOR}, editors=BOARD, delete_post=NOBODY),
+)
+rows(
+    # R-DIR-1: unit officers update officials' entries too (home.change_official).
+    "Officials",
+    {
+        **snippets("home_official", readers={AUDITOR}, editors=BOARD),
+        **{
+            f"wagtailsnippets_home_official:{action}": (
+                SU | BOARD | {OFFICER},
+                SU | BOARD | {OFFICER} if action == "edit" else NOBODY,
+            )
+            for action in ("edit", "usage", "history", "history_results")
+        },
+        "wagtailsnippets_home_official:list": (SU | BOARD | {OFFICER, AUDITOR}, NOBODY),
+        "wagtailsnippets_home_official:list_results": (SU | BOARD | {OFFICER, AUDITOR}, NOBODY),
+    },
+)
+rows(
+    # R-LEGAL-1: document types are set-up data (a data migration); a superuser's.
+    "Document types",
+    snippets("legal_documenttype", readers=NOBODY, editors=NOBODY),
+)
+rows(
+    # R-NEWS-1: news categories are set-up data (a data migration); a superuser's.
+    "News categories",
+    snippets("news_newscategory", readers=NOBODY, editors=NOBODY),
+)
+
+
+def _expected(principal: str, allowed: set[str]) -> str:
+    if principal == ANONYMOUS:
+        return LOGIN
+    return OK if principal in allowed else REFUSED
+
+
+class AdminMatrixTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.users = make_users()
+        cls.objects = make_objects(cls.users)
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # Logged in once, inside the class's transaction (outside setUpTestData, whose
+        # attributes are deep-copied for every test).
+        cls.principal_clients = {}
+        for principal in PRINCIPALS:
+            client = Client()
+            if principal != ANONYMOUS:
+                client.force_login(cls.users[principal])
+            cls.principal_clients[principal] = client
+
+    def test_every_portal_admin_url_has_a_row(self):
+        found = set(portal_admin_urls())
+        self.assertEqual(sorted(found - POLICY.keys()), [], "portal admin URLs without a row")
+        self.assertEqual(sorted(POLICY.keys() - found), [], "rows without a URL")
+
+    def check(self, name):
+        url = portal_admin_urls()[name]
+        path = reverse(name, kwargs=url_kwargs(url, self.objects))
+        may_get, may_post = POLICY[name]
+        problems = []
+        for method, allowed in (("GET", may_get), ("POST", may_post)):
+            for principal in PRINCIPALS:
+                client = self.principal_clients[principal]
+                expected = _expected(principal, allowed)
+                # Each request in a savepoint rolled back: an allowed POST (a delete…)
+                # does not change what the next principal finds.
+                with transaction.atomic(), CaptureQueriesContext(connection) as queries:
+                    if method == "GET":
+                        response = client.get(path)
+                    else:
+                        response = client.post(path, post_data(url))
+                    got = outcome(response)
+                    if got != expected:
+                        problems.append(
+                            f"{principal} may {method} {name}: expected {expected}, got "
+                            f"{got} ({response.status_code})"
+                        )
+                    elif method == "POST" and got != OK and (writes := data_writes(queries)):
+                        problems.append(
+                            f"{principal}'s refused POST to {name} wrote: {writes[0][:120]}"
+                        )
+                    transaction.set_rollback(True)
+        self.assertEqual(problems, [], f"{path}\n" + "\n".join(problems))
+
+
+def _add_test(name: str) -> None:
+    def test(self):
+        self.check(name)
+
+    slug = "".join(c if c.isalnum() else "_" for c in name)
+    test.__name__ = f"test_{slug}"
+    setattr(AdminMatrixTests, test.__name__, test)
+
+
+for _name in sorted(POLICY):
+    _add_test(_name)
