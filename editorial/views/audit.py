@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.views.pages.revisions import RevisionsCompareView
@@ -184,6 +185,7 @@ class AuditRevisionsCompareView(RevisionsCompareView):
         return []
 
 
+@require_GET
 @audit_required
 def audit_accounts(request):
     """Who opened, (de)activated, unlocked an account, issued a one-time password, granted

@@ -47,7 +47,11 @@ class GroupPermissionPolicy(ModelPermissionPolicy):
 class PortalUserCreateView(wagtail_users.CreateView):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_superuser:
-            # No user is created here by a non-superuser, whatever the request carries.
+            # No user is created here by a non-superuser, whatever the request carries:
+            # those who may open accounts are sent to the screen that does it by the rules.
+            opts = get_user_model()._meta
+            if not request.user.has_perm(f"{opts.app_label}.add_{opts.model_name}"):
+                raise PermissionDenied
             return redirect("editorial:create_account")
         return super().dispatch(request, *args, **kwargs)
 
@@ -74,6 +78,11 @@ class PortalUserEditView(wagtail_users.EditView):
 
 
 class PortalUserViewSet(wagtail_users.UserViewSet):
+    # Wagtail's "copy" is a creation form of its own (generic.CopyView with the creation
+    # form, superuser flag and every group included): the technical administrator made a
+    # superuser through it. Copying an account would copy its roles too, a grant that must
+    # go through editorial.accounts; accounts are opened, not copied.
+    copy_view_enabled = False
     add_view_class = PortalUserCreateView
     edit_view_class = PortalUserEditView
 

@@ -88,6 +88,32 @@ class TechnicalAdministratorEscalationTests(AccountSecurityTestCase):
         self.assertFalse(User.objects.filter(username="bimat").exists())
         self.assertFalse(User.objects.filter(is_superuser=True).exclude(pk=self.root.pk).exists())
 
+    def test_wagtail_user_copy__superuser_from_a_copy__no_such_screen(self):
+        # Wagtail's "copy" of a user is a create form of its own (generic.CopyView with
+        # the creation form): it offered the superuser flag and every group to him.
+        from django.urls import NoReverseMatch
+
+        target = self.users["lvcuong"]
+        with self.assertRaises(NoReverseMatch):
+            reverse("wagtailusers_users:copy", args=[target.pk])
+        before = User.objects.count()
+        response = self.client.post(
+            f"{reverse('wagtailusers_users:index')}copy/{target.pk}/",
+            {
+                "username": "bansao",
+                "email": "bansao@thanhhoa.gov.vn",
+                "first_name": "Sao",
+                "last_name": "Bản",
+                "password1": NEW_PASSWORD,
+                "password2": NEW_PASSWORD,
+                "is_superuser": "on",
+                "groups": [str(self.groups[HEAD].pk)],
+            },
+        )
+        self.assertEqual(response.status_code, 404)
+        self.assertEqual(User.objects.count(), before)
+        self.assertFalse(User.objects.filter(username="bansao").exists())
+
     def test_wagtail_user_edit__superuser_flag__neither_shown_nor_saved(self):
         target = self.users["lvcuong"]
         url = reverse("wagtailusers_users:edit", args=[target.pk])

@@ -39,7 +39,7 @@ PORTAL_APPS = {
 #: reviewed with the accounts work. Set this to True to cover them here too: the
 #: completeness test then asks for their rows (fixtures: a unit officer, the
 #: collaborators' group).
-COVER_ACCOUNT_SCREENS = False
+COVER_ACCOUNT_SCREENS = True
 ACCOUNT_SCREENS = ("wagtailusers_users:", "wagtailusers_groups:")
 
 ANONYMOUS = "anonymous"
@@ -246,6 +246,8 @@ def url_kwargs(url: AdminURL, objects: dict) -> dict:
     page = objects["page"]
     if not url.kwargs:
         return {}
+    if url.name == "editorial:account_detail":
+        return {"pk": objects[get_user_model()].pk}
     if url.name.startswith("editorial:"):
         revisions = list(page.revisions.order_by("pk").values_list("pk", flat=True))
         values = {
