@@ -1,4 +1,4 @@
-"""Anonymous pages are cacheable and never touch the session (DESIGN.md §7, issue 11).
+"""Anonymous pages are cacheable and never touch the session (docs/architecture.md §7, issue 11).
 
 A portal is read by many and written by few: the front cache (nginx, a CDN) serves the
 anonymous readers and Django serves misses, the admin and forms. For that to work an

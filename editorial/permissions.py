@@ -1,4 +1,4 @@
-"""No publishing outside the final step (DESIGN.md §4, R-WF-1).
+"""No publishing outside the final step (docs/architecture.md §4, R-WF-1).
 
 Wagtail lets anyone with ``publish`` permission publish directly, which cancels the
 workflow. Here only superusers publish, unpublish or schedule directly; everybody else's

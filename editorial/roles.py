@@ -15,7 +15,7 @@ AUDITOR = "Kiểm tra"
 
 ALL_ROLES = [HEAD, DEPUTY, EDITOR, SECRETARY, COLLABORATOR, UNIT_OFFICER, TECH_ADMIN, AUDITOR]
 
-#: Members of the board: their own submissions pass step 1 by themselves (DESIGN.md §4).
+#: Members of the board: their own submissions pass step 1 by themselves (docs/architecture.md §4).
 BOARD = [HEAD, DEPUTY, EDITOR, SECRETARY]
 
 WORKFLOW_NAME = "Quy trình biên tập 3 bước"

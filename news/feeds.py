@@ -1,4 +1,4 @@
-"""RSS 2.0 feeds of the section listings (``/<section>/rss/``, DESIGN.md §3)."""
+"""RSS 2.0 feeds of the section listings (``/<section>/rss/``, docs/architecture.md §3)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Set-up data (DESIGN.md §5): answers go through the board's three-step workflow
+"""Set-up data (docs/architecture.md §5): answers go through the board's three-step workflow
 (R-WF-4), and the roles get the rights they need on the citizens' voice.
 
 Nobody but a superuser holds ``publish_answer``: an answer becomes public only when the

@@ -315,7 +315,7 @@ def same_origin(request) -> bool:
     """The POST comes from a page of this host (Origin, else Referer header).
 
     The rating buttons sit on every page; a CSRF token there would set a cookie on every
-    page and make it uncacheable for the front cache (DESIGN.md §7). The check browsers
+    page and make it uncacheable for the front cache (docs/architecture.md §7). The check browsers
     make possible instead: a form on another site cannot send this host's Origin."""
     host = request.get_host().lower()
     origin = request.META.get("HTTP_ORIGIN") or request.META.get("HTTP_REFERER") or ""

@@ -1,4 +1,4 @@
-"""Models shared by every content app (DESIGN.md §2: ``vietnam`` ← ``core`` ← apps)."""
+"""Models shared by every content app (docs/architecture.md §2: ``vietnam`` ← ``core`` ← apps)."""
 
 from .maintenance import MaintenanceNotice
 from .pages import BasePage, Classification, ContentOrigin, VietnameseSlugMixin

@@ -244,7 +244,7 @@ class BasePage(VietnameseSlugMixin, Page):
         ancestors, which are always purged. Page types with cross-page boxes override."""
         return []
 
-    # Small protocol for the search app (DESIGN.md §2: search knows content through it).
+    # Small protocol for the search app (docs/architecture.md §2: search knows content through it).
     #: The facet of /tim-kiem/ this page type belongs to (``?loai=``), e.g. "van-ban".
     search_category: str = ""
 
@@ -272,7 +272,8 @@ class BasePage(VietnameseSlugMixin, Page):
         """The sentence shown under the title in search results."""
         return getattr(self, "summary", "") or self.search_description or ""
 
-    # Small protocol for editorial/search (DESIGN.md §2): provenance shown on public pages.
+    # Small protocol for editorial/search (docs/architecture.md §2): provenance shown on
+    # public pages.
     def get_provenance(self) -> dict:
         return {
             "author": self.author_name,

@@ -54,7 +54,7 @@ def breadcrumbs(context, page):
 
 @register.filter
 def vn_date(value):
-    """24/06/2022 (DESIGN.md §5)."""
+    """24/06/2022 (docs/architecture.md §5)."""
     if not value:
         return ""
     if hasattr(value, "tzinfo") and value.tzinfo is not None:

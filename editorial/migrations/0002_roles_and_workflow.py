@@ -1,4 +1,4 @@
-"""Set-up data (DESIGN.md §5): the board's roles as groups with their permissions, the three
+"""Set-up data (docs/architecture.md §5): the board's roles as groups with their permissions, the three
 editorial steps, the workflow on every portal; Wagtail's default workflow and groups removed.
 
 Names come from ``editorial.roles`` so the migration, load_demo and the tests agree.

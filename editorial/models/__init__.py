@@ -1,4 +1,5 @@
-"""Editorial board models (DESIGN.md §4): the step task, delegations, section assignments."""
+"""Editorial board models (docs/architecture.md §4): the step task, delegations, section
+assignments."""
 
 from .assignments import SectionAssignment
 from .delegation import DelegatedAction, Delegation

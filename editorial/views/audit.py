@@ -1,5 +1,5 @@
-"""The auditors' read-only area (R-WF-3; design card: auditors read everything, change
-nothing). Wagtail has no read-only page permission and its history views need edit
+"""The auditors' read-only area (R-WF-3; docs/architecture.md §4): auditors read everything,
+change nothing. Wagtail has no read-only page permission and its history views need edit
 rights, so these views query the unfiltered records behind ``editorial.view_audit``."""
 
 from __future__ import annotations

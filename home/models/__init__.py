@@ -1,4 +1,4 @@
-"""Home, organisation and locality pages, and the directory (DESIGN.md §2)."""
+"""Home, organisation and locality pages, and the directory (docs/architecture.md §2)."""
 
 from .directory import Official, Unit
 from .pages import (

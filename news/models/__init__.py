@@ -1,5 +1,6 @@
 """News, expert articles, notices and schedules, conferences, socio-economic information
-and useful links (DESIGN.md §2; R-NEWS-1, R-NEWS-2, R-ANN-1, R-CONF-1, R-POL-1, R-SITE-3)."""
+and useful links (docs/architecture.md §2; R-NEWS-1, R-NEWS-2, R-ANN-1, R-CONF-1, R-POL-1,
+R-SITE-3)."""
 
 from .articles import ArticleIndexPage, ArticlePage
 from .base import SectionIndexPage

@@ -210,7 +210,7 @@ WAGTAIL_PASSWORD_RESET_ENABLED = True
 # address django-axes uses); beyond either, no e-mail is sent (editorial.views.password).
 PASSWORD_RESET_RATE_LIMITS = {"address": (3, 3600), "client": (10, 3600)}
 
-# Editorial workflow (DESIGN.md §4, R-WF-1…3)
+# Editorial workflow (docs/architecture.md §4, R-WF-1…3)
 WAGTAIL_WORKFLOW_ENABLED = True
 # An edit after a step was approved sends the item through the steps again.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True

@@ -1,6 +1,6 @@
 """Turn environment variables into Django settings.
 
-Every deployment-specific value comes from the environment (DESIGN.md §5); these helpers
+Every deployment-specific value comes from the environment (docs/architecture.md §5); these helpers
 are pure functions of a mapping so that tests can exercise them without touching
 ``os.environ``.
 """

@@ -1,4 +1,4 @@
-"""Money and month/year as the portal shows them (DESIGN.md §5)."""
+"""Money and month/year as the portal shows them (docs/architecture.md §5)."""
 
 from __future__ import annotations
 

@@ -67,7 +67,7 @@ def count_queries(client, url: str) -> int:
 
 
 class QueryBudgetMixin:
-    """A listing's query count must not grow with its items (DESIGN.md §6)."""
+    """A listing's query count must not grow with its items (docs/architecture.md §6)."""
 
     def assert_constant_queries(self, url: str, add_items, n: int = 4):
         """``add_items(count)`` adds items; the counts at N and 3N items must be equal."""

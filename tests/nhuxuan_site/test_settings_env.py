@@ -1,4 +1,4 @@
-"""Settings come from the environment only (issue 2, DESIGN.md §5)."""
+"""Settings come from the environment only (issue 2, docs/architecture.md §5)."""
 
 import os
 import subprocess

@@ -15,8 +15,17 @@ ROOT = Path(__file__).resolve().parents[2]
 REQUIREMENTS = ROOT / "docs" / "requirements.md"
 THIS_FILE = Path(__file__).resolve().relative_to(ROOT).as_posix()
 
-#: Places a user of the project never has: the development sessions' shared folder.
-OUTSIDE = ("../shared", "/work/shared", "shared/REQUIREMENTS", "shared/DESIGN", "shared/seeds")
+#: Places a user of the project never has: the development sessions' shared folder and the
+#: design and developers' notes kept there (the repository's own is docs/architecture.md).
+OUTSIDE = (
+    "../shared",
+    "/work/shared",
+    "shared/REQUIREMENTS",
+    "shared/DESIGN",
+    "shared/seeds",
+    "DESIGN.md",
+    "DEVELOPERS.md",
+)
 #: A requirement ID as cited anywhere: R-SITE-1, R-WF-3…
 REQUIREMENT_ID = re.compile(r"\bR-[A-Z]+-\d+\b")
 #: The entry that defines an ID in docs/requirements.md: a heading of its own.

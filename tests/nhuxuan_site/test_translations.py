@@ -1,4 +1,4 @@
-"""Every user-facing string has a Vietnamese translation (DEVELOPERS.md, DESIGN.md §5)."""
+"""Every user-facing string has a Vietnamese translation (docs/architecture.md §5)."""
 
 import re
 import shutil
