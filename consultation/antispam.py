@@ -35,6 +35,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.clients import client_ip
 from vietnam.fold import fold
 
 SALT = "consultation.antispam.challenge"
@@ -160,13 +161,10 @@ def challenge_key(challenge: Challenge) -> str:
 
 # Rate limits ------------------------------------------------------------------------------
 def client_address(request) -> str:
-    """The client's address. Behind a proxy, ``PUBLIC_FORM_CLIENT_IP_HEADER`` names the
-    header the proxy sets (e.g. ``HTTP_X_REAL_IP``); never trust it without a proxy."""
-    header = _setting("PUBLIC_FORM_CLIENT_IP_HEADER", "")
-    value = request.META.get(header, "") if header else ""
-    if value:
-        return value.split(",")[0].strip()[:64]
-    return request.META.get("REMOTE_ADDR", "")[:64] or "unknown"
+    """The client's address as the lockout and the password-reset limit read it
+    (``core.clients``): behind a proxy the header ``PUBLIC_FORM_CLIENT_IP_HEADER`` names,
+    its last entry (the one the proxy appended), a valid address or nothing."""
+    return client_ip(request) or "unknown"
 
 
 def rate_limits(scope: str) -> dict:

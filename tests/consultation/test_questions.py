@@ -208,6 +208,22 @@ class AskQuestionTests(TestCase):
         self.assertEqual(resent.status_code, 302)
         self.assertEqual(Question.objects.count(), 1)
 
+    @override_settings(PUBLIC_FORM_CLIENT_IP_HEADER="HTTP_X_FORWARDED_FOR")
+    def test_burst_behind_the_proxy__forged_first_forwarded_address__still_limited(self):
+        # The proxy appends the address it saw; what a client writes before it is its own.
+        # Reading the first entry (as the public forms did) let one client pass for many.
+        statuses = []
+        for n in range(8):
+            with self.captureOnCommitCallbacks(execute=True):
+                response = self.client.post(
+                    self.index.url + "gui-cau-hoi/",
+                    question_data(self.field, title=f"Câu hỏi số {n}", **challenge_fields()),
+                    HTTP_X_FORWARDED_FOR=f"198.51.100.{n}, 203.0.113.7",
+                )
+            statuses.append(response.status_code)
+        self.assertEqual(statuses.count(302), 5)
+        self.assertEqual(statuses[5:], [429] * 3)
+
     def test_burst_of_30_from_one_address__limited(self):
         statuses = []
         for n in range(30):
