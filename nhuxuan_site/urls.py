@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.workflow_reports import ScopedWorkflowTasksView, ScopedWorkflowView
 from editorial.views.password import RateLimitedPasswordResetView
 from nhuxuan_site import health
 from search import views as search_views
@@ -18,6 +19,15 @@ urlpatterns = [
         f"{admin_path}password_reset/",
         RateLimitedPasswordResetView.as_view(),
         name="wagtailadmin_password_reset",
+    ),
+    # Before Wagtail's own, at the same addresses (reversed through Wagtail's names): the
+    # workflow reports keep to the rows each user may reach (core.workflow_reports).
+    path(f"{admin_path}reports/workflow/", ScopedWorkflowView.as_view()),
+    path(f"{admin_path}reports/workflow/results/", ScopedWorkflowView.as_view(results_only=True)),
+    path(f"{admin_path}reports/workflow_tasks/", ScopedWorkflowTasksView.as_view()),
+    path(
+        f"{admin_path}reports/workflow_tasks/results/",
+        ScopedWorkflowTasksView.as_view(results_only=True),
     ),
     path(admin_path, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -13,6 +13,7 @@ from django.contrib.auth.models import Group
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Page
 
 from consultation.models import Answer, OutgoingEmail, QuestionState
 from core.models import Field
@@ -88,6 +89,34 @@ class AnswerScopeTests(TestCase):
                 response = self.client.get(url)
                 assert_denied(self, response)
                 self.assertNotIn("cán bộ khác", response.content.decode())
+
+    def test_workflow_reports__officer_sees_own_answers_only__board_sees_all(self):
+        # Wagtail's reports list objects in moderation by content type: every answer in
+        # moderation, titled with the citizen's question, reached every unit officer.
+        reports = [
+            reverse("wagtailadmin_reports:workflow"),
+            reverse("wagtailadmin_reports:workflow_results"),
+            reverse("wagtailadmin_reports:workflow_tasks"),
+            reverse("wagtailadmin_reports:workflow_tasks_results"),
+        ]
+        # A unit officer with a section (page rights) opens the reports.
+        from editorial.models import SectionAssignment
+
+        SectionAssignment.objects.create(user=self.officer, section=Page.objects.get(depth=2))
+        self.client.force_login(self.officer)
+        for url in reports:
+            with self.subTest(url=url, who="officer"):
+                response = self.client.get(url)
+                self.assertEqual(response.status_code, 200)
+                content = response.content.decode()
+                self.assertNotIn("cán bộ khác", content)
+                self.assertIn("Câu hỏi của tôi", content)
+        self.client.force_login(self.editor)
+        for url in reports:
+            with self.subTest(url=url, who="editor"):
+                content = self.client.get(url).content.decode()
+                self.assertIn("cán bộ khác", content)
+                self.assertIn("Câu hỏi của tôi", content)
 
     def test_officer__every_view_of_own_answer__opens(self):
         self.client.force_login(self.officer)
