@@ -35,6 +35,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core import ratelimit
 from core.clients import client_ip
 from vietnam.fold import fold
 
@@ -180,14 +181,7 @@ def _key(scope: str, kind: str, request) -> str:
 
 
 def _count(key: str, window: int, increment: bool) -> int:
-    if not increment:
-        return int(cache.get(key, 0))
-    cache.add(key, 0, timeout=window)
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        return 1
+    return ratelimit.hit(key, window) if increment else ratelimit.count(key)
 
 
 def check_rate_limit(request, scope: str) -> bool:

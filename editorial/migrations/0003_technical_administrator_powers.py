@@ -19,28 +19,33 @@ REVOKED = [
 ]
 
 
-def revoke(apps, schema_editor):
+def permissions(apps):
+    """The role's group and the permissions this migration moves, or (None, [])."""
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     group = Group.objects.filter(name=TECH_ADMIN).first()
     if group is None:
-        return
-    for app_label, codename in REVOKED:
-        group.permissions.remove(
-            *Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+        return None, []
+    found = [
+        permission
+        for app_label, codename in REVOKED
+        for permission in Permission.objects.filter(
+            content_type__app_label=app_label, codename=codename
         )
+    ]
+    return group, found
+
+
+def revoke(apps, schema_editor):
+    group, found = permissions(apps)
+    if group is not None:
+        group.permissions.remove(*found)
 
 
 def restore(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group = Group.objects.filter(name=TECH_ADMIN).first()
-    if group is None:
-        return
-    for app_label, codename in REVOKED:
-        group.permissions.add(
-            *Permission.objects.filter(content_type__app_label=app_label, codename=codename)
-        )
+    group, found = permissions(apps)
+    if group is not None:
+        group.permissions.add(*found)
 
 
 class Migration(migrations.Migration):

@@ -10,7 +10,6 @@ from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordChangeForm
-from django.core.cache import cache
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -18,6 +17,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 from wagtail.admin.views.account import PasswordResetView as WagtailPasswordResetView
 from wagtail.log_actions import log
+
+from core import ratelimit
 
 
 @login_required
@@ -48,17 +49,6 @@ def _reset_limits() -> dict:
     return {**DEFAULT_RESET_LIMITS, **getattr(settings, "PASSWORD_RESET_RATE_LIMITS", {})}
 
 
-def _hit(key: str, window: int) -> int:
-    """Counts one request in a fixed window that starts with the first one; the cache is
-    shared by every process in production (REDIS_URL), per process in tests."""
-    cache.add(key, 0, timeout=window)
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        return 1
-
-
 def reset_rate_limited(request, email: str) -> bool:
     """Counts this request for the address typed and for the client; True when either has
     gone over its limit. Counted whether or not an account has the address, so that the
@@ -73,7 +63,7 @@ def reset_rate_limited(request, email: str) -> bool:
     over = False
     for kind, value in (("address", digest), ("client", client)):
         limit, window = limits[kind]
-        if _hit(f"editorial:password-reset:{kind}:{value}", window) > limit:
+        if ratelimit.hit(f"editorial:password-reset:{kind}:{value}", window) > limit:
             over = True
     return over
 
