@@ -301,3 +301,66 @@ def portal_templates(app_configs, **kwargs):
     except TemplateDoesNotExist:
         return errors  # portal.E012 above says so
     return errors + missing_base_blocks(base, installed)
+
+
+# Libraries of the extras of pyproject.toml (core.extras) that a configured feature needs.
+#: Search backends (WAGTAILSEARCH_BACKENDS' BACKEND) → the client modules they import.
+SEARCH_CLIENTS = {
+    "search.backends.elasticsearch8": ("elasticsearch", "elastic_transport"),
+    "search.backends.opensearch2": ("opensearchpy",),
+}
+#: Portal apps → the modules their file importers read uploads with.
+IMPORTER_MODULES = {
+    "legal": ("mammoth", "docx", "pypdf"),  # Word and PDF legal documents
+    "procedures": ("openpyxl",),  # .xlsx lists of procedures
+}
+
+
+def missing_search_clients(backends) -> list[Error]:
+    """portal.E013 for each configured search backend whose client library is absent: every
+    search and every publish would fail on an ImportError."""
+    from .extras import install_hint, missing_modules
+
+    errors = []
+    for alias, config in (backends or {}).items():
+        missing = missing_modules(*SEARCH_CLIENTS.get(config.get("BACKEND", ""), ()))
+        if missing:
+            errors.append(
+                Error(
+                    f"The search backend '{alias}' ({config['BACKEND']}) needs "
+                    f"{', '.join(missing)}, which is not installed.",
+                    hint=f"Install the client: {install_hint(missing)}.",
+                    id="portal.E013",
+                )
+            )
+    return errors
+
+
+def missing_importer_modules(installed) -> list[Warning]:
+    """portal.W014 when an installed app's file importer lacks its libraries: such files are
+    refused with a message, the rest of the app works."""
+    from .extras import install_hint, missing_modules
+
+    warnings = []
+    for app, modules in IMPORTER_MODULES.items():
+        missing = missing_modules(*modules) if app in installed else []
+        if missing:
+            warnings.append(
+                Warning(
+                    f"The importer of the portal app '{app}' cannot read some files: "
+                    f"{', '.join(missing)} not installed.",
+                    hint=f"Install the importers: {install_hint(missing)}.",
+                    id="portal.W014",
+                )
+            )
+    return warnings
+
+
+@register(Tags.compatibility)
+def portal_extras(app_configs, **kwargs):
+    from django.apps import apps
+
+    installed = {config.name for config in apps.get_app_configs()}
+    return missing_search_clients(
+        getattr(settings, "WAGTAILSEARCH_BACKENDS", None)
+    ) + missing_importer_modules(installed)
