@@ -9,6 +9,9 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 # The suite runs on both cores (pytest-xdist); each worker has its own test database.
 TEST_WORKERS ?= 2
+# Every extra of pyproject.toml: the portal, its importers, both search clients and the
+# production stack are exercised by `make run`, `make test` and `make stack`.
+EXTRAS := dev,importers,elasticsearch,production,portal
 
 .DEFAULT_GOAL := help
 .PHONY: help venv run migrate demo test e2e screenshots lint format messages clean \
@@ -20,7 +23,7 @@ help: ## List the commands
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[$(EXTRAS)]'
 	touch $(STAMP)
 
 venv: $(STAMP) ## Create or update the virtualenv in .venv

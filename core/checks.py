@@ -1,4 +1,4 @@
-"""System checks of the core app."""
+"""System checks of the core app, and of what the portal apps need from the host project."""
 
 from __future__ import annotations
 
@@ -54,3 +54,313 @@ def private_media_outside_public_folders(app_configs, **kwargs):
                 )
             )
     return errors
+
+
+# Issue 17: the portal apps are meant to be installed in any Wagtail site. What each one needs
+# besides itself is declared here and checked at start-up, so that a host project missing one
+# gets an error naming it instead of an ImportError, a missing table or a broken page later.
+# Keys and values are app names (AppConfig.name: "search", not its label "portal_search").
+# Every entry below was found in today's code: imports, migration dependencies, page types
+# named by string, template tag libraries and templates; tests/core/test_prerequisites.py
+# fails when an app starts importing, depending on or loading from an app not listed here.
+PREREQUISITES: dict[str, list[str]] = {
+    "core": [
+        "wagtail",  # Page, Site, PageViewRestriction (migrations, core.sitecache)
+        "wagtail.admin",  # panels, viewsets and the workflow reports' admin views
+        "wagtail.contrib.settings",  # PortalSettings and MaintenanceNotice (BaseSiteSetting)
+        "wagtail.contrib.table_block",  # the table of core.blocks (TableBlock)
+        "wagtail.documents",  # DocumentChooserBlock in core.blocks
+        "wagtail.images",  # ImageChooserBlock, FK to wagtailimages.Image, wagtailimages_tags
+        "wagtail.snippets",  # agencies, fields and the other taxonomies are snippets
+        "wagtail.search",  # index.Indexed on pages and taxonomies
+        "modelcluster",  # core.text walks the child relations of clusterable pages
+        "django.contrib.auth",  # migrations depend on auth (permissions, users)
+        "django.contrib.contenttypes",  # ContentType in core.routing, workflow reports
+        "django.contrib.messages",  # confirmations of the snippet viewsets (core.viewsets)
+    ],
+    "home": [
+        "core",  # base pages, blocks, portal_tags and core/ includes
+        "wagtail",  # HomePage, Site, Locale
+        "wagtail.admin",  # edit panels, snippet viewsets
+        "wagtail.documents",  # FK to wagtaildocs.Document (migrations)
+        "wagtail.images",  # FK to wagtailimages.Image, wagtailimages_tags
+        "wagtail.snippets",  # units and officials are snippets
+        "wagtail.search",  # index.Indexed on the directory
+        "modelcluster",  # ParentalKey inlines of the home page
+        "simple_history",  # HistoricalRecords on units and officials
+        "django.contrib.contenttypes",  # migration 0002 creates the first page by ContentType
+    ],
+    "editorial": [
+        "core",  # imports core (limits, clients, workflow) and migration dependencies
+        "home",  # migration dependency (roles get home's permissions)
+        "wagtail",  # Page, TaskState, workflow
+        "wagtail.admin",  # admin views, wagtailadmin templates and tags, migration dependency
+        "wagtail.users",  # editorial.users_app and views.users extend Wagtail's user screens
+        "wagtail.documents",  # editorial.gate, role permissions (migrations)
+        "wagtail.images",  # editorial.gate, role permissions (migrations)
+        "wagtail.contrib.redirects",  # role permissions on redirects (migration dependency)
+        "simple_history",  # HistoricalRecords on assignments and delegations
+        "axes",  # lockout audit (axes.signals), accounts screen (AccessAttempt), unlock
+        "modelcluster",  # editorial.gate walks the child relations of pages
+        "django.contrib.auth",  # groups and permissions of the roles
+        "django.contrib.contenttypes",  # permissions by ContentType (gate, audit, migrations)
+        "django.contrib.messages",  # confirmations of the accounts and password screens
+    ],
+    "news": [
+        "core",  # base pages, blocks, listing, portal_tags
+        "home",  # parent page type home.HomePage, home.Official (migrations)
+        "wagtail",
+        "wagtail.admin",  # edit panels
+        "wagtail.contrib.routable_page",  # SectionIndexPage is a RoutablePageMixin
+        "wagtail.documents",  # DocumentChooserBlock in news.blocks
+        "wagtail.images",  # news images, wagtailimages_tags
+        "wagtail.snippets",  # categories are snippets
+        "wagtail.search",  # index.Indexed on every page type
+        "modelcluster",  # ParentalKey rows of the weekly schedule
+    ],
+    "projects": [
+        "core",  # base pages, blocks, portal_tags
+        "news",  # SectionIndexPage, attachment blocks, filters and news/ includes
+        "home",  # parent page type home.HomePage
+        "wagtail",
+        "wagtail.admin",  # edit panels
+        "wagtail.contrib.routable_page",  # through news.SectionIndexPage
+        "wagtail.documents",  # FK to wagtaildocs.Document (migrations)
+        "wagtail.search",  # index.Indexed on project pages
+        "modelcluster",  # ParentalKey rows of a project
+    ],
+    "legal": [
+        "core",  # agencies, fields, base pages, portal_tags
+        "wagtail",
+        "wagtail.admin",  # the import screens (wagtailadmin templates and tags)
+        "wagtail.contrib.routable_page",  # LegalDocumentIndexPage is a RoutablePageMixin
+        "wagtail.documents",  # the document's files, the Word/PDF importer
+        "wagtail.snippets",  # document types are snippets
+        "wagtail.search",  # index.Indexed on documents and taxonomies
+        "modelcluster",  # ParentalKey, ParentalManyToManyField, ClusterTaggableManager
+        "taggit",  # TaggedItemBase of the documents' tags (migration dependency)
+        "django.contrib.auth",  # import permissions
+    ],
+    "procedures": [
+        "core",  # agencies, fields, base pages, portal_tags
+        "home",  # home.Official (importer), migration dependency
+        "legal",  # page chooser on legal.LegalDocumentPage (procedures.blocks, migrations)
+        "wagtail",
+        "wagtail.admin",  # edit panels, revision comparison of the steps
+        "wagtail.contrib.routable_page",  # ProcedureIndexPage is a RoutablePageMixin
+        "wagtail.documents",  # forms attached to procedures (migrations, importer)
+        "wagtail.search",  # index.Indexed on procedures
+        "modelcluster",  # ParentalKey rows of a procedure
+        "django.contrib.auth",  # import_procedures runs as a user
+    ],
+    "consultation": [
+        "core",  # agencies, fields, limits, clients, portal_tags
+        "home",  # home.Unit answers questions (forms, migrations)
+        "editorial",  # roles and permissions (consultation.permissions, migrations)
+        "legal",  # page chooser on legal.LegalDocumentPage (consultation.blocks)
+        "search",  # answered questions are indexed (search.indexing)
+        "wagtail",
+        "wagtail.admin",  # moderation screens (wagtailadmin templates and tags)
+        "wagtail.contrib.routable_page",  # question and consultation pages route forms
+        "wagtail.snippets",  # questions and feedback are snippets with viewsets
+        "wagtail.search",  # index.Indexed on consultations
+        "simple_history",  # HistoricalRecords on questions
+        "django.contrib.auth",  # officers answering, migration dependency
+        "django.contrib.contenttypes",  # GenericRelation of answers
+        "django.contrib.messages",  # confirmations of the moderation screens
+    ],
+    "search": [
+        "core",  # core.text, core.listing, agencies and fields as filters
+        "wagtail",  # Page, publishing signals
+        "wagtail.search",  # backends (modelsearch) and wagtailsearch migrations
+    ],
+}
+
+# The public templates of the apps extend "base.html", which the host project provides (here
+# nhuxuan_site/templates/base.html), and fill these blocks of it.
+BASE_TEMPLATE = "base.html"
+BASE_TEMPLATE_BLOCKS: dict[str, list[str]] = {
+    "home": ["title", "title_suffix", "breadcrumbs", "content"],
+    "news": ["extra_head", "content"],
+    "projects": ["extra_head", "content"],
+    "legal": ["extra_head", "content"],
+    "procedures": ["title", "extra_head", "content"],
+    "consultation": ["title", "extra_head", "breadcrumbs", "content"],
+    "search": ["title", "extra_head", "content"],
+}
+
+# Templates of the host project that the apps include (the pager of every listing).
+HOST_TEMPLATES: dict[str, list[str]] = {
+    app: ["includes/pagination.html"]
+    for app in ("news", "projects", "legal", "procedures", "consultation", "search")
+}
+
+
+def missing_prerequisites(installed) -> list[Error]:
+    """portal.E010 for each installed portal app that lacks apps it needs. ``installed``: the
+    names of the installed apps (AppConfig.name)."""
+    installed = set(installed)
+    errors = []
+    for app, needed in PREREQUISITES.items():
+        if app not in installed:
+            continue
+        missing = [name for name in needed if name not in installed]
+        if missing:
+            names = ", ".join(f'"{name}"' for name in missing)
+            errors.append(
+                Error(
+                    f"The portal app '{app}' needs {names} in INSTALLED_APPS.",
+                    hint=f"Add {names} to INSTALLED_APPS (core.checks.PREREQUISITES says "
+                    "what needs each).",
+                    id="portal.E010",
+                )
+            )
+    return errors
+
+
+def defined_blocks(template) -> set[str]:
+    """Names of the blocks a template defines, its ancestors' included when it extends one
+    by a constant name. Takes a loaded template (engine's or backend's)."""
+    from django.template import Context
+    from django.template.loader_tags import BlockNode, ExtendsNode
+
+    template = getattr(template, "template", template)  # backend wrapper → engine template
+    names = {node.name for node in template.nodelist.get_nodes_by_type(BlockNode)}
+    for node in template.nodelist.get_nodes_by_type(ExtendsNode):
+        parent = node.parent_name.resolve(Context())
+        if isinstance(parent, str):
+            names |= defined_blocks(template.engine.get_template(parent))
+    return names
+
+
+def missing_base_blocks(base_template, installed) -> list[Error]:
+    """portal.E011 for each installed portal app whose templates fill blocks that the host's
+    base template does not define: the content put there would silently not show."""
+    defined = defined_blocks(base_template)
+    errors = []
+    for app, blocks in BASE_TEMPLATE_BLOCKS.items():
+        missing = [name for name in blocks if name not in defined]
+        if app in installed and missing:
+            tags = " ".join(f"{{% block {name} %}}{{% endblock %}}" for name in missing)
+            errors.append(
+                Error(
+                    f"The portal app '{app}' fills blocks that {BASE_TEMPLATE} does not "
+                    f"define: {', '.join(missing)}.",
+                    hint=f"Define them in your {BASE_TEMPLATE}: {tags}",
+                    id="portal.E011",
+                )
+            )
+    return errors
+
+
+def missing_host_templates(installed, get_template) -> list[Error]:
+    """portal.E012 for each template the installed portal apps extend or include from the host
+    project and that does not resolve. ``get_template(name)`` raises TemplateDoesNotExist."""
+    from django.template import TemplateDoesNotExist
+
+    needed: dict[str, list[str]] = {}
+    for app in installed:
+        if app in BASE_TEMPLATE_BLOCKS:
+            needed.setdefault(BASE_TEMPLATE, []).append(app)
+        for name in HOST_TEMPLATES.get(app, ()):
+            needed.setdefault(name, []).append(app)
+    errors = []
+    for name, apps_needing in needed.items():
+        try:
+            get_template(name)
+        except TemplateDoesNotExist:
+            errors.append(
+                Error(
+                    f"The template '{name}' does not exist; the portal apps "
+                    f"{', '.join(sorted(apps_needing))} use it.",
+                    hint=f"Provide templates/{name} in your project (see "
+                    f"nhuxuan_site/templates/{name}).",
+                    id="portal.E012",
+                )
+            )
+    return errors
+
+
+@register(Tags.compatibility)
+def portal_prerequisites(app_configs, **kwargs):
+    from django.apps import apps
+
+    return missing_prerequisites(config.name for config in apps.get_app_configs())
+
+
+@register(Tags.templates)
+def portal_templates(app_configs, **kwargs):
+    from django.apps import apps
+    from django.template import TemplateDoesNotExist
+    from django.template.loader import get_template
+
+    installed = {config.name for config in apps.get_app_configs()}
+    errors = missing_host_templates(installed, get_template)
+    try:
+        base = get_template(BASE_TEMPLATE)
+    except TemplateDoesNotExist:
+        return errors  # portal.E012 above says so
+    return errors + missing_base_blocks(base, installed)
+
+
+# Libraries of the extras of pyproject.toml (core.extras) that a configured feature needs.
+#: Search backends (WAGTAILSEARCH_BACKENDS' BACKEND) → the client modules they import.
+SEARCH_CLIENTS = {
+    "search.backends.elasticsearch8": ("elasticsearch", "elastic_transport"),
+    "search.backends.opensearch2": ("opensearchpy",),
+}
+#: Portal apps → the modules their file importers read uploads with.
+IMPORTER_MODULES = {
+    "legal": ("mammoth", "docx", "pypdf"),  # Word and PDF legal documents
+    "procedures": ("openpyxl",),  # .xlsx lists of procedures
+}
+
+
+def missing_search_clients(backends) -> list[Error]:
+    """portal.E013 for each configured search backend whose client library is absent: every
+    search and every publish would fail on an ImportError."""
+    from .extras import install_hint, missing_modules
+
+    errors = []
+    for alias, config in (backends or {}).items():
+        missing = missing_modules(*SEARCH_CLIENTS.get(config.get("BACKEND", ""), ()))
+        if missing:
+            errors.append(
+                Error(
+                    f"The search backend '{alias}' ({config['BACKEND']}) needs "
+                    f"{', '.join(missing)}, which is not installed.",
+                    hint=f"Install the client: {install_hint(missing)}.",
+                    id="portal.E013",
+                )
+            )
+    return errors
+
+
+def missing_importer_modules(installed) -> list[Warning]:
+    """portal.W014 when an installed app's file importer lacks its libraries: such files are
+    refused with a message, the rest of the app works."""
+    from .extras import install_hint, missing_modules
+
+    warnings = []
+    for app, modules in IMPORTER_MODULES.items():
+        missing = missing_modules(*modules) if app in installed else []
+        if missing:
+            warnings.append(
+                Warning(
+                    f"The importer of the portal app '{app}' cannot read some files: "
+                    f"{', '.join(missing)} not installed.",
+                    hint=f"Install the importers: {install_hint(missing)}.",
+                    id="portal.W014",
+                )
+            )
+    return warnings
+
+
+@register(Tags.compatibility)
+def portal_extras(app_configs, **kwargs):
+    from django.apps import apps
+
+    installed = {config.name for config in apps.get_app_configs()}
+    return missing_search_clients(
+        getattr(settings, "WAGTAILSEARCH_BACKENDS", None)
+    ) + missing_importer_modules(installed)

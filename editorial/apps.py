@@ -4,6 +4,9 @@ from django.utils.translation import gettext_lazy as _
 
 class EditorialConfig(AppConfig):
     name = "editorial"
+    # Explicit, so that a host project whose DEFAULT_AUTO_FIELD is AutoField does not get
+    # migrations written into this package.
+    default_auto_field = "django.db.models.BigAutoField"
     verbose_name = _("Editorial board")
 
     def ready(self):

@@ -4,4 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class HomeConfig(AppConfig):
     name = "home"
+    # Explicit, so that a host project whose DEFAULT_AUTO_FIELD is AutoField does not get
+    # migrations written into this package.
+    default_auto_field = "django.db.models.BigAutoField"
     verbose_name = _("Home, organisation and directory")

@@ -245,9 +245,19 @@ def _csv_delimiter(text_data: str) -> str:
 
 
 def read_xlsx(path: Path) -> list[tuple[int, dict]]:
-    from openpyxl import load_workbook
-
+    from core.extras import missing_modules
     from core.limits import LimitExceeded, ZipLimits, check_zip
+
+    # openpyxl comes with the "importers" extra (pyproject.toml): without it, say so.
+    if missing_modules("openpyxl"):
+        raise ImportFileError(
+            _(
+                "This server cannot read .xlsx spreadsheets: the openpyxl library (the "
+                "“importers” extra) is not installed. Ask the technical administrator, or send "
+                "the list as CSV or JSON."
+            )
+        )
+    from openpyxl import load_workbook
 
     # An .xlsx is a ZIP: measured before openpyxl inflates its parts (core.limits).
     try:

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from xml.etree import ElementTree
 
+from core.extras import missing_modules
 from core.richtext import clean_html
 from vietnam.text import detect_legacy
 
@@ -212,6 +213,9 @@ def read_pdf(data: bytes) -> ReadResult:
 
 
 READERS = {"txt": read_txt, "docx": read_docx, "odt": read_odt, "pdf": read_pdf}
+#: Libraries of the "importers" extra each reader imports (core.extras); without them the
+#: server refuses such files, saying why, instead of failing on an ImportError.
+READER_MODULES = {"docx": ("mammoth", "docx"), "pdf": ("pypdf",)}
 
 
 def read_document(data: bytes, filename: str) -> ReadResult:
@@ -240,6 +244,12 @@ def read_document(data: bytes, filename: str) -> ReadResult:
         )
         raise ReadError(
             f"Nội dung tệp không khớp phần mở rộng “.{extension}” (nội dung là {shown})."
+        )
+    missing = missing_modules(*READER_MODULES.get(kind, ()))
+    if missing:
+        raise ReadError(
+            f"Máy chủ chưa cài thư viện đọc tệp “.{extension}” ({', '.join(missing)}, gói bổ "
+            "sung “importers”): hãy báo quản trị kỹ thuật, hoặc gửi tệp .odt hoặc .txt."
         )
     result = READERS[kind](data)
     if not result.text.strip():
