@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
+from wagtail.log_actions import log
 from wagtail.models import Page
 
 PASSWORD_ALPHABET = string.ascii_letters + string.digits
@@ -96,7 +97,15 @@ def ensure_user(
         new_password = password or one_time_password()
         user.set_password(new_password)
     user.save()
-    wanted = list(groups)
-    if wanted:
-        user.groups.add(*Group.objects.filter(name__in=wanted))
+    wanted = Group.objects.filter(name__in=list(groups)).exclude(user=user)
+    added = [group.name for group in wanted]
+    if added:
+        user.groups.add(*wanted)
+    # The auditors' account log shows the demo board from day one: accounts and roles
+    # given by the system (no person), as editorial.accounts writes them.
+    data = {"username": username}
+    if created:
+        log(instance=user, action="editorial.account_created", data={**data, "groups": added})
+    for name in added:
+        log(instance=user, action="editorial.role_granted", data={**data, "group": name})
     return user, new_password

@@ -48,6 +48,19 @@ class LoadDemoTests(TestCase):
             get_user_model().objects.get(username="nvan").get_full_name(), "Nguyễn Văn An"
         )
 
+    def test_first_run__accounts_and_roles_in_the_auditors_log_once(self):
+        from wagtail.models import ModelLogEntry
+
+        nvan = get_user_model().objects.get(username="nvan")
+        entries = ModelLogEntry.objects.filter(object_id=str(nvan.pk))
+        self.assertEqual(
+            sorted(entries.values_list("action", flat=True)),
+            ["editorial.account_created", "editorial.role_granted"],
+        )
+        self.assertIsNone(entries.first().user_id)  # given by the system, not a person
+        call_command("load_demo", stdout=StringIO())
+        self.assertEqual(entries.count(), 2)  # a second run grants nothing again
+
     def test_second_run__no_duplicates_and_passwords_kept(self):
         nvan = get_user_model().objects.get(username="nvan")
         nvan.set_password("mat-khau-rieng-123")
