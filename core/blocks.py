@@ -58,3 +58,8 @@ class BodyBlock(blocks.StreamBlock):
 
     class Meta:
         block_counts = {}
+
+
+#: Files attached to an item, read online or downloaded (R-POL-1, R-PROJ-1): news,
+#: socio-economic reports, projects.
+ATTACHMENT_BLOCKS = [("document", DocumentBlock())]

@@ -68,6 +68,7 @@ PREREQUISITES: dict[str, list[str]] = {
         "wagtail",  # Page, Site, PageViewRestriction (migrations, core.sitecache)
         "wagtail.admin",  # panels, viewsets and the workflow reports' admin views
         "wagtail.contrib.settings",  # PortalSettings and MaintenanceNotice (BaseSiteSetting)
+        "wagtail.contrib.routable_page",  # SectionIndexPage's RSS route (core.models.listing)
         "wagtail.contrib.table_block",  # the table of core.blocks (TableBlock)
         "wagtail.documents",  # DocumentChooserBlock in core.blocks
         "wagtail.images",  # ImageChooserBlock, FK to wagtailimages.Image, wagtailimages_tags
@@ -111,7 +112,7 @@ PREREQUISITES: dict[str, list[str]] = {
         "home",  # parent page type home.HomePage, home.Official (migrations)
         "wagtail",
         "wagtail.admin",  # edit panels
-        "wagtail.contrib.routable_page",  # SectionIndexPage is a RoutablePageMixin
+        "wagtail.contrib.routable_page",  # core.SectionIndexPage is a RoutablePageMixin
         "wagtail.documents",  # DocumentChooserBlock in news.blocks
         "wagtail.images",  # news images, wagtailimages_tags
         "wagtail.snippets",  # categories are snippets
@@ -120,11 +121,11 @@ PREREQUISITES: dict[str, list[str]] = {
     ],
     "projects": [
         "core",  # base pages, blocks, portal_tags
-        "news",  # SectionIndexPage, attachment blocks, filters and news/ includes
+        "news",  # the listing includes (news/includes/*.html) and news.css its pages load
         "home",  # parent page type home.HomePage
         "wagtail",
         "wagtail.admin",  # edit panels
-        "wagtail.contrib.routable_page",  # through news.SectionIndexPage
+        "wagtail.contrib.routable_page",  # core.SectionIndexPage is a RoutablePageMixin
         "wagtail.documents",  # FK to wagtaildocs.Document (migrations)
         "wagtail.search",  # index.Indexed on project pages
         "modelcluster",  # ParentalKey rows of a project

@@ -8,13 +8,10 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 
-from core.blocks import DocumentBlock, ImageBlock
+from core.blocks import ImageBlock
 
 #: A gallery is a list of images, each with its own text alternative, caption and credit.
 GALLERY_BLOCKS = [("image", ImageBlock())]
-
-#: Files attached to an item, read online or downloaded (R-POL-1, R-PROJ-1).
-ATTACHMENT_BLOCKS = [("document", DocumentBlock())]
 
 
 class MaterialFileBlock(blocks.StructBlock):

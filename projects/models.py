@@ -14,13 +14,10 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from core import sitecache
-from core.blocks import BodyBlock
-from core.forms import PortalPageForm
-from core.models import BasePage, Field
-from news.blocks import ATTACHMENT_BLOCKS
-from news.filters import choice
-from news.forms import day_first_datetimes
-from news.models import SectionIndexPage
+from core.blocks import ATTACHMENT_BLOCKS, BodyBlock
+from core.forms import PortalPageForm, day_first_datetimes
+from core.models import BasePage, Field, SectionIndexPage
+from core.query_params import choice
 
 from . import money
 

@@ -1,5 +1,6 @@
 """Models shared by every content app (docs/architecture.md §2: ``vietnam`` ← ``core`` ← apps)."""
 
+from .listing import SectionIndexPage
 from .maintenance import MaintenanceNotice
 from .pages import BasePage, Classification, ContentOrigin, VietnameseSlugMixin
 from .settings import AdministrativeLevel, PortalSettings
@@ -16,6 +17,7 @@ __all__ = [
     "Field",
     "MaintenanceNotice",
     "PortalSettings",
+    "SectionIndexPage",
     "User",
     "VietnameseSlugMixin",
 ]

@@ -3,7 +3,6 @@ and useful links (docs/architecture.md §2; R-NEWS-1, R-NEWS-2, R-ANN-1, R-CONF-
 R-SITE-3)."""
 
 from .articles import ArticleIndexPage, ArticlePage
-from .base import SectionIndexPage
 from .categories import NewsCategory
 from .conferences import ConferenceIndexPage, ConferenceKind, ConferencePage
 from .links import LinksPage
@@ -28,7 +27,6 @@ __all__ = [
     "PeriodType",
     "ScheduleEntry",
     "ScheduleKind",
-    "SectionIndexPage",
     "SocioEconomicIndexPage",
     "SocioEconomicKind",
     "SocioEconomicPage",

@@ -14,12 +14,11 @@ from wagtail.search import index
 
 from core.blocks import BodyBlock
 from core.listing import keyword_filter
-from core.models import BasePage, ContentOrigin, Field
+from core.models import BasePage, ContentOrigin, Field, SectionIndexPage
+from core.query_params import choice, clean_text, local_midnight, parse_date, parse_year, year_range
 from vietnam.fold import fold
 
-from ..filters import choice, clean_text, local_midnight, parse_date, parse_year, year_range
 from ..forms import PublishingRulesPageForm
-from .base import SectionIndexPage
 
 AUTHOR_REQUIRED = _("An article names its author, with position and unit (R-NEWS-2).")
 REFERENCE_REQUIRED = _("A translation gives the full reference of the original (R-NEWS-2).")

@@ -12,11 +12,10 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from core.blocks import BodyBlock
-from core.models import BasePage
+from core.models import BasePage, SectionIndexPage
+from core.query_params import choice
 
 from ..blocks import MATERIAL_BLOCKS
-from ..filters import choice
-from .base import SectionIndexPage
 
 
 class ConferenceKind(models.TextChoices):

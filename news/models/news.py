@@ -15,11 +15,10 @@ from wagtail.search import index
 
 from core import sitecache
 from core.blocks import BodyBlock
-from core.models import BasePage
+from core.models import BasePage, SectionIndexPage
+from core.query_params import choice, month_range, parse_month
 
 from ..blocks import GALLERY_BLOCKS
-from ..filters import choice, month_range, parse_month
-from .base import SectionIndexPage
 from .categories import NewsCategory
 
 #: Rendition of the lead image on listings and highlights (prefetched there).

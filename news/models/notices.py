@@ -14,10 +14,8 @@ from wagtail.search import index
 
 from core import sitecache
 from core.blocks import BodyBlock
-from core.models import BasePage
-
-from ..filters import choice, truthy
-from .base import SectionIndexPage
+from core.models import BasePage, SectionIndexPage
+from core.query_params import choice, truthy
 
 
 class NoticeKind(models.TextChoices):

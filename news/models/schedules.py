@@ -15,8 +15,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
 
 from core.models import BasePage
-
-from ..filters import iso_week_label, parse_iso_week, week_monday
+from core.query_params import iso_week_label, parse_iso_week, week_monday
 
 WEEKDAYS = [
     pgettext_lazy("weekday", "Monday"),

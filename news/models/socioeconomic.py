@@ -13,12 +13,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from core.blocks import BodyBlock
-from core.models import BasePage, Field
-
-from ..blocks import ATTACHMENT_BLOCKS
-from ..filters import choice, parse_int, parse_year
-from .base import SectionIndexPage
+from core.blocks import ATTACHMENT_BLOCKS, BodyBlock
+from core.models import BasePage, Field, SectionIndexPage
+from core.query_params import choice, parse_int, parse_year
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 

@@ -92,7 +92,7 @@ def test_missing_prerequisite_is_an_error_naming_it_per_app():
     assert {error.id for error in errors} == {"portal.E010"}
     assert all(error.is_serious() for error in errors)
     apps_named = {re.search(r"portal app '(\w+)'", error.msg).group(1) for error in errors}
-    assert apps_named == {"news", "projects", "legal", "procedures", "consultation"}
+    assert apps_named == {"core", "news", "projects", "legal", "procedures", "consultation"}
     assert all('"wagtail.contrib.routable_page"' in error.hint for error in errors)
 
 

@@ -8,7 +8,7 @@ from django.test import TestCase
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from news.feeds import FEED_SIZE
+from core.feeds import FEED_SIZE
 from news.models import (
     ArticleIndexPage,
     ArticlePage,

@@ -1,4 +1,5 @@
-"""What the section listings share: an intro, pagination, an RSS route and filter helpers."""
+"""What every section listing shares (news, notices, articles, conferences, projects…): an
+intro, pagination, an RSS route and the keyword filter."""
 
 from __future__ import annotations
 
@@ -8,12 +9,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
-from core import sitecache
-from core.listing import keyword_filter, paginate
-from core.models import VietnameseSlugMixin
-
+from .. import sitecache
 from ..feeds import FEED_SIZE, rss_response
-from ..filters import clean_text
+from ..listing import keyword_filter, paginate
+from ..query_params import clean_text
+from .pages import VietnameseSlugMixin
 
 
 class SectionIndexPage(RoutablePageMixin, VietnameseSlugMixin, Page):

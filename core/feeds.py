@@ -6,7 +6,7 @@ from django.http import HttpResponse
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.html import strip_tags
 
-from core.models import PortalSettings
+from .models.settings import PortalSettings
 
 FEED_SIZE = 20
 FEED_CONTENT_TYPE = "application/rss+xml; charset=utf-8"
