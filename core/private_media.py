@@ -25,7 +25,7 @@ from __future__ import annotations
 import mimetypes
 import os
 import posixpath
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from urllib.parse import quote
 
 from django.conf import settings
@@ -76,20 +76,28 @@ def private_media_root() -> Path | None:
     return Path(storage.location)
 
 
+def is_plain_relative(name) -> bool:
+    """Whether ``name`` is a plain relative path: not empty, no NUL, no backslash, no root or
+    drive (in POSIX or Windows spelling), no empty, ``.`` or ``..`` part. Private file names
+    come from the database and backup manifests from elsewhere: neither may lead outside
+    the folder they are joined to."""
+    if not isinstance(name, str) or not name or "\x00" in name or "\\" in name:
+        return False
+    if any(part in ("", ".", "..") for part in name.split("/")):
+        return False
+    return not any(
+        pure.is_absolute() or pure.drive or pure.root
+        for pure in (PurePosixPath(name), PureWindowsPath(name))
+    )
+
+
 def checked_name(name: str) -> str:
     """``name`` if it is a plain relative path inside the storage, else SuspiciousFileOperation.
 
     The name comes from the database, but a forged or restored row must not turn the
-    view into a reader of any file: no absolute path, no ``..``, no backslash, no NUL.
+    view into a reader of any file (``is_plain_relative``).
     """
-    if (
-        not name
-        or "\x00" in name
-        or "\\" in name
-        or name.startswith("/")
-        or posixpath.isabs(name)
-        or any(part in ("", ".", "..") for part in name.split("/"))
-    ):
+    if not is_plain_relative(name):
         raise SuspiciousFileOperation(f"Refused private file name {name!r}.")
     return name
 

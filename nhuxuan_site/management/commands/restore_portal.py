@@ -25,11 +25,12 @@ import json
 import shutil
 import sqlite3
 import subprocess
-from pathlib import Path, PurePosixPath, PureWindowsPath
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 
+from core.private_media import is_plain_relative
 from core.private_media import private_media_root as private_root_of_settings
 
 from .backup_portal import (
@@ -79,17 +80,6 @@ def verify_files(directory: Path, manifest: dict) -> list[str]:
         elif sha256_of(path) != entry["sha256"]:
             problems.append(f"{entry['path']}: checksum differs")
     return problems
-
-
-def is_plain_relative(name: str) -> bool:
-    """Whether a manifest name is relative, without ``..`` and without a drive or root, in
-    POSIX and in Windows spelling (a backup may come from anywhere)."""
-    if not isinstance(name, str) or not name or "\x00" in name:
-        return False
-    for pure in (PurePosixPath(name), PureWindowsPath(name)):
-        if pure.is_absolute() or pure.drive or pure.root or ".." in pure.parts:
-            return False
-    return True
 
 
 def destination_in(root: Path, relative: Path) -> Path:
