@@ -64,7 +64,7 @@ def account_list(request):
     )
 
 
-#: POST "action" → the change it makes and the message that confirms it.
+#: The values of the POST field "action": one change of ``editorial.accounts`` each.
 ACTIONS = ("roles", "one_time_password", "deactivate", "reactivate", "unlock")
 
 

@@ -19,6 +19,7 @@ from wagtail.admin.views.account import PasswordResetView as WagtailPasswordRese
 from wagtail.log_actions import log
 
 from core import ratelimit
+from core.clients import client_ip
 
 
 @login_required
@@ -52,14 +53,12 @@ def _reset_limits() -> dict:
 def reset_rate_limited(request, email: str) -> bool:
     """Counts this request for the address typed and for the client; True when either has
     gone over its limit. Counted whether or not an account has the address, so that the
-    answer never tells which addresses have one. The client is the address django-axes
-    uses for lockouts (REMOTE_ADDR unless configured otherwise), so a forged
-    X-Forwarded-For header does not make a new client."""
-    from axes.helpers import get_client_ip_address
-
+    answer never tells which addresses have one. The client is read as for the lockouts
+    and the public forms (``core.clients``), so a forged X-Forwarded-For header does not
+    make a new client."""
     limits = _reset_limits()
     digest = hashlib.sha256(email.strip().lower().encode()).hexdigest()
-    client = get_client_ip_address(request) or "unknown"
+    client = client_ip(request) or "unknown"
     over = False
     for kind, value in (("address", digest), ("client", client)):
         limit, window = limits[kind]
