@@ -28,8 +28,9 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP) ## Create or update the virtualenv in .venv
 
-migrate: venv ## Apply database migrations
+migrate: venv ## Apply database migrations, then the set-up data (roles, workflow, home page)
 	$(MANAGE) migrate --noinput
+	$(MANAGE) setup_portal
 
 demo: migrate ## Load the demo portal (idempotent)
 	$(MANAGE) load_demo

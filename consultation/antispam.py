@@ -35,11 +35,11 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from core import ratelimit
-from core.clients import client_ip
-from vietnam.fold import fold
+from congthongtin.core import ratelimit
+from congthongtin.core.clients import client_ip
+from congthongtin.vietnam.fold import fold
 
-SALT = "consultation.antispam.challenge"
+SALT = "congthongtin.consultation.antispam.challenge"
 HONEYPOT_FIELD = "extra_note"
 TOKEN_FIELD = "challenge_token"
 ANSWER_FIELD = "challenge_answer"

@@ -3,7 +3,7 @@
 Three classes: a question within the unit's own competence, one that needs several bodies,
 and a special case with an appointment. The numbers of days are settings
 (``QA_DEADLINE_DAYS``), because other bodies' regulations use other numbers; the count
-itself is ``vietnam.workdays.WorkCalendar``: from 08:00 of working days, holidays and
+itself is ``congthongtin.vietnam.workdays.WorkCalendar``: from 08:00 of working days, holidays and
 weekends excluded (read its module docstring for the exact rule).
 """
 
@@ -18,7 +18,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from vietnam.workdays import WorkCalendar
+from congthongtin.vietnam.workdays import WorkCalendar
 
 DEFAULT_DEADLINE_DAYS = {"own": 5, "several": 8, "special": 10}
 

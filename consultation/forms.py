@@ -11,10 +11,9 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import MonthField
-from core.models import Field
-from home.models import Unit
-from vietnam.fold import fold
+from congthongtin.core.filters import MonthField
+from congthongtin.core.models import Field, Unit
+from congthongtin.vietnam.fold import fold
 
 from .antispam import PublicFormMixin
 from .deadlines import DeadlineClass

@@ -4,13 +4,13 @@ The board handles every question and answer and auditors read them all (R-ROLE-1
 information officer works only on the questions given to them and their answers. The
 policies below are registered for ``Question`` and ``Answer`` (wagtail_hooks), so every
 admin view of both models, the choosers included, keeps to these rows
-(``core.viewsets.ScopedPermissionPolicy``).
+(``congthongtin.core.viewsets.ScopedPermissionPolicy``).
 """
 
 from __future__ import annotations
 
-from core.viewsets import ScopedPermissionPolicy
-from editorial import roles
+from congthongtin.core.viewsets import ScopedPermissionPolicy
+from congthongtin.editorial import roles
 
 
 def is_board(user) -> bool:

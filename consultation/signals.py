@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from wagtail.signals import published, unpublished, workflow_submitted
 
-from core.private_media import delete_private_file
-from search.indexing import index_item, remove_item
+from congthongtin.core.private_media import delete_private_file
+from congthongtin.search.indexing import index_item, remove_item
 
 from .models import Answer, ConsultationComment, Question, QuestionEvent, QuestionState
 

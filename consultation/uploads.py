@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from vietnam.fold import slugify
+from congthongtin.vietnam.fold import slugify
 
 ALLOWED_EXTENSIONS = ("pdf", "doc", "docx", "odt", "jpg", "jpeg", "png")
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

@@ -1,7 +1,7 @@
 """Public URLs outside the page tree: the page rating posted from every page.
 
 The project includes them before Wagtail's catch-all:
-``path("danh-gia-trang/", include("consultation.urls"))``.
+``path("danh-gia-trang/", include("congthongtin.consultation.urls"))``.
 """
 
 from django.urls import path

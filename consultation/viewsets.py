@@ -16,7 +16,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.snippets.views import snippets as snippet_views
 
-from core.viewsets import PortalModelViewSet, PortalSnippetViewSet
+from congthongtin.core.viewsets import PortalModelViewSet, PortalSnippetViewSet
 
 from .models import (
     Answer,

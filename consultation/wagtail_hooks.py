@@ -12,14 +12,16 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from core import sitecache
-from core.highlights import HOOK_NAME as HIGHLIGHT_HOOK
-from core.highlights import Highlight
+from congthongtin.core import sitecache
+from congthongtin.core.highlights import HOOK_NAME as HIGHLIGHT_HOOK
+from congthongtin.core.highlights import Highlight
+from congthongtin.core.setup import SETUP_HOOK
 
 from . import admin_urls
 from .models import Answer, ConsultationIndexPage, ConsultationPage, ConsultationStatus, Question
 from .models.consultation import status_filter
 from .permissions import AnswerPermissionPolicy, QuestionPermissionPolicy
+from .setup import install_answer_workflow
 from .viewsets import (
     answer_viewset,
     comment_viewset,
@@ -136,3 +138,6 @@ def reindex_published_questions():
     from .signals import reindex_questions
 
     return reindex_questions()
+
+
+hooks.register(SETUP_HOOK, install_answer_workflow)

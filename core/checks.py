@@ -31,7 +31,7 @@ def private_media_outside_public_folders(app_configs, **kwargs):
     """Citizens' attachments (core.private_media) must not sit where the web server publishes
     files: inside MEDIA_ROOT or STATIC_ROOT, nginx's /media/ or /static/ would serve them
     to anyone who learns a name, without the permission check."""
-    from core.private_media import private_media_root
+    from congthongtin.core.private_media import private_media_root
 
     private = private_media_root()
     if private is None:
@@ -64,7 +64,7 @@ def private_media_outside_public_folders(app_configs, **kwargs):
 # named by string, template tag libraries and templates; tests/core/test_prerequisites.py
 # fails when an app starts importing, depending on or loading from an app not listed here.
 PREREQUISITES: dict[str, list[str]] = {
-    "core": [
+    "congthongtin.core": [
         "wagtail",  # Page, Site, PageViewRestriction (migrations, core.sitecache)
         "wagtail.admin",  # panels, viewsets and the workflow reports' admin views
         "wagtail.contrib.settings",  # PortalSettings and MaintenanceNotice (BaseSiteSetting)
@@ -75,12 +75,13 @@ PREREQUISITES: dict[str, list[str]] = {
         "wagtail.snippets",  # agencies, fields and the other taxonomies are snippets
         "wagtail.search",  # index.Indexed on pages and taxonomies
         "modelcluster",  # core.text walks the child relations of clusterable pages
+        "simple_history",  # HistoricalRecords on the directory's units and officials
         "django.contrib.auth",  # migrations depend on auth (permissions, users)
         "django.contrib.contenttypes",  # ContentType in core.routing, workflow reports
         "django.contrib.messages",  # confirmations of the snippet viewsets (core.viewsets)
     ],
-    "home": [
-        "core",  # base pages, blocks, portal_tags and core/ includes
+    "congthongtin.home": [
+        "congthongtin.core",  # base pages, blocks, portal_tags and core/ includes
         "wagtail",  # HomePage, Site, Locale
         "wagtail.admin",  # edit panels, snippet viewsets
         "wagtail.documents",  # FK to wagtaildocs.Document (migrations)
@@ -88,12 +89,10 @@ PREREQUISITES: dict[str, list[str]] = {
         "wagtail.snippets",  # units and officials are snippets
         "wagtail.search",  # index.Indexed on the directory
         "modelcluster",  # ParentalKey inlines of the home page
-        "simple_history",  # HistoricalRecords on units and officials
-        "django.contrib.contenttypes",  # migration 0002 creates the first page by ContentType
+        "django.contrib.contenttypes",  # setup_portal replaces the welcome page by ContentType
     ],
-    "editorial": [
-        "core",  # imports core (limits, clients, workflow) and migration dependencies
-        "home",  # migration dependency (roles get home's permissions)
+    "congthongtin.editorial": [
+        "congthongtin.core",  # imports core (limits, clients, workflow) and migration dependencies
         "wagtail",  # Page, TaskState, workflow
         "wagtail.admin",  # admin views, wagtailadmin templates and tags, migration dependency
         "wagtail.users",  # editorial.users_app and views.users extend Wagtail's user screens
@@ -107,9 +106,8 @@ PREREQUISITES: dict[str, list[str]] = {
         "django.contrib.contenttypes",  # permissions by ContentType (gate, audit, migrations)
         "django.contrib.messages",  # confirmations of the accounts and password screens
     ],
-    "news": [
-        "core",  # base pages, blocks, listing, portal_tags
-        "home",  # parent page type home.HomePage, home.Official (migrations)
+    "congthongtin.news": [
+        "congthongtin.core",  # base pages, blocks, listing, portal_tags
         "wagtail",
         "wagtail.admin",  # edit panels
         "wagtail.contrib.routable_page",  # core.SectionIndexPage is a RoutablePageMixin
@@ -119,10 +117,9 @@ PREREQUISITES: dict[str, list[str]] = {
         "wagtail.search",  # index.Indexed on every page type
         "modelcluster",  # ParentalKey rows of the weekly schedule
     ],
-    "projects": [
-        "core",  # base pages, blocks, portal_tags
-        "news",  # the listing includes (news/includes/*.html) and news.css its pages load
-        "home",  # parent page type home.HomePage
+    "congthongtin.projects": [
+        "congthongtin.core",  # base pages, blocks, portal_tags
+        "congthongtin.news",  # listing includes (news/includes/*.html), news.css
         "wagtail",
         "wagtail.admin",  # edit panels
         "wagtail.contrib.routable_page",  # core.SectionIndexPage is a RoutablePageMixin
@@ -130,8 +127,8 @@ PREREQUISITES: dict[str, list[str]] = {
         "wagtail.search",  # index.Indexed on project pages
         "modelcluster",  # ParentalKey rows of a project
     ],
-    "legal": [
-        "core",  # agencies, fields, base pages, portal_tags
+    "congthongtin.legal": [
+        "congthongtin.core",  # agencies, fields, base pages, portal_tags
         "wagtail",
         "wagtail.admin",  # the import screens (wagtailadmin templates and tags)
         "wagtail.contrib.routable_page",  # LegalDocumentIndexPage is a RoutablePageMixin
@@ -142,10 +139,9 @@ PREREQUISITES: dict[str, list[str]] = {
         "taggit",  # TaggedItemBase of the documents' tags (migration dependency)
         "django.contrib.auth",  # import permissions
     ],
-    "procedures": [
-        "core",  # agencies, fields, base pages, portal_tags
-        "home",  # home.Official (importer), migration dependency
-        "legal",  # page chooser on legal.LegalDocumentPage (procedures.blocks, migrations)
+    "congthongtin.procedures": [
+        "congthongtin.core",  # agencies, fields, base pages, portal_tags
+        "congthongtin.legal",  # page chooser on legal.LegalDocumentPage (procedures.blocks)
         "wagtail",
         "wagtail.admin",  # edit panels, revision comparison of the steps
         "wagtail.contrib.routable_page",  # ProcedureIndexPage is a RoutablePageMixin
@@ -154,12 +150,11 @@ PREREQUISITES: dict[str, list[str]] = {
         "modelcluster",  # ParentalKey rows of a procedure
         "django.contrib.auth",  # import_procedures runs as a user
     ],
-    "consultation": [
-        "core",  # agencies, fields, limits, clients, portal_tags
-        "home",  # home.Unit answers questions (forms, migrations)
-        "editorial",  # roles and permissions (consultation.permissions, migrations)
-        "legal",  # page chooser on legal.LegalDocumentPage (consultation.blocks)
-        "search",  # answered questions are indexed (search.indexing)
+    "congthongtin.consultation": [
+        "congthongtin.core",  # agencies, fields, limits, clients, portal_tags
+        "congthongtin.editorial",  # roles and permissions (consultation.permissions, migrations)
+        "congthongtin.legal",  # page chooser on legal.LegalDocumentPage (consultation.blocks)
+        "congthongtin.search",  # answered questions are indexed (search.indexing)
         "wagtail",
         "wagtail.admin",  # moderation screens (wagtailadmin templates and tags)
         "wagtail.contrib.routable_page",  # question and consultation pages route forms
@@ -170,8 +165,8 @@ PREREQUISITES: dict[str, list[str]] = {
         "django.contrib.contenttypes",  # GenericRelation of answers
         "django.contrib.messages",  # confirmations of the moderation screens
     ],
-    "search": [
-        "core",  # core.text, core.listing, agencies and fields as filters
+    "congthongtin.search": [
+        "congthongtin.core",  # core.text, core.listing, agencies and fields as filters
         "wagtail",  # Page, publishing signals
         "wagtail.search",  # backends (modelsearch) and wagtailsearch migrations
     ],
@@ -181,20 +176,25 @@ PREREQUISITES: dict[str, list[str]] = {
 # nhuxuan_site/templates/base.html), and fill these blocks of it.
 BASE_TEMPLATE = "base.html"
 BASE_TEMPLATE_BLOCKS: dict[str, list[str]] = {
-    "home": ["title", "title_suffix", "breadcrumbs", "content"],
-    "news": ["extra_head", "content"],
-    "projects": ["extra_head", "content"],
-    "legal": ["extra_head", "content"],
-    "procedures": ["title", "extra_head", "content"],
-    "consultation": ["title", "extra_head", "breadcrumbs", "content"],
-    "search": ["title", "extra_head", "content"],
+    "congthongtin.home": ["title", "title_suffix", "breadcrumbs", "content"],
+    "congthongtin.news": ["extra_head", "content"],
+    "congthongtin.projects": ["extra_head", "content"],
+    "congthongtin.legal": ["extra_head", "content"],
+    "congthongtin.procedures": ["title", "extra_head", "content"],
+    "congthongtin.consultation": ["title", "extra_head", "breadcrumbs", "content"],
+    "congthongtin.search": ["title", "extra_head", "content"],
 }
 
 # Templates of the host project that the apps include (the pager of every listing).
 HOST_TEMPLATES: dict[str, list[str]] = {
-    app: ["includes/pagination.html"]
+    f"congthongtin.{app}": ["includes/pagination.html"]
     for app in ("news", "projects", "legal", "procedures", "consultation", "search")
 }
+
+
+def label(app: str) -> str:
+    """The short name of a portal app in messages: "legal" for "congthongtin.legal"."""
+    return app.rpartition(".")[2]
 
 
 def missing_prerequisites(installed) -> list[Error]:
@@ -210,7 +210,7 @@ def missing_prerequisites(installed) -> list[Error]:
             names = ", ".join(f'"{name}"' for name in missing)
             errors.append(
                 Error(
-                    f"The portal app '{app}' needs {names} in INSTALLED_APPS.",
+                    f"The portal app '{label(app)}' needs {names} in INSTALLED_APPS.",
                     hint=f"Add {names} to INSTALLED_APPS (core.checks.PREREQUISITES says "
                     "what needs each).",
                     id="portal.E010",
@@ -245,7 +245,7 @@ def missing_base_blocks(base_template, installed) -> list[Error]:
             tags = " ".join(f"{{% block {name} %}}{{% endblock %}}" for name in missing)
             errors.append(
                 Error(
-                    f"The portal app '{app}' fills blocks that {BASE_TEMPLATE} does not "
+                    f"The portal app '{label(app)}' fills blocks that {BASE_TEMPLATE} does not "
                     f"define: {', '.join(missing)}.",
                     hint=f"Define them in your {BASE_TEMPLATE}: {tags}",
                     id="portal.E011",
@@ -273,7 +273,7 @@ def missing_host_templates(installed, get_template) -> list[Error]:
             errors.append(
                 Error(
                     f"The template '{name}' does not exist; the portal apps "
-                    f"{', '.join(sorted(apps_needing))} use it.",
+                    f"{', '.join(sorted(map(label, apps_needing)))} use it.",
                     hint=f"Provide templates/{name} in your project (see "
                     f"nhuxuan_site/templates/{name}).",
                     id="portal.E012",
@@ -307,13 +307,13 @@ def portal_templates(app_configs, **kwargs):
 # Libraries of the extras of pyproject.toml (core.extras) that a configured feature needs.
 #: Search backends (WAGTAILSEARCH_BACKENDS' BACKEND) → the client modules they import.
 SEARCH_CLIENTS = {
-    "search.backends.elasticsearch8": ("elasticsearch", "elastic_transport"),
-    "search.backends.opensearch2": ("opensearchpy",),
+    "congthongtin.search.backends.elasticsearch8": ("elasticsearch", "elastic_transport"),
+    "congthongtin.search.backends.opensearch2": ("opensearchpy",),
 }
 #: Portal apps → the modules their file importers read uploads with.
 IMPORTER_MODULES = {
-    "legal": ("mammoth", "docx", "pypdf"),  # Word and PDF legal documents
-    "procedures": ("openpyxl",),  # .xlsx lists of procedures
+    "congthongtin.legal": ("mammoth", "docx", "pypdf"),  # Word and PDF legal documents
+    "congthongtin.procedures": ("openpyxl",),  # .xlsx lists of procedures
 }
 
 
@@ -348,7 +348,7 @@ def missing_importer_modules(installed) -> list[Warning]:
         if missing:
             warnings.append(
                 Warning(
-                    f"The importer of the portal app '{app}' cannot read some files: "
+                    f"The importer of the portal app '{label(app)}' cannot read some files: "
                     f"{', '.join(missing)} not installed.",
                     hint=f"Install the importers: {install_hint(missing)}.",
                     id="portal.W014",
@@ -365,3 +365,20 @@ def portal_extras(app_configs, **kwargs):
     return missing_search_clients(
         getattr(settings, "WAGTAILSEARCH_BACKENDS", None)
     ) + missing_importer_modules(installed)
+
+
+@register()
+def one_name_per_module(app_configs, **kwargs):
+    """portal.E020 when a module of the platform was loaded twice under two names (its bare
+    name and its ``congthongtin.`` name): two copies of every class, signal and registry."""
+    from congthongtin import modules_loaded_twice
+
+    return [
+        Error(
+            f"'{first}' and '{second}' are the same file loaded twice.",
+            hint="Import the platform's modules only as 'congthongtin.<app>…' (settings, "
+            "INSTALLED_APPS, dotted paths in strings included).",
+            id="portal.E020",
+        )
+        for first, second in modules_loaded_twice()
+    ]

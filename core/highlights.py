@@ -4,7 +4,7 @@ An app registers a function ``(home_page, request) -> Highlight | None`` with th
 ``register_home_highlight`` Wagtail hook; the home page shows every non-empty one in
 hook order. ``core`` and ``home`` never import the apps that contribute.
 
-The collected highlights are cached per home page and language (``core.sitecache``):
+The collected highlights are cached per home page and language (``congthongtin.core.sitecache``):
 publishing anything rebuilds them on the next request. A highlight whose content changes
 with the clock (a consultation that closes, a notice that expires) says until when it
 holds with ``expires_at``; the cached list lives no longer than its earliest one.

@@ -10,9 +10,9 @@ run of text, pypdf decodes content streams), and no parser takes a deadline. So 
 parse runs in a separate process, limited by ``RLIMIT_AS`` (memory) and ``RLIMIT_CPU``
 plus a wall-clock timeout: the web process keeps its memory and its worker thread comes
 back with a refusal instead of being killed by the OOM killer or the proxy's timeout.
-A fresh ``python -m core.limits`` (not ``fork``) is used: forking a threaded web process
-with open database connections is unsafe, and the worker imports only pure modules
-(no Django), about 0.3 s.
+A fresh ``python -m congthongtin.core.limits`` (not ``fork``) is used: forking a threaded
+web process with open database connections is unsafe, and the worker imports only pure
+modules (no Django), about 0.3 s.
 
 Everything here is pure Python; the Vietnamese messages are produced by ``message()``,
 called in the Django process (the worker has no settings to translate with).
@@ -221,7 +221,7 @@ def run_bounded(target: str, data: bytes, *args: str, limits: ParseLimits | None
     command = [
         sys.executable,
         "-m",
-        "core.limits",
+        "congthongtin.core.limits",
         target,
         str(limits.seconds),
         str(limits.memory_bytes),

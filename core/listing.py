@@ -8,7 +8,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import QuerySet
 from django.utils.functional import cached_property
 
-from vietnam.fold import fold
+from congthongtin.vietnam.fold import fold
 
 MAX_KEYWORDS = 10
 MAX_QUERY_LENGTH = 200

@@ -41,7 +41,7 @@ def main_menu(site: Site | None) -> list[dict]:
 
 
 def page_url_of_type(site: Site | None, model_label: str) -> str:
-    """URL of the site's first live page of a type ("home.DirectoryPage"), cached like menus."""
+    """URL of the site's first live page of a type ("portal_home.DirectoryPage"), cached."""
     if site is None:
         return ""
 

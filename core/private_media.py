@@ -41,7 +41,7 @@ STORAGE_ALIAS = "private"
 DEFAULT_ACCEL_PREFIX = "/_protected/"
 
 
-@deconstructible(path="core.private_media.PrivateMediaStorage")
+@deconstructible(path="congthongtin.core.private_media.PrivateMediaStorage")
 class PrivateMediaStorage(FileSystemStorage):
     """``FileSystemStorage`` rooted at ``PRIVATE_MEDIA_ROOT`` (read when first used, and
     again after ``override_settings``), without public URLs."""

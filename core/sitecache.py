@@ -6,7 +6,7 @@ whether any page has a view restriction. They live in Django's cache (Redis in
 production, per-process memory in development and tests) under keys that carry a
 **content version**. Publishing, unpublishing, moving, deleting or saving a page, saving
 a setting, a taxonomy term, a site or a view restriction bumps the version
-(``core.signals``), so the next request rebuilds what it needs: nothing stale is shown
+(``congthongtin.core.signals``), so the next request rebuilds what it needs: nothing stale is shown
 after a publish, and no key has to be listed for deletion.
 
 The version starts from the clock rather than from 1, so an evicted version key (LocMem

@@ -16,7 +16,7 @@ from functools import cache
 from django import forms
 from wagtail.admin.widgets.slug import SlugInput
 
-from vietnam.fold import slugify, strip_diacritics
+from congthongtin.vietnam.fold import slugify, strip_diacritics
 
 _VIETNAMESE_BASES = "aAeEiIoOuUyYdD"
 

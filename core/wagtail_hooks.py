@@ -5,6 +5,7 @@ from django.utils.translation import pgettext_lazy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from .directory_viewsets import DirectoryGroup
 from .models import Agency, Field
 from .viewsets import PortalSnippetViewSet
 
@@ -33,3 +34,4 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+register_snippet(DirectoryGroup)

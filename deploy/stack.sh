@@ -169,6 +169,7 @@ start() {
     ensure_services
     log "migrate, load_demo (first start only), collectstatic"
     manage migrate --noinput -v0
+    manage setup_portal -v0
     # Once: a second load_demo over a generated corpus re-indexes every page for minutes.
     if [[ ! -f "$STATE/demo-loaded" ]]; then
         manage load_demo >"$STATE/log/load_demo.log" 2>&1 || die "load_demo failed: $STATE/log/load_demo.log"

@@ -21,7 +21,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from wagtail.log_actions import log
 
-from vietnam.names import split_full_name, unique_username
+from congthongtin.vietnam.names import split_full_name, unique_username
 
 from .roles import EDITORIAL_ROLES, HEAD
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 from wagtail.users.forms import UserEditForm
 
-from core.filters import BoundedDateField
+from congthongtin.core.filters import BoundedDateField
 
 from .accounts import can_manage_account, grantable_groups
 from .roles import ALL_ROLES
@@ -88,7 +88,7 @@ class OfficialAccountForm(forms.Form):
             del self.fields["roles"]
 
     def clean_full_name(self):
-        from vietnam.names import username_base
+        from congthongtin.vietnam.names import username_base
 
         name = " ".join(self.cleaned_data["full_name"].split())
         try:

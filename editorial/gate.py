@@ -3,7 +3,7 @@
 It reads every text of an item — plain, rich text, StreamField and inline children — and
 reports, with where it is:
 - text that is not Unicode TCVN 6909 (legacy TCVN3/VNI/VIQR runs, not NFC, control
-  characters), via ``vietnam.text.check``; R-SITE-2 says such content goes back to its
+  characters), via ``congthongtin.vietnam.text.check``; R-SITE-2 says such content goes back to its
   sender for correction;
 - a classification other than ``Thường`` (R-SECRET-1);
 - a collected or translated item without its source, an item without author (R-SUB-1);
@@ -22,8 +22,8 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex
 
-from core.text import SKIPPED_FIELDS, iter_texts
-from vietnam import text as vntext
+from congthongtin.core.text import SKIPPED_FIELDS, iter_texts
+from congthongtin.vietnam import text as vntext
 
 ALLOWED_DOCUMENT_EXTENSIONS = {"doc", "docx", "odt", "pdf"}
 ALLOWED_IMAGE_EXTENSIONS = {"jpg", "jpeg", "gif", "bmp", "png"}
@@ -116,7 +116,7 @@ def attachment_problems(obj) -> list[Problem]:
 
 
 def provenance_problems(page) -> list[Problem]:
-    from core.models import ContentOrigin
+    from congthongtin.core.models import ContentOrigin
 
     problems = []
     if not hasattr(page, "classification"):

@@ -2,7 +2,7 @@
 
 Wagtail lets anyone with ``publish`` permission publish directly, which cancels the
 workflow. Here only superusers publish, unpublish or schedule directly; everybody else's
-content becomes public only when the last step approves it (``editorial.workflows``).
+content becomes public only when the last step approves it (``congthongtin.editorial.workflows``).
 ``core.BasePage.permissions_for_user`` returns this tester (setting
 ``PORTAL_PAGE_PERMISSION_TESTER``), so it covers every page type now and later.
 """

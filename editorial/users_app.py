@@ -8,15 +8,15 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class PortalUsersAppConfig(WagtailUsersAppConfig):
-    user_viewset = "editorial.views.users.PortalUserViewSet"
-    group_viewset = "editorial.views.users.PortalGroupViewSet"
+    user_viewset = "congthongtin.editorial.views.users.PortalUserViewSet"
+    group_viewset = "congthongtin.editorial.views.users.PortalGroupViewSet"
 
     def ready(self):
         super().ready()
         from django.contrib.auth.models import Group
         from wagtail.permissions import register_permission_policy
 
-        from editorial.views.users import GroupPermissionPolicy
+        from congthongtin.editorial.views.users import GroupPermissionPolicy
 
         # Replaces the plain model policy registered by super().ready().
         register_permission_policy(Group, GroupPermissionPolicy(Group))

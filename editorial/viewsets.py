@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
-from core.viewsets import PortalModelViewSet, ScopedPermissionPolicy
+from congthongtin.core.viewsets import PortalModelViewSet, ScopedPermissionPolicy
 
 from .models import Delegation, SectionAssignment
 

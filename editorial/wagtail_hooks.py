@@ -14,11 +14,13 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 
-from core.forms import PUBLISH_CHECK_HOOK
+from congthongtin.core.forms import PUBLISH_CHECK_HOOK
+from congthongtin.core.setup import SETUP_HOOK
 
 from . import accounts, urls
 from .gate import check_page
 from .models import Delegation
+from .setup import install_board
 from .viewsets import DelegationPermissionPolicy, EditorialViewSetGroup
 
 
@@ -102,7 +104,7 @@ class ConvertLegacyTextMenuItem(ActionMenuItem):
         revision = context["page"].get_latest_revision()
         if revision is None:
             return False
-        from vietnam.text import detect_legacy
+        from congthongtin.vietnam.text import detect_legacy
 
         from .gate import iter_texts
 
@@ -227,3 +229,6 @@ def account_bulk_actions(request, action_type, objects, action):
             accounts.set_active(request.user, target, data["mark_as_active"])
     messages.success(request, gettext("%(count)d accounts updated.") % {"count": len(objects)})
     return redirect(action.next_url)
+
+
+hooks.register(SETUP_HOOK, install_board)

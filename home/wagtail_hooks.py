@@ -1,44 +1,9 @@
-"""Directory admin: search, filters and CSV/XLSX export (R-DIR-1)."""
+"""The home app's hooks: its set-up step (the directory's admin is core's)."""
 
-from django.utils.translation import gettext_lazy as _
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSetGroup
+from wagtail import hooks
 
-from core.viewsets import PortalSnippetViewSet
+from congthongtin.core.setup import SETUP_HOOK
 
-from .models import Official, Unit
+from .setup import install_home_page
 
-
-class UnitViewSet(PortalSnippetViewSet):
-    model = Unit
-    icon = "group"
-    menu_label = _("Units")
-    list_display = ["name", "parent", "phone", "email", "site"]
-    list_filter = ["site"]
-    list_export = ["name", "parent", "address", "phone", "email", "website", "site"]
-    export_filename = "don-vi"
-    ordering = ["site", "sort_order", "name"]
-
-
-class OfficialViewSet(PortalSnippetViewSet):
-    model = Official
-    icon = "user"
-    menu_label = _("Officials")
-    list_display = ["full_name", "position", "unit", "phone", "email", "is_active"]
-    list_filter = ["unit__site", "unit", "is_active"]
-    list_export = ["full_name", "position", "unit", "phone", "email", "sort_order", "is_active"]
-    export_filename = "can-bo"
-    ordering = ["unit__sort_order", "sort_order", "full_name"]
-
-    def get_queryset(self, request):
-        return Official.objects.select_related("unit")
-
-
-class DirectoryGroup(SnippetViewSetGroup):
-    items = (UnitViewSet, OfficialViewSet)
-    menu_icon = "list-ul"
-    menu_label = _("Directory")
-    menu_name = "directory"
-
-
-register_snippet(DirectoryGroup)
+hooks.register(SETUP_HOOK, install_home_page)

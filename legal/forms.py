@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import PUBLISHING_ACTIONS, PortalPageForm
+from congthongtin.core.forms import PUBLISHING_ACTIONS, PortalPageForm
 
 #: What Decree 43/2011/NĐ-CP Điều 10e asks every published document to state.
 REQUIRED_TO_PUBLISH = ("number_symbol", "document_type", "issuing_body", "issue_date", "summary")

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from django.db.models import Case, F, IntegerField, QuerySet, Value, When
 from django.utils.translation import gettext as _
 
-from core.listing import MAX_QUERY_LENGTH, keyword_filter, keyword_terms
-from vietnam.documents import parse_number
+from congthongtin.core.listing import MAX_QUERY_LENGTH, keyword_filter, keyword_terms
+from congthongtin.vietnam.documents import parse_number
 
 from .models.taxonomy import EffectStatus
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from core.limits import ParseLimits
+from congthongtin.core.limits import ParseLimits
 
 from .forms import MAX_UPLOAD_BYTES, ImportForm
 from .importer.service import ImportReport, import_document

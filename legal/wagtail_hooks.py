@@ -9,9 +9,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
-from core import sitecache
-from core.highlights import Highlight
-from core.viewsets import PortalSnippetViewSet
+from congthongtin.core import sitecache
+from congthongtin.core.highlights import Highlight
+from congthongtin.core.viewsets import PortalSnippetViewSet
 
 from .models import DocumentType, EffectStatus, LegalDocumentIndexPage, LegalDocumentPage
 from .status import STATUS_CHANGE_ACTION

@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class NewsConfig(AppConfig):
-    name = "news"
+    name = "congthongtin.news"
+    label = "news"
     # Explicit, so that a host project whose DEFAULT_AUTO_FIELD is AutoField does not get
     # migrations written into this package.
     default_auto_field = "django.db.models.BigAutoField"

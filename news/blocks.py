@@ -8,7 +8,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 
-from core.blocks import ImageBlock
+from congthongtin.core.blocks import ImageBlock
 
 #: A gallery is a list of images, each with its own text alternative, caption and credit.
 GALLERY_BLOCKS = [("image", ImageBlock())]

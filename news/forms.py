@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.forms import PortalPageForm
+from congthongtin.core.forms import PortalPageForm
 
 
 class PublishingRulesPageForm(PortalPageForm):

@@ -8,9 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from core import sitecache
-from core.highlights import HOOK_NAME, Highlight, next_local_midnight
-from core.viewsets import PortalSnippetViewSet
+from congthongtin.core import sitecache
+from congthongtin.core.highlights import HOOK_NAME, Highlight, next_local_midnight
+from congthongtin.core.viewsets import PortalSnippetViewSet
 
 from .models import NewsCategory, NewsIndexPage, NewsPage, NoticeIndexPage, NoticePage
 from .models.news import with_thumbnails

@@ -5,10 +5,10 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from core.workflow_reports import ScopedWorkflowTasksView, ScopedWorkflowView
-from editorial.views.password import RateLimitedPasswordResetView
-from nhuxuan_site import health
-from search import views as search_views
+from congthongtin.core.workflow_reports import ScopedWorkflowTasksView, ScopedWorkflowView
+from congthongtin.editorial.views.password import RateLimitedPasswordResetView
+from congthongtin.nhuxuan_site import health
+from congthongtin.search import views as search_views
 
 admin_path = getattr(settings, "PORTAL_ADMIN_PATH", "admin/")
 
@@ -44,6 +44,6 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [
-    path("danh-gia-trang/", include("consultation.urls")),
+    path("danh-gia-trang/", include("congthongtin.consultation.urls")),
     path("", include(wagtail_urls)),
 ]

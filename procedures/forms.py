@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.pages import CopyForm
 
-from core.forms import PortalPageForm
+from congthongtin.core.forms import PortalPageForm
 
 
 class ProcedurePageForm(PortalPageForm):

@@ -26,10 +26,9 @@ from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.log_actions import log
 
-from core.models import Agency, AgencyLevel, Field
-from home.models import Official
-from vietnam.fold import fold, slugify
-from vietnam.text import detect_legacy, normalize
+from congthongtin.core.models import Agency, AgencyLevel, Field, Official
+from congthongtin.vietnam.fold import fold, slugify
+from congthongtin.vietnam.text import detect_legacy, normalize
 
 from .choices import (
     PROCEDURE_CODE_RE,
@@ -245,8 +244,8 @@ def _csv_delimiter(text_data: str) -> str:
 
 
 def read_xlsx(path: Path) -> list[tuple[int, dict]]:
-    from core.extras import missing_modules
-    from core.limits import LimitExceeded, ZipLimits, check_zip
+    from congthongtin.core.extras import missing_modules
+    from congthongtin.core.limits import LimitExceeded, ZipLimits, check_zip
 
     # openpyxl comes with the "importers" extra (pyproject.toml): without it, say so.
     if missing_modules("openpyxl"):

@@ -4,7 +4,7 @@
 from django.db.models.signals import post_save, pre_delete
 from django.dispatch import receiver
 
-from core.models import Field
+from congthongtin.core.models import Field
 
 from .models import ProcedurePage
 from .models.procedure import field_listing_copy

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
-from core import sitecache
-from core.highlights import HOOK_NAME, Highlight
+from congthongtin.core import sitecache
+from congthongtin.core.highlights import HOOK_NAME, Highlight
 
 from .choices import OnlineLevel
 from .models import ProcedureIndexPage, ProcedurePage

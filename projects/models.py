@@ -13,11 +13,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from core import sitecache
-from core.blocks import ATTACHMENT_BLOCKS, BodyBlock
-from core.forms import PortalPageForm, day_first_datetimes
-from core.models import BasePage, Field, SectionIndexPage
-from core.query_params import choice
+from congthongtin.core import sitecache
+from congthongtin.core.blocks import ATTACHMENT_BLOCKS, BodyBlock
+from congthongtin.core.forms import PortalPageForm, day_first_datetimes
+from congthongtin.core.models import BasePage, Field, SectionIndexPage
+from congthongtin.core.query_params import choice
 
 from . import money
 
@@ -54,7 +54,6 @@ class ProjectIndexPage(SectionIndexPage):
 
     item_select_related = ("field",)
     subpage_types = ["projects.ProjectPage"]
-    parent_page_types = ["home.HomePage"]
 
     class Meta:
         verbose_name = _("project index")

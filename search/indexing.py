@@ -7,8 +7,8 @@ import re
 from django.db import transaction
 from wagtail.models import Page, PageViewRestriction
 
-from core.text import iter_texts, plain_text
-from vietnam.fold import fold, telex
+from congthongtin.core.text import iter_texts, plain_text
+from congthongtin.vietnam.fold import fold, telex
 
 from .models import SearchDocument
 

@@ -2,7 +2,7 @@
 its own (the articles of a legal document), in every spelling a reader may type.
 
 Wagtail's search backends index these rows (``index.Indexed``): the accented text for the
-exact match, a folded copy (``vietnam.fold``: no diacritics, đ → d) so unaccented and
+exact match, a folded copy (``congthongtin.vietnam.fold``: no diacritics, đ → d) so unaccented and
 differently-toned queries find the same rows on every backend, and document numbers in
 canonical folded form. Facets are plain columns, so counts are one GROUP BY.
 """
@@ -31,7 +31,7 @@ class SearchDocument(index.Indexed, models.Model):
     summary = models.TextField(blank=True)
     body = models.TextField(blank=True)
     folded = models.TextField(blank=True)
-    #: Telex spelling (``vietnam.fold.telex``): the exact accents in ASCII, so that an
+    #: Telex spelling (``congthongtin.vietnam.fold.telex``): the exact accents in ASCII, so that an
     #: exactly accented query ranks its matches above folded collisions on any backend.
     telex = models.TextField(blank=True)
     folded_title = models.CharField(max_length=1000, blank=True)

@@ -28,7 +28,7 @@ from django.db import connections, transaction
 from django.db.models import BooleanField, FloatField
 from django.db.models.expressions import RawSQL
 
-from vietnam.fold import fold, telex
+from congthongtin.vietnam.fold import fold, telex
 
 from .indexing import spaced
 

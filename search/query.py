@@ -21,9 +21,9 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import PlainText
 
-from core.listing import MAX_QUERY_LENGTH
-from vietnam.documents import find_numbers, parse_number
-from vietnam.fold import fold, strip_diacritics, telex
+from congthongtin.core.listing import MAX_QUERY_LENGTH
+from congthongtin.vietnam.documents import find_numbers, parse_number
+from congthongtin.vietnam.fold import fold, strip_diacritics, telex
 
 from . import postgres
 from .indexing import spaced
@@ -189,7 +189,7 @@ def _search(backend, query: str, site, filters: Filters, stored) -> Outcome:
 def stored_vectors(backend) -> bool:
     """Whether ``backend`` is modelsearch's PostgreSQL backend, whose own search ranks every
     match (``ts_rank`` per match, seconds for a broad query at 100,000 rows): there the
-    stored vectors of migration 0003 are queried instead (``search.postgres``).
+    stored vectors of migration 0003 are queried instead (``congthongtin.search.postgres``).
     Elasticsearch/OpenSearch and the SQLite backend (one FTS5 pass) rank top-k themselves."""
     return type(backend).__module__.startswith("modelsearch.backends.database.postgres")
 
@@ -200,7 +200,7 @@ def ranked_rows(backend, query: str, scope, stored=None) -> list[SearchDocument]
     Rows whose title holds every word of the query come first, then rows holding the words
     as one phrase, then the backend's relevance order, so every backend puts title matches
     on top and the exact phrase before scattered words. On PostgreSQL at most
-    ``MAX_RANK_CANDIDATES`` matches are ranked (``search.postgres.Search.ranked``).
+    ``MAX_RANK_CANDIDATES`` matches are ranked (``congthongtin.search.postgres.Search.ranked``).
     """
     if stored_vectors(backend):
         stored = stored or postgres.Search(query)

@@ -14,7 +14,7 @@ from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
-from core.models import Agency, Field
+from congthongtin.core.models import Agency, Field
 
 from . import query as search
 from .categories import CATEGORIES

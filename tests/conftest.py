@@ -2,6 +2,8 @@ import os
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connections
 from hypothesis import settings as hypothesis_settings
 
 # CI (.ci/run sets HYPOTHESIS_PROFILE=ci): the same examples on every run, so a rare input
@@ -9,6 +11,19 @@ from hypothesis import settings as hypothesis_settings
 # time and keeps looking for such inputs (a case found that way becomes an @example).
 hypothesis_settings.register_profile("ci", derandomize=True, database=None)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database as `make run` leaves it: migrated, then ``setup_portal`` (roles,
+    workflow, home page), which no migration makes."""
+    with django_db_blocker.unblock():
+        call_command("setup_portal", verbosity=0)
+        # What a TransactionTestCase with serialized_rollback restores: the state above, not
+        # the state right after migrate that Django serialised while creating the database.
+        for connection in connections.all():
+            if getattr(connection, "_test_serialized_contents", None) is not None:
+                connection._test_serialized_contents = connection.creation.serialize_db_to_string()
 
 
 @pytest.fixture(autouse=True)

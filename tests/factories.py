@@ -6,8 +6,8 @@ import factory
 import wagtail_factories
 from wagtail.models import Site
 
-from core.models import Agency, Field, PortalSettings
-from home.models import HomePage, Official, StandardPage, Unit
+from congthongtin.core.models import Agency, Field, Official, PortalSettings, Unit
+from congthongtin.home.models import HomePage, StandardPage
 
 
 class HomePageFactory(wagtail_factories.PageFactory):

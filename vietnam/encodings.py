@@ -1,7 +1,7 @@
 """Legacy Vietnamese encodings as they look once mis-decoded as Windows-1252/Latin-1.
 
 Three legacy forms are covered, each with a whole-text encoder and decoder (no
-detection here; ``vietnam.text`` decides *where* to decode):
+detection here; ``congthongtin.vietnam.text`` decides *where* to decode):
 
 * **TCVN3** (TCVN 5712:1993 "VN3", the ABC keyboard and ``.VnTime`` fonts): one byte
   per letter; only lower-case toned letters plus seven capitals (Ă Â Ê Ô Ơ Ư Đ) exist.

@@ -2,7 +2,7 @@
 
 A TCVN3 or VNI word read as Windows-1252 (``ngµy``, ``cöù``) is not a Vietnamese
 syllable, while its decoding (``ngày``, ``cứ``) is. The legacy detector in
-``vietnam.text`` scores words on exactly that contrast, so this module answers one
+``congthongtin.vietnam.text`` scores words on exactly that contrast, so this module answers one
 question: could ``word`` be written Vietnamese? It accepts every syllable of the modern
 orthography (and some that are well formed but unused); it rejects anything with
 letters outside the Vietnamese alphabet, two tone marks, a tone on an off-glide

@@ -24,7 +24,7 @@ Spanish or German never write; a VIQR ``^ ( + dd``), or one word with two strong
 characters; a segment with a single legacy word is taken in when a run sits on the same
 line (S4 "trùc thuéc Së"). Ambiguous words join a run between legacy words and
 at its edges, where next to Unicode text they must also decode to a common syllable
-(``vietnam.lexicon``) while their raw form is not one.
+(``congthongtin.vietnam.lexicon``) while their raw form is not one.
 """
 
 from __future__ import annotations

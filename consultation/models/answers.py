@@ -11,7 +11,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 
-from core.models import Classification, ContentOrigin
+from congthongtin.core.models import Classification, ContentOrigin
 
 from ..blocks import LegalCitationBlock, citation_of
 from .questions import Question, QuestionState

@@ -28,11 +28,11 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from core import sitecache
-from core.blocks import RICH_TEXT_FEATURES, BodyBlock, DocumentBlock
-from core.listing import keyword_filter, paginate
-from core.models import BasePage
-from core.private_media import private_storage
+from congthongtin.core import sitecache
+from congthongtin.core.blocks import RICH_TEXT_FEATURES, BodyBlock, DocumentBlock
+from congthongtin.core.listing import keyword_filter, paginate
+from congthongtin.core.models import BasePage
+from congthongtin.core.private_media import private_storage
 
 from ..uploads import comment_upload_to
 

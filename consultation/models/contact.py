@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 
-from core.blocks import BodyBlock
-from core.models import BasePage, PortalSettings
+from congthongtin.core.blocks import BodyBlock
+from congthongtin.core.models import BasePage, PortalSettings
 
 from .consultation import render_page
 

@@ -18,8 +18,8 @@ from simple_history.models import HistoricalRecords
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from core.models import BasePage
-from vietnam.fold import fold
+from congthongtin.core.models import BasePage
+from congthongtin.vietnam.fold import fold
 
 from ..deadlines import DeadlineClass, working_days_overdue
 from .consultation import initials
@@ -217,7 +217,7 @@ class Question(models.Model):
     refused_at = models.DateTimeField(_("refused at"), null=True, blank=True)
 
     unit = models.ForeignKey(
-        "home.Unit",
+        "core.Unit",
         verbose_name=_("answering unit"),
         null=True,
         blank=True,
@@ -352,7 +352,7 @@ class QuestionEvent(models.Model):
         related_name="+",
     )
     from_unit = models.ForeignKey(
-        "home.Unit",
+        "core.Unit",
         verbose_name=_("from unit"),
         null=True,
         blank=True,
@@ -360,7 +360,7 @@ class QuestionEvent(models.Model):
         related_name="+",
     )
     to_unit = models.ForeignKey(
-        "home.Unit",
+        "core.Unit",
         verbose_name=_("to unit"),
         null=True,
         blank=True,

@@ -6,7 +6,7 @@ A comment's attachment is read by whoever may see comments in the admin
 auditors); any other official gets a plain 403 (not Wagtail's redirect to the dashboard:
 a download link has no page to come back to), an anonymous reader the login page
 (Wagtail's admin URLs require a login). The file itself is sent by
-``core.private_media.serve_private_file`` (X-Accel-Redirect behind nginx, streamed
+``congthongtin.core.private_media.serve_private_file`` (X-Accel-Redirect behind nginx, streamed
 otherwise).
 
 The drafts' own files, which editors publish with the consultation, are Wagtail documents
@@ -20,7 +20,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from core.private_media import serve_private_file
+from congthongtin.core.private_media import serve_private_file
 
 from ..models import ConsultationComment
 

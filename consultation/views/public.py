@@ -22,8 +22,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
-from core.listing import keyword_filter, paginate
-from core.models import Field, PortalSettings
+from congthongtin.core.listing import keyword_filter, paginate
+from congthongtin.core.models import Field, PortalSettings
 
 from .. import antispam
 from ..deadlines import DeadlineClass, deadline_days

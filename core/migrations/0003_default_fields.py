@@ -3,7 +3,7 @@ portal, so a fresh database can classify content at once. Editors may add or ren
 
 from django.db import migrations
 
-from vietnam.fold import slugify
+from congthongtin.vietnam.fold import slugify
 
 DEFAULT_FIELDS = [
     "Hộ tịch",

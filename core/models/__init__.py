@@ -1,5 +1,6 @@
 """Models shared by every content app (docs/architecture.md §2: ``vietnam`` ← ``core`` ← apps)."""
 
+from .directory import Official, Unit
 from .listing import SectionIndexPage
 from .maintenance import MaintenanceNotice
 from .pages import BasePage, Classification, ContentOrigin, VietnameseSlugMixin
@@ -16,8 +17,10 @@ __all__ = [
     "ContentOrigin",
     "Field",
     "MaintenanceNotice",
+    "Official",
     "PortalSettings",
     "SectionIndexPage",
+    "Unit",
     "User",
     "VietnameseSlugMixin",
 ]

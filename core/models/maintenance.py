@@ -5,7 +5,7 @@
 excepted). The technical administrator fills in this setting; the notice is shown at
 the top of every public page from the moment it is saved until the announced end.
 
-The admin form counts working days with ``vietnam.workdays.WorkCalendar`` (weekends,
+The admin form counts working days with ``congthongtin.vietnam.workdays.WorkCalendar`` (weekends,
 public holidays and official swaps): the downtime must start after the 7th working day
 following the day of the announcement (Bộ luật Dân sự Điều 147: the day of the event is
 not counted). A shorter notice is refused unless the administrator ticks "short notice"
@@ -24,7 +24,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from vietnam.workdays import WorkCalendar
+from congthongtin.vietnam.workdays import WorkCalendar
 
 from .settings import CachedSiteSettingMixin
 

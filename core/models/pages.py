@@ -14,7 +14,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
-from vietnam.fold import fold, slugify
+from congthongtin.vietnam.fold import fold, slugify
 
 from .. import sitecache
 from ..forms import PortalPageForm
@@ -147,7 +147,7 @@ class BasePage(VietnameseSlugMixin, Page):
     source_url = models.URLField(_("source address"), blank=True)
     #: Folded (lower-case, no diacritics, đ → d) text of the fields a reader searches by,
     #: kept in step on every save so listings can filter unaccented keywords on any
-    #: database (see ``core.listing.keyword_filter``). Pages add parts through
+    #: database (see ``congthongtin.core.listing.keyword_filter``). Pages add parts through
     #: ``get_search_key_parts``.
     search_key = models.TextField(editable=False, blank=True, default="")
     classification = models.CharField(

@@ -16,7 +16,7 @@ class CachedSiteSettingMixin:
     """``for_request`` (what templates' ``settings.core.…`` use) served from the cache
     of ``core.sitecache``: every public page shows the settings, few people change them.
     ``for_site`` (the admin's edit view) still reads the database. Saving a setting
-    bumps the content version (``core.signals``)."""
+    bumps the content version (``congthongtin.core.signals``)."""
 
     @classmethod
     def for_request(cls, request):

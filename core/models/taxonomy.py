@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
-from vietnam.fold import slugify
+from congthongtin.vietnam.fold import slugify
 
 
 class SlugFromNameMixin(models.Model):

@@ -12,7 +12,7 @@ class SectionAssignment(models.Model):
     """A collaborator or unit information officer may create and edit pages under ``section``.
 
     Saved assignments are turned into Wagtail page permissions (a group per section, see
-    ``editorial.sections``), so the explorer, the editor and every permission check of
+    ``congthongtin.editorial.sections``), so the explorer, the editor and every permission check of
     Wagtail enforce them.
     """
 

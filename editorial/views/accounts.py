@@ -1,7 +1,7 @@
 """Admin screens for officials' accounts (R-ACC-1…4; issue 16, finding 1): open an account,
 and per account its roles (head of the board, superuser) and the account managers'
 actions: one-time password, deactivate/reactivate, unlock. Every change goes through one
-function of ``editorial.accounts``, which checks who may make it and logs it."""
+function of ``congthongtin.editorial.accounts``, which checks who may make it and logs it."""
 
 from __future__ import annotations
 
@@ -64,7 +64,7 @@ def account_list(request):
     )
 
 
-#: The values of the POST field "action": one change of ``editorial.accounts`` each.
+#: The values of the POST field "action": one change of ``congthongtin.editorial.accounts`` each.
 ACTIONS = ("roles", "one_time_password", "deactivate", "reactivate", "unlock")
 
 

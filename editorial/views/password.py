@@ -18,8 +18,8 @@ from django.views.decorators.http import require_http_methods
 from wagtail.admin.views.account import PasswordResetView as WagtailPasswordResetView
 from wagtail.log_actions import log
 
-from core import ratelimit
-from core.clients import client_ip
+from congthongtin.core import ratelimit
+from congthongtin.core.clients import client_ip
 
 
 @login_required

@@ -1,5 +1,5 @@
-"""Wagtail's user and group views, held to the account rules of ``editorial.accounts``
-(issue 16, finding 1). Registered through ``editorial.users_app.PortalUsersAppConfig``.
+"""Wagtail's user and group views, held to the account rules of ``congthongtin.editorial.accounts``
+(issue 16, finding 1). Registered through ``congthongtin.editorial.users_app.PortalUsersAppConfig``.
 
 - Users: a non-superuser opens accounts only through "Open an official's account"
   (R-ACC-1 user name, one-time password); Wagtail's add view sends him there and creates

@@ -1,6 +1,6 @@
-"""Home, organisation and locality pages, and the directory (docs/architecture.md §2)."""
+"""Home, organisation and locality pages (docs/architecture.md §2); the directory they show
+is core's (``congthongtin.core.models.directory``), shared with news, procedures and Q&A."""
 
-from .directory import Official, Unit
 from .pages import (
     BoundaryMapPage,
     DirectoryPage,
@@ -17,8 +17,6 @@ __all__ = [
     "HomePage",
     "LeaderProfile",
     "LeadersPage",
-    "Official",
     "SitemapPage",
     "StandardPage",
-    "Unit",
 ]

@@ -11,13 +11,18 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
-from core import sitecache
-from core.blocks import RICH_TEXT_FEATURES, BodyBlock
-from core.highlights import collect_highlights
-from core.models import AdministrativeLevel, BasePage, PortalSettings, VietnameseSlugMixin
-from core.navigation import menu_of
-
-from .directory import Official, Unit
+from congthongtin.core import sitecache
+from congthongtin.core.blocks import RICH_TEXT_FEATURES, BodyBlock
+from congthongtin.core.highlights import collect_highlights
+from congthongtin.core.models import (
+    AdministrativeLevel,
+    BasePage,
+    Official,
+    PortalSettings,
+    Unit,
+    VietnameseSlugMixin,
+)
+from congthongtin.core.navigation import menu_of
 
 
 class QuickLinkBlock(blocks.StructBlock):

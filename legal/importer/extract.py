@@ -10,7 +10,7 @@ of Decree 30/2020/NĐ-CP Phụ lục I:
   the lines after it, up to the line of the issuing authority ("CHỦ TỊCH ỦY BAN NHÂN DÂN
   HUYỆN NHƯ XUÂN");
 * the **preamble** ("Căn cứ …" lines before "QUYẾT ĐỊNH:"), whose citations are parsed by
-  ``vietnam.documents.find_citations``;
+  ``congthongtin.vietnam.documents.find_citations``;
 * the **signature block** after "Nơi nhận": the signer's position and name;
 * the line under an attached regulation, "(Ban hành kèm theo Quyết định số 541/QĐ-UBND
   ngày 12 tháng 3 năm 2012 của Chủ tịch UBND huyện Như Xuân)", which restates number,
@@ -27,7 +27,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from vietnam.documents import (
+from congthongtin.vietnam.documents import (
     DOCUMENT_TYPES,
     ISSUERS,
     DocumentNumber,
@@ -35,8 +35,8 @@ from vietnam.documents import (
     find_numbers,
     type_name,
 )
-from vietnam.fold import fold
-from vietnam.text import detect_legacy, normalize
+from congthongtin.vietnam.fold import fold
+from congthongtin.vietnam.text import detect_legacy, normalize
 
 __all__ = ["CitationInfo", "Extracted", "agency_name", "extract_metadata"]
 
@@ -245,7 +245,7 @@ _CONTROLS = dict.fromkeys((c for c in range(32) if chr(c) not in "\t\n\r"), None
 
 
 def unicode_text(text: str) -> tuple[str, int]:
-    """``vietnam.text.clean`` in one detection pass, and the number of legacy runs."""
+    """``congthongtin.vietnam.text.clean`` in one detection pass, and the number of legacy runs."""
     spans = detect_legacy(text)
     parts, pos = [], 0
     for span in spans:

@@ -12,7 +12,7 @@ is not stored.
 
 ``read_document`` parses in the calling process and needs no Django; the importer calls
 ``read_document_bounded``, which measures a ZIP package first and parses in a worker
-process with a time and memory limit (``core.limits``; issue 16: a 17 KB .docx took
+process with a time and memory limit (``congthongtin.core.limits``; issue 16: a 17 KB .docx took
 40-70 s and 400 MB to parse, a 180 KB one over 3 GB).
 """
 
@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from xml.etree import ElementTree
 
-from core.extras import missing_modules
-from core.richtext import clean_html
-from vietnam.text import detect_legacy
+from congthongtin.core.extras import missing_modules
+from congthongtin.core.richtext import clean_html
+from congthongtin.vietnam.text import detect_legacy
 
 from .extract import unicode_text
 
@@ -259,7 +259,7 @@ def read_document(data: bytes, filename: str) -> ReadResult:
 
 
 def read_in_worker(data: bytes, filename: str) -> dict:
-    """Entry point of the worker process (``core.limits.run_bounded``): the result as
+    """Entry point of the worker process (``congthongtin.core.limits.run_bounded``): the result as
     data, a refusal as ``{"refused": reason}``."""
     try:
         return dataclasses.asdict(read_document(data, filename))
@@ -272,7 +272,13 @@ def read_document_bounded(data: bytes, filename: str, *, zip_limits=None, parse_
     parser opens it (members, inflated sizes, compression ratio), then the file is parsed
     in a worker process limited in time and memory. Every bound reached is a ``ReadError``
     saying which. Needs Django settings (the limits and the messages' language)."""
-    from core.limits import LimitExceeded, ParseLimits, ZipLimits, check_zip, run_bounded
+    from congthongtin.core.limits import (
+        LimitExceeded,
+        ParseLimits,
+        ZipLimits,
+        check_zip,
+        run_bounded,
+    )
 
     if len(data) > MAX_BYTES:
         raise ReadError("Tệp lớn hơn 20 MB.")

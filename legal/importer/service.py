@@ -21,8 +21,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 
-from core.models import Agency
-from vietnam.fold import fold, slugify
+from congthongtin.core.models import Agency
+from congthongtin.vietnam.fold import fold, slugify
 
 from ..models import (
     DocumentType,
@@ -172,7 +172,7 @@ def analyse(
     data: bytes, filename: str, library: LegalDocumentIndexPage | None, parse_limits=None
 ) -> ImportReport:
     """Read and match a file without writing anything. ``parse_limits`` (a
-    ``core.limits.ParseLimits``) bounds the parse; the settings' by default."""
+    ``congthongtin.core.limits.ParseLimits``) bounds the parse; the settings' by default."""
     report = ImportReport(file=filename)
     try:
         read = read_document_bounded(data, filename, parse_limits=parse_limits)

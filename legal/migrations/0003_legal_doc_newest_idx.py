@@ -1,6 +1,6 @@
 """An index for the library's default order, newest first (issue 11: listings at 100k).
 
-``legal.listing.order_documents`` sorts by ``issue_date DESC NULLS LAST, pk DESC``. With
+``congthongtin.legal.listing.order_documents`` sorts by ``issue_date DESC NULLS LAST, pk DESC``. With
 this index the first page of /van-ban/ reads 20 index entries instead of sorting the
 whole library. PostgreSQL needs ``NULLS LAST`` in the index to match the order; SQLite
 refuses ``NULLS`` in an index but puts NULL last in a descending order anyway. Django's

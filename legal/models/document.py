@@ -22,11 +22,11 @@ from wagtail.models import Orderable
 from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 
-from core.blocks import RICH_TEXT_FEATURES
-from core.models import BasePage
-from core.richtext import clean_html
-from vietnam.documents import parse_number
-from vietnam.fold import fold
+from congthongtin.core.blocks import RICH_TEXT_FEATURES
+from congthongtin.core.models import BasePage
+from congthongtin.core.richtext import clean_html
+from congthongtin.vietnam.documents import parse_number
+from congthongtin.vietnam.fold import fold
 
 from ..anchors import add_article_anchors, article_sections
 from ..forms import LegalDocumentPageForm

@@ -10,9 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from core import sitecache
-from core.listing import paginate
-from core.models import Agency, BasePage, Field
+from congthongtin.core import sitecache
+from congthongtin.core.listing import paginate
+from congthongtin.core.models import Agency, BasePage, Field
 
 from ..export import documents_csv
 from ..listing import SORT_NEWEST, SORT_OLDEST, SORT_RELEVANCE, filter_documents, parse_query

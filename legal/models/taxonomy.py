@@ -8,8 +8,8 @@ from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
-from core.models.taxonomy import SlugFromNameMixin
-from vietnam.fold import fold
+from congthongtin.core.models.taxonomy import SlugFromNameMixin
+from congthongtin.vietnam.fold import fold
 
 
 class DocumentType(SlugFromNameMixin, index.Indexed, models.Model):

@@ -12,11 +12,18 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from core.blocks import BodyBlock
-from core.listing import keyword_filter
-from core.models import BasePage, ContentOrigin, Field, SectionIndexPage
-from core.query_params import choice, clean_text, local_midnight, parse_date, parse_year, year_range
-from vietnam.fold import fold
+from congthongtin.core.blocks import BodyBlock
+from congthongtin.core.listing import keyword_filter
+from congthongtin.core.models import BasePage, ContentOrigin, Field, SectionIndexPage
+from congthongtin.core.query_params import (
+    choice,
+    clean_text,
+    local_midnight,
+    parse_date,
+    parse_year,
+    year_range,
+)
+from congthongtin.vietnam.fold import fold
 
 from ..forms import PublishingRulesPageForm
 
@@ -30,7 +37,6 @@ class ArticleIndexPage(SectionIndexPage):
 
     item_select_related = ("field",)
     subpage_types = ["news.ArticlePage"]
-    parent_page_types = ["home.HomePage"]
 
     class Meta:
         verbose_name = _("article index")

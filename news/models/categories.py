@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
-from core.models.taxonomy import SlugFromNameMixin
+from congthongtin.core.models.taxonomy import SlugFromNameMixin
 
 
 class NewsCategory(SlugFromNameMixin, index.Indexed, models.Model):

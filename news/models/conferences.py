@@ -11,9 +11,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from core.blocks import BodyBlock
-from core.models import BasePage, SectionIndexPage
-from core.query_params import choice
+from congthongtin.core.blocks import BodyBlock
+from congthongtin.core.models import BasePage, SectionIndexPage
+from congthongtin.core.query_params import choice
 
 from ..blocks import MATERIAL_BLOCKS
 
@@ -41,7 +41,6 @@ class ConferenceIndexPage(SectionIndexPage):
     first); ``?thoi_gian=sap-dien-ra|da-dien-ra`` and ``?loai=`` narrow the list."""
 
     subpage_types = ["news.ConferencePage"]
-    parent_page_types = ["home.HomePage"]
 
     class Meta:
         verbose_name = _("conference index")

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 
-from core.models import BasePage
+from congthongtin.core.models import BasePage
 
 from ..blocks import LinkGroupBlock
 
@@ -28,7 +28,6 @@ class LinksPage(BasePage):
         FieldPanel("groups"),
         *BasePage.provenance_panels,
     ]
-    parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types: list[str] = []
     max_count_per_parent = 1
 

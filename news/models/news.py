@@ -13,10 +13,10 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.search import index
 
-from core import sitecache
-from core.blocks import BodyBlock
-from core.models import BasePage, SectionIndexPage
-from core.query_params import choice, month_range, parse_month
+from congthongtin.core import sitecache
+from congthongtin.core.blocks import BodyBlock
+from congthongtin.core.models import BasePage, SectionIndexPage
+from congthongtin.core.query_params import choice, month_range, parse_month
 
 from ..blocks import GALLERY_BLOCKS
 from .categories import NewsCategory
@@ -37,7 +37,6 @@ class NewsIndexPage(SectionIndexPage):
     item_model = None  # set below: NewsPage is defined after this class
     item_select_related = ("category", "lead_image")
     subpage_types = ["news.NewsPage"]
-    parent_page_types = ["home.HomePage"]
 
     class Meta:
         verbose_name = _("news index")

@@ -12,10 +12,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from core import sitecache
-from core.blocks import BodyBlock
-from core.models import BasePage, SectionIndexPage
-from core.query_params import choice, truthy
+from congthongtin.core import sitecache
+from congthongtin.core.blocks import BodyBlock
+from congthongtin.core.models import BasePage, SectionIndexPage
+from congthongtin.core.query_params import choice, truthy
 
 
 class NoticeKind(models.TextChoices):
@@ -36,7 +36,6 @@ class NoticeIndexPage(SectionIndexPage):
     with ``?loai=``; links to the weekly schedules kept below it."""
 
     subpage_types = ["news.NoticePage", "news.WeeklySchedulePage"]
-    parent_page_types = ["home.HomePage"]
 
     class Meta:
         verbose_name = _("notice index")

@@ -14,8 +14,8 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
 
-from core.models import BasePage
-from core.query_params import iso_week_label, parse_iso_week, week_monday
+from congthongtin.core.models import BasePage
+from congthongtin.core.query_params import iso_week_label, parse_iso_week, week_monday
 
 WEEKDAYS = [
     pgettext_lazy("weekday", "Monday"),
@@ -111,7 +111,7 @@ class ScheduleEntry(Orderable):
     start_time = models.TimeField(_("start time"))
     end_time = models.TimeField(_("end time"), null=True, blank=True)
     official = models.ForeignKey(
-        "home.Official",
+        "core.Official",
         verbose_name=_("leader (from the directory)"),
         null=True,
         blank=True,

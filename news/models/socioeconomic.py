@@ -13,9 +13,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from core.blocks import ATTACHMENT_BLOCKS, BodyBlock
-from core.models import BasePage, Field, SectionIndexPage
-from core.query_params import choice, parse_int, parse_year
+from congthongtin.core.blocks import ATTACHMENT_BLOCKS, BodyBlock
+from congthongtin.core.models import BasePage, Field, SectionIndexPage
+from congthongtin.core.query_params import choice, parse_int, parse_year
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
@@ -42,7 +42,6 @@ class SocioEconomicIndexPage(SectionIndexPage):
 
     item_select_related = ("field",)
     subpage_types = ["news.SocioEconomicPage"]
-    parent_page_types = ["home.HomePage"]
 
     class Meta:
         verbose_name = _("socio-economic index")

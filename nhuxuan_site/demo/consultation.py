@@ -19,8 +19,8 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from consultation.deadlines import DeadlineClass, due_at
-from consultation.models import (
+from congthongtin.consultation.deadlines import DeadlineClass, due_at
+from congthongtin.consultation.models import (
     Answer,
     ConsultationComment,
     ConsultationIndexPage,
@@ -31,9 +31,9 @@ from consultation.models import (
     QuestionIndexPage,
     QuestionState,
 )
-from core.models import Agency, AgencyLevel, Field
-from nhuxuan_site.demo.builder import body_stream, ensure_child
-from vietnam.documents import parse_number
+from congthongtin.core.models import Agency, AgencyLevel, Field
+from congthongtin.nhuxuan_site.demo.builder import body_stream, ensure_child
+from congthongtin.vietnam.documents import parse_number
 
 D = dt.date
 COMMUNE = "Ủy ban nhân dân xã Như Xuân"
@@ -462,7 +462,7 @@ def _local(moment, hour: int, minute: int = 0):
 
 
 def _email(name: str) -> str:
-    from vietnam.fold import slugify
+    from congthongtin.vietnam.fold import slugify
 
     return slugify(name).replace("-", ".") + "@example.com"
 

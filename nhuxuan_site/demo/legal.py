@@ -17,8 +17,8 @@ import html
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
-from core.models import Agency, AgencyLevel, Field
-from legal.models import (
+from congthongtin.core.models import Agency, AgencyLevel, Field
+from congthongtin.legal.models import (
     DocumentType,
     EffectStatus,
     LegalDocumentAttachment,
@@ -27,9 +27,9 @@ from legal.models import (
     LegalDocumentRelation,
     RelationType,
 )
-from legal.pdf import text_pdf
-from legal.status import apply_relation_status
-from nhuxuan_site.demo.builder import ensure_child
+from congthongtin.legal.pdf import text_pdf
+from congthongtin.legal.status import apply_relation_status
+from congthongtin.nhuxuan_site.demo.builder import ensure_child
 
 D = datetime.date
 UNCHECKED = "Ngày có hiệu lực chưa được đối chiếu với bản gốc."

@@ -18,8 +18,8 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.documents import get_document_model
 
-from core.models import Field
-from nhuxuan_site.demo.builder import body_stream, ensure_child, ensure_image
+from congthongtin.core.models import Field
+from congthongtin.nhuxuan_site.demo.builder import body_stream, ensure_child, ensure_image
 
 DOMAIN = "thanhhoa.gov.vn"
 PORTAL_HOST = "nhuxuan.thanhhoa.gov.vn"
@@ -473,7 +473,7 @@ NEWS = [
 
 
 def load_news(context, today: dt.date) -> None:
-    from news.models import NewsCategory, NewsIndexPage, NewsPage
+    from congthongtin.news.models import NewsCategory, NewsIndexPage, NewsPage
 
     index = section(context, NewsIndexPage, "tin-tuc")
     categories = {category.slug: category for category in NewsCategory.objects.all()}
@@ -634,7 +634,7 @@ ARTICLES = [
 
 
 def load_articles(context) -> None:
-    from news.models import ArticleIndexPage, ArticlePage
+    from congthongtin.news.models import ArticleIndexPage, ArticlePage
 
     index = section(context, ArticleIndexPage, "bai-viet")
     today = timezone.localdate()
@@ -663,7 +663,7 @@ def load_articles(context) -> None:
 
 
 def load_notices(context, today: dt.date):
-    from news.models import NoticeIndexPage, NoticePage
+    from congthongtin.news.models import NoticeIndexPage, NoticePage
 
     index = section(context, NoticeIndexPage, "thong-bao")
     year = today.year
@@ -870,7 +870,7 @@ LEADERS_WEEK = [
 
 def _ensure_entries(page, rows) -> int:
     """Add the missing entries (natural key: date, start time, content); returns how many."""
-    from news.models import ScheduleEntry
+    from congthongtin.news.models import ScheduleEntry
 
     added = 0
     order = page.entries.count()
@@ -886,7 +886,7 @@ def _ensure_entries(page, rows) -> int:
 
 
 def load_schedules(context, notices_index, today: dt.date) -> None:
-    from news.models import WeeklySchedulePage
+    from congthongtin.news.models import WeeklySchedulePage
 
     monday = today - dt.timedelta(days=today.weekday())
     weeks = [monday + dt.timedelta(days=7 * shift) for shift in (-1, 0, 1)]
@@ -972,7 +972,7 @@ def load_schedules(context, notices_index, today: dt.date) -> None:
 
 
 def load_conferences(context, today: dt.date) -> None:
-    from news.models import ConferenceIndexPage, ConferencePage
+    from congthongtin.news.models import ConferenceIndexPage, ConferencePage
 
     index = section(context, ConferenceIndexPage, "hoi-nghi")
     year = today.year
@@ -1100,7 +1100,7 @@ ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
 def load_socioeconomic(context, today: dt.date) -> None:
-    from news.models import SocioEconomicIndexPage, SocioEconomicPage
+    from congthongtin.news.models import SocioEconomicIndexPage, SocioEconomicPage
 
     index = section(context, SocioEconomicIndexPage, "kinh-te-xa-hoi")
     last_month = today.replace(day=1) - dt.timedelta(days=1)
@@ -1235,7 +1235,7 @@ LINK_GROUPS = [
 
 
 def load_links(context) -> None:
-    from news.models import LinksPage
+    from congthongtin.news.models import LinksPage
 
     groups = [
         (

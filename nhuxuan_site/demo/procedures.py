@@ -19,9 +19,9 @@ import io
 from django.core.files import File
 from wagtail.documents import get_document_model
 
-from core.models import Agency, AgencyLevel, ContentOrigin, Field
-from nhuxuan_site.demo.builder import ensure_child
-from procedures.models import ProcedureForm, ProcedureIndexPage, ProcedurePage
+from congthongtin.core.models import Agency, AgencyLevel, ContentOrigin, Field
+from congthongtin.nhuxuan_site.demo.builder import ensure_child
+from congthongtin.procedures.models import ProcedureForm, ProcedureIndexPage, ProcedurePage
 
 DVC = "https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-hanh-chinh.html?ma_thu_tuc="
 DVC_BCA = "https://dichvucong.bocongan.gov.vn/"
@@ -1274,7 +1274,7 @@ def load(context) -> None:
 
 
 def _slug_for(data: dict) -> str:
-    from vietnam.fold import slugify
+    from congthongtin.vietnam.fold import slugify
 
     # Long legal names make unwieldy addresses: the first words are enough with the code.
     words = slugify(data["title"]).split("-")

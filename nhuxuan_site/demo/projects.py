@@ -12,9 +12,9 @@ import datetime as dt
 
 from django.utils import timezone
 
-from core.models import Field
-from nhuxuan_site.demo.builder import body_stream, ensure_child
-from nhuxuan_site.demo.news import ensure_document, section
+from congthongtin.core.models import Field
+from congthongtin.nhuxuan_site.demo.builder import body_stream, ensure_child
+from congthongtin.nhuxuan_site.demo.news import ensure_document, section
 
 INVESTOR = "Ủy ban nhân dân xã Như Xuân"
 
@@ -28,7 +28,7 @@ def _at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
 
 
 def load(context) -> None:
-    from projects.models import ProjectIndexPage
+    from congthongtin.projects.models import ProjectIndexPage
 
     today = timezone.localdate()
     index = section(context, ProjectIndexPage, "du-an")
@@ -165,7 +165,7 @@ def projects(today: dt.date) -> list[dict]:
 
 
 def load_project(index, data: dict) -> None:
-    from projects.models import ProcurementNotice, ProjectPage
+    from congthongtin.projects.models import ProcurementNotice, ProjectPage
 
     (start_year, start_month), (end_year, end_month) = data["start"], data["end"]
     page, _ = ensure_child(

@@ -23,16 +23,16 @@ CSRF_TRUSTED_ORIGINS = envcfg.as_list(ENV.get("CSRF_TRUSTED_ORIGINS"))
 
 INSTALLED_APPS = [
     # Our apps first so that their templates and translations take precedence.
-    "nhuxuan_site",
-    "core",
-    "home",
-    "editorial",
-    "news",
-    "projects",
-    "legal",
-    "procedures",
-    "consultation",
-    "search",
+    "congthongtin.nhuxuan_site",
+    "congthongtin.core",
+    "congthongtin.home",
+    "congthongtin.editorial",
+    "congthongtin.news",
+    "congthongtin.projects",
+    "congthongtin.legal",
+    "congthongtin.procedures",
+    "congthongtin.consultation",
+    "congthongtin.search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -42,7 +42,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
     "wagtail.sites",
-    "editorial.users_app.PortalUsersAppConfig",  # wagtail.users with our viewsets
+    "congthongtin.editorial.users_app.PortalUsersAppConfig",  # wagtail.users with our viewsets
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -65,19 +65,19 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # A strict Content-Security-Policy on public pages (core.csp; the admin is exempt).
-    "core.csp.ContentSecurityPolicyMiddleware",
+    "congthongtin.core.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Anonymous pages are cacheable and never touch the session (core.cache_headers).
-    "core.cache_headers.AnonymousCacheHeadersMiddleware",
+    "congthongtin.core.cache_headers.AnonymousCacheHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "editorial.middleware.EditorialMiddleware",
+    "congthongtin.editorial.middleware.EditorialMiddleware",
     # Last, as django-axes asks: it turns a lockout into its response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -95,11 +95,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 # The address behind the proxy when PUBLIC_FORM_CLIENT_IP_HEADER names the header it sets;
 # REMOTE_ADDR otherwise (core.clients). The password-reset limit uses the same address.
-AXES_CLIENT_IP_CALLABLE = "core.clients.client_ip"
+AXES_CLIENT_IP_CALLABLE = "congthongtin.core.clients.client_ip"
 AXES_LOCKOUT_TEMPLATE = "editorial/locked_out.html"
 AXES_VERBOSE = False
 
-ROOT_URLCONF = "nhuxuan_site.urls"
+ROOT_URLCONF = "congthongtin.nhuxuan_site.urls"
 
 TEMPLATES = [
     {
@@ -118,7 +118,7 @@ TEMPLATES = [
     },
 ]
 
-WSGI_APPLICATION = "nhuxuan_site.wsgi.application"
+WSGI_APPLICATION = "congthongtin.nhuxuan_site.wsgi.application"
 
 DATABASES = {"default": envcfg.database_config(ENV, VAR_DIR / "db.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -180,7 +180,7 @@ MEDIA_ROOT = Path(ENV.get("MEDIA_ROOT", VAR_DIR / "media"))
 PRIVATE_MEDIA_ROOT = Path(ENV.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private-media"))
 PRIVATE_MEDIA_ACCEL_REDIRECT = envcfg.as_bool(ENV.get("PRIVATE_MEDIA_ACCEL_REDIRECT"), False)
 PRIVATE_MEDIA_ACCEL_PREFIX = "/_protected/"
-PRIVATE_STORAGE = {"BACKEND": "core.private_media.PrivateMediaStorage"}
+PRIVATE_STORAGE = {"BACKEND": "congthongtin.core.private_media.PrivateMediaStorage"}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "private": PRIVATE_STORAGE,
@@ -214,8 +214,8 @@ PASSWORD_RESET_RATE_LIMITS = {"address": (3, 3600), "client": (10, 3600)}
 WAGTAIL_WORKFLOW_ENABLED = True
 # An edit after a step was approved sends the item through the steps again.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
-WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.workflows.publish_approved"
-PORTAL_PAGE_PERMISSION_TESTER = "editorial.permissions.EditorialPagePermissionTester"
+WAGTAIL_FINISH_WORKFLOW_ACTION = "congthongtin.editorial.workflows.publish_approved"
+PORTAL_PAGE_PERMISSION_TESTER = "congthongtin.editorial.permissions.EditorialPagePermissionTester"
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
 
@@ -259,7 +259,7 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # image (renditions, the import scripts), not only the upload form.
 PILImage.MAX_IMAGE_PIXELS = WAGTAILIMAGES_MAX_IMAGE_PIXELS
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "nhuxuan_site.uploads.SniffedDocumentForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "congthongtin.nhuxuan_site.uploads.SniffedDocumentForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # permission checks + Wagtail's restrictive CSP
 WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000

@@ -16,10 +16,10 @@ from django.core.exceptions import ImproperlyConfigured
 #: Wagtail/modelsearch backend module for each accepted ``SEARCH_BACKEND`` value.
 SEARCH_BACKENDS = {
     # Wagtail's database backend; on SQLite with ranking in one pass (search.backends.sqlite).
-    "database": "search.backends.database",
+    "database": "congthongtin.search.backends.database",
     # Wagtail's own backends with Vietnamese-aware mappings (search.backends).
-    "elasticsearch8": "search.backends.elasticsearch8",
-    "opensearch2": "search.backends.opensearch2",
+    "elasticsearch8": "congthongtin.search.backends.elasticsearch8",
+    "opensearch2": "congthongtin.search.backends.opensearch2",
 }
 
 TRUE_VALUES = {"1", "true", "yes", "on"}
@@ -63,7 +63,7 @@ def database_config(
 
 def vietnamese_index_settings() -> dict:
     # Imported lazily: settings load before apps; the module is plain data.
-    from search.elasticsearch import vietnamese_index_settings as settings_
+    from congthongtin.search.elasticsearch import vietnamese_index_settings as settings_
 
     return settings_()
 

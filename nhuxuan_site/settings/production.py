@@ -78,7 +78,7 @@ SILENCED_SYSTEM_CHECKS = ["security.W019"]
 PORTAL_CSP_REPORT_ONLY = envcfg.as_bool(ENV.get("CSP_REPORT_ONLY"), False)
 if ENV.get("CSP_MEDIA_HOSTS"):
     # Media on S3 or a CDN host: images and documents load from there.
-    from core.csp import DEFAULT_POLICY as _CSP
+    from congthongtin.core.csp import DEFAULT_POLICY as _CSP
 
     _hosts = envcfg.as_list(ENV.get("CSP_MEDIA_HOSTS"))
     PORTAL_CSP = {**_CSP, "img-src": [*_CSP["img-src"], *_hosts], "media-src": ["'self'", *_hosts]}
@@ -121,7 +121,7 @@ if ENV.get("TASKS_BACKEND", "").lower() == "database":
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"json": {"()": "nhuxuan_site.logging.JSONFormatter"}},
+    "formatters": {"json": {"()": "congthongtin.nhuxuan_site.logging.JSONFormatter"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {"handlers": ["console"], "level": ENV.get("LOG_LEVEL", "INFO")},
     "loggers": {

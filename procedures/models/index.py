@@ -9,9 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from core import sitecache
-from core.listing import keyword_filter, paginate
-from core.models import Agency, BasePage, Field
+from congthongtin.core import sitecache
+from congthongtin.core.listing import keyword_filter, paginate
+from congthongtin.core.models import Agency, BasePage, Field
 
 from ..choices import OnlineLevel, ProcedureLevel
 from ..forms import ProcedureCopyForm

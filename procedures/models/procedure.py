@@ -13,7 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
-from core.models import BasePage
+from congthongtin.core.models import BasePage
 
 from ..blocks import DossierBlock, FeeBlock, LegalBasisBlock, StepBlock, SubmissionBlock
 from ..choices import (
@@ -195,7 +195,7 @@ class ProcedurePage(BasePage):
         ),
     )
     handling_officer = models.ForeignKey(
-        "home.Official",
+        "core.Official",
         verbose_name=_("handling officer"),
         null=True,
         blank=True,

@@ -2,7 +2,7 @@
 
 modelsearch's PostgreSQL backend matches ``(title || body) @@ query`` on its index table and
 ranks every match: a broad query ("quyền": 64,574 of 100,000 rows) costs seconds however it
-is indexed (docs/search.md §3–4). ``search.postgres`` queries these two generated columns
+is indexed (docs/search.md §3–4). ``congthongtin.search.postgres`` queries these two generated columns
 instead, so no vector is built at query time and a bounded set of candidates is ranked:
 
 - ``title_vector``: the folded title (and, for an article, its heading) and numbers, weight

@@ -11,16 +11,16 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.utils import timezone
 from wagtail.models import Page
 
-from consultation.antispam import Challenge
-from consultation.models import (
+from congthongtin.consultation.antispam import Challenge
+from congthongtin.consultation.models import (
     ConsultationIndexPage,
     ConsultationPage,
     ContactPage,
     Question,
     QuestionIndexPage,
 )
-from core.models import Field
-from vietnam.workdays import VN_TZ
+from congthongtin.core.models import Field
+from congthongtin.vietnam.workdays import VN_TZ
 
 ADDRESS = "Số 12 đường Lê Lợi, thôn Xuân Thịnh, xã Như Xuân, tỉnh Thanh Hóa"
 

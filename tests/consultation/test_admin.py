@@ -8,7 +8,7 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 
-from consultation.models import (
+from congthongtin.consultation.models import (
     Answer,
     ConsultationComment,
     ContactMessage,
@@ -16,7 +16,7 @@ from consultation.models import (
     PageFeedback,
     QuestionState,
 )
-from editorial import roles
+from congthongtin.editorial import roles
 from tests.editorial.helpers import assert_denied
 from tests.factories import UnitFactory
 

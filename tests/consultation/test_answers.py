@@ -9,10 +9,10 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import WorkflowContentType
 
-from consultation.models import DISCLAIMER, Answer, QuestionState
-from editorial import roles
-from editorial.gate import check_page
-from home.models import Unit
+from congthongtin.consultation.models import DISCLAIMER, Answer, QuestionState
+from congthongtin.core.models import Unit
+from congthongtin.editorial import roles
+from congthongtin.editorial.gate import check_page
 from tests.editorial.helpers import assert_denied, load_board
 from tests.legal.factories import add_document, agency, make_library
 
@@ -193,7 +193,7 @@ class AnswerWorkflowTests(TestCase):
         self.assertNotContains(response, "/van-ban/")
 
     def test_citation__neither_document_nor_typed_data__refused(self):
-        from consultation.blocks import LegalCitationBlock
+        from congthongtin.consultation.blocks import LegalCitationBlock
 
         with self.assertRaises(ValidationError):
             LegalCitationBlock().clean(

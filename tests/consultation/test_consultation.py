@@ -12,7 +12,7 @@ from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
-from consultation.models import (
+from congthongtin.consultation.models import (
     ConsultationComment,
     ConsultationNotice,
     ConsultationPage,
@@ -20,7 +20,7 @@ from consultation.models import (
     ConsultationSubscriber,
     OutgoingEmail,
 )
-from core.models import Agency
+from congthongtin.core.models import Agency
 from tests.factories import make_portal
 
 from .helpers import challenge_fields, clock, make_consultation, make_consultation_index, vn

@@ -9,10 +9,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase, override_settings
 from wagtail.models import Page, Site
 
-from consultation.antispam import clean_text, parse_answer
-from consultation.models import ContactMessage, OutgoingEmail, PageFeedback
-from consultation.uploads import validate_attachment
-from core.models import PortalSettings
+from congthongtin.consultation.antispam import clean_text, parse_answer
+from congthongtin.consultation.models import ContactMessage, OutgoingEmail, PageFeedback
+from congthongtin.consultation.uploads import validate_attachment
+from congthongtin.core.models import PortalSettings
 from tests.factories import StandardPageFactory, make_portal
 
 from .helpers import challenge_fields, clock, make_contact_page, vn
@@ -51,7 +51,7 @@ class ContactTests(TestCase):
             "UBND xã An Hảo Đông",
             editorial_email="bbt.anhaodong@example.vn",
         )
-        from consultation.models import ContactPage
+        from congthongtin.consultation.models import ContactPage
 
         cls.other_page = ContactPage(title="Liên hệ", slug="lien-he")
         other_home.add_child(instance=cls.other_page)

@@ -9,7 +9,7 @@ from django.test import TestCase
 from django.utils import timezone
 from wagtail.models import Site
 
-from consultation.models import (
+from congthongtin.consultation.models import (
     Answer,
     ConsultationComment,
     ConsultationPage,
@@ -17,11 +17,11 @@ from consultation.models import (
     Question,
     QuestionState,
 )
-from home.models import Official
-from nhuxuan_site.demo import consultation as demo
-from nhuxuan_site.demo import content
-from nhuxuan_site.demo import legal as legal_demo
-from nhuxuan_site.management.commands.load_demo import DemoContext
+from congthongtin.core.models import Official
+from congthongtin.nhuxuan_site.demo import consultation as demo
+from congthongtin.nhuxuan_site.demo import content
+from congthongtin.nhuxuan_site.demo import legal as legal_demo
+from congthongtin.nhuxuan_site.management.commands.load_demo import DemoContext
 
 
 def demo_context():

@@ -11,7 +11,6 @@ import tempfile
 from io import StringIO
 from pathlib import Path
 
-from django.apps import apps as global_apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
@@ -21,9 +20,8 @@ from django.test import TestCase, override_settings
 from django.urls import reverse
 from django.utils.translation import gettext
 
-from consultation.models import ConsultationComment
-from core.private_media import private_storage
-from editorial import roles
+from congthongtin.consultation.models import ConsultationComment
+from congthongtin.editorial import roles
 
 from .helpers import challenge_fields, clock, make_consultation, make_consultation_index, vn
 
@@ -227,36 +225,9 @@ class CommentAttachmentTests(PrivateFolders, TestCase):
         self.assertFalse(path.parent.exists())
 
 
-class MoveOutOfMediaTests(PrivateFolders, TestCase):
-    """Files stored under MEDIA_ROOT before the private storage existed are moved by
-    consultation migration 0003 (a development database loaded earlier)."""
-
-    def test_migration__moves_old_files_out_of_media(self):
-        from importlib import import_module
-
-        migration = import_module("consultation.migrations.0003_comment_attachment_private_storage")
-        page = make_consultation(make_consultation_index(), opens_at=OPENS, closes_at=CLOSES)
-        name = f"consultation/gop-y/{'b' * 24}/gop-y.pdf"
-        old = self.media / name
-        old.parent.mkdir(parents=True)
-        old.write_bytes(PDF)
-        with clock(DURING):
-            comment = ConsultationComment.objects.create(
-                page=page, full_name="C", email="c@example.vn", text="Cũ", attachment=name
-            )
-        migration.move_to_private_storage(global_apps, None)
-        migration.move_to_private_storage(global_apps, None)  # idempotent
-        comment.refresh_from_db()
-        self.assertEqual(comment.attachment.name, name)
-        self.assertEqual((self.private / name).read_bytes(), PDF)
-        self.assertFalse(old.exists())
-        self.assertFalse(old.parent.exists())
-        self.assertTrue(private_storage().exists(name))
-
-
 class PrivateRootCheckTests(TestCase):
     def test_private_root_inside_media_root__system_check_error(self):
-        from core.checks import private_media_outside_public_folders
+        from congthongtin.core.checks import private_media_outside_public_folders
 
         with tempfile.TemporaryDirectory() as tmp:
             with override_settings(MEDIA_ROOT=tmp, PRIVATE_MEDIA_ROOT=Path(tmp) / "private"):

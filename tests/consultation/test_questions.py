@@ -14,15 +14,15 @@ from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
-from consultation.deadlines import DeadlineClass, due_at, working_days_overdue
-from consultation.models import (
+from congthongtin.consultation.deadlines import DeadlineClass, due_at, working_days_overdue
+from congthongtin.consultation.models import (
     Answer,
     OutgoingEmail,
     Question,
     QuestionEvent,
     QuestionState,
 )
-from core.models import PortalSettings
+from congthongtin.core.models import PortalSettings
 from tests.editorial.helpers import assert_denied
 from tests.factories import UnitFactory
 
@@ -382,7 +382,7 @@ class PublicQuestionTests(TestCase):
 class BoardTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        from editorial import roles
+        from congthongtin.editorial import roles
 
         cls.index = make_question_index()
         cls.field = field("Đất đai")

@@ -1,9 +1,9 @@
-"""The project's URLs with the page-rating route (``consultation.urls``) exactly once,
+"""The project's URLs with the page-rating route (``congthongtin.consultation.urls``) exactly once,
 whether or not the project already includes it."""
 
 from django.urls import include, path
 
-from nhuxuan_site.urls import urlpatterns as project_urlpatterns
+from congthongtin.nhuxuan_site.urls import urlpatterns as project_urlpatterns
 
 
 def _is_rating_route(pattern) -> bool:
@@ -11,6 +11,6 @@ def _is_rating_route(pattern) -> bool:
 
 
 urlpatterns = [
-    path("danh-gia-trang/", include("consultation.urls")),
+    path("danh-gia-trang/", include("congthongtin.consultation.urls")),
     *[p for p in project_urlpatterns if not _is_rating_route(p)],
 ]

@@ -5,21 +5,21 @@ DEFAULT_AUTO_FIELD is AutoField, an app that relied on the setting would get
 from django.apps import apps
 
 PORTAL_PACKAGES = {
-    "consultation",
-    "core",
-    "editorial",
-    "home",
-    "legal",
-    "news",
-    "nhuxuan_site",
-    "procedures",
-    "projects",
-    "search",
+    "congthongtin.consultation",
+    "congthongtin.core",
+    "congthongtin.editorial",
+    "congthongtin.home",
+    "congthongtin.legal",
+    "congthongtin.news",
+    "congthongtin.nhuxuan_site",
+    "congthongtin.procedures",
+    "congthongtin.projects",
+    "congthongtin.search",
 }
 
 
 def portal_app_configs():
-    return [c for c in apps.get_app_configs() if c.name.split(".")[0] in PORTAL_PACKAGES]
+    return [c for c in apps.get_app_configs() if c.name in PORTAL_PACKAGES]
 
 
 def test_every_portal_app_is_installed():

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 
-from core.models import Classification
-from home.models import StandardPage
+from congthongtin.core.models import Classification
+from congthongtin.home.models import StandardPage
 
 SECRET_LEVELS = [Classification.CONFIDENTIAL, Classification.SECRET, Classification.TOP_SECRET]
 

@@ -15,12 +15,12 @@ from django.conf import settings
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-from core import checks, extras
+from congthongtin.core import checks, extras
 
 ROOT = Path(settings.BASE_DIR)
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-APPS = ["vietnam", *checks.PREREQUISITES]
-OURS = {*APPS, "nhuxuan_site"}
+APPS = ["vietnam", *(name.removeprefix("congthongtin.") for name in checks.PREREQUISITES)]
+OURS = {"congthongtin"}  # every app imports the others under this one name
 MODULE_DISTRIBUTIONS = packages_distributions()  # import name → installed distributions
 
 
@@ -160,7 +160,7 @@ def minimal_docx() -> bytes:
 
 
 def test_word_file_without_the_importers_is_refused_saying_why(monkeypatch):
-    from legal.importer.readers import ReadError, read_document
+    from congthongtin.legal.importer.readers import ReadError, read_document
 
     monkeypatch.setitem(sys.modules, "mammoth", None)  # as if not installed
     with pytest.raises(ReadError) as refused:
@@ -171,7 +171,7 @@ def test_word_file_without_the_importers_is_refused_saying_why(monkeypatch):
 
 
 def test_pdf_without_the_importers_is_refused_saying_why(monkeypatch):
-    from legal.importer.readers import ReadError, read_document
+    from congthongtin.legal.importer.readers import ReadError, read_document
 
     monkeypatch.setitem(sys.modules, "pypdf", None)
     with pytest.raises(ReadError, match="pypdf"):
@@ -181,7 +181,7 @@ def test_pdf_without_the_importers_is_refused_saying_why(monkeypatch):
 def test_spreadsheet_without_the_importers_is_refused_saying_why(monkeypatch, tmp_path):
     from django.utils import translation
 
-    from procedures.importing import ImportFileError, read_rows
+    from congthongtin.procedures.importing import ImportFileError, read_rows
 
     path = tmp_path / "thu-tuc.xlsx"
     path.write_bytes(minimal_docx())
@@ -192,7 +192,7 @@ def test_spreadsheet_without_the_importers_is_refused_saying_why(monkeypatch, tm
 
 
 def test_search_backend_without_its_client_is_an_error(monkeypatch):
-    backends = {"default": {"BACKEND": "search.backends.opensearch2"}}
+    backends = {"default": {"BACKEND": "congthongtin.search.backends.opensearch2"}}
     assert checks.missing_search_clients(backends) == []
     monkeypatch.setitem(sys.modules, "opensearchpy", None)
     (error,) = checks.missing_search_clients(backends)
@@ -200,15 +200,16 @@ def test_search_backend_without_its_client_is_an_error(monkeypatch):
     assert "opensearchpy" in error.msg
     assert "pip install 'cong-thong-tin[elasticsearch]'" in error.hint
     # The database backend needs no client.
-    database = {"default": {"BACKEND": "search.backends.database"}}
+    database = {"default": {"BACKEND": "congthongtin.search.backends.database"}}
     assert checks.missing_search_clients(database) == []
 
 
 def test_importer_without_its_libraries_is_a_warning(monkeypatch):
-    assert checks.missing_importer_modules({"legal", "procedures"}) == []
+    both = {"congthongtin.legal", "congthongtin.procedures"}
+    assert checks.missing_importer_modules(both) == []
     monkeypatch.setitem(sys.modules, "openpyxl", None)
-    (warning,) = checks.missing_importer_modules({"legal", "procedures"})
+    (warning,) = checks.missing_importer_modules(both)
     assert warning.id == "portal.W014" and not warning.is_serious()
     assert "'procedures'" in warning.msg and "openpyxl" in warning.msg
     assert "cong-thong-tin[importers]" in warning.hint
-    assert checks.missing_importer_modules({"legal"}) == []
+    assert checks.missing_importer_modules({"congthongtin.legal"}) == []

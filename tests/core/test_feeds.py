@@ -8,8 +8,8 @@ from django.test import TestCase
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from core.feeds import FEED_SIZE
-from news.models import (
+from congthongtin.core.feeds import FEED_SIZE
+from congthongtin.news.models import (
     ArticleIndexPage,
     ArticlePage,
     ConferenceIndexPage,

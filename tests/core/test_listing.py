@@ -3,8 +3,8 @@
 from django.test import RequestFactory, TestCase
 from wagtail.models import Page
 
-from core.listing import keyword_filter, keyword_terms, paginate
-from home.models import StandardPage
+from congthongtin.core.listing import keyword_filter, keyword_terms, paginate
+from congthongtin.home.models import StandardPage
 
 
 def test_keyword_terms__folded_and_capped():

@@ -15,9 +15,10 @@ from django.db.migrations.loader import MigrationLoader
 from django.template import Engine, TemplateDoesNotExist, engines
 from django.template.loader_tags import BlockNode, ExtendsNode
 
-from core import checks
+from congthongtin.core import checks
 
 ROOT = Path(settings.BASE_DIR)
+NS = "congthongtin."
 PORTAL_APPS = list(checks.PREREQUISITES)
 INSTALLED = {config.name for config in apps.get_app_configs()}
 LABELS = {config.name: config.label for config in apps.get_app_configs()}
@@ -48,8 +49,11 @@ def loaded_libraries(path: Path) -> set[str]:
 
 def test_every_portal_app_is_declared_and_installed():
     assert set(PORTAL_APPS) == {
-        "core", "home", "editorial", "news", "projects", "legal", "procedures",
-        "consultation", "search",
+        f"congthongtin.{name}"
+        for name in (
+            "core", "home", "editorial", "news", "projects", "legal", "procedures",
+            "consultation", "search",
+        )
     }  # fmt: skip
     assert set(PORTAL_APPS) <= INSTALLED
 
@@ -71,10 +75,10 @@ def test_prerequisites_cover_what_the_code_imports_and_loads(app):
     for (migration_label, _name), migration in MigrationLoader(None).disk_migrations.items():
         if migration_label == label:
             used.update(apps.get_app_config(dep[0]).name for dep in migration.dependencies)
-    for path in (ROOT / app).rglob("*.py"):
+    for path in (ROOT / app.removeprefix(NS)).rglob("*.py"):
         used.update(filter(None, map(owning_app, imported_modules(path))))
     libraries = engines["django"].engine.libraries  # name → module path
-    for path in (ROOT / app / "templates").rglob("*.html"):
+    for path in (ROOT / app.removeprefix(NS) / "templates").rglob("*.html"):
         for library in loaded_libraries(path):
             used.add(owning_app(libraries[library]))
     used -= {app, "django.contrib.admin"}
@@ -98,22 +102,22 @@ def test_missing_prerequisite_is_an_error_naming_it_per_app():
 
 def test_missing_portal_app_is_named_and_absent_apps_are_not_checked():
     # Without search installed, only consultation (which indexes answers) asks for it.
-    errors = checks.missing_prerequisites(INSTALLED - {"search"})
+    errors = checks.missing_prerequisites(INSTALLED - {"congthongtin.search"})
     assert [error.msg for error in errors] == [
-        "The portal app 'consultation' needs \"search\" in INSTALLED_APPS."
+        "The portal app 'consultation' needs \"congthongtin.search\" in INSTALLED_APPS."
     ]
     # A host installing legal alone is asked for core, taggit… and nothing about news.
-    errors = checks.missing_prerequisites({"legal", "wagtail", "wagtail.documents"})
+    errors = checks.missing_prerequisites({"congthongtin.legal", "wagtail", "wagtail.documents"})
     assert len(errors) == 1
-    for name in ("core", "taggit", "modelcluster", "wagtail.contrib.routable_page"):
+    for name in ("congthongtin.core", "taggit", "modelcluster", "wagtail.contrib.routable_page"):
         assert f'"{name}"' in errors[0].msg
-    assert '"home"' not in errors[0].msg
+    assert '"congthongtin.home"' not in errors[0].msg
 
 
 def filled_base_blocks(app: str) -> set[str]:
     engine = engines["django"].engine
     filled = set()
-    folder = ROOT / app / "templates"
+    folder = ROOT / app.removeprefix(NS) / "templates"
     for path in folder.rglob("*.html"):
         template = engine.get_template(str(path.relative_to(folder)))
         for node in template.nodelist.get_nodes_by_type(ExtendsNode):
@@ -131,12 +135,12 @@ def test_declared_base_blocks_are_those_the_templates_fill(app):
 def test_declared_host_templates_are_those_the_templates_include(app):
     """Templates included by the apps that none of the portal apps provides."""
     provided = {
-        str(path.relative_to(ROOT / name / "templates"))
+        str(path.relative_to(ROOT / name.removeprefix(NS) / "templates"))
         for name in PORTAL_APPS
-        for path in (ROOT / name / "templates").rglob("*.html")
+        for path in (ROOT / name.removeprefix(NS) / "templates").rglob("*.html")
     }
     included = set()
-    for path in (ROOT / app / "templates").rglob("*.html"):
+    for path in (ROOT / app.removeprefix(NS) / "templates").rglob("*.html"):
         included |= set(re.findall(r'{%\s*include\s+"([^"]+)"', path.read_text(encoding="utf-8")))
     from_host = {name for name in included - provided if not name.startswith("wagtailadmin/")}
     assert from_host == set(checks.HOST_TEMPLATES.get(app, []))
@@ -159,14 +163,18 @@ def test_base_template_defining_every_block_passes():
 
 def test_base_template_missing_blocks_is_an_error_naming_them():
     base = fake_engine(**{"base.html": "<main>{% block content %}{% endblock %}</main>"})
-    errors = checks.missing_base_blocks(base.get_template("base.html"), {"news", "home"})
+    errors = checks.missing_base_blocks(
+        base.get_template("base.html"), {"congthongtin.news", "congthongtin.home"}
+    )
     assert [error.id for error in errors] == ["portal.E011", "portal.E011"]
     home, news = sorted(errors, key=lambda error: error.msg)
     assert "'home'" in home.msg and "title, title_suffix, breadcrumbs" in home.msg
     assert "'news'" in news.msg and "extra_head." in news.msg
     assert "{% block extra_head %}{% endblock %}" in news.hint
     # Apps not installed are not checked.
-    assert checks.missing_base_blocks(base.get_template("base.html"), {"editorial"}) == []
+    assert (
+        checks.missing_base_blocks(base.get_template("base.html"), {"congthongtin.editorial"}) == []
+    )
 
 
 def test_blocks_of_an_extended_layout_count():
@@ -182,18 +190,25 @@ def test_blocks_of_an_extended_layout_count():
         "main",
         "content",
     }
-    assert checks.missing_base_blocks(engine.get_template("base.html"), {"news"}) == []
+    assert checks.missing_base_blocks(engine.get_template("base.html"), {"congthongtin.news"}) == []
 
 
 def test_missing_host_template_is_an_error():
     engine = fake_engine(**{"base.html": "{% block content %}{% endblock %}"})
-    errors = checks.missing_host_templates({"search", "news", "editorial"}, engine.get_template)
+    errors = checks.missing_host_templates(
+        {"congthongtin.search", "congthongtin.news", "congthongtin.editorial"}, engine.get_template
+    )
     assert [error.id for error in errors] == ["portal.E012"]
     assert "'includes/pagination.html'" in errors[0].msg
     assert "news, search" in errors[0].msg
     with pytest.raises(TemplateDoesNotExist):
         engine.get_template("includes/pagination.html")
-    assert checks.missing_host_templates({"editorial", "core"}, engine.get_template) == []
+    assert (
+        checks.missing_host_templates(
+            {"congthongtin.editorial", "congthongtin.core"}, engine.get_template
+        )
+        == []
+    )
 
 
 def test_real_project_passes_every_check():

@@ -18,11 +18,11 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction, Site
 
-from core import sitecache
-from core.models import PortalSettings
-from core.navigation import main_menu
-from home.models import StandardPage
-from news.models import NewsCategory, NewsIndexPage, NewsPage
+from congthongtin.core import sitecache
+from congthongtin.core.models import PortalSettings
+from congthongtin.core.navigation import main_menu
+from congthongtin.home.models import StandardPage
+from congthongtin.news.models import NewsCategory, NewsIndexPage, NewsPage
 
 BUDGET = 10
 
@@ -79,8 +79,8 @@ class DemoQueryBudgetTests(TestCase):
         self.assertGreaterEqual(len(seen), 20)
 
     def test_documents_procedures_news__at_most_ten_queries(self):
-        from legal.models import LegalDocumentPage
-        from procedures.models import ProcedurePage
+        from congthongtin.legal.models import LegalDocumentPage
+        from congthongtin.procedures.models import ProcedurePage
 
         for model in (LegalDocumentPage, ProcedurePage, NewsPage):
             for page in model.objects.live().order_by("path")[:3]:
@@ -185,8 +185,8 @@ class FreshnessTests(TestCase):
         self.assertEqual(self.client.get("/gioi-thieu/").status_code, 200)
 
     def test_open_consultations_highlight__expires_when_the_list_would_change(self):
-        from consultation.models import ConsultationPage
-        from consultation.wagtail_hooks import open_consultations
+        from congthongtin.consultation.models import ConsultationPage
+        from congthongtin.consultation.wagtail_hooks import open_consultations
 
         highlight = open_consultations(self.home, RequestFactory().get("/"))
         now = timezone.now()

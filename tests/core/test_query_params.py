@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from core.query_params import (
+from congthongtin.core.query_params import (
     choice,
     iso_week_label,
     month_range,

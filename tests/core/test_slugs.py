@@ -7,9 +7,9 @@ import pytest
 from django.test import TestCase
 from wagtail.models import Page
 
-from core.forms import PortalPageForm
-from core.slugs import VietnameseSlugField, slug_formatters
-from home.models import StandardPage
+from congthongtin.core.forms import PortalPageForm
+from congthongtin.core.slugs import VietnameseSlugField, slug_formatters
+from congthongtin.home.models import StandardPage
 
 
 @pytest.mark.parametrize(

@@ -63,12 +63,12 @@ def static(path: str):
 
 #: Every public page type of the portal (id → how to find one in the demo).
 PAGE_TYPES: dict[str, object] = {
-    "home.HomePage": static("/"),
-    "home.StandardPage": model_url("home.StandardPage"),
-    "home.LeadersPage": model_url("home.LeadersPage"),
-    "home.BoundaryMapPage": model_url("home.BoundaryMapPage"),
-    "home.DirectoryPage": model_url("home.DirectoryPage"),
-    "home.SitemapPage": model_url("home.SitemapPage"),
+    "portal_home.HomePage": static("/"),
+    "portal_home.StandardPage": model_url("portal_home.StandardPage"),
+    "portal_home.LeadersPage": model_url("portal_home.LeadersPage"),
+    "portal_home.BoundaryMapPage": model_url("portal_home.BoundaryMapPage"),
+    "portal_home.DirectoryPage": model_url("portal_home.DirectoryPage"),
+    "portal_home.SitemapPage": model_url("portal_home.SitemapPage"),
     "search: results": static("/tim-kiem/?q=dang+ky+khai+sinh"),
     "search: form": static("/tim-kiem/"),
     "404": static("/trang-khong-ton-tai/"),
@@ -302,7 +302,7 @@ def test_focus_is_visible_on_every_tab_stop(page, demo, path):
 
 def test_page_rating_and_its_thanks_page(page, demo):
     """The rating ("Was this page useful?") of every page, and the page that thanks."""
-    from news.models import NewsPage
+    from congthongtin.news.models import NewsPage
 
     address = demo.first_url(NewsPage)
     feedback = demo.model("consultation.PageFeedback")

@@ -107,7 +107,7 @@ def test_search_nothing_found_helps(page, viewport):
 
 
 def test_directory(page, viewport, demo):
-    from home.models import DirectoryPage
+    from congthongtin.home.models import DirectoryPage
 
     page.goto(demo.first_url(DirectoryPage))
     expect(page.locator("h1")).to_have_text("Danh bạ")
@@ -162,7 +162,7 @@ def test_text_size_changes_and_persists(page, viewport):
 
 
 def test_print_hides_navigation(page, viewport, demo):
-    from news.models import NewsPage
+    from congthongtin.news.models import NewsPage
 
     page.goto(demo.first_url(NewsPage))
     title = page.locator("h1").inner_text()

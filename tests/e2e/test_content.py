@@ -52,7 +52,7 @@ def test_find_procedure_without_accents_and_download_form(page, viewport, demo):
 # Legal documents -------------------------------------------------------------------------
 def legal_document_with(**conditions):
     """A live demo legal document with a field, an issue date and relations."""
-    model = pytest.importorskip("legal.models").LegalDocumentPage
+    model = pytest.importorskip("congthongtin.legal.models").LegalDocumentPage
     for document in model.objects.live().exclude(issue_date=None).order_by("-issue_date"):
         if document.fields.exists() and (not conditions.get("related") or document.relation_groups):
             return document
@@ -110,7 +110,7 @@ def test_read_a_related_document(page, viewport, demo):
 def solve_challenge(page) -> str:
     """The answer to the form's check question, read from its signed token (the question
     itself is a sum in Vietnamese words, e.g. "Năm cộng ba bằng mấy?")."""
-    from consultation.antispam import read_challenge
+    from congthongtin.consultation.antispam import read_challenge
 
     token = page.locator("input[name=challenge_token]").input_value()
     challenge = read_challenge(token)

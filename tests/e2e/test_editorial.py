@@ -25,7 +25,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.parametrize("viewport", VIEWPORTS, in
 def section_of(username: str):
     from django.contrib.auth import get_user_model
 
-    from editorial.models import SectionAssignment
+    from congthongtin.editorial.models import SectionAssignment
 
     user = get_user_model().objects.get(username=username)
     assignment = SectionAssignment.objects.filter(user=user).select_related("section").first()

@@ -9,8 +9,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import Page
 
-from editorial.models import SectionAssignment
-from vietnam.fold import slugify
+from congthongtin.editorial.models import SectionAssignment
+from congthongtin.vietnam.fold import slugify
 
 
 def load_board():
@@ -46,7 +46,7 @@ def page_form_data(title, **extra):
 
 
 def add_url(parent):
-    return reverse("wagtailadmin_pages:add", args=["home", "standardpage", parent.pk])
+    return reverse("wagtailadmin_pages:add", args=["portal_home", "standardpage", parent.pk])
 
 
 def action_url(page, action, task_state):

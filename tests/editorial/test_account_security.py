@@ -10,8 +10,16 @@ from django.test import TestCase, override_settings
 from django.urls import reverse
 from wagtail.models import ModelLogEntry, Page
 
-from editorial.models import SectionAssignment
-from editorial.roles import ALL_ROLES, AUDITOR, COLLABORATOR, DEPUTY, EDITOR, HEAD, TECH_ADMIN
+from congthongtin.editorial.models import SectionAssignment
+from congthongtin.editorial.roles import (
+    ALL_ROLES,
+    AUDITOR,
+    COLLABORATOR,
+    DEPUTY,
+    EDITOR,
+    HEAD,
+    TECH_ADMIN,
+)
 
 from .helpers import assert_denied, load_board
 

@@ -8,7 +8,8 @@ from django.test import TestCase
 from django.urls import reverse
 from wagtail.models import Page
 
-from home.models import Official, StandardPage
+from congthongtin.core.models import Official
+from congthongtin.home.models import StandardPage
 
 from .helpers import action_url, add_url, assert_denied, load_board, page_form_data, section_of
 
@@ -80,7 +81,7 @@ class AuditorTests(TestCase):
         official = Official.objects.first()
         official.position = "Chức vụ mới"
         official.save()
-        response = self.client.get(reverse("editorial:audit_records", args=["home.official"]))
+        response = self.client.get(reverse("editorial:audit_records", args=["core.official"]))
         self.assertContains(response, "Chức vụ mới")
 
     def test_every_write_action__403(self):
@@ -88,12 +89,12 @@ class AuditorTests(TestCase):
         official = Official.objects.first()
         posts = [
             reverse("wagtailadmin_pages:edit", args=[self.page.pk]),
-            reverse("wagtailadmin_pages:add", args=["home", "standardpage", home.pk]),
+            reverse("wagtailadmin_pages:add", args=["portal_home", "standardpage", home.pk]),
             reverse("wagtailadmin_pages:delete", args=[self.page.pk]),
             reverse("wagtailadmin_pages:unpublish", args=[self.page.pk]),
             reverse("wagtailadmin_pages:copy", args=[self.page.pk]),
-            reverse("wagtailsnippets_home_official:edit", args=[official.pk]),
-            reverse("wagtailsnippets_home_official:add"),
+            reverse("wagtailsnippets_core_official:edit", args=[official.pk]),
+            reverse("wagtailsnippets_core_official:add"),
             reverse("wagtailsnippets_core_field:add"),
             reverse("editorial_delegation:add"),
             reverse("wagtailusers_users:add"),
@@ -109,7 +110,7 @@ class AuditorTests(TestCase):
     def test_auditor_given_a_write_permission_by_mistake__still_cannot_write(self):
         self.auditor.user_permissions.add(Permission.objects.get(codename="change_official"))
         official = Official.objects.first()
-        url = reverse("wagtailsnippets_home_official:edit", args=[official.pk])
+        url = reverse("wagtailsnippets_core_official:edit", args=[official.pk])
         self.assertEqual(self.client.post(url, {"full_name": "Đổi tên"}).status_code, 403)
 
     def test_other_roles__no_audit_area(self):

@@ -10,8 +10,8 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 
-from editorial.models import DelegatedAction, Delegation, EditorialTask
-from home.models import StandardPage
+from congthongtin.editorial.models import DelegatedAction, Delegation, EditorialTask
+from congthongtin.home.models import StandardPage
 
 from .helpers import action_url, add_url, assert_denied, load_board, page_form_data, section_of
 

@@ -7,11 +7,11 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Site, WorkflowPage
 
-from editorial.gate import check_page
-from editorial.models import SectionAssignment
-from editorial.roles import COLLABORATOR, WORKFLOW_NAME
-from editorial.sections import GROUP_PREFIX
-from home.models import HomePage, LeaderProfile, LeadersPage, StandardPage
+from congthongtin.editorial.gate import check_page
+from congthongtin.editorial.models import SectionAssignment
+from congthongtin.editorial.roles import COLLABORATOR, WORKFLOW_NAME
+from congthongtin.editorial.sections import GROUP_PREFIX
+from congthongtin.home.models import HomePage, LeaderProfile, LeadersPage, StandardPage
 
 TCVN3 = "C¨n cø c«ng v¨n sè 5724/UBND - CNTT ngµy 29/8/2011 cña UBND tØnh Thanh Hãa"
 UNICODE = "Căn cứ công văn số 5724/UBND - CNTT ngày 29/8/2011 của UBND tỉnh Thanh Hóa"

@@ -12,7 +12,7 @@ from django.test import TestCase, override_settings
 from django.urls import reverse
 from django.utils import translation
 
-from editorial.views.password import LIMITED_MESSAGE
+from congthongtin.editorial.views.password import LIMITED_MESSAGE
 
 URL = reverse("wagtailadmin_password_reset")
 DONE = reverse("wagtailadmin_password_reset_done")
@@ -117,7 +117,7 @@ class BehindTheProxyTests(TestCase):
     def test_not_an_address__falls_back_to_the_peer(self):
         from django.test import RequestFactory
 
-        from core.clients import client_ip
+        from congthongtin.core.clients import client_ip
 
         request = RequestFactory().get("/", REMOTE_ADDR="172.18.0.2", HTTP_X_REAL_IP="x' OR 1")
         self.assertEqual(client_ip(request), "172.18.0.2")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from vietnam.names import split_full_name, unique_username, username_base
+from congthongtin.vietnam.names import split_full_name, unique_username, username_base
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,8 @@ from django.test import TestCase
 from django.urls import reverse
 from wagtail.models import Page, PageLogEntry
 
-from editorial.models import EditorialTask
-from home.models import StandardPage
+from congthongtin.editorial.models import EditorialTask
+from congthongtin.home.models import StandardPage
 
 from .helpers import (
     action_url,

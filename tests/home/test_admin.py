@@ -9,7 +9,7 @@ from django.test import TestCase
 from django.urls import reverse
 from wagtail.models import Page
 
-from home.models import (
+from congthongtin.home.models import (
     BoundaryMapPage,
     DirectoryPage,
     LeadersPage,
@@ -40,7 +40,7 @@ class PageAdminTests(TestCase):
                 self.assertEqual(self.client.get(url).status_code, 200)
 
     def test_create_through_admin__vietnamese_title__ascii_slug_and_published(self):
-        url = reverse("wagtailadmin_pages:add", args=["home", "standardpage", self.home.pk])
+        url = reverse("wagtailadmin_pages:add", args=["portal_home", "standardpage", self.home.pk])
         response = self.client.post(
             url,
             {
@@ -78,7 +78,7 @@ class PageAdminTests(TestCase):
     def test_boundary_map__not_offered_on_a_department_portal(self):
         from wagtail.models import Site
 
-        from core.models import AdministrativeLevel, PortalSettings
+        from congthongtin.core.models import AdministrativeLevel, PortalSettings
 
         settings = PortalSettings.for_site(Site.objects.get(is_default_site=True))
         settings.administrative_level = AdministrativeLevel.PROVINCIAL_DEPARTMENT
@@ -101,13 +101,13 @@ class DirectoryAdminTests(TestCase):
         self.client.force_login(self.admin)
 
     def test_officials_list__search(self):
-        url = reverse("wagtailsnippets_home_official:list")
+        url = reverse("wagtailsnippets_core_official:list")
         response = self.client.get(url, {"q": "Cường"})
         self.assertContains(response, "Lê Văn Cường")
         self.assertNotContains(response, "Đỗ Văn Hải")
 
     def test_officials_export__csv_has_every_official(self):
-        url = reverse("wagtailsnippets_home_official:list")
+        url = reverse("wagtailsnippets_core_official:list")
         response = self.client.get(url, {"export": "csv"})
         self.assertEqual(response.status_code, 200)
         body = b"".join(response.streaming_content).decode("utf-8-sig")
@@ -115,7 +115,7 @@ class DirectoryAdminTests(TestCase):
         self.assertTrue({"Lê Văn Cường", "Đỗ Văn Hải"} <= names)
 
     def test_officials_export__xlsx(self):
-        url = reverse("wagtailsnippets_home_official:list")
+        url = reverse("wagtailsnippets_core_official:list")
         response = self.client.get(url, {"export": "xlsx"})
         self.assertEqual(response.status_code, 200)
         self.assertIn("spreadsheetml", response["Content-Type"])

@@ -3,7 +3,8 @@
 from django.test import TestCase
 from wagtail.models import Page, Site
 
-from home.models import DirectoryPage, Official
+from congthongtin.core.models import Official
+from congthongtin.home.models import DirectoryPage
 from tests.factories import OfficialFactory, UnitFactory, make_portal
 
 

@@ -3,8 +3,8 @@
 from django.test import TestCase
 from wagtail.models import Page, Site
 
-from core.models import AdministrativeLevel, PortalSettings
-from home.models import StandardPage
+from congthongtin.core.models import AdministrativeLevel, PortalSettings
+from congthongtin.home.models import StandardPage
 from tests.factories import make_portal
 
 

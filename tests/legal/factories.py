@@ -11,8 +11,8 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
-from core.models import Agency
-from legal.models import DocumentType, LegalDocumentIndexPage, LegalDocumentPage
+from congthongtin.core.models import Agency
+from congthongtin.legal.models import DocumentType, LegalDocumentIndexPage, LegalDocumentPage
 
 
 class LegalDocumentIndexPageFactory(wagtail_factories.PageFactory):

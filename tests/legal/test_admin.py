@@ -13,8 +13,8 @@ from wagtail.documents import get_document_model
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import GroupPagePermission
 
-from legal.models import LegalDocumentPage
-from legal.status import STATUS_CHANGE_ACTION
+from congthongtin.legal.models import LegalDocumentPage
+from congthongtin.legal.status import STATUS_CHANGE_ACTION
 from tests.legal.factories import add_document, agency, doc_type, docx_bytes, make_library
 from tests.legal.samples import DECISION, HEADER_ROWS
 
@@ -105,7 +105,7 @@ class ImportViewTests(TestCase):
 
     def test_size_limit(self):
         self.client.force_login(self.editor)
-        from legal import views
+        from congthongtin.legal import views
 
         original = views.MAX_UPLOAD_BYTES
         views.MAX_UPLOAD_BYTES = 100

@@ -7,8 +7,8 @@ from django.test import TestCase
 from pypdf import PdfReader
 from wagtail.documents import get_document_model
 
-from core.models import Agency
-from legal.models import EffectStatus, LegalDocumentPage, LegalDocumentRelation
+from congthongtin.core.models import Agency
+from congthongtin.legal.models import EffectStatus, LegalDocumentPage, LegalDocumentRelation
 from tests.legal.test_import import load_demo_library
 
 

@@ -4,7 +4,12 @@ import datetime
 
 import pytest
 
-from legal.importer.extract import agency_name, extract_metadata, position_case, sentence_case
+from congthongtin.legal.importer.extract import (
+    agency_name,
+    extract_metadata,
+    position_case,
+    sentence_case,
+)
 from tests.legal.samples import DECISION_TEXT, SEED_FILES
 
 D = datetime.date

@@ -25,11 +25,11 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.models import GroupPagePermission
 
-from core.limits import MB, LimitExceeded, ParseLimits, ZipLimits, check_zip
-from core.richtext import clean_html
-from legal.importer.readers import ReadError, read_document_bounded
-from legal.importer.service import import_document
-from legal.models import LegalDocumentPage
+from congthongtin.core.limits import MB, LimitExceeded, ParseLimits, ZipLimits, check_zip
+from congthongtin.core.richtext import clean_html
+from congthongtin.legal.importer.readers import ReadError, read_document_bounded
+from congthongtin.legal.importer.service import import_document
+from congthongtin.legal.models import LegalDocumentPage
 from tests.legal import hostile
 from tests.legal.factories import add_document, docx_bytes, make_library
 from tests.legal.samples import DECISION, HEADER_ROWS

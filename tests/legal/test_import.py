@@ -10,12 +10,12 @@ from django.test import TestCase
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
-from legal.importer.service import import_document
-from legal.models import LegalDocumentPage, LegalDocumentRelation, RelationType
-from legal.pdf import text_pdf
-from nhuxuan_site.demo import content
-from nhuxuan_site.demo import legal as demo_legal
-from nhuxuan_site.management.commands.load_demo import DemoContext
+from congthongtin.legal.importer.service import import_document
+from congthongtin.legal.models import LegalDocumentPage, LegalDocumentRelation, RelationType
+from congthongtin.legal.pdf import text_pdf
+from congthongtin.nhuxuan_site.demo import content
+from congthongtin.nhuxuan_site.demo import legal as demo_legal
+from congthongtin.nhuxuan_site.management.commands.load_demo import DemoContext
 from tests.legal.factories import add_document, docx_bytes, make_library
 from tests.legal.samples import DECISION, DECISION_TEXT, HEADER_ROWS, SEED_FILES
 from tests.legal.test_readers import encrypted_pdf

@@ -10,9 +10,9 @@ from django.test import TestCase
 from django.utils import translation
 from django.utils.translation import gettext
 
-from core.models import Field
-from legal.models import EffectStatus, LegalDocumentAttachment
-from legal.pdf import text_pdf
+from congthongtin.core.models import Field
+from congthongtin.legal.models import EffectStatus, LegalDocumentAttachment
+from congthongtin.legal.pdf import text_pdf
 from tests.helpers import warm_query_count
 from tests.legal.factories import add_document, agency, doc_type, make_document_file, make_library
 
@@ -287,7 +287,7 @@ class PaginationAndBudgetTests(TestCase):
 
     def test_more_documents_than_the_cap__more_than_n_and_next_pages_work(self):
         self.add(30)
-        with mock.patch("core.listing.COUNT_CAP", 25):
+        with mock.patch("congthongtin.core.listing.COUNT_CAP", 25):
             response = self.client.get(self.library.url)
             self.assertTrue(response.context["page_obj"].paginator.is_capped)
             self.assertContains(response, "25")

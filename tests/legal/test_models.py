@@ -7,7 +7,7 @@ from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 
-from legal.models import (
+from congthongtin.legal.models import (
     DocumentType,
     EffectStatus,
     LegalDocumentAttachment,
@@ -15,7 +15,7 @@ from legal.models import (
     LegalDocumentRelation,
     RelationType,
 )
-from legal.pdf import text_pdf
+from congthongtin.legal.pdf import text_pdf
 from tests.legal.factories import add_document, agency, doc_type, make_document_file, make_library
 
 D = datetime.date
@@ -249,7 +249,7 @@ class SearchProtocolTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        from core.models import Field
+        from congthongtin.core.models import Field
 
         library = make_library()
         cls.field = Field.objects.get_or_create(name="Công nghệ thông tin")[0]

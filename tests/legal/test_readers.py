@@ -6,11 +6,11 @@ import zipfile
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from legal.importer.readers import ReadError, read_document, sniff
-from legal.pdf import text_pdf
+from congthongtin.legal.importer.readers import ReadError, read_document, sniff
+from congthongtin.legal.pdf import text_pdf
+from congthongtin.vietnam.text import encode_tcvn3
 from tests.legal.factories import docx_bytes
 from tests.legal.samples import DECISION, DECISION_TEXT, HEADER_ROWS
-from vietnam.text import encode_tcvn3
 
 
 def encrypted_pdf(data: bytes, password: str = "mat-khau") -> bytes:
@@ -126,7 +126,7 @@ def test_refused_files(data, name, message):
 
 
 def test_too_large__refused(monkeypatch):
-    monkeypatch.setattr("legal.importer.readers.MAX_BYTES", 10)
+    monkeypatch.setattr("congthongtin.legal.importer.readers.MAX_BYTES", 10)
     with pytest.raises(ReadError, match="20 MB"):
         read_document(b"QUYET DINH 12345", "lon.txt")
 

@@ -9,8 +9,13 @@ from django.core.management import call_command
 from django.test import TestCase
 from wagtail.models import PageLogEntry
 
-from legal.models import EffectStatus, LegalDocumentPage, LegalDocumentRelation, RelationType
-from legal.status import STATUS_CHANGE_ACTION, apply_relation_status
+from congthongtin.legal.models import (
+    EffectStatus,
+    LegalDocumentPage,
+    LegalDocumentRelation,
+    RelationType,
+)
+from congthongtin.legal.status import STATUS_CHANGE_ACTION, apply_relation_status
 from tests.legal.factories import add_document, doc_type, make_library
 
 D = datetime.date

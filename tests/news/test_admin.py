@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.test import TestCase
 from django.urls import reverse
 
-from news.models import (
+from congthongtin.news.models import (
     ArticleIndexPage,
     ArticlePage,
     ConferenceIndexPage,

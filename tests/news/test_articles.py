@@ -6,8 +6,8 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.test import TestCase
 
-from core.models import Field
-from news.models import ArticleIndexPage, ArticlePage
+from congthongtin.core.models import Field
+from congthongtin.news.models import ArticleIndexPage, ArticlePage
 from tests.news.helpers import BAD_QUERIES, QueryBudgetMixin, add, home_page, local
 
 AUTHOR = {

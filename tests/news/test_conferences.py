@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.test import TestCase
 from django.utils import timezone
 
-from news.models import ConferenceIndexPage, ConferencePage
+from congthongtin.news.models import ConferenceIndexPage, ConferencePage
 from tests.news.helpers import BAD_QUERIES, QueryBudgetMixin, add, home_page, make_document
 
 

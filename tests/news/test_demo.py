@@ -11,8 +11,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from home.models import Official
-from news.models import (
+from congthongtin.core.models import Official
+from congthongtin.news.models import (
     ArticlePage,
     ConferencePage,
     NewsPage,
@@ -21,11 +21,11 @@ from news.models import (
     SocioEconomicPage,
     WeeklySchedulePage,
 )
-from nhuxuan_site.demo import content
-from nhuxuan_site.demo import news as news_demo
-from nhuxuan_site.demo import projects as projects_demo
-from nhuxuan_site.management.commands.load_demo import DemoContext
-from projects.models import ProcurementNotice, ProjectPage
+from congthongtin.nhuxuan_site.demo import content
+from congthongtin.nhuxuan_site.demo import news as news_demo
+from congthongtin.nhuxuan_site.demo import projects as projects_demo
+from congthongtin.nhuxuan_site.management.commands.load_demo import DemoContext
+from congthongtin.projects.models import ProcurementNotice, ProjectPage
 
 COUNTED = (Page, ScheduleEntry, ProcurementNotice, get_image_model(), get_document_model())
 

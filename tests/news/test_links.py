@@ -3,9 +3,9 @@
 from django.core.exceptions import ValidationError
 from django.test import TestCase
 
-from home.models import StandardPage
-from news.blocks import UsefulLinkBlock
-from news.models import LinksPage
+from congthongtin.home.models import StandardPage
+from congthongtin.news.blocks import UsefulLinkBlock
+from congthongtin.news.models import LinksPage
 from tests.news.helpers import add, home_page
 
 

@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.test import TestCase
 
-from news.models import NewsCategory, NewsIndexPage, NewsPage
+from congthongtin.news.models import NewsCategory, NewsIndexPage, NewsPage
 from tests.news.helpers import BAD_QUERIES, QueryBudgetMixin, add, home_page, local, make_image
 
 
@@ -167,7 +167,7 @@ class NewsPageTests(TestCase):
 class HomeHighlightTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        from news.models import NoticeIndexPage, NoticePage
+        from congthongtin.news.models import NoticeIndexPage, NoticePage
 
         home = home_page()
         index = add(home, NewsIndexPage, title="Tin tức", slug="tin-tuc")

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.test import TestCase
 from django.utils import timezone
 
-from news.models import NoticeIndexPage, NoticePage
+from congthongtin.news.models import NoticeIndexPage, NoticePage
 from tests.news.helpers import BAD_QUERIES, QueryBudgetMixin, add, home_page
 
 

@@ -3,7 +3,13 @@ the same for 2 and 30 items; a published item shows at once despite the caches."
 
 from django.test import TestCase
 
-from news.models import NewsCategory, NewsIndexPage, NewsPage, NoticeIndexPage, NoticePage
+from congthongtin.news.models import (
+    NewsCategory,
+    NewsIndexPage,
+    NewsPage,
+    NoticeIndexPage,
+    NoticePage,
+)
 from tests.helpers import warm_query_count
 from tests.news.helpers import add, home_page, make_image
 

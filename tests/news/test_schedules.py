@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.test import TestCase
 from django.utils import timezone
 
-from news.models import NoticeIndexPage, ScheduleEntry, WeeklySchedulePage
+from congthongtin.news.models import NoticeIndexPage, ScheduleEntry, WeeklySchedulePage
 from tests.factories import OfficialFactory
 from tests.news.helpers import BAD_QUERIES, add, count_queries, home_page
 

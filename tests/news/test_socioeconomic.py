@@ -5,9 +5,9 @@ from django.core.exceptions import ValidationError
 from django.test import TestCase
 from django.utils import translation
 
-from core.models import Field
-from news.models import SocioEconomicIndexPage, SocioEconomicPage
-from news.models.socioeconomic import period_label
+from congthongtin.core.models import Field
+from congthongtin.news.models import SocioEconomicIndexPage, SocioEconomicPage
+from congthongtin.news.models.socioeconomic import period_label
 from tests.news.helpers import BAD_QUERIES, QueryBudgetMixin, add, home_page
 
 

@@ -8,9 +8,9 @@ from django.test import TestCase
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from core.models import PortalSettings
-from home.models import LeaderProfile, Official, Unit
-from nhuxuan_site.management.commands.load_demo import DEMO_ACCOUNTS
+from congthongtin.core.models import Official, PortalSettings, Unit
+from congthongtin.home.models import LeaderProfile
+from congthongtin.nhuxuan_site.management.commands.load_demo import DEMO_ACCOUNTS
 
 COUNTED = (Page, Unit, Official, LeaderProfile, get_image_model())
 
@@ -95,7 +95,7 @@ class DemoSearchTests(TestCase):
         call_command("load_demo", stdout=StringIO())
 
     def test_citizen_queries__intended_item_in_top_three(self):
-        from search import query as search
+        from congthongtin.search import query as search
 
         site = Site.objects.get(is_default_site=True)
         expected = {

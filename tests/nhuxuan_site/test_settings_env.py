@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from nhuxuan_site.settings import environment as envcfg
+from congthongtin.nhuxuan_site.settings import environment as envcfg
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -33,15 +33,15 @@ def test_database__postgres_url__parsed_with_persistent_connections():
 
 
 def test_search__default__database_backend():
-    assert envcfg.search_config({})["default"]["BACKEND"] == "search.backends.database"
+    assert envcfg.search_config({})["default"]["BACKEND"] == "congthongtin.search.backends.database"
 
 
 @pytest.mark.parametrize(
     ("name", "module"),
     [
-        ("elasticsearch8", "search.backends.elasticsearch8"),
-        ("opensearch2", "search.backends.opensearch2"),
-        ("ElasticSearch8", "search.backends.elasticsearch8"),
+        ("elasticsearch8", "congthongtin.search.backends.elasticsearch8"),
+        ("opensearch2", "congthongtin.search.backends.opensearch2"),
+        ("ElasticSearch8", "congthongtin.search.backends.elasticsearch8"),
     ],
 )
 def test_search__external_backend__url_list_and_index(name, module):
@@ -113,14 +113,14 @@ def _import_settings(module: str, extra_env: dict) -> subprocess.CompletedProces
 
 
 def test_production_settings__without_secret_key__refuse_to_load():
-    result = _import_settings("nhuxuan_site.settings.production", {})
+    result = _import_settings("congthongtin.nhuxuan_site.settings.production", {})
     assert result.returncode != 0
     assert "SECRET_KEY must be set in production" in result.stderr
 
 
 def test_production_settings__from_environment__vietnamese_locale_and_postgres():
     result = _import_settings(
-        "nhuxuan_site.settings.production",
+        "congthongtin.nhuxuan_site.settings.production",
         {"SECRET_KEY": "x" * 50, "DATABASE_URL": "postgres://u@h:5432/d"},
     )
     assert result.returncode == 0, result.stderr
@@ -151,7 +151,7 @@ def test_dev_settings__postgres__connections_not_kept_per_thread():
     )
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "nhuxuan_site.settings.dev",
+        "DJANGO_SETTINGS_MODULE": "congthongtin.nhuxuan_site.settings.dev",
         "DATABASE_URL": "postgres://portal@db.example:5432/congtt",
     }
     result = subprocess.run(

@@ -27,8 +27,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
-from consultation.models import ConsultationComment
-from home.models import StandardPage
+from congthongtin.consultation.models import ConsultationComment
+from congthongtin.home.models import StandardPage
 from tests.consultation.helpers import make_consultation, make_consultation_index
 
 RESTORED = "restored"
@@ -240,7 +240,11 @@ def _hostile_backup(tmp_path: Path, member: str) -> Path:
     """A backup whose manifest lists ``member``: a file that exists inside the backup
     directory (so the source-side check passes) but that would be copied outside the media
     root if the destination were not checked."""
-    from nhuxuan_site.management.commands.backup_portal import FORMAT, MANIFEST, VERSION
+    from congthongtin.nhuxuan_site.management.commands.backup_portal import (
+        FORMAT,
+        MANIFEST,
+        VERSION,
+    )
 
     backup = tmp_path / "backup"
     source = backup / member

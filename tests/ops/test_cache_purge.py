@@ -7,7 +7,7 @@ from django.db import transaction
 from django.test import TestCase, override_settings
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 
-from core.cache_headers import purge_listings
+from congthongtin.core.cache_headers import purge_listings
 from tests.factories import StandardPageFactory, make_portal
 from tests.ops.test_hardening import OPS_MIDDLEWARE
 
@@ -98,7 +98,7 @@ class PurgeDependentPagesTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        from legal.models import LegalDocumentRelation, RelationType
+        from congthongtin.legal.models import LegalDocumentRelation, RelationType
         from tests.legal.factories import add_document, make_library
 
         library = make_library()
@@ -136,7 +136,7 @@ class PurgeDependentPagesTests(TestCase):
         self.assertEqual(self.purged_paths(self.other), {"", "van-ban/", "van-ban/thong-tu-khac/"})
 
     def test_relation_removed_by_a_new_version__its_former_target_purged(self):
-        from legal.models import LegalDocumentPage, LegalDocumentRelation, RelationType
+        from congthongtin.legal.models import LegalDocumentPage, LegalDocumentRelation, RelationType
 
         page = LegalDocumentPage.objects.get(pk=self.new.pk)
         page.save_revision().publish()  # published with "replaces nghi-dinh-cu"

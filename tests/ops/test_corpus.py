@@ -8,10 +8,10 @@ from django.core.management import call_command
 from django.test import TestCase
 from wagtail.models import Page
 
-from legal.models import LegalDocumentPage, LegalDocumentRelation
-from news.models import NewsPage
-from procedures.models import ProcedurePage
-from search.models import SearchDocument
+from congthongtin.legal.models import LegalDocumentPage, LegalDocumentRelation
+from congthongtin.news.models import NewsPage
+from congthongtin.procedures.models import ProcedurePage
+from congthongtin.search.models import SearchDocument
 
 
 class GenerateCorpusTests(TestCase):
@@ -68,7 +68,7 @@ class NumberSpaceTests(TestCase):
         import datetime as dt
         from types import SimpleNamespace
 
-        from nhuxuan_site.management.commands.generate_corpus import Command
+        from congthongtin.nhuxuan_site.management.commands.generate_corpus import Command
 
         command = Command()
         # Always number 1, never the optional year form: only the fallback can succeed.

@@ -36,7 +36,7 @@ def test_compose__services_of_the_design(compose):
 def test_dockerfile__non_root_gunicorn_healthcheck():
     text = (DOCKER / "Dockerfile").read_text()
     assert "\nUSER portal\n" in text
-    assert '"gunicorn", "nhuxuan_site.wsgi:application"' in text
+    assert '"gunicorn", "congthongtin.nhuxuan_site.wsgi:application"' in text
     assert "HEALTHCHECK" in text and "/healthz" in text
 
 

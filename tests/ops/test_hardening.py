@@ -16,7 +16,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, TestCase, override_settings
 
-from nhuxuan_site import uploads
+from congthongtin.nhuxuan_site import uploads
 
 REPO = Path(__file__).resolve().parents[2]
 OPS_MIDDLEWARE = [
@@ -24,18 +24,18 @@ OPS_MIDDLEWARE = [
     for m in settings.MIDDLEWARE
     if m
     not in (
-        "core.csp.ContentSecurityPolicyMiddleware",
-        "core.cache_headers.AnonymousCacheHeadersMiddleware",
+        "congthongtin.core.csp.ContentSecurityPolicyMiddleware",
+        "congthongtin.core.cache_headers.AnonymousCacheHeadersMiddleware",
     )
 ]
-OPS_MIDDLEWARE.insert(1, "core.csp.ContentSecurityPolicyMiddleware")
+OPS_MIDDLEWARE.insert(1, "congthongtin.core.csp.ContentSecurityPolicyMiddleware")
 OPS_MIDDLEWARE.insert(
     OPS_MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
-    "core.cache_headers.AnonymousCacheHeadersMiddleware",
+    "congthongtin.core.cache_headers.AnonymousCacheHeadersMiddleware",
 )
 
 PRODUCTION_ENV = {
-    "DJANGO_SETTINGS_MODULE": "nhuxuan_site.settings.production",
+    "DJANGO_SETTINGS_MODULE": "congthongtin.nhuxuan_site.settings.production",
     "SECRET_KEY": "ops-test-" + "k" * 60,
     "ALLOWED_HOSTS": "portal.example.gov.vn",
     "DATABASE_URL": "sqlite:////tmp/ops-hardening-never-created.sqlite3",
@@ -102,13 +102,13 @@ def test_production_settings__limits_admin_path_logs():
     assert values["pil"] == values["pixels"] == 40_000_000
     assert values["img_size"] == 10 * 1024 * 1024
     assert values["doc_size"] == 20 * 1024 * 1024
-    assert values["doc_form"] == "nhuxuan_site.uploads.SniffedDocumentForm"
-    assert "core.csp.ContentSecurityPolicyMiddleware" in values["middleware"]
+    assert values["doc_form"] == "congthongtin.nhuxuan_site.uploads.SniffedDocumentForm"
+    assert "congthongtin.core.csp.ContentSecurityPolicyMiddleware" in values["middleware"]
     mw = values["middleware"]
-    assert mw.index("core.cache_headers.AnonymousCacheHeadersMiddleware") == (
+    assert mw.index("congthongtin.core.cache_headers.AnonymousCacheHeadersMiddleware") == (
         mw.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1
     )
-    assert values["log_formatter"] == "nhuxuan_site.logging.JSONFormatter"
+    assert values["log_formatter"] == "congthongtin.nhuxuan_site.logging.JSONFormatter"
     assert values["debug"] is False
     assert values["purge"] == "http://127.0.0.1:8080"
 
@@ -117,7 +117,7 @@ def test_production_settings__limits_admin_path_logs():
 PRIVATE_STORAGE_PROBE = """
 import json
 from django.conf import settings
-from core.checks import private_media_outside_public_folders
+from congthongtin.core.checks import private_media_outside_public_folders
 print(json.dumps({
     "accel": settings.PRIVATE_MEDIA_ACCEL_REDIRECT,
     "private": settings.STORAGES["private"],
@@ -132,7 +132,7 @@ def test_production_settings__private_files_behind_nginx_or_in_a_private_bucket(
     with an object store they go to a bucket of their own, never the public one."""
     values = json.loads(run_production("-c", PRIVATE_STORAGE_PROBE).stdout)
     assert values["accel"] is True
-    assert values["private"]["BACKEND"] == "core.private_media.PrivateMediaStorage"
+    assert values["private"]["BACKEND"] == "congthongtin.core.private_media.PrivateMediaStorage"
     assert values["errors"] == []
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
     env.update(
@@ -274,7 +274,7 @@ def test_document_form__html_named_pdf__refused():
     from wagtail.documents.models import Document
 
     with override_settings(
-        WAGTAILDOCS_DOCUMENT_FORM_BASE="nhuxuan_site.uploads.SniffedDocumentForm"
+        WAGTAILDOCS_DOCUMENT_FORM_BASE="congthongtin.nhuxuan_site.uploads.SniffedDocumentForm"
     ):
         form_class = get_document_form(Document)
     assert issubclass(form_class, uploads.SniffedDocumentForm)

@@ -5,7 +5,7 @@ import logging
 
 from django.test import RequestFactory
 
-from nhuxuan_site.logging import JSONFormatter
+from congthongtin.nhuxuan_site.logging import JSONFormatter
 
 
 def record(msg="Không tìm thấy trang %s", args=("/x",), **extra):

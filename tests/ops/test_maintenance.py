@@ -10,8 +10,8 @@ from django.utils import timezone
 from wagtail.admin.panels import get_edit_handler
 from wagtail.models import Site
 
-from core.models import MaintenanceNotice
-from core.models.maintenance import earliest_start
+from congthongtin.core.models import MaintenanceNotice
+from congthongtin.core.models.maintenance import earliest_start
 
 VN = dt.timezone(dt.timedelta(hours=7))
 

@@ -6,8 +6,8 @@ the real URLconf this module still works (Django resolves the first match).
 
 from django.urls import path
 
-from nhuxuan_site import health
-from nhuxuan_site.urls import urlpatterns as project_urlpatterns
+from congthongtin.nhuxuan_site import health
+from congthongtin.nhuxuan_site.urls import urlpatterns as project_urlpatterns
 
 urlpatterns = [path("healthz", health.healthz, name="healthz"), *project_urlpatterns]
 

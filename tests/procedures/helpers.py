@@ -8,7 +8,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
-from procedures.models import ProcedureForm, ProcedureIndexPage, ProcedurePage
+from congthongtin.procedures.models import ProcedureForm, ProcedureIndexPage, ProcedurePage
 
 _counter = {"n": 0}
 

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.test import TestCase
 from django.urls import reverse
 
-from procedures.models import ProcedurePage
+from congthongtin.procedures.models import ProcedurePage
 
 from .helpers import make_document, make_index, make_procedure
 
@@ -58,7 +58,7 @@ class ProcedureAdminTests(TestCase):
         )
 
     def test_add_forms__both_page_types__render(self):
-        from procedures.models import ProcedureIndexPage
+        from congthongtin.procedures.models import ProcedureIndexPage
 
         self.assertEqual(
             self.client.get(self.add_url(ProcedureIndexPage, self.index.get_parent())).status_code,

@@ -9,12 +9,12 @@ from django.test import TestCase
 from wagtail.documents import get_document_model
 from wagtail.models import Site
 
-from home.models import Official
-from nhuxuan_site.demo import content
-from nhuxuan_site.demo import procedures as demo
-from nhuxuan_site.management.commands.load_demo import DemoContext
-from procedures.choices import PROCEDURE_CODE_RE
-from procedures.models import ProcedurePage
+from congthongtin.core.models import Official
+from congthongtin.nhuxuan_site.demo import content
+from congthongtin.nhuxuan_site.demo import procedures as demo
+from congthongtin.nhuxuan_site.management.commands.load_demo import DemoContext
+from congthongtin.procedures.choices import PROCEDURE_CODE_RE
+from congthongtin.procedures.models import ProcedurePage
 
 
 def demo_context():

@@ -15,9 +15,9 @@ from django.utils import translation
 from wagtail.documents import get_document_model
 from wagtail.models import Revision
 
-from core.models import Agency, Field
-from procedures.importing import ProcedureImporter, read_csv, read_json, read_xlsx
-from procedures.models import ProcedurePage
+from congthongtin.core.models import Agency, Field
+from congthongtin.procedures.importing import ProcedureImporter, read_csv, read_json, read_xlsx
+from congthongtin.procedures.models import ProcedurePage
 from tests.factories import OfficialFactory, UnitFactory, make_portal
 
 from .helpers import docx_bytes, make_index

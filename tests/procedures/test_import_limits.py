@@ -23,7 +23,7 @@ from django.core.management.base import CommandError
 from django.db import DataError
 from django.test import TestCase
 
-from procedures.importing import (
+from congthongtin.procedures.importing import (
     ImportFileError,
     ProcedureImporter,
     read_csv,
@@ -31,7 +31,7 @@ from procedures.importing import (
     read_rows,
     read_xlsx,
 )
-from procedures.models import ProcedurePage
+from congthongtin.procedures.models import ProcedurePage
 
 from .helpers import make_index
 

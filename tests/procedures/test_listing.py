@@ -6,8 +6,8 @@ from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 
-from core.models import Agency, Field
-from procedures.models import ProcedurePage
+from congthongtin.core.models import Agency, Field
+from congthongtin.procedures.models import ProcedurePage
 from tests.factories import OfficialFactory, UnitFactory, make_portal
 from tests.helpers import warm_query_count
 

@@ -5,9 +5,9 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.test import TestCase
 
-from home.models import StandardPage
-from procedures.blocks import LegalDocumentChooserBlock
-from procedures.models import ProcedureForm, ProcedurePage
+from congthongtin.home.models import StandardPage
+from congthongtin.procedures.blocks import LegalDocumentChooserBlock
+from congthongtin.procedures.models import ProcedureForm, ProcedurePage
 from tests.factories import make_portal
 
 from .helpers import make_document, make_index, make_procedure
@@ -125,7 +125,7 @@ class CodeUniquenessTests(TestCase):
 
     def test_admin_form__duplicate_code_before_creation__refused(self):
         """The admin validates a new page before it has a place in the tree."""
-        from procedures.forms import ProcedurePageForm
+        from congthongtin.procedures.forms import ProcedurePageForm
 
         form_class = ProcedurePage.get_edit_handler().get_form_class()
         self.assertTrue(issubclass(form_class, ProcedurePageForm))

@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.test import TestCase
 
-from core.models import Agency, Field
+from congthongtin.core.models import Agency, Field
 
 from .helpers import make_index, make_procedure
 

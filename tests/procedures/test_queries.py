@@ -3,7 +3,7 @@ same for 2 and 30 procedures."""
 
 from django.test import TestCase
 
-from core.models import Agency, Field
+from congthongtin.core.models import Agency, Field
 from tests.helpers import warm_query_count
 from tests.procedures.helpers import make_index, make_procedure
 

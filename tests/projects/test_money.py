@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from projects.money import exact, group_thousands, short
+from congthongtin.projects.money import exact, group_thousands, short
 
 
 @pytest.mark.parametrize(

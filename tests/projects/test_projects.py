@@ -9,8 +9,8 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 
-from core.models import Field
-from projects.models import ProcurementNotice, ProjectIndexPage, ProjectPage
+from congthongtin.core.models import Field
+from congthongtin.projects.models import ProcurementNotice, ProjectIndexPage, ProjectPage
 from tests.news.helpers import BAD_QUERIES, QueryBudgetMixin, add, home_page, make_document
 
 

@@ -13,10 +13,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from home.models import StandardPage
-from nhuxuan_site.settings.environment import search_config
-from search import query as search
-from search.views import UNAVAILABLE
+from congthongtin.home.models import StandardPage
+from congthongtin.nhuxuan_site.settings.environment import search_config
+from congthongtin.search import query as search
+from congthongtin.search.views import UNAVAILABLE
 
 INDEX = "portal_search_indexentry_title_body_gin"
 
@@ -82,7 +82,7 @@ class PostgresTitleBodyIndexTests(PagesTestCase):
         # using (a table of a few rows is read whole, whatever its indexes).
         from wagtail.search.backends import get_search_backend
 
-        from search.models import SearchDocument
+        from congthongtin.search.models import SearchDocument
 
         filler = SearchDocument.objects.bulk_create(
             SearchDocument(
@@ -157,7 +157,7 @@ class PostgresTitleBodyIndexTests(PagesTestCase):
 @unittest.skipUnless(connection.vendor == "postgresql", "PostgreSQL only")
 class PostgresStoredVectorTests(PagesTestCase):
     """Migration portal_search.0003: generated, GIN-indexed vectors on the search rows, which
-    ``search.postgres`` queries instead of modelsearch's whole-table ranking."""
+    ``congthongtin.search.postgres`` queries instead of modelsearch's whole-table ranking."""
 
     MIGRATION = "0003_searchdocument_stored_vectors"
     COLUMNS = {
@@ -188,7 +188,7 @@ class PostgresStoredVectorTests(PagesTestCase):
             self.assertIn(f"USING gin ({column})", found[index])
 
     def test_vectors_follow_every_write(self):
-        from search.models import SearchDocument
+        from congthongtin.search.models import SearchDocument
 
         row = SearchDocument.objects.get(page_id=self.land.pk, anchor="")
         title = self.vector("title_vector", row.pk)
@@ -210,14 +210,14 @@ class PostgresStoredVectorTests(PagesTestCase):
         self.assertIn("'42/2022/nd-cp'", self.vector("title_vector", row.pk))
 
     def test_number_prefixes__only_safe_keys_reach_the_query(self):
-        from search import postgres
+        from congthongtin.search import postgres
 
         self.assertEqual(postgres.number_query(["42/2022/", "1'|x:*"]), "'42/2022/':*")
         self.assertIsNone(postgres.number_query(["a b", "x'y"]))
 
     def test_planner_uses_the_indexes(self):
-        from search import postgres
-        from search.models import SearchDocument
+        from congthongtin.search import postgres
+        from congthongtin.search.models import SearchDocument
 
         terms = postgres.Terms("quyền sử dụng đất")
         match = postgres._match("text_vector", *terms.match_sql)
@@ -234,7 +234,7 @@ class PostgresStoredVectorTests(PagesTestCase):
             self.assertIn(index, plan)
 
     def test_index_scans__setting_only_inside_and_put_back(self):
-        from search import postgres
+        from congthongtin.search import postgres
 
         def setting():
             with connection.cursor() as cursor:
@@ -281,7 +281,7 @@ class PostgresStoredVectorTests(PagesTestCase):
         self.assertIn("'quyen'", self.vector("title_vector", self.land_row()))
 
     def land_row(self) -> int:
-        from search.models import SearchDocument
+        from congthongtin.search.models import SearchDocument
 
         return SearchDocument.objects.get(page_id=self.land.pk, anchor="").pk
 
@@ -322,7 +322,11 @@ class BackendDownTests(PagesTestCase):
         with translation.override("vi"):
             message = str(UNAVAILABLE)
         for name, settings in self.backends():
-            with self.subTest(backend=name), settings, self.assertLogs("search.views", "ERROR"):
+            with (
+                self.subTest(backend=name),
+                settings,
+                self.assertLogs("congthongtin.search.views", "ERROR"),
+            ):
                 response = self.client.get("/tim-kiem/", {"q": "quyen su dung dat"})
                 self.assertContains(response, message, status_code=503)
                 self.assertEqual(response["Cache-Control"], "no-store")
@@ -330,7 +334,11 @@ class BackendDownTests(PagesTestCase):
 
     def test_suggestions__503_json(self):
         for name, settings in self.backends():
-            with self.subTest(backend=name), settings, self.assertLogs("search.views", "ERROR"):
+            with (
+                self.subTest(backend=name),
+                settings,
+                self.assertLogs("congthongtin.search.views", "ERROR"),
+            ):
                 response = self.client.get("/tim-kiem/goi-y/", {"q": "quyen"})
                 self.assertEqual(response.status_code, 503)
                 self.assertEqual(response.json()["suggestions"], [])
@@ -367,7 +375,7 @@ class SQLiteOnePassRankingTests(PagesTestCase):
         from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
         from wagtail.search.backends import get_search_backend
 
-        from search.backends.sqlite import PortalSQLiteSearchBackend
+        from congthongtin.search.backends.sqlite import PortalSQLiteSearchBackend
 
         ours = get_search_backend()
         self.assertIsInstance(ours, PortalSQLiteSearchBackend)

@@ -5,8 +5,8 @@ would be sent to one, never a live cluster (README, "Production differs")."""
 
 import pytest
 
-from nhuxuan_site.settings.environment import search_config
-from search.models import SearchDocument
+from congthongtin.nhuxuan_site.settings.environment import search_config
+from congthongtin.search.models import SearchDocument
 
 
 @pytest.fixture(params=["elasticsearch8", "opensearch2"])

@@ -8,10 +8,10 @@ from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction, Site
 
-from core.models import Classification
-from home.models import StandardPage
-from search import query as search
-from search.models import SearchDocument
+from congthongtin.core.models import Classification
+from congthongtin.home.models import StandardPage
+from congthongtin.search import query as search
+from congthongtin.search.models import SearchDocument
 
 
 def publish(parent, title, **fields):
@@ -306,7 +306,7 @@ class SnippetTextTests(SearchTestCase):
     def test_coded_choices__not_in_the_indexed_text(self):
         """A procedure's level is stored as "xa": indexed, every procedure would match "xã"
         and show "xa" in its snippet."""
-        from procedures.models import ProcedurePage
+        from congthongtin.procedures.models import ProcedurePage
         from tests.procedures.helpers import make_index, make_procedure
 
         make_procedure(make_index(), title="Chứng thực bản sao", code="2.000815", level="xa")

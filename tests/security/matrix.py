@@ -18,21 +18,21 @@ from django.db import models
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from editorial import roles
+from congthongtin.editorial import roles
 
 #: The portal's own packages: a URL whose view or model comes from one of them is a
 #: portal admin URL.
 PORTAL_APPS = {
-    "consultation",
-    "core",
-    "editorial",
-    "home",
-    "legal",
-    "news",
-    "procedures",
-    "projects",
-    "search",
-    "nhuxuan_site",
+    "congthongtin.consultation",
+    "congthongtin.core",
+    "congthongtin.editorial",
+    "congthongtin.home",
+    "congthongtin.legal",
+    "congthongtin.news",
+    "congthongtin.procedures",
+    "congthongtin.projects",
+    "congthongtin.search",
+    "congthongtin.nhuxuan_site",
 }
 
 #: Wagtail's own account screens (users over the portal's user model, groups) are
@@ -92,9 +92,9 @@ def _walk(patterns, namespace="", prefix=""):
 
 def _is_portal(url: AdminURL) -> bool:
     if url.model is not None:
-        return url.model._meta.app_label in PORTAL_APPS
+        return apps.get_app_config(url.model._meta.app_label).name in PORTAL_APPS
     view = getattr(url.callback, "view_class", None) or url.callback
-    return view.__module__.split(".")[0] in PORTAL_APPS
+    return ".".join(view.__module__.split(".")[:2]) in PORTAL_APPS
 
 
 def portal_admin_urls() -> dict[str, AdminURL]:
@@ -136,7 +136,7 @@ def make_objects(users) -> dict:
     than the ``officer`` principal (issue 16, finding 4)."""
     from wagtail.models import Page
 
-    from consultation.models import (
+    from congthongtin.consultation.models import (
         Answer,
         ConsultationComment,
         ConsultationSubscriber,
@@ -145,11 +145,11 @@ def make_objects(users) -> dict:
         PageFeedback,
         QuestionState,
     )
-    from core.models import Agency, Field
-    from editorial.models import Delegation, EditorialTask, SectionAssignment
-    from home.models import StandardPage
-    from legal.models import DocumentType
-    from news.models import NewsCategory
+    from congthongtin.core.models import Agency, Field
+    from congthongtin.editorial.models import Delegation, EditorialTask, SectionAssignment
+    from congthongtin.home.models import StandardPage
+    from congthongtin.legal.models import DocumentType
+    from congthongtin.news.models import NewsCategory
     from tests.consultation.helpers import (
         make_consultation,
         make_consultation_index,
@@ -255,7 +255,7 @@ def url_kwargs(url: AdminURL, objects: dict) -> dict:
             "pk": page.pk,
             "revision_id_a": revisions[0],
             "revision_id_b": revisions[-1],
-            "label": "home.official",
+            "label": "core.official",
         }
     elif url.name.startswith("consultation_admin:"):
         target = objects["comment"] if "comment" in url.name else objects["question"]

@@ -9,9 +9,9 @@ from django.test import TestCase
 from django.urls import NoReverseMatch, reverse
 from wagtail.models import Page
 
-from consultation.models import PageFeedback
-from editorial import roles
-from home.models import StandardPage
+from congthongtin.consultation.models import PageFeedback
+from congthongtin.editorial import roles
+from congthongtin.home.models import StandardPage
 from tests.editorial.helpers import assert_denied
 
 

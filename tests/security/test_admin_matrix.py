@@ -380,22 +380,22 @@ rows(
     # R-DIR-1: the board keeps the directory; auditors read. A unit's officials protect
     # it: the superuser's delete is refused with a message.
     "Units",
-    snippets("home_unit", readers={AUDITOR}, editors=BOARD, delete_post=NOBODY),
+    snippets("core_unit", readers={AUDITOR}, editors=BOARD, delete_post=NOBODY),
 )
 rows(
     # R-DIR-1: unit officers update officials' entries too (home.change_official).
     "Officials",
     {
-        **snippets("home_official", readers={AUDITOR}, editors=BOARD),
+        **snippets("core_official", readers={AUDITOR}, editors=BOARD),
         **{
-            f"wagtailsnippets_home_official:{action}": (
+            f"wagtailsnippets_core_official:{action}": (
                 SU | BOARD | {OFFICER},
                 SU | BOARD | {OFFICER} if action == "edit" else NOBODY,
             )
             for action in ("edit", "usage", "history", "history_results")
         },
-        "wagtailsnippets_home_official:list": (SU | BOARD | {OFFICER, AUDITOR}, NOBODY),
-        "wagtailsnippets_home_official:list_results": (SU | BOARD | {OFFICER, AUDITOR}, NOBODY),
+        "wagtailsnippets_core_official:list": (SU | BOARD | {OFFICER, AUDITOR}, NOBODY),
+        "wagtailsnippets_core_official:list_results": (SU | BOARD | {OFFICER, AUDITOR}, NOBODY),
     },
 )
 rows(

@@ -15,10 +15,10 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 
-from consultation.models import Answer, OutgoingEmail, QuestionState
-from core.models import Field
-from editorial import roles
-from editorial.models import Delegation, EditorialTask
+from congthongtin.consultation.models import Answer, OutgoingEmail, QuestionState
+from congthongtin.core.models import Field
+from congthongtin.editorial import roles
+from congthongtin.editorial.models import Delegation, EditorialTask
 from tests.consultation.helpers import make_question, make_question_index
 from tests.editorial.helpers import assert_denied
 from tests.factories import UnitFactory
@@ -100,7 +100,7 @@ class AnswerScopeTests(TestCase):
             reverse("wagtailadmin_reports:workflow_tasks_results"),
         ]
         # A unit officer with a section (page rights) opens the reports.
-        from editorial.models import SectionAssignment
+        from congthongtin.editorial.models import SectionAssignment
 
         SectionAssignment.objects.create(user=self.officer, section=Page.objects.get(depth=2))
         self.client.force_login(self.officer)

@@ -12,9 +12,9 @@ from django.test import TestCase, override_settings
 from django.urls import reverse
 from wagtail.models import Page
 
-from editorial.accounts import create_official
-from home.models import StandardPage
-from search.models import SearchDocument
+from congthongtin.editorial.accounts import create_official
+from congthongtin.home.models import StandardPage
+from congthongtin.search.models import SearchDocument
 
 #: Input aimed at SQL, at SQLite FTS5's and PostgreSQL tsquery's own syntax, and at the
 #: text handling around them (controls, combining marks, bidi, surrogates' neighbours).

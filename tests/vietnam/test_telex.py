@@ -1,8 +1,8 @@
-"""vietnam.fold.telex: the accents kept in ASCII, tone placement unified."""
+"""congthongtin.vietnam.fold.telex: the accents kept in ASCII, tone placement unified."""
 
 import pytest
 
-from vietnam.fold import fold, telex
+from congthongtin.vietnam.fold import fold, telex
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import unicodedata
 
 import pytest
 
-from vietnam.documents import (
+from congthongtin.vietnam.documents import (
     DOCUMENT_TYPES,
     DocumentNumber,
     find_citations,
@@ -19,7 +19,7 @@ from vietnam.documents import (
     parse_number,
     type_name,
 )
-from vietnam.text import fix_legacy, normalize
+from congthongtin.vietnam.text import fix_legacy, normalize
 
 SEEDS = pathlib.Path(__file__).resolve().parents[1] / "data" / "seeds"
 

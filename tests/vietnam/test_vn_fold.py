@@ -6,8 +6,8 @@ import pathlib
 import subprocess
 import sys
 
-from vietnam.fold import fold, slugify, strip_diacritics
-from vietnam.syllable import is_syllable
+from congthongtin.vietnam.fold import fold, slugify, strip_diacritics
+from congthongtin.vietnam.syllable import is_syllable
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 

@@ -9,10 +9,15 @@ import unicodedata
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from vietnam.documents import DOCUMENT_TYPES, DocumentNumber, format_number, parse_number
-from vietnam.fold import fold, slugify
-from vietnam.syllable import is_syllable
-from vietnam.text import (
+from congthongtin.vietnam.documents import (
+    DOCUMENT_TYPES,
+    DocumentNumber,
+    format_number,
+    parse_number,
+)
+from congthongtin.vietnam.fold import fold, slugify
+from congthongtin.vietnam.syllable import is_syllable
+from congthongtin.vietnam.text import (
     check,
     decode_tcvn3,
     decode_viqr,

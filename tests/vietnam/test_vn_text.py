@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from vietnam.text import (
+from congthongtin.vietnam.text import (
     check,
     clean,
     clean_with_offsets,

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from vietnam.workdays import WorkCalendar
+from congthongtin.vietnam.workdays import WorkCalendar
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 D = dt.date

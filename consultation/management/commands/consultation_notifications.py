@@ -17,8 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
-from consultation.mailer import queue_email
-from consultation.models import (
+from congthongtin.consultation.mailer import queue_email
+from congthongtin.consultation.models import (
     ConsultationNotice,
     ConsultationPage,
     ConsultationStatus,

@@ -22,7 +22,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from consultation.models import (
+from congthongtin.consultation.models import (
     PERSONAL_FIELDS,
     ConsultationComment,
     ConsultationSubscriber,
@@ -32,7 +32,7 @@ from consultation.models import (
     QuestionEvent,
     initials,
 )
-from core.private_media import delete_private_file
+from congthongtin.core.private_media import delete_private_file
 
 SUBSCRIBER_GRACE = datetime.timedelta(days=30)
 

@@ -15,11 +15,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, override
 
-from consultation.deadlines import work_calendar, working_time_left
-from consultation.mailer import queue_email
-from consultation.models import Question, QuestionEvent, QuestionState
-from consultation.views.public import render_email
-from core.models import PortalSettings
+from congthongtin.consultation.deadlines import work_calendar, working_time_left
+from congthongtin.consultation.mailer import queue_email
+from congthongtin.consultation.models import Question, QuestionEvent, QuestionState
+from congthongtin.consultation.views.public import render_email
+from congthongtin.core.models import PortalSettings
 
 
 class Command(BaseCommand):

@@ -8,7 +8,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from editorial.audit import publish_entries, published_versions
+from congthongtin.editorial.audit import publish_entries, published_versions
 
 BATCH = 500
 

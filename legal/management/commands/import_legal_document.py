@@ -11,9 +11,14 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
-from core.limits import ParseLimits
-from legal.importer.readers import MAX_BYTES
-from legal.importer.service import ImportFailed, ImportReport, find_library, import_document
+from congthongtin.core.limits import ParseLimits
+from congthongtin.legal.importer.readers import MAX_BYTES
+from congthongtin.legal.importer.service import (
+    ImportFailed,
+    ImportReport,
+    find_library,
+    import_document,
+)
 
 
 class Command(BaseCommand):

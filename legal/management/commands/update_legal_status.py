@@ -13,8 +13,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
-from legal.models import EffectStatus
-from legal.status import apply_relation_status
+from congthongtin.legal.models import EffectStatus
+from congthongtin.legal.status import apply_relation_status
 
 
 class Command(BaseCommand):

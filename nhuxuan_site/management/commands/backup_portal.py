@@ -36,7 +36,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.migrations.recorder import MigrationRecorder
 
-from core.private_media import private_media_root
+from congthongtin.core.private_media import private_media_root
 
 MANIFEST = "manifest.json"
 FORMAT = "portal-backup"

@@ -38,8 +38,8 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from wagtail.models import Page, Site
 
-from core.models import Agency, AgencyLevel, Field
-from legal.models import (
+from congthongtin.core.models import Agency, AgencyLevel, Field
+from congthongtin.legal.models import (
     DocumentType,
     EffectStatus,
     LegalDocumentIndexPage,
@@ -47,11 +47,11 @@ from legal.models import (
     LegalDocumentRelation,
     RelationType,
 )
-from news.models import NewsCategory, NewsIndexPage, NewsPage
-from procedures.choices import Audience, OnlineLevel, ProcedureLevel
-from procedures.models import ProcedureIndexPage, ProcedurePage
-from vietnam.documents import parse_number
-from vietnam.fold import fold, slugify
+from congthongtin.news.models import NewsCategory, NewsIndexPage, NewsPage
+from congthongtin.procedures.choices import Audience, OnlineLevel, ProcedureLevel
+from congthongtin.procedures.models import ProcedureIndexPage, ProcedurePage
+from congthongtin.vietnam.documents import parse_number
+from congthongtin.vietnam.fold import fold, slugify
 
 BATCH = 1000
 SHARES = {"legal": 0.6, "procedures": 0.2, "news": 0.2}
@@ -649,8 +649,8 @@ class Command(BaseCommand):
     def index(self, created: dict[str, list[Page]]) -> int:
         from wagtail.search.backends import get_search_backends
 
-        from search.indexing import documents_for
-        from search.models import SearchDocument
+        from congthongtin.search.indexing import documents_for
+        from congthongtin.search.models import SearchDocument
 
         backends = list(get_search_backends())
         total = 0

@@ -15,30 +15,33 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Site
 
-from core.models import PortalSettings
-from editorial import roles
-from editorial.models import SectionAssignment
-from home.models import (
+from congthongtin.core.models import Official, PortalSettings, Unit
+from congthongtin.editorial import roles
+from congthongtin.editorial.models import SectionAssignment
+from congthongtin.home.models import (
     BoundaryMapPage,
     DirectoryPage,
     HomePage,
     LeaderProfile,
     LeadersPage,
-    Official,
     SitemapPage,
     StandardPage,
-    Unit,
 )
-from nhuxuan_site.demo import content
-from nhuxuan_site.demo.builder import body_stream, ensure_child, ensure_image, ensure_user
+from congthongtin.nhuxuan_site.demo import content
+from congthongtin.nhuxuan_site.demo.builder import (
+    body_stream,
+    ensure_child,
+    ensure_image,
+    ensure_user,
+)
 
 #: Demo content of the domain apps, in the order they load (DemoContext is their input).
 DEMO_LOADERS: list[str] = [
-    "nhuxuan_site.demo.legal",
-    "nhuxuan_site.demo.news",
-    "nhuxuan_site.demo.projects",
-    "nhuxuan_site.demo.procedures",
-    "nhuxuan_site.demo.consultation",
+    "congthongtin.nhuxuan_site.demo.legal",
+    "congthongtin.nhuxuan_site.demo.news",
+    "congthongtin.nhuxuan_site.demo.projects",
+    "congthongtin.nhuxuan_site.demo.procedures",
+    "congthongtin.nhuxuan_site.demo.consultation",
 ]
 
 
@@ -118,6 +121,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if options["password"] is not None and len(options["password"]) < 10:
             raise CommandError("--password must be at least 10 characters long.")
+        # The roles, the workflow and the home page the demo fills (idempotent).
+        call_command("setup_portal", verbosity=0)
         with transaction.atomic():
             site = self.load_site(options["hostname"])
             home = site.root_page.specific
@@ -134,7 +139,7 @@ class Command(BaseCommand):
     def load_site(self, hostname: str | None) -> Site:
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
         if site is None:
-            raise CommandError("No default site: run `manage.py migrate` first.")
+            raise CommandError("No default site: run `manage.py setup_portal` first.")
         home = site.root_page.specific
         if not isinstance(home, HomePage):
             raise CommandError("The default site's root page is not a HomePage.")
@@ -273,7 +278,7 @@ class Command(BaseCommand):
 
     @staticmethod
     def draw_map(subdivisions) -> bytes:
-        from nhuxuan_site.demo.mapdraw import draw_boundary_map
+        from congthongtin.nhuxuan_site.demo.mapdraw import draw_boundary_map
 
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "map.png"

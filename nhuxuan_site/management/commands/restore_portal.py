@@ -30,8 +30,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 
-from core.private_media import is_plain_relative
-from core.private_media import private_media_root as private_root_of_settings
+from congthongtin.core.private_media import is_plain_relative
+from congthongtin.core.private_media import private_media_root as private_root_of_settings
 
 from .backup_portal import (
     FORMAT,
@@ -258,7 +258,7 @@ class Command(BaseCommand):
                     if name and not (media / name).is_file():
                         errors.append(f"{model._meta.label}: file {name} missing")
         if private is not None:
-            from consultation.models import ConsultationComment
+            from congthongtin.consultation.models import ConsultationComment
 
             names = ConsultationComment.objects.using(alias).exclude(attachment="")
             for name in names.values_list("attachment", flat=True):

@@ -8,8 +8,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from procedures.importing import ImportFileError, ProcedureImporter, read_rows
-from procedures.models import ProcedureIndexPage
+from congthongtin.procedures.importing import ImportFileError, ProcedureImporter, read_rows
+from congthongtin.procedures.models import ProcedureIndexPage
 
 
 class Command(BaseCommand):

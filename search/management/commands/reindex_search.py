@@ -4,8 +4,8 @@ from django.core.management.base import BaseCommand
 from wagtail import hooks
 from wagtail.models import Page
 
-from search.indexing import REINDEX_HOOK, reindex_page
-from search.models import SearchDocument
+from congthongtin.search.indexing import REINDEX_HOOK, reindex_page
+from congthongtin.search.models import SearchDocument
 
 
 class Command(BaseCommand):

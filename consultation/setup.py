@@ -1,0 +1,77 @@
+"""Citizens' voice in the board's workflow (``manage.py setup_portal``; congthongtin.core.setup).
+
+Answers go through the board's three-step workflow (R-WF-4), and the roles get the rights
+they need on questions, comments and messages. Nobody but a superuser holds
+``publish_answer``: an answer becomes public only when the last step approves it
+(``congthongtin.editorial.workflows.publish_approved``). Runs after the editorial board's
+step (INSTALLED_APPS order), whose groups and workflow it completes.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Workflow, WorkflowContentType
+
+from congthongtin.editorial import roles
+
+from .models import Answer
+
+BOARD_PERMISSIONS = [
+    "view_question",
+    "change_question",
+    "add_answer",
+    "change_answer",
+    "view_answer",
+    "lock_answer",
+    "unlock_answer",
+    "view_consultationcomment",
+    "change_consultationcomment",
+    "view_contactmessage",
+    "change_contactmessage",
+    "view_pagefeedback",
+    "view_consultationsubscriber",
+    "view_outgoingemail",
+]
+PERMISSIONS = {
+    roles.HEAD: BOARD_PERMISSIONS,
+    roles.DEPUTY: BOARD_PERMISSIONS,
+    roles.EDITOR: BOARD_PERMISSIONS,
+    roles.SECRETARY: BOARD_PERMISSIONS,
+    roles.UNIT_OFFICER: ["view_question", "add_answer", "change_answer", "view_answer"],
+    roles.AUDITOR: [
+        "view_question",
+        "view_answer",
+        "view_consultationcomment",
+        "view_contactmessage",
+        "view_pagefeedback",
+        "view_consultationsubscriber",
+        "view_outgoingemail",
+    ],
+    roles.TECH_ADMIN: [
+        "view_outgoingemail",
+        "change_outgoingemail",
+        "view_consultationsubscriber",
+        "change_consultationsubscriber",
+    ],
+}
+
+
+def install_answer_workflow(report) -> None:
+    answer_type = ContentType.objects.get_for_model(Answer)
+    workflow = Workflow.objects.filter(name=roles.WORKFLOW_NAME).first()
+    if workflow is not None:
+        WorkflowContentType.objects.get_or_create(
+            content_type=answer_type, defaults={"workflow": workflow}
+        )
+    for group_name, codenames in PERMISSIONS.items():
+        group = Group.objects.filter(name=group_name).first()
+        if group is None:
+            continue
+        found = Permission.objects.filter(
+            content_type__app_label=Answer._meta.app_label, codename__in=codenames
+        )
+        missing = set(codenames) - set(found.values_list("codename", flat=True))
+        if missing:  # a typo here would silently leave a role without a right
+            raise LookupError(f"Unknown permissions: {sorted(missing)}")
+        group.permissions.add(*found)

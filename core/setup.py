@@ -1,0 +1,35 @@
+"""Set-up data of a portal, made by ``manage.py setup_portal`` and never by migrations.
+
+A plugin's migrations must not rewrite a host's data (groups, workflows, the default Site's
+root). What the turnkey portal needs in its database besides the schema — the board's roles
+and their permissions, the three-step workflow, the home page — is made by functions that
+each installed app registers under the Wagtail hook :data:`SETUP_HOOK`::
+
+    @hooks.register(SETUP_HOOK)
+    def install_board(report):
+        ...
+
+They run in ``INSTALLED_APPS`` order (core before home before editorial before the domain
+apps) inside one transaction, and each is idempotent: running ``setup_portal`` again changes
+nothing that is already in place. ``report(message)`` tells the operator what was made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.db import transaction
+from wagtail import hooks
+
+SETUP_HOOK = "register_portal_setup"
+
+
+def run_setup(report: Callable[[str], None] | None = None) -> list[str]:
+    """Run every registered set-up step; return the names of the steps run, in order."""
+    report = report or (lambda message: None)
+    done = []
+    with transaction.atomic():
+        for step in hooks.get_hooks(SETUP_HOOK):
+            step(report)
+            done.append(f"{step.__module__}.{step.__name__}")
+    return done

@@ -1,0 +1,43 @@
+"""Packaging: every app folder of the repository becomes a subpackage of ``congthongtin``.
+
+The folders stay at the top of the repository (``core/``, ``legal/``, …); installed, they are
+``congthongtin.core``, ``congthongtin.legal``, … so that they never meet a host site's own
+``home`` or ``search`` (congthongtin/__init__.py). Metadata lives in pyproject.toml.
+"""
+
+from setuptools import find_packages, setup
+
+NAMESPACE = "congthongtin"
+APPS = [
+    "vietnam",
+    "core",
+    "home",
+    "editorial",
+    "news",
+    "projects",
+    "legal",
+    "procedures",
+    "consultation",
+    "search",
+    "nhuxuan_site",
+]
+# What an app carries besides its Python modules: templates, static files, its Vietnamese
+# catalogue, the portal's Wagtail completion catalogue and demo data.
+DATA = [
+    "templates/**/*",
+    "static/**/*",
+    "locale/**/*",
+    "locale_wagtail/**/*",
+    "demo/**/*",
+]
+
+packages = [NAMESPACE]
+package_dir = {NAMESPACE: NAMESPACE}
+package_data = {}
+for app in APPS:
+    found = find_packages(include=[app, f"{app}.*"])
+    packages += [f"{NAMESPACE}.{name}" for name in found]
+    package_dir[f"{NAMESPACE}.{app}"] = app
+    package_data[f"{NAMESPACE}.{app}"] = DATA
+
+setup(packages=packages, package_dir=package_dir, package_data=package_data)
