@@ -5,22 +5,25 @@ The folders stay at the top of the repository (``core/``, ``legal/``, …); inst
 ``home`` or ``search`` (congthongtin/__init__.py). Metadata lives in pyproject.toml.
 """
 
+import ast
+from pathlib import Path
+
 from setuptools import find_packages, setup
 
 NAMESPACE = "congthongtin"
-APPS = [
-    "vietnam",
-    "core",
-    "home",
-    "editorial",
-    "news",
-    "projects",
-    "legal",
-    "procedures",
-    "consultation",
-    "search",
-    "nhuxuan_site",
-]
+
+
+def apps() -> list[str]:
+    """congthongtin.PACKAGES, read without importing the package (its import installs the
+    checkout's import finders)."""
+    tree = ast.parse(Path(__file__).with_name(NAMESPACE).joinpath("__init__.py").read_text())
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "PACKAGES":
+            return list(ast.literal_eval(node.value))
+    raise LookupError("PACKAGES not found in congthongtin/__init__.py")
+
+
+APPS = apps()
 # What an app carries besides its Python modules: templates, static files, its Vietnamese
 # catalogue, the portal's Wagtail completion catalogue and demo data.
 DATA = [
