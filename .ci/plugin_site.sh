@@ -69,14 +69,14 @@ MANAGE=("$VENV/python" manage.py)
 export DJANGO_SETTINGS_MODULE=mysite.settings.dev
 
 SHOW=1 step "add the library, procedures, search" "$VENV/python" "$HERE/configure.py" "$SITE" library
-SHOW=1 step "manage.py check (system checks)" "${MANAGE[@]}" check
-step "migrate" "${MANAGE[@]}" migrate --noinput
+# migrate runs the system checks first (portal.E010-E012 name what the site lacks) and stops
+# on an error, whose output is then shown.
+step "migrate (system checks first)" "${MANAGE[@]}" migrate --noinput
 SHOW=1 step "library: pages and requests" sh -c '"$0" manage.py shell --no-imports <"$1"' "$VENV/python" "$HERE/library.py"
 step "makemigrations --check --dry-run" "${MANAGE[@]}" makemigrations --check --dry-run
 
 SHOW=1 step "add the questions and answers" "$VENV/python" "$HERE/configure.py" "$SITE" qa
-SHOW=1 step "manage.py check with the Q&A" "${MANAGE[@]}" check
-step "migrate the Q&A" "${MANAGE[@]}" migrate --noinput
+step "migrate the Q&A (system checks first)" "${MANAGE[@]}" migrate --noinput
 # No setup_portal: the README asks for it only with the editorial board (roles, workflow) or
 # the portal's home page, neither of which this site installs.
 SHOW=1 step "Q&A: a question through the public form" sh -c '"$0" manage.py shell --no-imports <"$1"' "$VENV/python" "$HERE/ask.py"
