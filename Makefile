@@ -73,9 +73,18 @@ format: venv ## Format the code with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-messages: venv ## Update and compile the Vietnamese catalogue (nhuxuan_site/locale/vi)
-	$(MANAGE) makemessages -l vi --no-obsolete --no-location -i ".venv/*" -i "var/*" -i "tests/*" -i "bench/*" -i "nhuxuan_site/demo/*" -i "vietnam/*"
-	$(MANAGE) compilemessages -l vi -i ".venv"
+# Each app keeps its own catalogue (<app>/locale/vi), holding the strings of its code and
+# templates, so that it travels with the app in the wheel; the portal (nhuxuan_site) keeps
+# its own, and locale_wagtail/ completes Wagtail's. Run in the app's folder without settings,
+# makemessages reads only that folder and writes only its locale/.
+I18N_APPS := core home editorial news projects legal procedures consultation search nhuxuan_site
+messages: venv ## Update and compile the Vietnamese catalogue of every app (<app>/locale/vi)
+	@for app in $(I18N_APPS); do \
+		echo "$$app:"; mkdir -p $$app/locale && \
+		(cd $$app && env -u DJANGO_SETTINGS_MODULE ../$(BIN)/django-admin makemessages -l vi \
+			--no-obsolete --no-location -i "demo/*" -i "locale_wagtail/*") || exit 1; \
+	done
+	$(MANAGE) compilemessages -l vi -i ".venv" -i "var"
 
 clean: ## Remove the virtualenv and local data
 	rm -rf $(VENV) var

@@ -25,13 +25,17 @@ def apps() -> list[str]:
 
 APPS = apps()
 # What an app carries besides its Python modules: templates, static files, its Vietnamese
-# catalogue, the portal's Wagtail completion catalogue and demo data.
+# catalogue, the portal's Wagtail completion catalogue, demo data, and the notes and samples
+# its commands point to (procedures/IMPORT.md, procedures/import_samples/).
+# scripts/check_dist.py (run by .ci/plugin_site.sh) fails when a tracked file is left out.
 DATA = [
     "templates/**/*",
     "static/**/*",
     "locale/**/*",
     "locale_wagtail/**/*",
     "demo/**/*",
+    "import_samples/*",
+    "*.md",
 ]
 
 packages = [NAMESPACE]
@@ -43,4 +47,11 @@ for app in APPS:
     package_dir[f"{NAMESPACE}.{app}"] = app
     package_data[f"{NAMESPACE}.{app}"] = DATA
 
-setup(packages=packages, package_dir=package_dir, package_data=package_data)
+# Only package_data above: with setuptools' default (include everything the sdist lists), every
+# templates/ or static/ folder would also be taken for an undeclared package, with a warning.
+setup(
+    packages=packages,
+    package_dir=package_dir,
+    package_data=package_data,
+    include_package_data=False,
+)

@@ -8,6 +8,8 @@ from pathlib import Path
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 
+from congthongtin import PACKAGES
+
 from . import environment as envcfg
 
 ENV = os.environ
@@ -152,8 +154,21 @@ LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
 # The public site is always Vietnamese (no LocaleMiddleware: a browser asking for English
 # would otherwise get English labels around Vietnamese content); the admin follows each
-# user's preference. locale_wagtail/ completes Wagtail's thin Vietnamese catalogue.
-LOCALE_PATHS = [PROJECT_DIR / "locale", PROJECT_DIR / "locale_wagtail"]
+# user's preference. locale_wagtail/ completes Wagtail's thin Vietnamese catalogue; as a
+# LOCALE_PATHS entry it wins over every installed app's catalogue, Wagtail's included. Each
+# app of the platform brings its own catalogue (<app>/locale, found through INSTALLED_APPS);
+# they are listed before locale_wagtail/ so that where both translate a msgid ("Comments",
+# "Tags", "Documents"…) the platform's wording still wins, as it did when the portal held
+# one catalogue for all (tests/nhuxuan_site/test_translations.py checks it).
+LOCALE_PATHS = [
+    PROJECT_DIR / "locale",
+    *(
+        PROJECT_DIR.parent / name / "locale"
+        for name in PACKAGES
+        if name != PROJECT_DIR.name and (PROJECT_DIR.parent / name / "locale").is_dir()
+    ),
+    PROJECT_DIR / "locale_wagtail",
+]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
