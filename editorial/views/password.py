@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.decorators import login_required
@@ -20,6 +19,7 @@ from wagtail.log_actions import log
 
 from congthongtin.core import ratelimit
 from congthongtin.core.clients import client_ip
+from congthongtin.core.conf import DEFAULTS, app_settings
 
 
 @login_required
@@ -42,12 +42,13 @@ def change_password(request):
 
 
 # Password reset e-mails (issue 16, finding 13) ----------------------------------------------
-#: Requests per window: per e-mail address typed, per client address (settings override).
-DEFAULT_RESET_LIMITS = {"address": (3, 3600), "client": (10, 3600)}
+#: Requests per window: per e-mail address typed, per client address
+#: (``CONGTHONGTIN["PASSWORD_RESET_RATE_LIMITS"]`` overrides either).
+DEFAULT_RESET_LIMITS = DEFAULTS["PASSWORD_RESET_RATE_LIMITS"]
 
 
 def _reset_limits() -> dict:
-    return {**DEFAULT_RESET_LIMITS, **getattr(settings, "PASSWORD_RESET_RATE_LIMITS", {})}
+    return app_settings.PASSWORD_RESET_RATE_LIMITS
 
 
 def reset_rate_limited(request, email: str) -> bool:
