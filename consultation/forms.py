@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from congthongtin.core.conf import DEFAULTS, app_settings
 from congthongtin.core.filters import MonthField
 from congthongtin.core.models import Field, Unit
+from congthongtin.core.users import ordering as user_ordering
 from congthongtin.vietnam.fold import fold
 
 from .antispam import PublicFormMixin
@@ -325,7 +326,7 @@ class AssignForm(forms.Form):
         site_id = question.page.get_site().pk if question.page.get_site() else None
         self.fields["unit"].queryset = Unit.objects.filter(site_id=site_id)
         self.fields["officer"].queryset = (
-            get_user_model().objects.filter(is_active=True).order_by("last_name", "first_name")
+            get_user_model().objects.filter(is_active=True).order_by(*user_ordering())
         )
 
     def clean(self):

@@ -20,6 +20,7 @@ from wagtail.log_actions import log
 from congthongtin.core import ratelimit
 from congthongtin.core.clients import client_ip
 from congthongtin.core.conf import DEFAULTS, app_settings
+from congthongtin.core.users import must_change_password, set_must_change_password
 
 
 @login_required
@@ -28,8 +29,9 @@ def change_password(request):
     form = PasswordChangeForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
-        user.must_change_password = False
-        user.save(update_fields=["must_change_password"])
+        flag = set_must_change_password(user, False)
+        if flag:
+            user.save(update_fields=flag)
         update_session_auth_hash(request, user)
         log(instance=user, action="editorial.password_changed", user=user)
         messages.success(request, _("Your password has been changed."))
@@ -37,7 +39,7 @@ def change_password(request):
     return TemplateResponse(
         request,
         "editorial/change_password.html",
-        {"form": form, "forced": request.user.must_change_password},
+        {"form": form, "forced": must_change_password(request.user)},
     )
 
 
