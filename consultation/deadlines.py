@@ -1,10 +1,11 @@
 """Answer deadlines of the Q&A in working days (R-QA-1; S1 Đ12.6, S4 Đ11.3, S3 Đ5.8).
 
 Three classes: a question within the unit's own competence, one that needs several bodies,
-and a special case with an appointment. The numbers of days are settings
-(``QA_DEADLINE_DAYS``), because other bodies' regulations use other numbers; the count
-itself is ``congthongtin.vietnam.workdays.WorkCalendar``: from 08:00 of working days, holidays and
-weekends excluded (read its module docstring for the exact rule).
+and a special case with an appointment. The numbers of days are a setting
+(``CONGTHONGTIN["QA_DEADLINE_DAYS"]``, core.conf), because other bodies' regulations use
+other numbers; the count itself is ``congthongtin.vietnam.workdays.WorkCalendar``: from
+08:00 of working days, holidays and weekends excluded (read its module docstring for the
+exact rule).
 """
 
 from __future__ import annotations
@@ -13,14 +14,14 @@ import datetime
 import math
 from functools import lru_cache
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from congthongtin.core.conf import DEFAULTS, app_settings
 from congthongtin.vietnam.workdays import WorkCalendar
 
-DEFAULT_DEADLINE_DAYS = {"own": 5, "several": 8, "special": 10}
+DEFAULT_DEADLINE_DAYS = DEFAULTS["QA_DEADLINE_DAYS"]
 
 
 class DeadlineClass(models.TextChoices):
@@ -30,8 +31,7 @@ class DeadlineClass(models.TextChoices):
 
 
 def deadline_days(deadline_class: str) -> int:
-    days = {**DEFAULT_DEADLINE_DAYS, **getattr(settings, "QA_DEADLINE_DAYS", {})}
-    return int(days[deadline_class])
+    return int(app_settings.QA_DEADLINE_DAYS[deadline_class])
 
 
 @lru_cache(maxsize=4)
@@ -40,16 +40,16 @@ def _calendar(days_off: tuple, working_days: tuple) -> WorkCalendar:
 
 
 def work_calendar() -> WorkCalendar:
-    """The calendar with the announced swaps of the year (``WORK_CALENDAR_EXTRA_DAYS_OFF``
-    and ``WORK_CALENDAR_EXTRA_WORKING_DAYS``: ISO dates), on top of the public holidays."""
+    """The calendar with the announced swaps of the year (``CONGTHONGTIN``'s
+    ``WORK_CALENDAR_EXTRA_DAYS_OFF`` and ``WORK_CALENDAR_EXTRA_WORKING_DAYS``: ISO dates),
+    on top of the public holidays."""
 
-    def dates(name):
-        return tuple(
-            sorted(datetime.date.fromisoformat(d) for d in getattr(settings, name, ()) or ())
-        )
+    def dates(values):
+        return tuple(sorted(datetime.date.fromisoformat(d) for d in values))
 
     return _calendar(
-        dates("WORK_CALENDAR_EXTRA_DAYS_OFF"), dates("WORK_CALENDAR_EXTRA_WORKING_DAYS")
+        dates(app_settings.WORK_CALENDAR_EXTRA_DAYS_OFF),
+        dates(app_settings.WORK_CALENDAR_EXTRA_WORKING_DAYS),
     )
 
 

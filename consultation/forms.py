@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 
 from django import forms
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from congthongtin.core.conf import DEFAULTS, app_settings
 from congthongtin.core.filters import MonthField
 from congthongtin.core.models import Field, Unit
+from congthongtin.core.users import ordering as user_ordering
 from congthongtin.vietnam.fold import fold
 
 from .antispam import PublicFormMixin
@@ -23,11 +24,11 @@ from .uploads import max_upload_bytes, validate_attachment
 PHONE = re.compile(r"^[0-9+().\-\s]{6,30}$")
 
 #: Words that make a question look like a complaint or denunciation (folded match).
-DEFAULT_COMPLAINT_KEYWORDS = ("khiếu nại", "tố cáo", "khiếu kiện", "tố giác", "đơn thư")
+DEFAULT_COMPLAINT_KEYWORDS = DEFAULTS["QA_COMPLAINT_KEYWORDS"]
 
 
 def complaint_keywords_in(*texts: str) -> list[str]:
-    words = getattr(settings, "QA_COMPLAINT_KEYWORDS", DEFAULT_COMPLAINT_KEYWORDS)
+    words = app_settings.QA_COMPLAINT_KEYWORDS
     folded = f" {fold(' '.join(texts))} "
     return [word for word in words if f" {fold(word)} " in re.sub(r"[^\w/]+", " ", folded)]
 
@@ -325,7 +326,7 @@ class AssignForm(forms.Form):
         site_id = question.page.get_site().pk if question.page.get_site() else None
         self.fields["unit"].queryset = Unit.objects.filter(site_id=site_id)
         self.fields["officer"].queryset = (
-            get_user_model().objects.filter(is_active=True).order_by("last_name", "first_name")
+            get_user_model().objects.filter(is_active=True).order_by(*user_ordering())
         )
 
     def clean(self):

@@ -3,7 +3,7 @@
 The extension alone proves nothing (an ``.pdf`` can be an HTML page or a program): each
 allowed type is recognised by its signature, and the Office formats by what is inside
 the archive. Allowed: PDF, DOC, DOCX, ODT, JPG, PNG (R-SUB-1 lists Word/ODT text and
-images), at most ``PUBLIC_FORM_MAX_UPLOAD_MB`` (10 MB by default).
+images), at most ``CONGTHONGTIN["PUBLIC_FORM_MAX_UPLOAD_MB"]`` (10 MB by default).
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ import os
 import secrets
 import zipfile
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from congthongtin.core.conf import app_settings
 from congthongtin.vietnam.fold import slugify
 
 ALLOWED_EXTENSIONS = ("pdf", "doc", "docx", "odt", "jpg", "jpeg", "png")
@@ -25,7 +25,7 @@ ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 
 
 def max_upload_bytes() -> int:
-    return int(getattr(settings, "PUBLIC_FORM_MAX_UPLOAD_MB", 10)) * 1024 * 1024
+    return app_settings.PUBLIC_FORM_MAX_UPLOAD_MB * 1024 * 1024
 
 
 def _head(uploaded, size: int = 64) -> bytes:

@@ -16,6 +16,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.snippets.views import snippets as snippet_views
 
+from congthongtin.core.users import full_name
 from congthongtin.core.viewsets import PortalModelViewSet, PortalSnippetViewSet
 
 from .models import (
@@ -164,7 +165,7 @@ class AnswerCreateView(snippet_views.CreateView):
             if question is not None:
                 instance.question = question
         user = self.request.user
-        instance.author_name = instance.author_name or user.get_full_name()
+        instance.author_name = instance.author_name or full_name(user)
         return instance
 
 

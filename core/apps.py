@@ -13,7 +13,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.conf import settings
 
-        from . import checks, signals  # noqa: F401  (deploy checks; cache invalidation)
+        from . import checks, conf, signals  # noqa: F401  (checks; settings; cache invalidation)
 
         if getattr(settings, "WAGTAILFRONTENDCACHE", None):
             from .cache_headers import connect_purge_listings

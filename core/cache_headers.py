@@ -19,7 +19,7 @@ anonymous reader — no session, no cookie, no ``Vary: Cookie``.
   purges them (``wagtail.contrib.frontend_cache`` and ``purge_listings`` below).
   A URL with a query string (a listing's page 2, a filter, a search) cannot be purged: a
   PURGE names one cache key and nobody knows every query string that was read. Those
-  responses are kept ``PORTAL_CACHE_QUERY_SHARED_MAX_AGE`` seconds (default 60), which
+  responses are kept ``CONGTHONGTIN["CACHE_QUERY_SHARED_MAX_AGE"]`` seconds (default 60), which
   bounds how long they can lag behind a publication.
 
 Everything else — logged-in users, the admin, POSTs, forms with a CSRF token, responses
@@ -35,13 +35,15 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.utils.cache import patch_cache_control
 
+from .conf import app_settings
+
 CACHEABLE_STATUS = {200, 301}
 SAFE_METHODS = {"GET", "HEAD"}
 
 
 def _excluded_prefixes() -> tuple[str, ...]:
-    admin = "/" + getattr(settings, "PORTAL_ADMIN_PATH", "admin/").lstrip("/")
-    return (admin, "/django-admin/", *getattr(settings, "PORTAL_CACHE_EXCLUDE_PREFIXES", ()))
+    admin = "/" + app_settings.ADMIN_PATH.lstrip("/")
+    return (admin, "/django-admin/", *app_settings.CACHE_EXCLUDE_PREFIXES)
 
 
 class AnonymousCacheHeadersMiddleware:
@@ -57,10 +59,10 @@ class AnonymousCacheHeadersMiddleware:
         if response.has_header("Cache-Control"):
             return response  # the view decided (never_cache, private pages, documents…)
         if anonymous and self._cacheable(request, response):
-            browser = getattr(settings, "PORTAL_CACHE_BROWSER_MAX_AGE", 60)
-            shared = getattr(settings, "PORTAL_CACHE_SHARED_MAX_AGE", 3600)
+            browser = app_settings.CACHE_BROWSER_MAX_AGE
+            shared = app_settings.CACHE_SHARED_MAX_AGE
             if request.META.get("QUERY_STRING"):
-                shared = min(shared, getattr(settings, "PORTAL_CACHE_QUERY_SHARED_MAX_AGE", 60))
+                shared = min(shared, app_settings.CACHE_QUERY_SHARED_MAX_AGE)
                 browser = min(browser, shared)
             patch_cache_control(response, public=True, max_age=browser, s_maxage=shared)
             response["X-Accel-Expires"] = str(shared)

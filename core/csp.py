@@ -9,7 +9,7 @@ dependency, and it moves to Django 6's ``SECURE_CSP`` unchanged when the project
 The policy forbids inline scripts, inline styles, ``eval``, plugins, framing by other
 sites and form posts to other sites; everything loads from the portal's own origin.
 
-**The Wagtail admin is excluded** (``PORTAL_ADMIN_PATH`` and everything under it,
+**The Wagtail admin is excluded** (``ADMIN_PATH`` and everything under it,
 including page previews): Wagtail 8's admin still uses inline ``<script>`` blocks
 (JSON data for its widgets, Stimulus initial values) and ``style=""`` attributes, so a
 strict policy breaks it and a policy allowing ``'unsafe-inline'`` protects nothing. The
@@ -17,31 +17,19 @@ admin is reached by a small number of authenticated editors behind its own URL, 
 lockouts (django-axes) and HTTPS; that is its protection. Documents served by Wagtail's
 ``serve_view`` keep Wagtail's own restrictive CSP (``WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT``).
 
-Settings (all optional):
-``PORTAL_CSP`` — a dict of directive → list of sources replacing ``DEFAULT_POLICY``;
-``PORTAL_CSP_REPORT_ONLY`` — send ``Content-Security-Policy-Report-Only`` instead
+Settings (keys of ``CONGTHONGTIN``, core.conf, all optional):
+``CSP`` — a dict of directive → list of sources replacing ``DEFAULT_POLICY``;
+``CSP_REPORT_ONLY`` — send ``Content-Security-Policy-Report-Only`` instead
 (to try a change in production without breaking anything);
-``PORTAL_CSP_EXCLUDE_PREFIXES`` — extra path prefixes without the header.
+``CSP_EXCLUDE_PREFIXES`` — extra path prefixes without the header.
 """
 
 from __future__ import annotations
 
-from django.conf import settings
+from .conf import DEFAULTS, app_settings
 
-DEFAULT_POLICY: dict[str, list[str]] = {
-    "default-src": ["'self'"],
-    "script-src": ["'self'"],
-    "style-src": ["'self'"],
-    "img-src": ["'self'", "data:"],
-    "font-src": ["'self'"],
-    "connect-src": ["'self'"],
-    "media-src": ["'self'"],
-    "frame-src": ["'self'"],
-    "object-src": ["'none'"],
-    "base-uri": ["'self'"],
-    "form-action": ["'self'"],
-    "frame-ancestors": ["'self'"],
-}
+#: The policy when ``CONGTHONGTIN["CSP"]`` is not set: everything from the portal's origin.
+DEFAULT_POLICY: dict[str, list[str]] = DEFAULTS["CSP"]
 
 
 def build_policy(policy: dict[str, list[str]]) -> str:
@@ -49,17 +37,17 @@ def build_policy(policy: dict[str, list[str]]) -> str:
 
 
 def excluded_prefixes() -> tuple[str, ...]:
-    admin = "/" + getattr(settings, "PORTAL_ADMIN_PATH", "admin/").lstrip("/")
-    return (admin, *getattr(settings, "PORTAL_CSP_EXCLUDE_PREFIXES", ()))
+    admin = "/" + app_settings.ADMIN_PATH.lstrip("/")
+    return (admin, *app_settings.CSP_EXCLUDE_PREFIXES)
 
 
 class ContentSecurityPolicyMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        self.header_value = build_policy(getattr(settings, "PORTAL_CSP", DEFAULT_POLICY))
+        self.header_value = build_policy(app_settings.CSP)
         self.header_name = (
             "Content-Security-Policy-Report-Only"
-            if getattr(settings, "PORTAL_CSP_REPORT_ONLY", False)
+            if app_settings.CSP_REPORT_ONLY
             else "Content-Security-Policy"
         )
 

@@ -54,20 +54,16 @@ class ZipLimits:
 
     @classmethod
     def from_settings(cls) -> ZipLimits:
-        """The limits as configured (IMPORT_ZIP_MAX_MEMBERS, IMPORT_ZIP_MAX_MEMBER_BYTES,
-        IMPORT_ZIP_MAX_TOTAL_BYTES, IMPORT_ZIP_MAX_RATIO), else the defaults above."""
-        from django.conf import settings
+        """The limits as configured (``CONGTHONGTIN``'s IMPORT_ZIP_MAX_MEMBERS,
+        IMPORT_ZIP_MAX_MEMBER_BYTES, IMPORT_ZIP_MAX_TOTAL_BYTES, IMPORT_ZIP_MAX_RATIO), else
+        the defaults above."""
+        from .conf import app_settings
 
-        default = cls()
         return cls(
-            max_members=getattr(settings, "IMPORT_ZIP_MAX_MEMBERS", default.max_members),
-            max_member_bytes=getattr(
-                settings, "IMPORT_ZIP_MAX_MEMBER_BYTES", default.max_member_bytes
-            ),
-            max_total_bytes=getattr(
-                settings, "IMPORT_ZIP_MAX_TOTAL_BYTES", default.max_total_bytes
-            ),
-            max_ratio=getattr(settings, "IMPORT_ZIP_MAX_RATIO", default.max_ratio),
+            max_members=app_settings.IMPORT_ZIP_MAX_MEMBERS,
+            max_member_bytes=app_settings.IMPORT_ZIP_MAX_MEMBER_BYTES,
+            max_total_bytes=app_settings.IMPORT_ZIP_MAX_TOTAL_BYTES,
+            max_ratio=app_settings.IMPORT_ZIP_MAX_RATIO,
         )
 
 
@@ -85,13 +81,13 @@ class ParseLimits:
 
     @classmethod
     def from_settings(cls) -> ParseLimits:
-        """IMPORT_PARSE_SECONDS and IMPORT_PARSE_MEMORY_BYTES, else the defaults above."""
-        from django.conf import settings
+        """``CONGTHONGTIN``'s IMPORT_PARSE_SECONDS and IMPORT_PARSE_MEMORY_BYTES, else the
+        defaults above."""
+        from .conf import app_settings
 
-        default = cls()
         return cls(
-            seconds=getattr(settings, "IMPORT_PARSE_SECONDS", default.seconds),
-            memory_bytes=getattr(settings, "IMPORT_PARSE_MEMORY_BYTES", default.memory_bytes),
+            seconds=app_settings.IMPORT_PARSE_SECONDS,
+            memory_bytes=app_settings.IMPORT_PARSE_MEMORY_BYTES,
         )
 
 

@@ -6,14 +6,15 @@ signature, an identity card scan: personal data under Decree 13/2023/NĐ-CP and 
 apart from what the portal publishes:
 
 * they are stored by the ``"private"`` storage alias (``STORAGES["private"]``), by default
-  ``PRIVATE_MEDIA_ROOT`` (``var/private-media``), a folder outside ``MEDIA_ROOT``: even a
+  ``CONGTHONGTIN["PRIVATE_MEDIA_ROOT"]`` (the portal: ``var/private-media``; unset: the
+  folder ``private-media`` beside ``MEDIA_ROOT``), a folder outside ``MEDIA_ROOT``: even a
   web server that publishes the whole of ``MEDIA_ROOT`` cannot serve them
   (``core.E001`` refuses a ``PRIVATE_MEDIA_ROOT`` inside ``MEDIA_ROOT`` or ``STATIC_ROOT``).
   With ``AWS_PRIVATE_STORAGE_BUCKET_NAME`` they go to a private S3 bucket instead;
 * they have no URL of their own (``PrivateMediaStorage.url`` refuses): a view checks the
   reader's permission and calls ``serve_private_file``, which answers
   ``X-Accel-Redirect: /_protected/<name>`` when nginx fronts the app
-  (``PRIVATE_MEDIA_ACCEL_REDIRECT``; nginx then sends the file from an ``internal``
+  (``CONGTHONGTIN["PRIVATE_MEDIA_ACCEL_REDIRECT"]``; nginx then sends the file from an ``internal``
   location, docker/nginx.conf) and streams the file itself otherwise (development, tests,
   or a storage that is not a local folder).
 
@@ -37,22 +38,33 @@ from django.utils.deconstruct import deconstructible
 from django.utils.functional import cached_property
 from django.utils.http import content_disposition_header
 
+from .conf import DEFAULTS, SETTING_NAME, app_settings
+
 STORAGE_ALIAS = "private"
-DEFAULT_ACCEL_PREFIX = "/_protected/"
+DEFAULT_ACCEL_PREFIX = DEFAULTS["PRIVATE_MEDIA_ACCEL_PREFIX"]
+
+
+def configured_root() -> Path:
+    """``CONGTHONGTIN["PRIVATE_MEDIA_ROOT"]``, else ``private-media`` beside ``MEDIA_ROOT``
+    (never inside it: core.E001)."""
+    root = app_settings.PRIVATE_MEDIA_ROOT
+    if root is None:
+        return Path(settings.MEDIA_ROOT or ".").resolve().parent / "private-media"
+    return Path(root)
 
 
 @deconstructible(path="congthongtin.core.private_media.PrivateMediaStorage")
 class PrivateMediaStorage(FileSystemStorage):
-    """``FileSystemStorage`` rooted at ``PRIVATE_MEDIA_ROOT`` (read when first used, and
+    """``FileSystemStorage`` rooted at ``configured_root()`` (read when first used, and
     again after ``override_settings``), without public URLs."""
 
     @cached_property
     def base_location(self):
-        return self._value_or_setting(self._location, settings.PRIVATE_MEDIA_ROOT)
+        return self._value_or_setting(self._location, configured_root())
 
     def _clear_cached_properties(self, setting, **kwargs):
         super()._clear_cached_properties(setting, **kwargs)
-        if setting == "PRIVATE_MEDIA_ROOT":
+        if setting in (SETTING_NAME, "MEDIA_ROOT"):
             self.__dict__.pop("base_location", None)
             self.__dict__.pop("location", None)
 
@@ -137,7 +149,7 @@ def serve_private_file(fieldfile) -> HttpResponse:
     name = checked_name(fieldfile.name)
     filename = posixpath.basename(name)
     content_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
-    accel = getattr(settings, "PRIVATE_MEDIA_ACCEL_REDIRECT", False)
+    accel = app_settings.PRIVATE_MEDIA_ACCEL_REDIRECT
     if isinstance(storage, FileSystemStorage):
         path = local_path(storage, name)
         if not os.path.isfile(path):
@@ -145,7 +157,7 @@ def serve_private_file(fieldfile) -> HttpResponse:
         if accel:
             # nginx sends the file from its internal location; Django sends no body.
             response = HttpResponse(b"", content_type=content_type)
-            prefix = getattr(settings, "PRIVATE_MEDIA_ACCEL_PREFIX", DEFAULT_ACCEL_PREFIX)
+            prefix = app_settings.PRIVATE_MEDIA_ACCEL_PREFIX
             response["X-Accel-Redirect"] = prefix.rstrip("/") + "/" + quote(name, safe="/")
         else:
             response = FileResponse(open(path, "rb"), content_type=content_type)  # noqa: SIM115

@@ -5,7 +5,8 @@ Who may do what (issue 16, finding 1):
 
 - A superuser: everything, except changing his own groups through these functions
   (Wagtail's own form still lets a superuser edit himself).
-- The technical administrator (``core.change_user``): opens accounts, deactivates and
+- The technical administrator (``change_user`` of the user model: ``core.change_user`` in
+  the portal, ``auth.change_user`` with Django's model): opens accounts, deactivates and
   reactivates them, lifts a lockout, issues a one-time password. Never on a superuser's
   account nor on his own; he never sets a password, grants superuser status or any group.
 - The head of the board: grants and removes the editorial roles (``roles.EDITORIAL_ROLES``)
@@ -21,6 +22,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from wagtail.log_actions import log
 
+from congthongtin.core.users import name_fields, set_must_change_password, user_permission
 from congthongtin.vietnam.names import split_full_name, unique_username
 
 from .roles import EDITORIAL_ROLES, HEAD
@@ -75,13 +77,13 @@ def grantable_groups(actor, target=None):
 
 def can_manage_account(actor, target) -> bool:
     """Deactivate, reactivate, unlock, issue a one-time password: the account managers
-    (``core.change_user``) on anyone but themselves and superusers; superusers on anyone
-    but themselves."""
+    (``change_user`` of the user model) on anyone but themselves and superusers; superusers
+    on anyone but themselves."""
     if not (actor.is_authenticated and actor.is_active) or actor.pk == target.pk:
         return False
     if actor.is_superuser:
         return True
-    return not target.is_superuser and actor.has_perm("core.change_user")
+    return not target.is_superuser and actor.has_perm(user_permission("change"))
 
 
 def can_open_accounts(actor) -> bool:
@@ -89,7 +91,7 @@ def can_open_accounts(actor) -> bool:
     return bool(
         actor.is_authenticated
         and actor.is_active
-        and (actor.is_superuser or actor.has_perm("core.change_user") or is_head(actor))
+        and (actor.is_superuser or actor.has_perm(user_permission("change")) or is_head(actor))
     )
 
 
@@ -106,26 +108,28 @@ def _log(target, action, actor, **data):
 @transaction.atomic
 def create_official(full_name: str, email: str, groups=(), *, created_by=None):
     """A new account: R-ACC-1 user name, a random one-time password, change forced at
-    first login. Returns (user, password); the password is shown once and never stored.
-    ``created_by`` None is the command line (whoever runs it can run anything)."""
+    first login (on a user model with ``must_change_password``, core.users). Returns (user,
+    password); the password is shown once and never stored. ``created_by`` None is the
+    command line (whoever runs it can run anything)."""
     groups = list(groups)
     if created_by is not None:
-        if not (created_by.is_superuser or created_by.has_perm("core.add_user")):
+        if not (created_by.is_superuser or created_by.has_perm(user_permission("add"))):
             raise PermissionDenied
         allowed = set(grantable_groups(created_by))
         if any(group not in allowed for group in groups):
             raise PermissionDenied
     User = get_user_model()
     family, given = split_full_name(full_name)
-    username = unique_username(full_name, lambda u: User.objects.filter(username=u).exists())
+    login = User.USERNAME_FIELD
+    username = unique_username(
+        full_name, lambda u: User._default_manager.filter(**{login: u}).exists()
+    )
     password = generate_password()
     user = User(
-        username=username,
-        first_name=given,
-        last_name=family,
-        email=email,
-        must_change_password=True,
+        **{login: username, User.get_email_field_name(): email},
+        **name_fields(family, given),
     )
+    set_must_change_password(user, True)
     user.set_password(password)
     user.save()
     if groups:
@@ -207,13 +211,13 @@ def unlock(actor, target) -> int:
 @transaction.atomic
 def issue_one_time_password(actor, target) -> str:
     """A new random password shown once to ``actor``; ``target`` must change it at the next
-    login (R-ACC-2). The only way an account manager touches another person's password."""
+    login (R-ACC-2; on a user model with ``must_change_password``, core.users). The only way
+    an account manager touches another person's password."""
     if not can_manage_account(actor, target):
         raise PermissionDenied
     password = generate_password()
     target.set_password(password)
-    target.must_change_password = True
-    target.save(update_fields=["password", "must_change_password"])
+    target.save(update_fields=["password", *set_must_change_password(target, True)])
     _log(target, "editorial.one_time_password_issued", actor)
     return password
 

@@ -42,8 +42,9 @@ class AuditFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         # Sections: the site roots and their children (the top-level sections of each portal).
         self.fields["section"].queryset = Page.objects.filter(depth__in=[2, 3]).order_by("path")
-        self.fields["user"].queryset = (
-            get_user_model().objects.filter(is_active=True).order_by("username")
+        User = get_user_model()
+        self.fields["user"].queryset = User.objects.filter(is_active=True).order_by(
+            User.USERNAME_FIELD
         )
 
     def clean(self):

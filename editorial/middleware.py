@@ -9,6 +9,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from congthongtin.core.users import must_change_password
+
 from .gate import GateRefused
 from .roles import AUDITOR
 
@@ -39,7 +41,7 @@ class EditorialMiddleware:
             and request.path.startswith(reverse("wagtailadmin_home"))
         ):
             allowed = (reverse("editorial:change_password"), reverse("wagtailadmin_logout"))
-            if getattr(user, "must_change_password", False) and request.path not in allowed:
+            if must_change_password(user) and request.path not in allowed:
                 return redirect("editorial:change_password")
             # Auditors read everything and change nothing (R-ROLE-1): whatever permissions
             # they may be given by mistake, no write reaches a view.

@@ -9,7 +9,6 @@ run finds everything in place.
 
 from __future__ import annotations
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext as _
@@ -24,6 +23,8 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
+
+from congthongtin.core.users import user_permission
 
 from . import roles
 from .models import EditorialTask
@@ -62,7 +63,6 @@ DELEGATIONS_AND_SECTIONS = [
 
 def model_permissions() -> dict[str, list[str]]:
     """Each role's model permissions, as ``app_label.codename``."""
-    users = get_user_model()._meta.app_label
     return {
         roles.HEAD: [*TAXONOMY, *DELEGATIONS_AND_SECTIONS],
         roles.DEPUTY: [*TAXONOMY, *DELEGATIONS_AND_SECTIONS],
@@ -72,9 +72,9 @@ def model_permissions() -> dict[str, list[str]]:
         roles.UNIT_OFFICER: ["core.change_official"],
         # Accounts, not powers (security audit): no group editing, no section assignment.
         roles.TECH_ADMIN: [
-            f"{users}.add_user",
-            f"{users}.change_user",
-            f"{users}.view_user",
+            user_permission("add"),
+            user_permission("change"),
+            user_permission("view"),
             "auth.view_group",
             "core.change_portalsettings",
             "wagtailcore.add_site",

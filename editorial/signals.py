@@ -39,7 +39,8 @@ try:
         """R-ACC-3: every lockout goes into Wagtail's audit log."""
         from django.contrib.auth import get_user_model
 
-        user = get_user_model().objects.filter(username=username).first()
+        User = get_user_model()
+        user = User._default_manager.filter(**{User.USERNAME_FIELD: username}).first()
         if user is not None:
             log(
                 instance=user,

@@ -16,6 +16,7 @@ from wagtail.permissions import register_permission_policy
 
 from congthongtin.core.forms import PUBLISH_CHECK_HOOK
 from congthongtin.core.setup import SETUP_HOOK
+from congthongtin.core.users import user_permission
 
 from . import accounts, urls
 from .gate import check_page
@@ -189,7 +190,7 @@ def register_account_menu():
         _("Open an official's account"),
         reverse("editorial:create_account"),
         icon_name="user",
-        permission="core.add_user",
+        permission=user_permission("add"),
         order=600,
     )
 

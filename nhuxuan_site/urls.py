@@ -5,12 +5,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from congthongtin.core.conf import app_settings
 from congthongtin.core.workflow_reports import ScopedWorkflowTasksView, ScopedWorkflowView
 from congthongtin.editorial.views.password import RateLimitedPasswordResetView
 from congthongtin.nhuxuan_site import health
 from congthongtin.search import views as search_views
 
-admin_path = getattr(settings, "PORTAL_ADMIN_PATH", "admin/")
+admin_path = app_settings.ADMIN_PATH
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from functools import cache
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
@@ -17,6 +16,7 @@ from wagtail.search import index
 from congthongtin.vietnam.fold import fold, slugify
 
 from .. import sitecache
+from ..conf import app_settings
 from ..forms import PortalPageForm
 from ..routing import find_child
 from ..slugs import VietnameseSlugInput
@@ -45,10 +45,15 @@ SECRET_PUBLISH_MESSAGE = _(
 )
 
 
-@cache
 def tester_class():
-    path = getattr(settings, "PORTAL_PAGE_PERMISSION_TESTER", None)
-    return import_string(path) if path else None
+    """The class named by ``CONGTHONGTIN["PAGE_PERMISSION_TESTER"]``, or None."""
+    path = app_settings.PAGE_PERMISSION_TESTER
+    return _import(path) if path else None
+
+
+@cache
+def _import(path: str):
+    return import_string(path)
 
 
 class VietnameseSlugMixin:
@@ -59,8 +64,9 @@ class VietnameseSlugMixin:
     base_form_class = PortalPageForm
 
     def permissions_for_user(self, user):
-        """The tester named by ``PORTAL_PAGE_PERMISSION_TESTER`` (the editorial app's, which
-        keeps publishing inside the workflow); Wagtail's own when unset."""
+        """The tester named by ``CONGTHONGTIN["PAGE_PERMISSION_TESTER"]`` (the portal sets
+        the editorial app's, which keeps publishing inside the workflow); Wagtail's own when
+        unset."""
         tester = tester_class()
         if tester is None:
             return super().permissions_for_user(user)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -16,13 +15,16 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from congthongtin.core.users import has_field, user_permission
+
 from .. import accounts
 from ..forms import AccountRolesForm, OfficialAccountForm
 
 
-@permission_required("core.add_user", raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def create_account(request):
+    if not request.user.has_perm(user_permission("add")):
+        raise PermissionDenied
     form = OfficialAccountForm(request.POST or None, actor=request.user)
     created = None
     if request.method == "POST" and form.is_valid():
@@ -50,14 +52,15 @@ def _require_accounts_screen(request):
 @require_http_methods(["GET"])
 def account_list(request):
     _require_accounts_screen(request)
-    users = get_user_model().objects.prefetch_related("groups").order_by("username")
+    User = get_user_model()
+    users = User.objects.prefetch_related("groups").order_by(User.USERNAME_FIELD)
     query = (request.GET.get("q") or "").strip()[:100]
     if query:
-        users = users.filter(
-            Q(username__icontains=query)
-            | Q(first_name__icontains=query)
-            | Q(last_name__icontains=query)
-        )
+        searched = [User.USERNAME_FIELD, *(f for f in ("first_name", "last_name") if has_field(f))]
+        condition = Q()
+        for field in searched:
+            condition |= Q(**{f"{field}__icontains": query})
+        users = users.filter(condition)
     page_obj = Paginator(users, 50).get_page(request.GET.get("p"))
     return TemplateResponse(
         request, "editorial/account_list.html", {"page_obj": page_obj, "q": query}

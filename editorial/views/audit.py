@@ -16,6 +16,8 @@ from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.views.pages.revisions import RevisionsCompareView
 from wagtail.models import ModelLogEntry, Page, PageLogEntry, TaskState, WorkflowState
 
+from congthongtin.core.users import full_name
+
 from ..accounts import ACCOUNT_ACTIONS
 from ..audit import publish_entries, published_versions
 from ..forms import AuditFilterForm
@@ -47,7 +49,7 @@ class AuditRow:
 def _name(user):
     if user is None:
         return ""
-    full = user.get_full_name()
+    full = full_name(user)
     return f"{full} ({user.get_username()})" if full else user.get_username()
 
 

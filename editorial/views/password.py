@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.decorators import login_required
@@ -20,6 +19,8 @@ from wagtail.log_actions import log
 
 from congthongtin.core import ratelimit
 from congthongtin.core.clients import client_ip
+from congthongtin.core.conf import DEFAULTS, app_settings
+from congthongtin.core.users import must_change_password, set_must_change_password
 
 
 @login_required
@@ -28,8 +29,9 @@ def change_password(request):
     form = PasswordChangeForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
-        user.must_change_password = False
-        user.save(update_fields=["must_change_password"])
+        flag = set_must_change_password(user, False)
+        if flag:
+            user.save(update_fields=flag)
         update_session_auth_hash(request, user)
         log(instance=user, action="editorial.password_changed", user=user)
         messages.success(request, _("Your password has been changed."))
@@ -37,17 +39,18 @@ def change_password(request):
     return TemplateResponse(
         request,
         "editorial/change_password.html",
-        {"form": form, "forced": request.user.must_change_password},
+        {"form": form, "forced": must_change_password(request.user)},
     )
 
 
 # Password reset e-mails (issue 16, finding 13) ----------------------------------------------
-#: Requests per window: per e-mail address typed, per client address (settings override).
-DEFAULT_RESET_LIMITS = {"address": (3, 3600), "client": (10, 3600)}
+#: Requests per window: per e-mail address typed, per client address
+#: (``CONGTHONGTIN["PASSWORD_RESET_RATE_LIMITS"]`` overrides either).
+DEFAULT_RESET_LIMITS = DEFAULTS["PASSWORD_RESET_RATE_LIMITS"]
 
 
 def _reset_limits() -> dict:
-    return {**DEFAULT_RESET_LIMITS, **getattr(settings, "PASSWORD_RESET_RATE_LIMITS", {})}
+    return app_settings.PASSWORD_RESET_RATE_LIMITS
 
 
 def reset_rate_limited(request, email: str) -> bool:

@@ -21,6 +21,8 @@ from wagtail.users.forms import UserCreationForm
 from wagtail.users.views import groups as wagtail_groups
 from wagtail.users.views import users as wagtail_users
 
+from congthongtin.core.users import user_permission
+
 from ..accounts import record_changes, snapshot
 from ..forms import PortalUserEditForm
 
@@ -49,8 +51,7 @@ class PortalUserCreateView(wagtail_users.CreateView):
         if not request.user.is_superuser:
             # No user is created here by a non-superuser, whatever the request carries:
             # those who may open accounts are sent to the screen that does it by the rules.
-            opts = get_user_model()._meta
-            if not request.user.has_perm(f"{opts.app_label}.add_{opts.model_name}"):
+            if not request.user.has_perm(user_permission("add")):
                 raise PermissionDenied
             return redirect("editorial:create_account")
         return super().dispatch(request, *args, **kwargs)

@@ -188,13 +188,7 @@ STATIC_ROOT = Path(ENV.get("STATIC_ROOT", VAR_DIR / "static"))
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(ENV.get("MEDIA_ROOT", VAR_DIR / "media"))
-# Citizens' attachments (core.private_media): outside MEDIA_ROOT, never published by the web
-# server; served by a view that checks the reader's permission. With nginx in front
-# (PRIVATE_MEDIA_ACCEL_REDIRECT) the view answers X-Accel-Redirect to nginx's internal
-# location PRIVATE_MEDIA_ACCEL_PREFIX instead of streaming the file itself.
-PRIVATE_MEDIA_ROOT = Path(ENV.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private-media"))
-PRIVATE_MEDIA_ACCEL_REDIRECT = envcfg.as_bool(ENV.get("PRIVATE_MEDIA_ACCEL_REDIRECT"), False)
-PRIVATE_MEDIA_ACCEL_PREFIX = "/_protected/"
+# Citizens' attachments: CONGTHONGTIN["PRIVATE_MEDIA_*"] below.
 PRIVATE_STORAGE = {"BACKEND": "congthongtin.core.private_media.PrivateMediaStorage"}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -221,44 +215,55 @@ WAGTAILEMBEDS_FINDERS = []  # no third-party embeds: no request leaves for anoth
 WAGTAIL_AUTOSAVE_INTERVAL = 0
 WAGTAILAPI_DOCS_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = True
-# "Forgot password" e-mails: (requests, seconds) per address typed and per client (the
-# address django-axes uses); beyond either, no e-mail is sent (editorial.views.password).
-PASSWORD_RESET_RATE_LIMITS = {"address": (3, 3600), "client": (10, 3600)}
 
 # Editorial workflow (docs/architecture.md §4, R-WF-1…3)
 WAGTAIL_WORKFLOW_ENABLED = True
 # An edit after a step was approved sends the item through the steps again.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_FINISH_WORKFLOW_ACTION = "congthongtin.editorial.workflows.publish_approved"
-PORTAL_PAGE_PERMISSION_TESTER = "congthongtin.editorial.permissions.EditorialPagePermissionTester"
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
 
-# Citizens' voice (consultation app; R-QA-1, R-CONS-1, R-CONTACT-1, R-FEED-1)
-QA_DEADLINE_DAYS = {"own": 5, "several": 8, "special": 10}  # S1 Đ12.6; other bodies differ
-QA_REMINDER_WORKING_DAYS = 1
-QA_PERSONAL_DATA_RETENTION_DAYS = int(ENV.get("QA_PERSONAL_DATA_RETENTION_DAYS", "365"))
-CONSULTATION_PERSONAL_DATA_RETENTION_DAYS = int(
-    ENV.get("CONSULTATION_PERSONAL_DATA_RETENTION_DAYS", "365")
-)
-CONSULTATION_CLOSING_SOON_DAYS = 3
-CONSULTATION_RESULT_NOTICE_DAYS = 7
-QA_COMPLAINT_KEYWORDS = ("khiếu nại", "tố cáo", "khiếu kiện", "tố giác", "đơn thư")
-# Per client address; needs a shared cache (REDIS_URL) when several app processes serve.
-PUBLIC_FORM_RATE_LIMITS = {
-    "default": {"accepted": (5, 600), "attempts": (30, 600)},
-    "feedback": {"accepted": (30, 600), "attempts": (60, 600)},
+# The platform's own settings: one dict, read by congthongtin.core.conf; every key, its
+# default and its meaning are in docs/settings.md. The environment variables keep their names.
+CONGTHONGTIN = {
+    # The admin's address can be moved away from the well-known /admin/ (issue 11 hardening).
+    "ADMIN_PATH": ENV.get("ADMIN_PATH", "admin/").strip("/") + "/",
+    # Publishing stays inside the workflow (editorial.permissions).
+    "PAGE_PERMISSION_TESTER": ("congthongtin.editorial.permissions.EditorialPagePermissionTester"),
+    # Citizens' attachments (core.private_media): outside MEDIA_ROOT, never published by the
+    # web server; served by a view that checks the reader's permission. With nginx in front
+    # (PRIVATE_MEDIA_ACCEL_REDIRECT) the view answers X-Accel-Redirect to nginx's internal
+    # location PRIVATE_MEDIA_ACCEL_PREFIX instead of streaming the file itself.
+    "PRIVATE_MEDIA_ROOT": Path(ENV.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private-media")),
+    "PRIVATE_MEDIA_ACCEL_REDIRECT": envcfg.as_bool(ENV.get("PRIVATE_MEDIA_ACCEL_REDIRECT"), False),
+    "PRIVATE_MEDIA_ACCEL_PREFIX": "/_protected/",
+    # "Forgot password" e-mails: (requests, seconds) per address typed and per client (the
+    # address django-axes uses); beyond either, no e-mail is sent (editorial.views.password).
+    "PASSWORD_RESET_RATE_LIMITS": {"address": (3, 3600), "client": (10, 3600)},
+    # Citizens' voice (consultation app; R-QA-1, R-CONS-1, R-CONTACT-1, R-FEED-1)
+    "QA_DEADLINE_DAYS": {"own": 5, "several": 8, "special": 10},  # S1 Đ12.6; others differ
+    "QA_REMINDER_WORKING_DAYS": 1,
+    "QA_PERSONAL_DATA_RETENTION_DAYS": int(ENV.get("QA_PERSONAL_DATA_RETENTION_DAYS", "365")),
+    "CONSULTATION_PERSONAL_DATA_RETENTION_DAYS": int(
+        ENV.get("CONSULTATION_PERSONAL_DATA_RETENTION_DAYS", "365")
+    ),
+    "CONSULTATION_CLOSING_SOON_DAYS": 3,
+    "CONSULTATION_RESULT_NOTICE_DAYS": 7,
+    "QA_COMPLAINT_KEYWORDS": ("khiếu nại", "tố cáo", "khiếu kiện", "tố giác", "đơn thư"),
+    # Per client address; needs a shared cache (REDIS_URL) when several app processes serve.
+    "PUBLIC_FORM_RATE_LIMITS": {
+        "default": {"accepted": (5, 600), "attempts": (30, 600)},
+        "feedback": {"accepted": (30, 600), "attempts": (60, 600)},
+    },
+    "PUBLIC_FORM_CLIENT_IP_HEADER": ENV.get("PUBLIC_FORM_CLIENT_IP_HEADER", ""),  # HTTP_X_REAL_IP
+    "PUBLIC_FORM_CHALLENGE_MAX_AGE": 7200,
+    "PUBLIC_FORM_MIN_SECONDS": 3,
+    "PUBLIC_FORM_MAX_UPLOAD_MB": 10,
+    "PUBLIC_EMAIL_MAX_ATTEMPTS": 10,
+    "WORK_CALENDAR_EXTRA_DAYS_OFF": envcfg.as_list(ENV.get("WORK_CALENDAR_EXTRA_DAYS_OFF")),
+    "WORK_CALENDAR_EXTRA_WORKING_DAYS": envcfg.as_list(ENV.get("WORK_CALENDAR_EXTRA_WORKING_DAYS")),
 }
-PUBLIC_FORM_CLIENT_IP_HEADER = ENV.get("PUBLIC_FORM_CLIENT_IP_HEADER", "")  # "HTTP_X_REAL_IP"
-PUBLIC_FORM_CHALLENGE_MAX_AGE = 7200
-PUBLIC_FORM_MIN_SECONDS = 3
-PUBLIC_FORM_MAX_UPLOAD_MB = 10
-PUBLIC_EMAIL_MAX_ATTEMPTS = 10
-WORK_CALENDAR_EXTRA_DAYS_OFF = envcfg.as_list(ENV.get("WORK_CALENDAR_EXTRA_DAYS_OFF"))
-WORK_CALENDAR_EXTRA_WORKING_DAYS = envcfg.as_list(ENV.get("WORK_CALENDAR_EXTRA_WORKING_DAYS"))
-
-# The admin's address can be moved away from the well-known /admin/ (issue 11 hardening).
-PORTAL_ADMIN_PATH = ENV.get("ADMIN_PATH", "admin/").strip("/") + "/"
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

@@ -9,7 +9,7 @@ Everything deployment-specific comes from the environment. Required: ``SECRET_KE
 
 from . import environment as envcfg
 from .base import *  # noqa: F403
-from .base import ENV, INSTALLED_APPS, PRIVATE_STORAGE
+from .base import CONGTHONGTIN, ENV, INSTALLED_APPS, PRIVATE_STORAGE
 
 DEBUG = False
 SECRET_KEY = envcfg.secret_key(ENV, required=True)
@@ -46,7 +46,10 @@ if ENV.get("AWS_PRIVATE_STORAGE_BUCKET_NAME"):
 # citizen's attachment lets nginx send it (X-Accel-Redirect to the internal location
 # /_protected/); PRIVATE_MEDIA_ACCEL_REDIRECT=0 when no nginx with that location fronts
 # the app (Django then streams the file).
-PRIVATE_MEDIA_ACCEL_REDIRECT = envcfg.as_bool(ENV.get("PRIVATE_MEDIA_ACCEL_REDIRECT"), True)
+CONGTHONGTIN = {
+    **CONGTHONGTIN,
+    "PRIVATE_MEDIA_ACCEL_REDIRECT": envcfg.as_bool(ENV.get("PRIVATE_MEDIA_ACCEL_REDIRECT"), True),
+}
 
 # --- transport security ------------------------------------------------------------------
 # nginx terminates TLS and sets X-Forwarded-Proto; gunicorn listens on the private network.
@@ -75,19 +78,23 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
 # --- Content-Security-Policy (core.csp; the admin is excluded, see its docstring) -------
-PORTAL_CSP_REPORT_ONLY = envcfg.as_bool(ENV.get("CSP_REPORT_ONLY"), False)
+CONGTHONGTIN["CSP_REPORT_ONLY"] = envcfg.as_bool(ENV.get("CSP_REPORT_ONLY"), False)
 if ENV.get("CSP_MEDIA_HOSTS"):
     # Media on S3 or a CDN host: images and documents load from there.
     from congthongtin.core.csp import DEFAULT_POLICY as _CSP
 
     _hosts = envcfg.as_list(ENV.get("CSP_MEDIA_HOSTS"))
-    PORTAL_CSP = {**_CSP, "img-src": [*_CSP["img-src"], *_hosts], "media-src": ["'self'", *_hosts]}
+    CONGTHONGTIN["CSP"] = {
+        **_CSP,
+        "img-src": [*_CSP["img-src"], *_hosts],
+        "media-src": ["'self'", *_hosts],
+    }
 
 # --- anonymous page caching (core.cache_headers) -----------------------------------------
-PORTAL_CACHE_BROWSER_MAX_AGE = int(ENV.get("CACHE_BROWSER_MAX_AGE", "60"))
-PORTAL_CACHE_SHARED_MAX_AGE = int(ENV.get("CACHE_SHARED_MAX_AGE", "3600"))
+CONGTHONGTIN["CACHE_BROWSER_MAX_AGE"] = int(ENV.get("CACHE_BROWSER_MAX_AGE", "60"))
+CONGTHONGTIN["CACHE_SHARED_MAX_AGE"] = int(ENV.get("CACHE_SHARED_MAX_AGE", "3600"))
 # URLs with a query string (page 2, filters, searches) cannot be purged by URL: kept briefly.
-PORTAL_CACHE_QUERY_SHARED_MAX_AGE = int(ENV.get("CACHE_QUERY_SHARED_MAX_AGE", "60"))
+CONGTHONGTIN["CACHE_QUERY_SHARED_MAX_AGE"] = int(ENV.get("CACHE_QUERY_SHARED_MAX_AGE", "60"))
 
 # --- front cache purge on publish (wagtail.contrib.frontend_cache) ----------------------
 # FRONTEND_CACHE_URL: where nginx accepts PURGE (docker/nginx.conf: http://nginx:8080);

@@ -4,7 +4,7 @@ import os
 
 from . import environment as envcfg
 from .base import *  # noqa: F403
-from .base import ENV, PRIVATE_STORAGE, VAR_DIR
+from .base import CONGTHONGTIN, ENV, PRIVATE_STORAGE, VAR_DIR
 
 # Tests must not depend on a secret from the environment.
 SECRET_KEY = "test-only-insecure-key"
@@ -14,9 +14,12 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Uploaded files of a test run go to a throw-away folder, never into var/media.
 MEDIA_ROOT = VAR_DIR / "test-media" / str(os.getpid())
-PRIVATE_MEDIA_ROOT = VAR_DIR / "test-private-media" / str(os.getpid())
-# No nginx in the tests: the private-file view streams unless a test turns this on.
-PRIVATE_MEDIA_ACCEL_REDIRECT = False
+CONGTHONGTIN = {
+    **CONGTHONGTIN,
+    "PRIVATE_MEDIA_ROOT": VAR_DIR / "test-private-media" / str(os.getpid()),
+    # No nginx in the tests: the private-file view streams unless a test turns this on.
+    "PRIVATE_MEDIA_ACCEL_REDIRECT": False,
+}
 # The tests use "testserver" and the hostnames of the multi-site tests.
 ALLOWED_HOSTS = ["*"]
 # Caches are per test process so cached menus never leak between test databases' pages.

@@ -11,6 +11,7 @@ import tempfile
 from io import StringIO
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
@@ -22,6 +23,7 @@ from django.utils.translation import gettext
 
 from congthongtin.consultation.models import ConsultationComment
 from congthongtin.editorial import roles
+from tests.helpers import override_app_settings
 
 from .helpers import challenge_fields, clock, make_consultation, make_consultation_index, vn
 
@@ -39,7 +41,10 @@ class PrivateFolders:
         tmp = Path(tempfile.mkdtemp(prefix="portal-private-"))
         self.addCleanup(shutil.rmtree, tmp, ignore_errors=True)
         self.media, self.private = tmp / "media", tmp / "private-media"
-        override = override_settings(MEDIA_ROOT=str(self.media), PRIVATE_MEDIA_ROOT=self.private)
+        override = override_settings(
+            MEDIA_ROOT=str(self.media),
+            CONGTHONGTIN={**settings.CONGTHONGTIN, "PRIVATE_MEDIA_ROOT": self.private},
+        )
         override.enable()
         self.addCleanup(override.disable)
 
@@ -131,7 +136,7 @@ class CommentAttachmentTests(PrivateFolders, TestCase):
             self.assertNotIn("public", cache_control)
             self.assertNotIn("X-Accel-Expires", response)
 
-    @override_settings(PRIVATE_MEDIA_ACCEL_REDIRECT=True)
+    @override_app_settings(PRIVATE_MEDIA_ACCEL_REDIRECT=True)
     def test_behind_nginx__x_accel_redirect_to_the_internal_location_and_no_body(self):
         self.client.force_login(self.editor)
         response = self.client.get(self.url)
@@ -173,7 +178,7 @@ class CommentAttachmentTests(PrivateFolders, TestCase):
         ):
             ConsultationComment.objects.filter(pk=self.comment.pk).update(attachment=forged)
             for accel in (False, True):
-                with self.settings(PRIVATE_MEDIA_ACCEL_REDIRECT=accel):
+                with override_app_settings(PRIVATE_MEDIA_ACCEL_REDIRECT=accel):
                     response = self.client.get(self.url)
                 self.assertEqual(response.status_code, 400, (forged, accel))
                 self.assertNotIn("X-Accel-Redirect", response)
@@ -191,7 +196,7 @@ class CommentAttachmentTests(PrivateFolders, TestCase):
         )
         self.client.force_login(self.editor)
         for accel in (False, True):
-            with self.settings(PRIVATE_MEDIA_ACCEL_REDIRECT=accel):
+            with override_app_settings(PRIVATE_MEDIA_ACCEL_REDIRECT=accel):
                 response = self.client.get(self.url)
             self.assertEqual(response.status_code, 400, accel)
             self.assertNotIn("X-Accel-Redirect", response)
@@ -230,10 +235,9 @@ class PrivateRootCheckTests(TestCase):
         from congthongtin.core.checks import private_media_outside_public_folders
 
         with tempfile.TemporaryDirectory() as tmp:
-            with override_settings(MEDIA_ROOT=tmp, PRIVATE_MEDIA_ROOT=Path(tmp) / "private"):
+            private = {**settings.CONGTHONGTIN, "PRIVATE_MEDIA_ROOT": Path(tmp) / "private"}
+            with override_settings(MEDIA_ROOT=tmp, CONGTHONGTIN=private):
                 errors = private_media_outside_public_folders(None)
             self.assertEqual([e.id for e in errors], ["core.E001"])
-            with override_settings(
-                MEDIA_ROOT=Path(tmp) / "media", PRIVATE_MEDIA_ROOT=Path(tmp) / "private"
-            ):
+            with override_settings(MEDIA_ROOT=Path(tmp) / "media", CONGTHONGTIN=private):
                 self.assertEqual(private_media_outside_public_folders(None), [])

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from congthongtin.editorial.views.password import LIMITED_MESSAGE
+from tests.helpers import override_app_settings
 
 URL = reverse("wagtailadmin_password_reset")
 DONE = reverse("wagtailadmin_password_reset_done")
@@ -70,7 +71,7 @@ class PasswordResetRateLimitTests(TestCase):
         self.assertEqual(len(mail.outbox), sent + 1)
 
 
-@override_settings(PUBLIC_FORM_CLIENT_IP_HEADER="HTTP_X_REAL_IP")
+@override_app_settings(PUBLIC_FORM_CLIENT_IP_HEADER="HTTP_X_REAL_IP")
 class BehindTheProxyTests(TestCase):
     """Behind nginx every request comes from the proxy's address: the lockout and the reset
     limit count the address nginx puts in X-Real-IP, never one the client made up."""

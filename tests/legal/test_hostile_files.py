@@ -20,7 +20,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
-from django.test import TestCase, override_settings
+from django.test import TestCase
 from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.models import GroupPagePermission
@@ -30,6 +30,7 @@ from congthongtin.core.richtext import clean_html
 from congthongtin.legal.importer.readers import ReadError, read_document_bounded
 from congthongtin.legal.importer.service import import_document
 from congthongtin.legal.models import LegalDocumentPage
+from tests.helpers import override_app_settings
 from tests.legal import hostile
 from tests.legal.factories import add_document, docx_bytes, make_library
 from tests.legal.samples import DECISION, HEADER_ROWS
@@ -139,13 +140,13 @@ class HostileReadTests(TestCase):
     def test_pdf_stream_bomb__pypdf_limit_is_a_refusal(self):
         self.assert_refused(hostile.pdf_stream_bomb(80 * MB), "bomb.pdf", "vượt giới hạn")
 
-    @override_settings(IMPORT_ZIP_MAX_RATIO=10_000, IMPORT_PARSE_SECONDS=1)
+    @override_app_settings(IMPORT_ZIP_MAX_RATIO=10_000, IMPORT_PARSE_SECONDS=1)
     def test_within_archive_limits_but_slow__stopped_by_time(self):
         self.assert_refused(
             hostile.docx_heavy(3 * MB), "cham.docx", "1 giây", "quá lớn", code="time"
         )
 
-    @override_settings(
+    @override_app_settings(
         IMPORT_ZIP_MAX_RATIO=10_000, IMPORT_PARSE_MEMORY_BYTES=130 * MB, IMPORT_PARSE_SECONDS=60
     )
     def test_within_archive_limits_but_large__stopped_by_memory(self):
@@ -159,7 +160,7 @@ class HostileReadTests(TestCase):
         )
 
     def test_limits_read_from_settings(self):
-        with self.settings(IMPORT_PARSE_SECONDS=7, IMPORT_ZIP_MAX_MEMBERS=12):
+        with override_app_settings(IMPORT_PARSE_SECONDS=7, IMPORT_ZIP_MAX_MEMBERS=12):
             self.assertEqual(ParseLimits.from_settings().seconds, 7)
             self.assertEqual(ZipLimits.from_settings().max_members, 12)
         self.assertEqual(ParseLimits.from_settings(), ParseLimits())
@@ -225,7 +226,7 @@ class HostileImportTests(TestCase):
         self.assertContains(response, "Không nhập được", count=2)
         self.assertEqual(Document.objects.count(), before_documents + 2)
 
-    @override_settings(IMPORT_REQUEST_SECONDS=0)
+    @override_app_settings(IMPORT_REQUEST_SECONDS=0)
     def test_admin__upload_budget_spent__remaining_files_reported_not_read(self):
         self.client.force_login(self.editor)
         upload = SimpleUploadedFile("qd-15.docx", hostile.good_docx())

@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
@@ -66,7 +67,8 @@ class BackupRestoreRoundTripTests(TransactionTestCase):
         self.media = self.tmp / "media"
         self.private = self.tmp / "private-media"
         self.media_override = override_settings(
-            MEDIA_ROOT=str(self.media), PRIVATE_MEDIA_ROOT=self.private
+            MEDIA_ROOT=str(self.media),
+            CONGTHONGTIN={**settings.CONGTHONGTIN, "PRIVATE_MEDIA_ROOT": self.private},
         )
         self.media_override.enable()
         self.addCleanup(shutil.rmtree, self.tmp, ignore_errors=True)

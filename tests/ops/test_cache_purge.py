@@ -9,6 +9,7 @@ from wagtail.contrib.frontend_cache.backends import BaseBackend
 
 from congthongtin.core.cache_headers import purge_listings
 from tests.factories import StandardPageFactory, make_portal
+from tests.helpers import override_app_settings
 from tests.ops.test_hardening import OPS_MIDDLEWARE
 
 PURGED: list[str] = []
@@ -72,9 +73,9 @@ class PurgeListingsTests(TestCase):
 @override_settings(
     MIDDLEWARE=OPS_MIDDLEWARE,
     ROOT_URLCONF="tests.ops.urls",
-    PORTAL_CACHE_SHARED_MAX_AGE=3600,
-    PORTAL_CACHE_BROWSER_MAX_AGE=60,
-    PORTAL_CACHE_QUERY_SHARED_MAX_AGE=30,
+)
+@override_app_settings(
+    CACHE_SHARED_MAX_AGE=3600, CACHE_BROWSER_MAX_AGE=60, CACHE_QUERY_SHARED_MAX_AGE=30
 )
 class QueryStringLifetimeTests(TestCase):
     def test_plain_url__long_shared_lifetime(self):

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from congthongtin.core.conf import app_settings
+
 DOCKER = Path(__file__).resolve().parents[2] / "docker"
 
 
@@ -131,13 +133,13 @@ def public_server(tree):
     return server
 
 
-def test_nginx_conf__private_files_only_through_the_internal_location(nginx, settings):
+def test_nginx_conf__private_files_only_through_the_internal_location(nginx):
     locations = {
         tuple(args): {name: a for name, a, _c in children}
         for name, args, children in public_server(nginx)
         if name == "location"
     }
-    protected = locations[(settings.PRIVATE_MEDIA_ACCEL_PREFIX,)]
+    protected = locations[(app_settings.PRIVATE_MEDIA_ACCEL_PREFIX,)]
     assert "internal" in protected  # a reader's own request for /_protected/… is refused
     assert protected["alias"] == [f"{PRIVATE_ROOT}/"]
     assert protected["disable_symlinks"] == ["on"]
@@ -149,7 +151,7 @@ def test_nginx_conf__private_files_only_through_the_internal_location(nginx, set
     for ancestors, name, args, _children in walk(nginx):
         if name not in ("root", "alias"):
             continue
-        if ancestors and ancestors[-1] == ("location", [settings.PRIVATE_MEDIA_ACCEL_PREFIX]):
+        if ancestors and ancestors[-1] == ("location", [app_settings.PRIVATE_MEDIA_ACCEL_PREFIX]):
             continue
         path = args[0].rstrip("/") + "/"
         assert not (PRIVATE_ROOT + "/").startswith(path), (name, args, ancestors)

@@ -119,7 +119,7 @@ import json
 from django.conf import settings
 from congthongtin.core.checks import private_media_outside_public_folders
 print(json.dumps({
-    "accel": settings.PRIVATE_MEDIA_ACCEL_REDIRECT,
+    "accel": settings.CONGTHONGTIN["PRIVATE_MEDIA_ACCEL_REDIRECT"],
     "private": settings.STORAGES["private"],
     "errors": [e.id for e in private_media_outside_public_folders(None)]
         if settings.STORAGES["private"]["BACKEND"].startswith("core.") else [],
@@ -185,7 +185,7 @@ class PublicResponseHeaderTests(TestCase):
 
     def test_admin__no_csp_header(self):
         self.client.force_login(self.editor)
-        response = self.client.get(f"/{settings.PORTAL_ADMIN_PATH}")
+        response = self.client.get(f"/{settings.CONGTHONGTIN['ADMIN_PATH']}")
         assert response.status_code == 200
         assert not response.has_header("Content-Security-Policy")
 

@@ -24,6 +24,7 @@ from congthongtin.consultation.models import (
     ConsultationStatus,
     ConsultationSubscriber,
 )
+from congthongtin.core.conf import app_settings
 
 SUBJECTS = {
     ConsultationNotice.Kind.OPENED: _("Open for comments: %(title)s"),
@@ -34,8 +35,8 @@ SUBJECTS = {
 
 def due_notices(page, now) -> list[str]:
     """The announcements ``page`` calls for at ``now``."""
-    closing_soon = datetime.timedelta(days=getattr(settings, "CONSULTATION_CLOSING_SOON_DAYS", 3))
-    result_window = datetime.timedelta(days=getattr(settings, "CONSULTATION_RESULT_NOTICE_DAYS", 7))
+    closing_soon = datetime.timedelta(days=app_settings.CONSULTATION_CLOSING_SOON_DAYS)
+    result_window = datetime.timedelta(days=app_settings.CONSULTATION_RESULT_NOTICE_DAYS)
     status = page.status_at(now)
     kinds = []
     if status == ConsultationStatus.OPEN:

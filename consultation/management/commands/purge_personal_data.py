@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime
 
-from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.db.models import Q
@@ -32,13 +31,14 @@ from congthongtin.consultation.models import (
     QuestionEvent,
     initials,
 )
+from congthongtin.core.conf import app_settings
 from congthongtin.core.private_media import delete_private_file
 
 SUBSCRIBER_GRACE = datetime.timedelta(days=30)
 
 
 def retention(name: str) -> datetime.timedelta:
-    return datetime.timedelta(days=int(getattr(settings, name, 365)))
+    return datetime.timedelta(days=getattr(app_settings, name))
 
 
 def purge_question(question, now) -> None:

@@ -19,6 +19,7 @@ from congthongtin.consultation.deadlines import work_calendar, working_time_left
 from congthongtin.consultation.mailer import queue_email
 from congthongtin.consultation.models import Question, QuestionEvent, QuestionState
 from congthongtin.consultation.views.public import render_email
+from congthongtin.core.conf import app_settings
 from congthongtin.core.models import PortalSettings
 
 
@@ -27,7 +28,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         now = timezone.now()
-        days_before = getattr(settings, "QA_REMINDER_WORKING_DAYS", 1)
+        days_before = app_settings.QA_REMINDER_WORKING_DAYS
         window = work_calendar().day_length * days_before
         reminded = overdue = 0
         questions = Question.objects.filter(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
+from congthongtin.core.users import must_change_password
 from congthongtin.editorial.accounts import create_official
 from congthongtin.editorial.roles import ALL_ROLES
 
@@ -29,6 +30,7 @@ class Command(BaseCommand):
             raise CommandError("Give the family name and the given name.")
         groups = list(Group.objects.filter(name__in=options["role"]))
         user, password = create_official(name, options["email"], groups)
-        self.stdout.write(f"username: {user.username}")
+        self.stdout.write(f"username: {user.get_username()}")
         self.stdout.write(f"one-time password: {password}")
-        self.stdout.write("The password must be changed at first login.")
+        if must_change_password(user):
+            self.stdout.write("The password must be changed at first login.")

@@ -56,7 +56,8 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         user = None
         if options["user"]:
-            user = get_user_model().objects.filter(username=options["user"]).first()
+            User = get_user_model()
+            user = User._default_manager.filter(**{User.USERNAME_FIELD: options["user"]}).first()
             if user is None:
                 raise CommandError(f"Không có người dùng “{options['user']}”.")
         limits = ParseLimits.from_settings()

@@ -47,7 +47,8 @@ class Command(BaseCommand):
         parent = self.find_parent(options.get("parent"))
         user = None
         if options.get("user"):
-            user = get_user_model().objects.filter(username=options["user"]).first()
+            User = get_user_model()
+            user = User._default_manager.filter(**{User.USERNAME_FIELD: options["user"]}).first()
             if user is None:
                 raise CommandError(_("No user named %(name)s.") % {"name": options["user"]})
         if options["submit"] and user is None:

@@ -1,0 +1,263 @@
+"""The platform's own settings: one dict, ``CONGTHONGTIN``, read through ``app_settings``.
+
+A host project sets only what it wants to change::
+
+    CONGTHONGTIN = {"QA_DEADLINE_DAYS": {"own": 7}, "ADMIN_PATH": "quan-tri/"}
+
+and the apps read ``app_settings.QA_DEADLINE_DAYS`` (``from congthongtin.core.conf import
+app_settings``). Every key, its default and its meaning are in :data:`DEFAULTS` below and in
+docs/settings.md. A dict default is *merged* with the project's value (the project's keys
+win), so ``{"QA_DEADLINE_DAYS": {"own": 7}}`` keeps the other two classes; every other value
+replaces the default.
+
+Values are checked when first read (a wrong type raises ``ImproperlyConfigured`` naming the
+key) and at start-up (system check ``core.E030``; an unknown key, usually a typo, is
+``core.W031``). The merged values are kept until ``CONGTHONGTIN`` changes
+(``override_settings(CONGTHONGTIN=...)`` in tests empties the cache through
+``setting_changed``). Django's and other packages' settings (``MEDIA_ROOT``, ``STORAGES``,
+``AXES_*``, ``WAGTAIL*``, ``DEFAULT_FROM_EMAIL``) stay where those packages read them.
+
+The bounds of the import worker keep their numbers on core.limits' classes (the worker
+runs without Django); :data:`DEFAULTS` refers to them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import PurePath
+from typing import Any
+
+from django.conf import settings
+from django.core.checks import Error, Tags, Warning, register
+from django.core.exceptions import ImproperlyConfigured
+from django.core.signals import setting_changed
+
+from .limits import ParseLimits, ZipLimits
+
+SETTING_NAME = "CONGTHONGTIN"
+
+#: Every key of ``CONGTHONGTIN`` with its default (docs/settings.md says what each means).
+DEFAULTS: dict[str, Any] = {
+    # --- portal-wide: admin address, permissions, HTTP headers (core) --------------------
+    "ADMIN_PATH": "admin/",
+    "PAGE_PERMISSION_TESTER": None,
+    "CSP": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+    "CSP_REPORT_ONLY": False,
+    "CSP_EXCLUDE_PREFIXES": (),
+    "CACHE_BROWSER_MAX_AGE": 60,
+    "CACHE_SHARED_MAX_AGE": 3600,
+    "CACHE_QUERY_SHARED_MAX_AGE": 60,
+    "CACHE_EXCLUDE_PREFIXES": (),
+    # --- citizens' private files (core.private_media) ------------------------------------
+    "PRIVATE_MEDIA_ROOT": None,
+    "PRIVATE_MEDIA_ACCEL_REDIRECT": False,
+    "PRIVATE_MEDIA_ACCEL_PREFIX": "/_protected/",
+    # --- imports of documents and spreadsheets (core.limits, legal, procedures) ----------
+    # (The bounds' numbers live on core.limits' classes, which the parse worker reads
+    # without Django: 1000 members, 30 MB a member, 100 MB in all, ratio 100, 20 s, 768 MB.)
+    "IMPORT_ZIP_MAX_MEMBERS": ZipLimits.max_members,
+    "IMPORT_ZIP_MAX_MEMBER_BYTES": ZipLimits.max_member_bytes,
+    "IMPORT_ZIP_MAX_TOTAL_BYTES": ZipLimits.max_total_bytes,
+    "IMPORT_ZIP_MAX_RATIO": ZipLimits.max_ratio,
+    "IMPORT_PARSE_SECONDS": ParseLimits.seconds,
+    "IMPORT_PARSE_MEMORY_BYTES": ParseLimits.memory_bytes,
+    "IMPORT_REQUEST_SECONDS": 25,
+    # --- accounts (editorial) ------------------------------------------------------------
+    "PASSWORD_RESET_RATE_LIMITS": {"address": (3, 3600), "client": (10, 3600)},
+    # --- public forms and their e-mails (consultation, core.clients) --------------------
+    "PUBLIC_FORM_CLIENT_IP_HEADER": "",
+    "PUBLIC_FORM_RATE_LIMITS": {
+        "default": {"accepted": (5, 600), "attempts": (30, 600)},
+        "feedback": {"accepted": (30, 600), "attempts": (60, 600)},
+    },
+    "PUBLIC_FORM_CHALLENGE_MAX_AGE": 2 * 60 * 60,
+    "PUBLIC_FORM_MIN_SECONDS": 3,
+    "PUBLIC_FORM_MAX_UPLOAD_MB": 10,
+    "PUBLIC_EMAIL_MAX_ATTEMPTS": 10,
+    # --- questions and answers (consultation) --------------------------------------------
+    "QA_DEADLINE_DAYS": {"own": 5, "several": 8, "special": 10},
+    "QA_REMINDER_WORKING_DAYS": 1,
+    "QA_COMPLAINT_KEYWORDS": ("khiếu nại", "tố cáo", "khiếu kiện", "tố giác", "đơn thư"),
+    "QA_PERSONAL_DATA_RETENTION_DAYS": 365,
+    "WORK_CALENDAR_EXTRA_DAYS_OFF": (),
+    "WORK_CALENDAR_EXTRA_WORKING_DAYS": (),
+    # --- consultations on drafts (consultation) ------------------------------------------
+    "CONSULTATION_CLOSING_SOON_DAYS": 3,
+    "CONSULTATION_RESULT_NOTICE_DAYS": 7,
+    "CONSULTATION_PERSONAL_DATA_RETENTION_DAYS": 365,
+}
+
+
+# Cheap type checks ----------------------------------------------------------------------
+def _is_count(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and value >= 0
+
+
+def _is_strings(value) -> bool:
+    return isinstance(value, list | tuple) and all(isinstance(v, str) for v in value)
+
+
+def _is_limit(value) -> bool:
+    """(requests, seconds)."""
+    return isinstance(value, list | tuple) and len(value) == 2 and all(map(_is_count, value))
+
+
+def _is_limits(value) -> bool:
+    return isinstance(value, dict) and all(_is_limit(v) for v in value.values())
+
+
+def _is_form_limits(value) -> bool:
+    return isinstance(value, dict) and all(_is_limits(v) for v in value.values())
+
+
+def _is_policy(value) -> bool:
+    return isinstance(value, dict) and all(_is_strings(v) for v in value.values())
+
+
+def _is_day_counts(value) -> bool:
+    return isinstance(value, dict) and all(_is_count(v) for v in value.values())
+
+
+def _is_optional_path(value) -> bool:
+    return value is None or isinstance(value, str | PurePath)
+
+
+def _is_optional_dotted(value) -> bool:
+    return value is None or (isinstance(value, str) and "." in value)
+
+
+_EXPECTED: dict[str, tuple[Callable[[Any], bool], str]] = {
+    "ADMIN_PATH": (lambda v: isinstance(v, str) and v.strip("/") != "", "a non-empty path"),
+    "PAGE_PERMISSION_TESTER": (_is_optional_dotted, "a dotted path or None"),
+    "CSP": (_is_policy, "a dict of directive → list of sources"),
+    "CSP_REPORT_ONLY": (lambda v: isinstance(v, bool), "True or False"),
+    "CSP_EXCLUDE_PREFIXES": (_is_strings, "a list of path prefixes"),
+    "CACHE_EXCLUDE_PREFIXES": (_is_strings, "a list of path prefixes"),
+    "PRIVATE_MEDIA_ROOT": (_is_optional_path, "a folder (str or Path) or None"),
+    "PRIVATE_MEDIA_ACCEL_REDIRECT": (lambda v: isinstance(v, bool), "True or False"),
+    "PRIVATE_MEDIA_ACCEL_PREFIX": (lambda v: isinstance(v, str) and v.startswith("/"), "a path"),
+    "IMPORT_ZIP_MAX_RATIO": (_is_number, "a number ≥ 0"),
+    "IMPORT_PARSE_SECONDS": (_is_number, "a number of seconds ≥ 0"),
+    "IMPORT_REQUEST_SECONDS": (_is_number, "a number of seconds ≥ 0"),
+    "PASSWORD_RESET_RATE_LIMITS": (_is_limits, "a dict of name → (requests, seconds)"),
+    "PUBLIC_FORM_CLIENT_IP_HEADER": (lambda v: isinstance(v, str), "a META key or ''"),
+    "PUBLIC_FORM_RATE_LIMITS": (
+        _is_form_limits,
+        "a dict of form → {'accepted'|'attempts': (requests, seconds)}",
+    ),
+    "QA_DEADLINE_DAYS": (_is_day_counts, "a dict of deadline class → working days"),
+    "QA_COMPLAINT_KEYWORDS": (_is_strings, "a list of words"),
+    "WORK_CALENDAR_EXTRA_DAYS_OFF": (_is_strings, "a list of ISO dates"),
+    "WORK_CALENDAR_EXTRA_WORKING_DAYS": (_is_strings, "a list of ISO dates"),
+}
+# Every other key is a whole number ≥ 0 (days, seconds, bytes, counts).
+for _key, _default in DEFAULTS.items():
+    if _key not in _EXPECTED:
+        assert _is_count(_default), _key
+        _EXPECTED[_key] = (_is_count, "a whole number ≥ 0")
+
+
+def configured() -> dict:
+    """The project's ``CONGTHONGTIN`` as written (empty when it has none)."""
+    value = getattr(settings, SETTING_NAME, None)
+    return {} if value is None else value
+
+
+def problems(values: dict | None = None) -> tuple[list[str], list[str]]:
+    """(wrong values, unknown keys) of ``values`` (the project's dict by default)."""
+    values = configured() if values is None else values
+    if not isinstance(values, dict):
+        return [f"{SETTING_NAME} must be a dict, not {type(values).__name__}."], []
+    wrong, unknown = [], []
+    for key, value in values.items():
+        if key not in DEFAULTS:
+            unknown.append(key)
+            continue
+        test, expected = _EXPECTED[key]
+        if not test(value):
+            wrong.append(f"{SETTING_NAME}[{key!r}] must be {expected}, not {value!r}.")
+    return wrong, unknown
+
+
+def _merged(key: str, value):
+    default = DEFAULTS[key]
+    if isinstance(default, dict) and isinstance(value, dict):
+        return {**default, **value}
+    return value
+
+
+class AppSettings:
+    """``app_settings.KEY``: the project's value of ``CONGTHONGTIN[KEY]``, else the default."""
+
+    def __init__(self):
+        self._cache: dict[str, Any] = {}
+
+    def __getattr__(self, key: str):
+        if key not in DEFAULTS:
+            raise AttributeError(f"{SETTING_NAME} has no key {key!r} (core.conf.DEFAULTS)")
+        try:
+            return self._cache[key]
+        except KeyError:
+            pass
+        values = configured()
+        if not isinstance(values, dict):
+            raise ImproperlyConfigured(f"{SETTING_NAME} must be a dict.")
+        if key in values:
+            test, expected = _EXPECTED[key]
+            if not test(values[key]):
+                raise ImproperlyConfigured(
+                    f"{SETTING_NAME}[{key!r}] must be {expected}, not {values[key]!r}."
+                )
+            value = _merged(key, values[key])
+        else:
+            value = DEFAULTS[key]
+        self._cache[key] = value
+        return value
+
+    def reload(self) -> None:
+        self._cache.clear()
+
+
+app_settings = AppSettings()
+
+
+def _reload(*, setting, **kwargs):
+    if setting == SETTING_NAME:
+        app_settings.reload()
+
+
+setting_changed.connect(_reload, dispatch_uid="congthongtin.core.conf.reload")
+
+
+@register(Tags.compatibility)
+def check_app_settings(app_configs, **kwargs):
+    """A wrong value stops the start (it would fail later, at the first request that reads
+    it); an unknown key is most often a misspelt one, whose default silently applies."""
+    wrong, unknown = problems()
+    messages = [Error(text, id="core.E030") for text in wrong]
+    messages += [
+        Warning(
+            f"{SETTING_NAME} has an unknown key {key!r}; it is ignored.",
+            hint="The keys are listed in docs/settings.md.",
+            id="core.W031",
+        )
+        for key in unknown
+    ]
+    return messages
