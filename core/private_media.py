@@ -23,6 +23,7 @@ The Wagtail images and documents that editors publish stay in ``MEDIA_ROOT`` and
 
 from __future__ import annotations
 
+import functools
 import mimetypes
 import os
 import posixpath
@@ -74,10 +75,20 @@ class PrivateMediaStorage(FileSystemStorage):
         raise ValueError("Private files have no public URL; link to the view that serves them.")
 
 
+@functools.cache
+def _default_private_storage() -> PrivateMediaStorage:
+    return PrivateMediaStorage()
+
+
 def private_storage():
     """The storage of citizens' files (``FileField(storage=private_storage)``): resolved
-    when used, so that settings and tests choose it, and migrations stay independent of it."""
-    return storages[STORAGE_ALIAS]
+    when used, so that settings and tests choose it, and migrations stay independent of it.
+    ``STORAGES["private"]`` when the project defines it (the portal does; S3 in production),
+    else a :class:`PrivateMediaStorage` at its default folder: a host site that installs the
+    apps without that alias still keeps citizens' files out of ``MEDIA_ROOT``."""
+    if STORAGE_ALIAS in getattr(settings, "STORAGES", {}):
+        return storages[STORAGE_ALIAS]
+    return _default_private_storage()
 
 
 def private_media_root() -> Path | None:

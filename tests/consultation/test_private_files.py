@@ -241,3 +241,26 @@ class PrivateRootCheckTests(TestCase):
             self.assertEqual([e.id for e in errors], ["core.E001"])
             with override_settings(MEDIA_ROOT=Path(tmp) / "media", CONGTHONGTIN=private):
                 self.assertEqual(private_media_outside_public_folders(None), [])
+
+
+class DefaultPrivateStorageTests(TestCase):
+    """A host site without STORAGES["private"] (a stock `wagtail start` site): the private
+    storage is still a folder outside MEDIA_ROOT, and the system check runs."""
+
+    def test_without_the_alias__private_folder_beside_media(self):
+        from django.conf import settings
+
+        from congthongtin.core.checks import private_media_outside_public_folders
+        from congthongtin.core.private_media import PrivateMediaStorage, private_storage
+
+        stores = {k: v for k, v in settings.STORAGES.items() if k != "private"}
+        with tempfile.TemporaryDirectory() as tmp:
+            media = Path(tmp) / "media"
+            with (
+                override_settings(STORAGES=stores, MEDIA_ROOT=str(media)),
+                override_app_settings(PRIVATE_MEDIA_ROOT=None),
+            ):
+                storage = private_storage()
+                self.assertIsInstance(storage, PrivateMediaStorage)
+                self.assertEqual(Path(storage.location), Path(tmp).resolve() / "private-media")
+                self.assertEqual(private_media_outside_public_folders(None), [])
