@@ -21,9 +21,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from wagtail.log_actions import log
 
+from congthongtin.core.roles import EDITORIAL_ROLES, HEAD
 from congthongtin.vietnam.names import split_full_name, unique_username
-
-from .roles import EDITORIAL_ROLES, HEAD
 
 #: Every action this module writes to the log; the auditors' account log lists them.
 ACCOUNT_ACTIONS = (

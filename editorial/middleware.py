@@ -9,8 +9,9 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from congthongtin.core.roles import AUDITOR
+
 from .gate import GateRefused
-from .roles import AUDITOR
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 

@@ -17,13 +17,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
-from congthongtin.consultation.mailer import queue_email
 from congthongtin.consultation.models import (
     ConsultationNotice,
     ConsultationPage,
     ConsultationStatus,
     ConsultationSubscriber,
 )
+from congthongtin.core.outbox import queue_email
 
 SUBJECTS = {
     ConsultationNotice.Kind.OPENED: _("Open for comments: %(title)s"),

@@ -13,7 +13,9 @@
 - A consent line for personal data (Law 91/2025/QH15) that must be ticked.
 
 ``PublicFormMixin`` puts all of it on a Django form; the views call ``check_rate_limit``
-before they look at the data and ``remember_submission`` after they store it.
+before they look at the data and ``remember_submission`` after they store it. It lives in
+core so that any app with a public form uses it without depending on the citizens' voice
+app (issue 17), where it was first written.
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ from congthongtin.core import ratelimit
 from congthongtin.core.clients import client_ip
 from congthongtin.vietnam.fold import fold
 
+#: Kept from the module's first home (consultation): a different salt would refuse every
+#: challenge already handed out in a form that a citizen is filling in.
 SALT = "congthongtin.consultation.antispam.challenge"
 HONEYPOT_FIELD = "extra_note"
 TOKEN_FIELD = "challenge_token"
