@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 
 from congthongtin.consultation.models import ConsultationComment
-from congthongtin.editorial import roles
+from congthongtin.core import roles
 
 from .helpers import challenge_fields, clock, make_consultation, make_consultation_index, vn
 

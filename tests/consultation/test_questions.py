@@ -17,12 +17,11 @@ from wagtail.models import Site
 from congthongtin.consultation.deadlines import DeadlineClass, due_at, working_days_overdue
 from congthongtin.consultation.models import (
     Answer,
-    OutgoingEmail,
     Question,
     QuestionEvent,
     QuestionState,
 )
-from congthongtin.core.models import PortalSettings
+from congthongtin.core.models import OutgoingEmail, PortalSettings
 from tests.editorial.helpers import assert_denied
 from tests.factories import UnitFactory
 
@@ -382,7 +381,7 @@ class PublicQuestionTests(TestCase):
 class BoardTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        from congthongtin.editorial import roles
+        from congthongtin.core import roles
 
         cls.index = make_question_index()
         cls.field = field("Đất đai")
