@@ -85,7 +85,7 @@ class Poster(threading.Thread):
         )
 
     def run(self) -> None:
-        from congthongtin.consultation import antispam
+        from congthongtin.core import antispam
 
         n = 0
         while not self.stop.is_set():
@@ -204,7 +204,8 @@ def stored_titles(marker: str) -> set[str]:
 def verify(log: list[dict], marker: str, before_resend: set[str]) -> dict:
     from django.db import close_old_connections
 
-    from congthongtin.consultation.models import OutgoingEmail, Question, QuestionEvent
+    from congthongtin.consultation.models import Question, QuestionEvent
+    from congthongtin.core.models import OutgoingEmail
 
     close_old_connections()
     stored = {q.title: q for q in Question.objects.filter(title__startswith=marker)}

@@ -1,17 +1,29 @@
 """The legal citation of an answer (R-QA-1; S1 Đ12.5): number/symbol, summary (trích yếu),
-date and issuer of every legal document the answer uses, linked to the library."""
+date and issuer of every legal document the answer uses, linked to the library.
+
+The library is the legal app's, which the citizens' voice does not need (issue 17): its page
+type is named here, never imported, and without the legal app every citation is typed."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 ARTICLE_NUMBER = re.compile(r"(?i)\bđi[eề]u\s+(\d+[a-zđ]?)")
+
+#: The library's documents (the legal app), by name: the legal app may not be installed.
+LIBRARY_DOCUMENT = "legal.LegalDocumentPage"
+LIBRARY_APP = "congthongtin.legal"
+
+
+def is_library_document(page) -> bool:
+    return page is not None and page._meta.label == LIBRARY_DOCUMENT
 
 
 @dataclass
@@ -35,9 +47,12 @@ class Citation:
 def citation_of(value) -> Citation:
     """The citation in a block value. A chosen document that is still in the library and
     live supplies its own data; otherwise (deleted, unpublished, or never in the library)
-    the typed data stands, without a link."""
+    the typed data stands, without a link, or with one to a live page that the chooser
+    offered instead of the library's (the legal app not installed)."""
     page = value.get("document")
-    if page is not None and getattr(page, "live", False):
+    if page is not None and not getattr(page, "live", False):
+        page = None
+    if is_library_document(page):
         issuer = page.issuing_body.name if getattr(page, "issuing_body_id", None) else ""
         return Citation(
             number_symbol=page.number_symbol or value.get("number_symbol") or "",
@@ -53,12 +68,24 @@ def citation_of(value) -> Citation:
         issue_date=value.get("issue_date"),
         issuer=value.get("issuer") or "",
         article=value.get("article") or "",
+        page=page,  # a page that is not the library's (no legal app): a link only
     )
 
 
+class LibraryDocumentChooserBlock(blocks.PageChooserBlock):
+    """Chooses a document of the legal library when the legal app is installed. Without it,
+    no page type of that name exists and a chooser naming it fails on every answer's form:
+    any page may then be chosen, as a link, and the citation's data is typed
+    (``LegalCitationBlock.clean``). The page type is not one of the block's arguments, so
+    its migrations are the same with or without the legal app."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.page_type = [LIBRARY_DOCUMENT] if apps.is_installed(LIBRARY_APP) else []
+
+
 class LegalCitationBlock(blocks.StructBlock):
-    document = blocks.PageChooserBlock(
-        page_type="legal.LegalDocumentPage",
+    document = LibraryDocumentChooserBlock(
         required=False,
         label=_("document in the library"),
         help_text=_("Its number, summary, date and issuer are taken from the library."),
@@ -82,7 +109,7 @@ class LegalCitationBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        if value.get("document") is None:
+        if not is_library_document(value.get("document")):
             missing = [
                 name
                 for name in ("number_symbol", "summary", "issue_date", "issuer")

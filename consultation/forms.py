@@ -1,4 +1,4 @@
-"""The public forms (each with the protections of ``antispam.PublicFormMixin``) and the
+"""The public forms (each with the protections of ``core.antispam.PublicFormMixin``) and the
 board's forms for questions."""
 
 from __future__ import annotations
@@ -10,13 +10,13 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from congthongtin.core.antispam import PublicFormMixin
 from congthongtin.core.conf import DEFAULTS, app_settings
 from congthongtin.core.filters import MonthField
 from congthongtin.core.models import Field, Unit
 from congthongtin.core.users import ordering as user_ordering
 from congthongtin.vietnam.fold import fold
 
-from .antispam import PublicFormMixin
 from .deadlines import DeadlineClass
 from .models import AskerType, RefusalReason
 from .uploads import max_upload_bytes, validate_attachment

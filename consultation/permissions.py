@@ -9,8 +9,8 @@ admin view of both models, the choosers included, keeps to these rows
 
 from __future__ import annotations
 
+from congthongtin.core import roles
 from congthongtin.core.viewsets import ScopedPermissionPolicy
-from congthongtin.editorial import roles
 
 
 def is_board(user) -> bool:
@@ -42,18 +42,13 @@ class AnswerPermissionPolicy(ScopedPermissionPolicy):
         return queryset.filter(question__officer=user)
 
 
-#: Everything an outgoing e-mail's text or subject can carry: an asker's data, a contact
-#: message, a comment on a draft, a subscriber's address.
+#: Everything the text or subject of an e-mail of this app can carry: an asker's data, a
+#: contact message, a comment on a draft, a subscriber's address. Whoever holds them all
+#: reads the e-mails in the queue (core.outbox.reads_email_content, through the hook
+#: registered in wagtail_hooks).
 EMAIL_CONTENT_PERMISSIONS = (
     "consultation.view_question",
     "consultation.view_contactmessage",
     "consultation.view_consultationcomment",
     "consultation.view_consultationsubscriber",
 )
-
-
-def reads_email_content(user) -> bool:
-    """Whoever may already read every kind of personal data an e-mail repeats may read the
-    e-mail (the board, auditors). The technical administrator, who keeps the queue running,
-    sees its delivery only: recipients' domains, state, attempts, error (finding 5)."""
-    return user.has_perms(EMAIL_CONTENT_PERMISSIONS)

@@ -1,7 +1,8 @@
 """Citizens' voice in the board's workflow (``manage.py setup_portal``; congthongtin.core.setup).
 
 Answers go through the board's three-step workflow (R-WF-4), and the roles get the rights
-they need on questions, comments and messages. Nobody but a superuser holds
+they need on questions, comments and messages (the e-mail queue is core's; the editorial
+board's step grants its rights). Nobody but a superuser holds
 ``publish_answer``: an answer becomes public only when the last step approves it
 (``congthongtin.editorial.workflows.publish_approved``). Runs after the editorial board's
 step (INSTALLED_APPS order), whose groups and workflow it completes.
@@ -13,7 +14,7 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Workflow, WorkflowContentType
 
-from congthongtin.editorial import roles
+from congthongtin.core import roles
 
 from .models import Answer
 
@@ -31,7 +32,6 @@ BOARD_PERMISSIONS = [
     "change_contactmessage",
     "view_pagefeedback",
     "view_consultationsubscriber",
-    "view_outgoingemail",
 ]
 PERMISSIONS = {
     roles.HEAD: BOARD_PERMISSIONS,
@@ -46,11 +46,8 @@ PERMISSIONS = {
         "view_contactmessage",
         "view_pagefeedback",
         "view_consultationsubscriber",
-        "view_outgoingemail",
     ],
     roles.TECH_ADMIN: [
-        "view_outgoingemail",
-        "change_outgoingemail",
         "view_consultationsubscriber",
         "change_consultationsubscriber",
     ],

@@ -1,4 +1,5 @@
-"""An answer's publication is the question's answer: state, search key, the asker's e-mail.
+"""An answer's publication is the question's answer: state, site search (core.search_items),
+the asker's e-mail.
 A deleted comment's attached file goes with it."""
 
 from __future__ import annotations
@@ -11,45 +12,51 @@ from django.utils.translation import gettext
 from wagtail.signals import published, unpublished, workflow_submitted
 
 from congthongtin.core.private_media import delete_private_file
-from congthongtin.search.indexing import index_item, remove_item
+from congthongtin.core.search_items import SearchItem, item_changed, item_removed
 
 from .models import Answer, ConsultationComment, Question, QuestionEvent, QuestionState
 
 
-def index_question(question) -> bool:
-    """A published question and its answer in site search (/tim-kiem/?loai=hoi-dap); never
-    the asker's personal data, only what the public Q&A page shows."""
-    source = f"question:{question.pk}"
-    if not Question.objects.published().filter(pk=question.pk).exists() or not question.page_id:
-        remove_item(source)
-        return False
+def search_item(question) -> SearchItem:
+    """A published question and its answer as site search shows them (/tim-kiem/?loai=hoi-dap):
+    never the asker's personal data, only what the public Q&A page shows."""
     answer = getattr(question, "answer", None)
-    index_item(
-        source,
+    return SearchItem(
+        source=f"question:{question.pk}",
         path=question.page.path,
         title=question.title,
         summary=question.body,
         body=f"{question.body} {answer.body if answer else ''}",
         url=question.get_url(),
         category="hoi-dap",
-        fields=[question.field.slug] if question.field_id else [],
+        fields=(question.field.slug,) if question.field_id else (),
         date=question.answered_at.date() if question.answered_at else None,
     )
+
+
+def index_question(question) -> bool:
+    """Tell site search (core.search_items; the search app listens when installed) that the
+    question is searchable, or no longer is. True when it is."""
+    if not Question.objects.published().filter(pk=question.pk).exists() or not question.page_id:
+        item_removed(f"question:{question.pk}")
+        return False
+    item_changed(search_item(question))
     return True
 
 
-def reindex_questions() -> int:
-    return sum(
-        index_question(question)
-        for question in Question.objects.published().select_related("page", "field", "answer")
-    )
+def published_search_items():
+    """Every published question, for a full rebuild of site search (SEARCH_ITEMS_HOOK)."""
+    questions = Question.objects.published().filter(page__isnull=False)
+    for question in questions.select_related("page", "field", "answer"):
+        yield search_item(question)
 
 
 @receiver(published)
 def answer_published(sender, instance, revision=None, user=None, **kwargs):
     if not isinstance(instance, Answer):
         return
-    from .mailer import queue_email
+    from congthongtin.core.outbox import queue_email
+
     from .views.public import render_email
 
     with transaction.atomic():
@@ -92,7 +99,7 @@ def answer_unpublished(sender, instance, user=None, **kwargs):
         QuestionEvent.objects.create(
             question=question, kind=QuestionEvent.Kind.WITHDRAWN, actor=user
         )
-        remove_item(f"question:{question.pk}")
+        item_removed(f"question:{question.pk}")
 
 
 @receiver(workflow_submitted)

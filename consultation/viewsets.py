@@ -1,5 +1,6 @@
 """The citizens' voice viewsets: questions, answers (a snippet with the editorial workflow),
-comments on drafts, contact messages, page ratings, subscribers and the e-mail queue.
+comments on drafts, contact messages, page ratings and subscribers (the e-mail queue is
+core's: core.outbox_viewsets).
 
 Every viewset derives from ``core.viewsets``: the questions and answers a user may reach are
 the ones ``consultation.permissions`` gives them, in every view, not in the listing only.
@@ -7,29 +8,26 @@ the ones ``consultation.permissions`` gives them, in every view, not in the list
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, Panel
-from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.snippets.views import snippets as snippet_views
 
 from congthongtin.core.users import full_name
-from congthongtin.core.viewsets import PortalModelViewSet, PortalSnippetViewSet
+from congthongtin.core.viewsets import NoCreateView, PortalModelViewSet, PortalSnippetViewSet
 
 from .models import (
     Answer,
     ConsultationComment,
     ConsultationSubscriber,
     ContactMessage,
-    OutgoingEmail,
     PageFeedback,
     Question,
     QuestionState,
 )
-from .permissions import is_board, reads_email_content
+from .permissions import is_board
 from .views.admin import visible_questions
 
 
@@ -61,13 +59,6 @@ class QuestionIndexView(generic.IndexView):
     def get_base_queryset(self):
         # The scope (consultation.permissions) is applied by core.viewsets.
         return super().get_base_queryset().select_related("field", "unit")
-
-
-class NoCreateView(generic.CreateView):
-    """Questions and page ratings come from the public forms only."""
-
-    def dispatch(self, request, *args, **kwargs):
-        raise PermissionDenied
 
 
 class QuestionViewSet(PortalModelViewSet):
@@ -339,112 +330,9 @@ class SubscriberViewSet(PortalModelViewSet):
     form_fields = ["unsubscribed_at"]
 
 
-#: What the technical administrator sees of the queue (finding 5): where to (domains), how
-#: it went, never to whom, about what or the text.
-DELIVERY_FIELDS = [
-    "created_at",
-    "purpose",
-    "recipient_domains",
-    "status",
-    "attempts",
-    "sent_at",
-    "error_summary",
-]
-#: What the board and the auditors see: they already read the data the e-mails repeat.
-CONTENT_FIELDS = [
-    "created_at",
-    "purpose",
-    "to",
-    "reply_to",
-    "subject",
-    "body_without_links",
-    "status",
-    "attempts",
-    "sent_at",
-    "last_error",
-]
-EMAIL_LABELS = {
-    "recipient_domains": _("Recipients' domains"),
-    "error_summary": _("Last error"),
-    "body_without_links": _("Message text (private links cut off)"),
-}
-
-
-class OutgoingEmailIndexView(generic.IndexView):
-    """Listing, search and CSV/XLSX export show the delivery only to whoever may not read
-    the e-mails; the attributes are set before Wagtail builds columns, search or export."""
-
-    def setup(self, request, *args, **kwargs):
-        if not reads_email_content(request.user):
-            self.list_display = [
-                "created_at",
-                "purpose",
-                Column("recipient_domains", label=EMAIL_LABELS["recipient_domains"]),
-                "status",
-                "attempts",
-                "sent_at",
-            ]
-            self.list_export = DELIVERY_FIELDS
-            # The subject is not searchable either: a search would tell whether some
-            # e-mail's subject holds a given name.
-            self.search_fields = ["purpose"]
-        self.export_headings = {**(getattr(self, "export_headings", None) or {}), **EMAIL_LABELS}
-        super().setup(request, *args, **kwargs)
-
-
-class OutgoingEmailInspectView(generic.InspectView):
-    def get_fields(self):
-        return CONTENT_FIELDS if reads_email_content(self.request.user) else DELIVERY_FIELDS
-
-    def get_field_label(self, field_name, field):
-        if field_name in EMAIL_LABELS:
-            return EMAIL_LABELS[field_name]
-        return super().get_field_label(field_name, field)
-
-
-class DeliveryPanel(Panel):
-    """The e-mail on its edit form, to the same rule as the inspect view."""
-
-    class BoundPanel(Panel.BoundPanel):
-        template_name = "consultation/admin/outgoing_delivery_panel.html"
-
-        def get_context_data(self, parent_context=None):
-            context = super().get_context_data(parent_context)
-            context["email"] = self.instance
-            context["reads_content"] = reads_email_content(self.request.user)
-            return context
-
-
-class OutgoingEmailViewSet(PortalModelViewSet):
-    model = OutgoingEmail
-    name = "thu-gui-di"
-    url_namespace = "consultation_outgoingemail"
-    icon = "mail"
-    menu_label = _("Outgoing e-mails")
-    add_to_admin_menu = False
-    add_view_class = NoCreateView
-    index_view_class = OutgoingEmailIndexView
-    inspect_view_class = OutgoingEmailInspectView
-    copy_view_enabled = False
-    inspect_view_enabled = True
-    list_display = ["created_at", "subject", "purpose", "status", "attempts", "sent_at"]
-    list_filter = ["status", "purpose"]
-    search_fields = ["subject"]
-    ordering = ["-created_at"]
-    list_export = ["created_at", "subject", "purpose", "status", "attempts", "last_error"]
-    panels = [
-        DeliveryPanel(heading=_("Delivery")),
-        FieldPanel(
-            "status",
-            help_text=_("Set “Waiting to be sent” to try a failed e-mail again."),
-        ),
-    ]
-
-
 question_viewset = QuestionViewSet()
 answer_viewset = AnswerViewSet()
 comment_viewset = CommentViewSet()
 contact_viewset = ContactMessageViewSet()
 pagefeedback_viewset = PageFeedbackViewSet()
 subscriber_viewset = SubscriberViewSet()
-outgoing_viewset = OutgoingEmailViewSet()

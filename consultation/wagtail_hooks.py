@@ -1,6 +1,7 @@
 """The citizens' voice in the admin: one menu with the Q&A dashboard, questions, answers
 (a snippet with the editorial workflow), comments on drafts (moderation and CSV/XLSX export
-for the drafting agency), contact messages, page ratings and the e-mail queue."""
+for the drafting agency), contact messages, page ratings and the e-mail queue (core's:
+core.outbox_viewsets)."""
 
 from __future__ import annotations
 
@@ -15,18 +16,24 @@ from wagtail.snippets.models import register_snippet
 from congthongtin.core import sitecache
 from congthongtin.core.highlights import HOOK_NAME as HIGHLIGHT_HOOK
 from congthongtin.core.highlights import Highlight
+from congthongtin.core.outbox import CONTENT_PERMISSIONS_HOOK
+from congthongtin.core.outbox_viewsets import outgoing_viewset
+from congthongtin.core.search_items import SEARCH_ITEMS_HOOK
 from congthongtin.core.setup import SETUP_HOOK
 
 from . import admin_urls
 from .models import Answer, ConsultationIndexPage, ConsultationPage, ConsultationStatus, Question
 from .models.consultation import status_filter
-from .permissions import AnswerPermissionPolicy, QuestionPermissionPolicy
+from .permissions import (
+    EMAIL_CONTENT_PERMISSIONS,
+    AnswerPermissionPolicy,
+    QuestionPermissionPolicy,
+)
 from .setup import install_answer_workflow
 from .viewsets import (
     answer_viewset,
     comment_viewset,
     contact_viewset,
-    outgoing_viewset,
     pagefeedback_viewset,
     question_viewset,
     subscriber_viewset,
@@ -54,8 +61,14 @@ def register_viewsets():
         contact_viewset,
         pagefeedback_viewset,
         subscriber_viewset,
-        outgoing_viewset,
     ]
+
+
+@hooks.register(CONTENT_PERMISSIONS_HOOK)
+def email_content_permissions():
+    """The e-mails of the citizens' voice repeat askers', writers' and subscribers' data:
+    only whoever reads all of it reads them in the queue (core.outbox)."""
+    return EMAIL_CONTENT_PERMISSIONS
 
 
 class PermissionMenuItem(MenuItem):
@@ -95,7 +108,7 @@ def register_menu():
         ),
         pagefeedback_viewset.get_menu_item(order=7),
         subscriber_viewset.get_menu_item(order=8),
-        outgoing_viewset.get_menu_item(order=9),
+        outgoing_viewset.get_menu_item(order=9),  # core's queue, which our e-mails fill
     ]
     return CitizensVoiceMenu(_("Citizens' voice"), Menu(items=items), icon_name="group", order=260)
 
@@ -132,12 +145,12 @@ def open_consultations(home_page, request):
     )
 
 
-@hooks.register("register_search_reindexer")
-def reindex_published_questions():
-    """Published Q&A in site search (search.indexing.REINDEX_HOOK)."""
-    from .signals import reindex_questions
+@hooks.register(SEARCH_ITEMS_HOOK)
+def published_questions():
+    """Published Q&A in a full rebuild of site search (core.search_items)."""
+    from .signals import published_search_items
 
-    return reindex_questions()
+    return published_search_items()
 
 
 hooks.register(SETUP_HOOK, install_answer_workflow)

@@ -92,7 +92,7 @@ PREREQUISITES: dict[str, list[str]] = {
         "django.contrib.contenttypes",  # setup_portal replaces the welcome page by ContentType
     ],
     "congthongtin.editorial": [
-        "congthongtin.core",  # imports core (limits, clients, workflow) and migration dependencies
+        "congthongtin.core",  # core (roles, limits, clients, outbox) and migration dependencies
         "wagtail",  # Page, TaskState, workflow
         "wagtail.admin",  # admin views, wagtailadmin templates and tags, migration dependency
         "wagtail.users",  # editorial.users_app and views.users extend Wagtail's user screens
@@ -150,11 +150,12 @@ PREREQUISITES: dict[str, list[str]] = {
         "modelcluster",  # ParentalKey rows of a procedure
         "django.contrib.auth",  # import_procedures runs as a user
     ],
+    # Not editorial, legal or search: the roles' names, the public forms' protection and the
+    # e-mail queue are core's; without the legal app a citation is typed (consultation.blocks);
+    # published questions reach site search through core.search_items, which the search
+    # app listens to when installed; without editorial there is no workflow to put answers in.
     "congthongtin.consultation": [
-        "congthongtin.core",  # agencies, fields, limits, clients, portal_tags
-        "congthongtin.editorial",  # roles and permissions (consultation.permissions, migrations)
-        "congthongtin.legal",  # page chooser on legal.LegalDocumentPage (consultation.blocks)
-        "congthongtin.search",  # answered questions are indexed (search.indexing)
+        "congthongtin.core",  # agencies, fields, limits, clients, roles, antispam, outbox, tags
         "wagtail",
         "wagtail.admin",  # moderation screens (wagtailadmin templates and tags)
         "wagtail.contrib.routable_page",  # question and consultation pages route forms
@@ -166,7 +167,7 @@ PREREQUISITES: dict[str, list[str]] = {
         "django.contrib.messages",  # confirmations of the moderation screens
     ],
     "congthongtin.search": [
-        "congthongtin.core",  # core.text, core.listing, agencies and fields as filters
+        "congthongtin.core",  # core.text, core.listing, core.search_items, agencies and fields
         "wagtail",  # Page, publishing signals
         "wagtail.search",  # backends (modelsearch) and wagtailsearch migrations
     ],

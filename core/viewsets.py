@@ -21,7 +21,7 @@ from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
-from wagtail.admin.views.generic import DeleteView, InspectView
+from wagtail.admin.views.generic import CreateView, DeleteView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
@@ -196,6 +196,14 @@ class PortalViewSetMixin:
 
 class PortalModelViewSet(PortalViewSetMixin, ModelViewSet):
     pass
+
+
+class NoCreateView(CreateView):
+    """For rows that only the portal itself writes (a citizen's question, a page rating, an
+    e-mail in the queue): the admin never creates one."""
+
+    def dispatch(self, request, *args, **kwargs):
+        raise PermissionDenied
 
 
 class ChooserCreateView(SnippetCreateView):

@@ -1,12 +1,14 @@
-"""Admin screens for the shared taxonomies (Wagtail viewsets, not wagtail-modeladmin)."""
+"""Admin screens for the shared taxonomies and the e-mail queue (Wagtail viewsets)."""
 
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from .directory_viewsets import DirectoryGroup
 from .models import Agency, Field
+from .outbox_viewsets import outgoing_viewset
 from .viewsets import PortalSnippetViewSet
 
 
@@ -35,3 +37,10 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 register_snippet(TaxonomyGroup)
 register_snippet(DirectoryGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_outbox():
+    """The e-mail queue (core.outbox). Not in the menu by itself: an app whose e-mails fill
+    it shows it in its own menu (the citizens' voice does)."""
+    return outgoing_viewset

@@ -9,7 +9,7 @@ Who may do what (issue 16, finding 1):
   the portal, ``auth.change_user`` with Django's model): opens accounts, deactivates and
   reactivates them, lifts a lockout, issues a one-time password. Never on a superuser's
   account nor on his own; he never sets a password, grants superuser status or any group.
-- The head of the board: grants and removes the editorial roles (``roles.EDITORIAL_ROLES``)
+- The head of the board: grants and removes the editorial roles (``core.roles.EDITORIAL_ROLES``)
   of other people. The technical administrator's role and any other group: a superuser only.
 - Nobody but a superuser changes his own groups.
 """
@@ -22,10 +22,9 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from wagtail.log_actions import log
 
+from congthongtin.core.roles import EDITORIAL_ROLES, HEAD
 from congthongtin.core.users import name_fields, set_must_change_password, user_permission
 from congthongtin.vietnam.names import split_full_name, unique_username
-
-from .roles import EDITORIAL_ROLES, HEAD
 
 #: Every action this module writes to the log; the auditors' account log lists them.
 ACCOUNT_ACTIONS = (

@@ -13,9 +13,9 @@ from wagtail.models import Page
 from wagtail.users.forms import UserEditForm
 
 from congthongtin.core.filters import BoundedDateField
+from congthongtin.core.roles import ALL_ROLES
 
 from .accounts import can_manage_account, grantable_groups
-from .roles import ALL_ROLES
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 

@@ -9,10 +9,10 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from congthongtin.core.roles import AUDITOR
 from congthongtin.core.users import must_change_password
 
 from .gate import GateRefused
-from .roles import AUDITOR
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 

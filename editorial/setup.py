@@ -1,6 +1,6 @@
 """The editorial board of a portal (``manage.py setup_portal``; congthongtin.core.setup).
 
-Each role of :mod:`congthongtin.editorial.roles` becomes a group holding exactly the
+Each role of :mod:`congthongtin.core.roles` becomes a group holding exactly the
 permissions below; the three editorial steps become the workflow of every Site's root page.
 Wagtail's stock workflow (one moderator publishes alone) is deactivated and its stock groups,
 which hold publish rights, are removed while nobody belongs to them. Idempotent: a second
@@ -24,9 +24,10 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from congthongtin.core import roles
+from congthongtin.core.models import OutgoingEmail
 from congthongtin.core.users import user_permission
 
-from . import roles
 from .models import EditorialTask
 
 #: Page rights of the board's members on the whole tree; never ``publish_page``: only the
@@ -63,11 +64,15 @@ DELEGATIONS_AND_SECTIONS = [
 
 def model_permissions() -> dict[str, list[str]]:
     """Each role's model permissions, as ``app_label.codename``."""
+    # The e-mail queue (core.outbox): the board and the auditors look at it (its text only
+    # if they read every kind of data it repeats: core.outbox.reads_email_content), the
+    # technical administrator keeps it running (sends a failed e-mail again).
+    outbox = OutgoingEmail._meta.app_label
     return {
-        roles.HEAD: [*TAXONOMY, *DELEGATIONS_AND_SECTIONS],
-        roles.DEPUTY: [*TAXONOMY, *DELEGATIONS_AND_SECTIONS],
-        roles.EDITOR: list(TAXONOMY),
-        roles.SECRETARY: list(TAXONOMY),
+        roles.HEAD: [*TAXONOMY, *DELEGATIONS_AND_SECTIONS, f"{outbox}.view_outgoingemail"],
+        roles.DEPUTY: [*TAXONOMY, *DELEGATIONS_AND_SECTIONS, f"{outbox}.view_outgoingemail"],
+        roles.EDITOR: [*TAXONOMY, f"{outbox}.view_outgoingemail"],
+        roles.SECRETARY: [*TAXONOMY, f"{outbox}.view_outgoingemail"],
         roles.COLLABORATOR: [],
         roles.UNIT_OFFICER: ["core.change_official"],
         # Accounts, not powers (security audit): no group editing, no section assignment.
@@ -84,6 +89,8 @@ def model_permissions() -> dict[str, list[str]]:
             "wagtailredirects.delete_redirect",
             "editorial.view_sectionassignment",
             "editorial.view_delegation",
+            f"{outbox}.view_outgoingemail",
+            f"{outbox}.change_outgoingemail",
         ],
         roles.AUDITOR: [
             "editorial.view_audit",
@@ -93,6 +100,7 @@ def model_permissions() -> dict[str, list[str]]:
             "core.view_official",
             "core.view_field",
             "core.view_agency",
+            f"{outbox}.view_outgoingemail",
         ],
     }
 

@@ -7,8 +7,9 @@ from django.dispatch import receiver
 from wagtail.log_actions import log
 from wagtail.models import Site, Workflow, WorkflowPage
 
+from congthongtin.core.roles import WORKFLOW_NAME
+
 from .models import SectionAssignment
-from .roles import WORKFLOW_NAME
 from .sections import sync_user
 
 

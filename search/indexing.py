@@ -7,6 +7,7 @@ import re
 from django.db import transaction
 from wagtail.models import Page, PageViewRestriction
 
+from congthongtin.core.search_items import SearchItem
 from congthongtin.core.text import iter_texts, plain_text
 from congthongtin.vietnam.fold import fold, telex
 
@@ -123,43 +124,28 @@ def reindex_subtree(page) -> int:
     return total
 
 
-#: Wagtail hook: ``fn() -> int`` that (re)indexes every searchable item of an app that is
-#: not a page (published Q&A answers); ``reindex_search`` runs them all.
-REINDEX_HOOK = "register_search_reindexer"
-
-
 @transaction.atomic
-def index_item(
-    source: str,
-    *,
-    path: str,
-    title: str,
-    body: str,
-    url: str,
-    category: str = "",
-    fields=(),
-    date=None,
-    summary: str = "",
-) -> None:
-    """Index one item that is not a page (``source`` names it, e.g. "question:12")."""
-    SearchDocument.objects.filter(source=source).delete()
-    text = f"{title} {summary} {plain_text(body)}"
+def index_item(item: SearchItem) -> None:
+    """Index one item that is not a page (core.search_items; ``item.source`` names it, e.g.
+    "question:12"), in place of its previous rows."""
+    SearchDocument.objects.filter(source=item.source).delete()
+    text = f"{item.title} {item.summary} {plain_text(item.body)}"
     SearchDocument(
         page=None,
-        source=source,
-        path=path,
+        source=item.source,
+        path=item.path,
         anchor="",
-        category=category,
-        title=title[:500],
-        summary=plain_text(summary)[:2000],
-        body=plain_text(body)[:MAX_BODY],
+        category=item.category,
+        title=item.title[:500],
+        summary=plain_text(item.summary)[:2000],
+        body=plain_text(item.body)[:MAX_BODY],
         folded=spaced(fold(text)),
         telex=telex(text),
-        folded_title=spaced(fold(title))[:1000],
-        field_slugs=f" {' '.join(fields)} ",
-        date=date,
-        year=date.year if date else None,
-        url=url,
+        folded_title=spaced(fold(item.title))[:1000],
+        field_slugs=f" {' '.join(item.fields)} ",
+        date=item.date,
+        year=item.date.year if item.date else None,
+        url=item.url,
     ).save()
 
 

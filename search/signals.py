@@ -1,4 +1,5 @@
-"""Search rows follow publishing, unpublishing, moves, deletion and view restrictions."""
+"""Search rows follow publishing, unpublishing, moves, deletion and view restrictions, and the
+items that are not pages that other apps announce (core.search_items)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .indexing import reindex_page, reindex_subtree, remove_page
+from congthongtin.core.search_items import SearchItem, search_item_changed, search_item_removed
+
+from .indexing import index_item, reindex_page, reindex_subtree, remove_item, remove_page
 
 
 # Rows are written in the publishing transaction itself: they commit or roll back with it.
@@ -38,3 +41,15 @@ def _restriction_changed(sender, instance, **kwargs):
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
         reindex_subtree(page)
+
+
+# Items that are not pages (a published question): sent in the transaction that changes
+# them, so their rows commit or roll back with it too.
+@receiver(search_item_changed, sender=SearchItem)
+def _item_changed(sender, item, **kwargs):
+    index_item(item)
+
+
+@receiver(search_item_removed, sender=SearchItem)
+def _item_removed(sender, source, **kwargs):
+    remove_item(source)

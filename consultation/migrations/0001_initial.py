@@ -25,29 +25,6 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='OutgoingEmail',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('to', models.TextField(help_text='One address per line.', verbose_name='recipients')),
-                ('reply_to', models.CharField(blank=True, max_length=254, verbose_name='reply to')),
-                ('subject', models.CharField(max_length=255, verbose_name='subject')),
-                ('body', models.TextField(verbose_name='message text')),
-                ('purpose', models.CharField(db_index=True, max_length=50, verbose_name='kind of e-mail')),
-                ('reference', models.CharField(blank=True, db_index=True, max_length=100, verbose_name='about')),
-                ('status', models.CharField(choices=[('pending', 'Waiting to be sent'), ('sending', 'Being sent'), ('sent', 'Sent'), ('failed', 'Failed after every attempt')], db_index=True, default='pending', max_length=10, verbose_name='status')),
-                ('attempts', models.PositiveSmallIntegerField(default=0, verbose_name='attempts')),
-                ('last_error', models.TextField(blank=True, verbose_name='last error')),
-                ('created_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='created at')),
-                ('claimed_at', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('sent_at', models.DateTimeField(blank=True, null=True, verbose_name='sent at')),
-            ],
-            options={
-                'verbose_name': 'outgoing e-mail',
-                'verbose_name_plural': 'outgoing e-mails',
-                'ordering': ['-created_at'],
-            },
-        ),
-        migrations.CreateModel(
             name='ConsultationIndexPage',
             fields=[
                 ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
@@ -230,7 +207,7 @@ class Migration(migrations.Migration):
                 ('locked', models.BooleanField(default=False, editable=False, verbose_name='locked')),
                 ('locked_at', models.DateTimeField(editable=False, null=True, verbose_name='locked at')),
                 ('body', wagtail.fields.RichTextField(verbose_name='answer')),
-                ('citations', wagtail.fields.StreamField([('citation', 6)], blank=True, block_lookup={0: ('wagtail.blocks.PageChooserBlock', (), {'help_text': 'Its number, summary, date and issuer are taken from the library.', 'label': 'document in the library', 'page_type': ['legal.LegalDocumentPage'], 'required': False}), 1: ('wagtail.blocks.CharBlock', (), {'help_text': 'E.g. “Điều 15, khoản 1”.', 'label': 'article or clause', 'required': False}), 2: ('wagtail.blocks.CharBlock', (), {'help_text': 'Only for a document not in the library, e.g. 123/2015/NĐ-CP.', 'label': 'number and symbol', 'required': False}), 3: ('wagtail.blocks.CharBlock', (), {'label': 'summary (trích yếu)', 'required': False}), 4: ('wagtail.blocks.DateBlock', (), {'label': 'issue date', 'required': False}), 5: ('wagtail.blocks.CharBlock', (), {'label': 'issuing body', 'required': False}), 6: ('wagtail.blocks.StructBlock', [[('document', 0), ('article', 1), ('number_symbol', 2), ('summary', 3), ('issue_date', 4), ('issuer', 5)]], {})}, help_text='Every legal document the answer relies on (R-QA-1).', verbose_name='legal documents cited')),
+                ('citations', wagtail.fields.StreamField([('citation', 6)], blank=True, block_lookup={0: ('congthongtin.consultation.blocks.LibraryDocumentChooserBlock', (), {'help_text': 'Its number, summary, date and issuer are taken from the library.', 'label': 'document in the library', 'required': False}), 1: ('wagtail.blocks.CharBlock', (), {'help_text': 'E.g. “Điều 15, khoản 1”.', 'label': 'article or clause', 'required': False}), 2: ('wagtail.blocks.CharBlock', (), {'help_text': 'Only for a document not in the library, e.g. 123/2015/NĐ-CP.', 'label': 'number and symbol', 'required': False}), 3: ('wagtail.blocks.CharBlock', (), {'label': 'summary (trích yếu)', 'required': False}), 4: ('wagtail.blocks.DateBlock', (), {'label': 'issue date', 'required': False}), 5: ('wagtail.blocks.CharBlock', (), {'label': 'issuing body', 'required': False}), 6: ('wagtail.blocks.StructBlock', [[('document', 0), ('article', 1), ('number_symbol', 2), ('summary', 3), ('issue_date', 4), ('issuer', 5)]], {})}, help_text='Every legal document the answer relies on (R-QA-1).', verbose_name='legal documents cited')),
                 ('author_name', models.CharField(help_text='The leader (or officer) of the unit who gives the answer (S1 Đ12.7).', max_length=255, verbose_name='answered by')),
                 ('author_position', models.CharField(blank=True, max_length=255, verbose_name='position')),
                 ('classification', models.CharField(choices=[('thuong', 'Normal (Thường)'), ('mat', 'Confidential (Mật)'), ('toi-mat', 'Secret (Tối mật)'), ('tuyet-mat', 'Top secret (Tuyệt mật)')], default='thuong', help_text='Only “Normal” content can be published (R-SECRET-1).', max_length=20, verbose_name='security classification')),

@@ -12,7 +12,6 @@ from .consultation import (
 )
 from .contact import ContactMessage, ContactPage
 from .feedback import PageFeedback
-from .mail import OutgoingEmail
 from .questions import (
     PERSONAL_FIELDS,
     AskerType,
@@ -36,7 +35,6 @@ __all__ = [
     "ConsultationSubscriber",
     "ContactMessage",
     "ContactPage",
-    "OutgoingEmail",
     "PageFeedback",
     "Question",
     "QuestionEvent",

@@ -343,9 +343,10 @@ class ConsultationPage(BasePage):
         return super().serve(request, *args, **kwargs)
 
     def serve_comment(self, request):
-        from .. import antispam
+        from congthongtin.core import antispam
+        from congthongtin.core.outbox import queue_email
+
         from ..forms import CommentForm
-        from ..mailer import queue_email
 
         now = timezone.now()
         if not self.is_open(now):

@@ -54,9 +54,10 @@ class ContactPage(BasePage):
         return super().serve(request, *args, **kwargs)
 
     def serve_message(self, request):
-        from .. import antispam
+        from congthongtin.core import antispam
+        from congthongtin.core.outbox import queue_email
+
         from ..forms import ContactForm
-        from ..mailer import queue_email
 
         if antispam.check_rate_limit(request, "contact"):
             form = ContactForm(request.POST)

@@ -23,9 +23,10 @@ from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.models import WorkflowState
 from wagtail.permissions import policy_registry
 
+from congthongtin.core.outbox import queue_email
+
 from ..deadlines import DeadlineClass, deadline_days, due_at
 from ..forms import AssignForm, FeedbackPeriodForm, RefuseForm
-from ..mailer import queue_email
 from ..models import (
     Answer,
     PageFeedback,

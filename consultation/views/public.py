@@ -22,13 +22,13 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from congthongtin.core import antispam
 from congthongtin.core.listing import keyword_filter, paginate
 from congthongtin.core.models import Field, PortalSettings
+from congthongtin.core.outbox import queue_email
 
-from .. import antispam
 from ..deadlines import DeadlineClass, deadline_days
 from ..forms import FeedbackCommentForm, QuestionForm, SubscribeForm
-from ..mailer import queue_email
 from ..models import (
     DISCLAIMER,
     ConsultationSubscriber,

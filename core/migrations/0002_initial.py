@@ -194,4 +194,27 @@ class Migration(migrations.Migration):
             model_name='unit',
             constraint=models.UniqueConstraint(fields=('site', 'name'), name='home_unit_unique_name_per_site'),
         ),
+        migrations.CreateModel(
+            name='OutgoingEmail',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('to', models.TextField(help_text='One address per line.', verbose_name='recipients')),
+                ('reply_to', models.CharField(blank=True, max_length=254, verbose_name='reply to')),
+                ('subject', models.CharField(max_length=255, verbose_name='subject')),
+                ('body', models.TextField(verbose_name='message text')),
+                ('purpose', models.CharField(db_index=True, max_length=50, verbose_name='kind of e-mail')),
+                ('reference', models.CharField(blank=True, db_index=True, max_length=100, verbose_name='about')),
+                ('status', models.CharField(choices=[('pending', 'Waiting to be sent'), ('sending', 'Being sent'), ('sent', 'Sent'), ('failed', 'Failed after every attempt')], db_index=True, default='pending', max_length=10, verbose_name='status')),
+                ('attempts', models.PositiveSmallIntegerField(default=0, verbose_name='attempts')),
+                ('last_error', models.TextField(blank=True, verbose_name='last error')),
+                ('created_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='created at')),
+                ('claimed_at', models.DateTimeField(blank=True, editable=False, null=True)),
+                ('sent_at', models.DateTimeField(blank=True, null=True, verbose_name='sent at')),
+            ],
+            options={
+                'verbose_name': 'outgoing e-mail',
+                'verbose_name_plural': 'outgoing e-mails',
+                'ordering': ['-created_at'],
+            },
+        ),
     ]

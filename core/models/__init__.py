@@ -3,6 +3,7 @@
 from .directory import Official, Unit
 from .listing import SectionIndexPage
 from .maintenance import MaintenanceNotice
+from .outbox import OutgoingEmail
 from .pages import BasePage, Classification, ContentOrigin, VietnameseSlugMixin
 from .settings import AdministrativeLevel, PortalSettings
 from .taxonomy import Agency, AgencyLevel, Field
@@ -18,6 +19,7 @@ __all__ = [
     "Field",
     "MaintenanceNotice",
     "Official",
+    "OutgoingEmail",
     "PortalSettings",
     "SectionIndexPage",
     "Unit",

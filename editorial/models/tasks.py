@@ -100,7 +100,7 @@ class EditorialTask(AbstractGroupApprovalTask):
 
     @staticmethod
     def is_board_member(user) -> bool:
-        from ..roles import BOARD
+        from congthongtin.core.roles import BOARD
 
         return user.groups.filter(name__in=BOARD).exists()
 

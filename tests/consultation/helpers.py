@@ -11,7 +11,6 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.utils import timezone
 from wagtail.models import Page
 
-from congthongtin.consultation.antispam import Challenge
 from congthongtin.consultation.models import (
     ConsultationIndexPage,
     ConsultationPage,
@@ -19,6 +18,7 @@ from congthongtin.consultation.models import (
     Question,
     QuestionIndexPage,
 )
+from congthongtin.core.antispam import Challenge
 from congthongtin.core.models import Field
 from congthongtin.vietnam.workdays import VN_TZ
 

@@ -12,11 +12,11 @@ from congthongtin.consultation.models import (
     Answer,
     ConsultationComment,
     ContactMessage,
-    OutgoingEmail,
     PageFeedback,
     QuestionState,
 )
-from congthongtin.editorial import roles
+from congthongtin.core import roles
+from congthongtin.core.models import OutgoingEmail
 from tests.editorial.helpers import assert_denied
 from tests.factories import UnitFactory
 
@@ -81,7 +81,7 @@ class AdminScreensTests(TestCase):
             reverse("consultation_admin:feedback_report"),
             reverse("consultation_pagefeedback:index"),
             reverse("consultation_subscriber:index"),
-            reverse("consultation_outgoingemail:index"),
+            reverse("core_outgoingemail:index"),
         ]
 
     def test_board_member__every_screen_renders(self):

@@ -10,8 +10,8 @@ from django.utils import timezone
 from wagtail.models import WorkflowContentType
 
 from congthongtin.consultation.models import DISCLAIMER, Answer, QuestionState
+from congthongtin.core import roles
 from congthongtin.core.models import Unit
-from congthongtin.editorial import roles
 from congthongtin.editorial.gate import check_page
 from tests.editorial.helpers import assert_denied, load_board
 from tests.legal.factories import add_document, agency, make_library
@@ -206,6 +206,33 @@ class AnswerWorkflowTests(TestCase):
                     "article": "",
                 }
             )
+
+    def test_citation__page_not_of_the_library__data_typed_and_page_linked(self):
+        """Without the legal app the chooser offers any page (test_installed_alone): such a
+        page gives no data of its own, so the citation's data is typed."""
+        from wagtail.models import Page
+
+        from congthongtin.consultation.blocks import LegalCitationBlock, citation_of
+
+        block = LegalCitationBlock()
+        page = Page.objects.get(pk=self.index.pk)
+        typed = {"number_symbol": "", "summary": "", "issue_date": None, "issuer": ""}
+        with self.assertRaises(ValidationError):
+            block.clean({"document": page, "article": "", **typed})
+        value = {
+            "document": page,
+            "article": "Điều 15",
+            "number_symbol": "60/2014/QH13",
+            "summary": "Luật Hộ tịch",
+            "issue_date": datetime.date(2014, 11, 20),
+            "issuer": "Quốc hội",
+        }
+        shown = citation_of(value)
+        self.assertEqual(
+            (shown.number_symbol, shown.summary, shown.page), ("60/2014/QH13", "Luật Hộ tịch", page)
+        )
+        # A document of the library gives its own data.
+        self.assertEqual(citation_of({"document": self.decree}).number_symbol, "123/2015/NĐ-CP")
 
     def test_answer__classified__never_published(self):
         answer = self.draft_answer(classification="mat")

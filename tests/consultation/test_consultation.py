@@ -18,9 +18,8 @@ from congthongtin.consultation.models import (
     ConsultationPage,
     ConsultationStatus,
     ConsultationSubscriber,
-    OutgoingEmail,
 )
-from congthongtin.core.models import Agency
+from congthongtin.core.models import Agency, OutgoingEmail
 from tests.factories import make_portal
 
 from .helpers import challenge_fields, clock, make_consultation, make_consultation_index, vn

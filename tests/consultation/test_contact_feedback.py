@@ -9,10 +9,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase, override_settings
 from wagtail.models import Page, Site
 
-from congthongtin.consultation.antispam import clean_text, parse_answer
-from congthongtin.consultation.models import ContactMessage, OutgoingEmail, PageFeedback
+from congthongtin.consultation.models import ContactMessage, PageFeedback
 from congthongtin.consultation.uploads import validate_attachment
-from congthongtin.core.models import PortalSettings
+from congthongtin.core.models import OutgoingEmail, PortalSettings
 from tests.factories import StandardPageFactory, make_portal
 
 from .helpers import challenge_fields, clock, make_contact_page, vn
@@ -193,16 +192,6 @@ class PageFeedbackTests(TestCase):
 
 
 class SafetyUnitTests(TestCase):
-    def test_clean_text__strips_html_even_behind_entities(self):
-        self.assertEqual(clean_text("<p>Xin <b>chào</b></p>"), "Xin chào")
-        self.assertEqual(clean_text("&lt;script&gt;alert(1)&lt;/script&gt;ok"), "alert(1)ok")
-        self.assertEqual(clean_text("a\r\nb\x00"), "a\nb")
-
-    def test_answer__digits_or_vietnamese_words(self):
-        with self.settings(LANGUAGE_CODE="vi"):
-            self.assertEqual(parse_answer(" 7 "), 7)
-            self.assertIsNone(parse_answer("bảy mươi"))
-
     def test_attachment__type_by_content_and_size(self):
         import docx
 

@@ -22,7 +22,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 
 from congthongtin.consultation.models import ConsultationComment
-from congthongtin.editorial import roles
+from congthongtin.core import roles
 from tests.helpers import override_app_settings
 
 from .helpers import challenge_fields, clock, make_consultation, make_consultation_index, vn

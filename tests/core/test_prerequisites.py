@@ -101,11 +101,14 @@ def test_missing_prerequisite_is_an_error_naming_it_per_app():
 
 
 def test_missing_portal_app_is_named_and_absent_apps_are_not_checked():
-    # Without search installed, only consultation (which indexes answers) asks for it.
-    errors = checks.missing_prerequisites(INSTALLED - {"congthongtin.search"})
+    # Without legal installed, only procedures (which links steps to documents) asks for it.
+    errors = checks.missing_prerequisites(INSTALLED - {"congthongtin.legal"})
     assert [error.msg for error in errors] == [
-        "The portal app 'consultation' needs \"congthongtin.search\" in INSTALLED_APPS."
+        "The portal app 'procedures' needs \"congthongtin.legal\" in INSTALLED_APPS."
     ]
+    # Nothing needs search or editorial: consultation reaches them through core (issue 17).
+    without = INSTALLED - {"congthongtin.search", "congthongtin.editorial"}
+    assert checks.missing_prerequisites(without) == []
     # A host installing legal alone is asked for core, taggit… and nothing about news.
     errors = checks.missing_prerequisites({"congthongtin.legal", "wagtail", "wagtail.documents"})
     assert len(errors) == 1

@@ -155,8 +155,6 @@ def _public_forms_without_minimum_time(settings):
     """The public forms refuse a submission sent less than 3 s after the page was served
     (a robot's speed); a test types faster than a person but must not sleep."""
     settings.CONGTHONGTIN = {**settings.CONGTHONGTIN, "PUBLIC_FORM_MIN_SECONDS": 0}
-    # What consultation.antispam still reads until it reads CONGTHONGTIN (core.conf).
-    settings.PUBLIC_FORM_MIN_SECONDS = 0
 
 
 # Browser ---------------------------------------------------------------------------------

@@ -110,7 +110,7 @@ def test_read_a_related_document(page, viewport, demo):
 def solve_challenge(page) -> str:
     """The answer to the form's check question, read from its signed token (the question
     itself is a sum in Vietnamese words, e.g. "Năm cộng ba bằng mấy?")."""
-    from congthongtin.consultation.antispam import read_challenge
+    from congthongtin.core.antispam import read_challenge
 
     token = page.locator("input[name=challenge_token]").input_value()
     challenge = read_challenge(token)

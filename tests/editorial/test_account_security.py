@@ -10,8 +10,7 @@ from django.test import TestCase, override_settings
 from django.urls import reverse
 from wagtail.models import ModelLogEntry, Page
 
-from congthongtin.editorial.models import SectionAssignment
-from congthongtin.editorial.roles import (
+from congthongtin.core.roles import (
     ALL_ROLES,
     AUDITOR,
     COLLABORATOR,
@@ -20,6 +19,7 @@ from congthongtin.editorial.roles import (
     HEAD,
     TECH_ADMIN,
 )
+from congthongtin.editorial.models import SectionAssignment
 
 from .helpers import assert_denied, load_board
 

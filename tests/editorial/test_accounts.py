@@ -9,8 +9,8 @@ from django.test import TestCase, override_settings
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
+from congthongtin.core.roles import EDITOR
 from congthongtin.editorial.accounts import create_official
-from congthongtin.editorial.roles import EDITOR
 
 from .helpers import assert_denied, load_board
 

@@ -7,9 +7,9 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Site, WorkflowPage
 
+from congthongtin.core.roles import COLLABORATOR, WORKFLOW_NAME
 from congthongtin.editorial.gate import check_page
 from congthongtin.editorial.models import SectionAssignment
-from congthongtin.editorial.roles import COLLABORATOR, WORKFLOW_NAME
 from congthongtin.editorial.sections import GROUP_PREFIX
 from congthongtin.home.models import HomePage, LeaderProfile, LeadersPage, StandardPage
 

@@ -18,7 +18,7 @@ from django.db import models
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from congthongtin.editorial import roles
+from congthongtin.core import roles
 
 #: The portal's own packages: a URL whose view or model comes from one of them is a
 #: portal admin URL.
@@ -141,11 +141,10 @@ def make_objects(users) -> dict:
         ConsultationComment,
         ConsultationSubscriber,
         ContactMessage,
-        OutgoingEmail,
         PageFeedback,
         QuestionState,
     )
-    from congthongtin.core.models import Agency, Field
+    from congthongtin.core.models import Agency, Field, OutgoingEmail
     from congthongtin.editorial.models import Delegation, EditorialTask, SectionAssignment
     from congthongtin.home.models import StandardPage
     from congthongtin.legal.models import DocumentType

@@ -10,7 +10,7 @@ from django.urls import NoReverseMatch, reverse
 from wagtail.models import Page
 
 from congthongtin.consultation.models import PageFeedback
-from congthongtin.editorial import roles
+from congthongtin.core import roles
 from congthongtin.home.models import StandardPage
 from tests.editorial.helpers import assert_denied
 

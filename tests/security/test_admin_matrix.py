@@ -42,7 +42,7 @@ from .matrix import (
     url_kwargs,
 )
 
-# Principals (matrix.ROLE_GROUPS: the groups of editorial/roles.py).
+# Principals (matrix.ROLE_GROUPS: the groups of core/roles.py).
 SU = {SUPERUSER}
 HEAD, DEPUTY, EDITOR, SECRETARY = "head", "deputy", "editor", "secretary"
 COLLABORATOR, OFFICER, TECH, AUDITOR = "collaborator", "officer", "techadmin", "auditor"
@@ -205,8 +205,8 @@ rows(
     # one sees); the board and auditors read the e-mails.
     "Outgoing e-mails",
     {
-        **moderated("consultation_outgoingemail", readers=BOARD | {TECH, AUDITOR}, editors={TECH}),
-        "consultation_outgoingemail:inspect": (SU | BOARD | {TECH, AUDITOR}, NOBODY),
+        **moderated("core_outgoingemail", readers=BOARD | {TECH, AUDITOR}, editors={TECH}),
+        "core_outgoingemail:inspect": (SU | BOARD | {TECH, AUDITOR}, NOBODY),
     },
 )
 

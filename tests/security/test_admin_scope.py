@@ -15,9 +15,9 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 
-from congthongtin.consultation.models import Answer, OutgoingEmail, QuestionState
-from congthongtin.core.models import Field
-from congthongtin.editorial import roles
+from congthongtin.consultation.models import Answer, QuestionState
+from congthongtin.core import roles
+from congthongtin.core.models import Field, OutgoingEmail
 from congthongtin.editorial.models import Delegation, EditorialTask
 from tests.consultation.helpers import make_question, make_question_index
 from tests.editorial.helpers import assert_denied
@@ -215,10 +215,10 @@ class OutboxTests(TestCase):
         self.client.force_login(self.tech)
         pk = self.email.pk
         for url in (
-            reverse("consultation_outgoingemail:index"),
-            reverse("consultation_outgoingemail:inspect", args=[pk]),
-            reverse("consultation_outgoingemail:edit", args=[pk]),
-            reverse("consultation_outgoingemail:history", args=[pk]),
+            reverse("core_outgoingemail:index"),
+            reverse("core_outgoingemail:inspect", args=[pk]),
+            reverse("core_outgoingemail:edit", args=[pk]),
+            reverse("core_outgoingemail:history", args=[pk]),
         ):
             with self.subTest(url=url):
                 response = self.client.get(url)
@@ -227,13 +227,13 @@ class OutboxTests(TestCase):
                 self.assertPrivateAbsent(text)
                 if "history" not in url:  # where it goes: the recipients' domain
                     self.assertIn("gmail.com", text)
-        inspect = self.client.get(reverse("consultation_outgoingemail:inspect", args=[pk]))
+        inspect = self.client.get(reverse("core_outgoingemail:inspect", args=[pk]))
         self.assertContains(inspect, "mailbox unavailable")
         self.assertContains(inspect, "…@gmail.com")
 
     def test_tech_admin__export__delivery_only(self):
         self.client.force_login(self.tech)
-        url = reverse("consultation_outgoingemail:index")
+        url = reverse("core_outgoingemail:index")
         for export in ("csv", "xlsx"):
             response = self.client.get(url, {"export": export})
             self.assertEqual(response.status_code, 200)
@@ -249,7 +249,7 @@ class OutboxTests(TestCase):
 
     def test_tech_admin__search__does_not_look_into_subjects(self):
         self.client.force_login(self.tech)
-        url = reverse("consultation_outgoingemail:index")
+        url = reverse("core_outgoingemail:index")
         response = self.client.get(url, {"q": "Phong"})
         self.assertEqual(response.status_code, 200)
         self.assertEqual(list(response.context["object_list"]), [])
@@ -258,9 +258,7 @@ class OutboxTests(TestCase):
 
     def test_board__reads_the_email_without_the_private_link(self):
         self.client.force_login(self.editor)
-        response = self.client.get(
-            reverse("consultation_outgoingemail:inspect", args=[self.email.pk])
-        )
+        response = self.client.get(reverse("core_outgoingemail:inspect", args=[self.email.pk]))
         self.assertContains(response, "Ông Nguyễn Văn Phong hỏi về đất")
         self.assertContains(response, "0912 345 678")
         self.assertContains(response, "https://nhuxuan.gov.vn/hoi-dap/theo-doi/…/")

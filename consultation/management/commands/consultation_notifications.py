@@ -17,7 +17,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
-from congthongtin.consultation.mailer import queue_email
 from congthongtin.consultation.models import (
     ConsultationNotice,
     ConsultationPage,
@@ -25,6 +24,7 @@ from congthongtin.consultation.models import (
     ConsultationSubscriber,
 )
 from congthongtin.core.conf import app_settings
+from congthongtin.core.outbox import queue_email
 
 SUBJECTS = {
     ConsultationNotice.Kind.OPENED: _("Open for comments: %(title)s"),

@@ -26,12 +26,12 @@ from congthongtin.consultation.models import (
     ConsultationComment,
     ConsultationSubscriber,
     ContactMessage,
-    OutgoingEmail,
     Question,
     QuestionEvent,
     initials,
 )
 from congthongtin.core.conf import app_settings
+from congthongtin.core.models import OutgoingEmail
 from congthongtin.core.private_media import delete_private_file
 
 SUBSCRIBER_GRACE = datetime.timedelta(days=30)

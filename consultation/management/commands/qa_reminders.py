@@ -16,11 +16,11 @@ from django.utils import timezone
 from django.utils.translation import gettext, override
 
 from congthongtin.consultation.deadlines import work_calendar, working_time_left
-from congthongtin.consultation.mailer import queue_email
 from congthongtin.consultation.models import Question, QuestionEvent, QuestionState
 from congthongtin.consultation.views.public import render_email
 from congthongtin.core.conf import app_settings
 from congthongtin.core.models import PortalSettings
+from congthongtin.core.outbox import queue_email
 
 
 class Command(BaseCommand):

@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
+from congthongtin.core.roles import ALL_ROLES
 from congthongtin.core.users import must_change_password
 from congthongtin.editorial.accounts import create_official
-from congthongtin.editorial.roles import ALL_ROLES
 
 
 class Command(BaseCommand):

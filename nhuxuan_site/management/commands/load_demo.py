@@ -15,8 +15,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Site
 
+from congthongtin.core import roles
 from congthongtin.core.models import Official, PortalSettings, Unit
-from congthongtin.editorial import roles
 from congthongtin.editorial.models import SectionAssignment
 from congthongtin.home.models import (
     BoundaryMapPage,
@@ -65,7 +65,7 @@ DEMO_ACCOUNTS = [
     ("dvhai", "Đỗ Văn Hải", "unit-officer"),
 ]
 
-#: Groups per role (editorial.roles; created by editorial's data migration).
+#: Groups per role (core.roles; created by editorial's step of setup_portal).
 ROLE_GROUPS = {
     "head": [roles.HEAD],
     "deputy": [roles.DEPUTY],

@@ -5,6 +5,9 @@ delivery once that transaction commits: if the submission is rolled back no e-ma
 and if the mail server is down the submission is stored and the e-mail stays pending for
 ``send_pending_emails`` (cron). Sending claims a row with one conditional UPDATE, so the
 after-commit delivery and the cron job never send the same e-mail twice.
+
+Any app that writes to people queues here (the citizens' voice, and any other): the queue,
+its sending command and its admin screen belong to core, not to one of them (issue 17).
 """
 
 from __future__ import annotations
@@ -17,8 +20,10 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from wagtail import hooks
 
-from .models import OutgoingEmail
+from .conf import app_settings
+from .models.outbox import OutgoingEmail
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +32,7 @@ STALE_CLAIM = datetime.timedelta(minutes=15)
 
 
 def max_attempts() -> int:
-    return int(getattr(settings, "PUBLIC_EMAIL_MAX_ATTEMPTS", 10))
+    return int(app_settings.PUBLIC_EMAIL_MAX_ATTEMPTS)
 
 
 def queue_email(
@@ -120,3 +125,26 @@ def send_pending(limit: int | None = None) -> tuple[int, int]:
         else:
             failed += 1
     return sent, failed
+
+
+# Who reads the e-mails ----------------------------------------------------------------------
+#: Wagtail hook: ``fn() -> iterable of "app_label.codename"``, the permissions that let a
+#: person read the personal data an app's e-mails repeat (an asker's question, a contact
+#: message…). An app whose e-mails carry such data registers them.
+CONTENT_PERMISSIONS_HOOK = "register_outbox_content_permissions"
+
+
+def content_permissions() -> set[str]:
+    return {perm for fn in hooks.get_hooks(CONTENT_PERMISSIONS_HOOK) for perm in fn()}
+
+
+def reads_email_content(user) -> bool:
+    """Whoever may already read every kind of personal data the e-mails repeat may read the
+    e-mails (the board, auditors). The technical administrator, who keeps the queue running,
+    sees its delivery only: recipients' domains, state, attempts, error (issue 16, finding 5).
+    With no app declaring what its e-mails carry, only a superuser reads them: nothing says
+    that the text holds no one's data."""
+    if user.is_superuser:
+        return user.is_active
+    needed = content_permissions()
+    return bool(needed) and user.has_perms(needed)

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from congthongtin.consultation.mailer import send_pending
+from congthongtin.core.outbox import send_pending
 
 
 class Command(BaseCommand):

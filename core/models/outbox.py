@@ -1,4 +1,7 @@
-"""A stored copy of every e-mail before it is sent (issue 8 §4: a mail failure loses nothing)."""
+"""A stored copy of every e-mail before it is sent (issue 8 §4: a mail failure loses nothing).
+
+Shared by every app that writes to people (core.outbox queues and sends); the admin screen
+of the queue is core.outbox_viewsets."""
 
 from __future__ import annotations
 

@@ -1,7 +1,13 @@
-"""The editorial board's roles (R-ROLE-1) as Django groups, and the three steps (R-WF-1).
+"""The vocabulary of the editorial board: its roles (R-ROLE-1) as Django groups' names, the
+three steps (R-WF-1) and the workflow's name.
+
+Only names, no machinery: they live in core so that every app granting rights to a role or
+asking whether someone holds one (consultation's permissions, for one) needs core only. The
+editorial app creates the groups and the workflow from them (editorial.setup, run by
+``manage.py setup_portal``) and keeps the workflow machinery.
 
 Names are Vietnamese because they are the groups' names in the database and in the admin:
-data, like a page title, shared by the data migration, load_demo and the tests.
+data, like a page title, shared by setup_portal, load_demo and the tests.
 """
 
 HEAD = "Trưởng ban biên tập"

@@ -13,7 +13,9 @@
 - A consent line for personal data (Law 91/2025/QH15) that must be ticked.
 
 ``PublicFormMixin`` puts all of it on a Django form; the views call ``check_rate_limit``
-before they look at the data and ``remember_submission`` after they store it.
+before they look at the data and ``remember_submission`` after they store it. It lives in
+core so that any app with a public form uses it without depending on the citizens' voice
+app (issue 17), where it was first written.
 """
 
 from __future__ import annotations
@@ -26,7 +28,6 @@ import unicodedata
 from dataclasses import dataclass
 
 from django import forms
-from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.utils import timezone
@@ -37,8 +38,11 @@ from django.utils.translation import gettext_lazy as _
 
 from congthongtin.core import ratelimit
 from congthongtin.core.clients import client_ip
+from congthongtin.core.conf import DEFAULTS, app_settings
 from congthongtin.vietnam.fold import fold
 
+#: Kept from the module's first home (consultation): a different salt would refuse every
+#: challenge already handed out in a form that a citizen is filling in.
 SALT = "congthongtin.consultation.antispam.challenge"
 HONEYPOT_FIELD = "extra_note"
 TOKEN_FIELD = "challenge_token"
@@ -47,12 +51,10 @@ CONSENT_FIELD = "consent"
 
 #: (limit, window in seconds) per form scope; "default" covers the others.
 #: ``accepted``: submissions stored; ``attempts``: every POST, valid or not (stops a robot
-#: from guessing the challenge, and a flood of bad requests).
-DEFAULT_RATE_LIMITS = {
-    "default": {"accepted": (5, 600), "attempts": (30, 600)},
-    # One click per page and reader; generous, as many readers share one office address.
-    "feedback": {"accepted": (30, 600), "attempts": (60, 600)},
-}
+#: from guessing the challenge, and a flood of bad requests). "feedback": one click per page
+#: and reader, generous, as many readers share one office address. Set per project in
+#: ``CONGTHONGTIN["PUBLIC_FORM_RATE_LIMITS"]`` (core.conf, docs/settings.md).
+DEFAULT_RATE_LIMITS = DEFAULTS["PUBLIC_FORM_RATE_LIMITS"]
 
 NUMBER_WORDS = [
     _("zero"),
@@ -67,10 +69,6 @@ NUMBER_WORDS = [
     _("nine"),
     _("ten"),
 ]
-
-
-def _setting(name, default):
-    return getattr(settings, name, default)
 
 
 # Text -----------------------------------------------------------------------------------
@@ -169,7 +167,7 @@ def client_address(request) -> str:
 
 
 def rate_limits(scope: str) -> dict:
-    configured = _setting("PUBLIC_FORM_RATE_LIMITS", {})
+    configured = app_settings.PUBLIC_FORM_RATE_LIMITS
     limits = {**DEFAULT_RATE_LIMITS["default"], **configured.get("default", {})}
     limits.update(DEFAULT_RATE_LIMITS.get(scope, {}))
     limits.update(configured.get(scope, {}))
@@ -302,8 +300,8 @@ class PublicFormMixin:
         if challenge is None:
             self.add_error(ANSWER_FIELD, _("The check question was not valid. Answer the new one."))
             return
-        max_age = _setting("PUBLIC_FORM_CHALLENGE_MAX_AGE", 2 * 60 * 60)
-        min_seconds = _setting("PUBLIC_FORM_MIN_SECONDS", 3)
+        max_age = app_settings.PUBLIC_FORM_CHALLENGE_MAX_AGE
+        min_seconds = app_settings.PUBLIC_FORM_MIN_SECONDS
         if now - challenge.issued_at > max_age:
             self.add_error(
                 ANSWER_FIELD, _("The check question has expired. Answer the new one below.")
@@ -323,7 +321,7 @@ class PublicFormMixin:
         already used, with the address the first submission led to ("" if unknown)."""
         if self.challenge is None:
             return False, ""
-        timeout = _setting("PUBLIC_FORM_CHALLENGE_MAX_AGE", 2 * 60 * 60) + 60
+        timeout = app_settings.PUBLIC_FORM_CHALLENGE_MAX_AGE + 60
         key = challenge_key(self.challenge)
         if cache.add(key, "", timeout=timeout):
             return True, ""
@@ -349,7 +347,7 @@ class PublicFormMixin:
     def record_result(self, url: str) -> None:
         """Where the submission led: a double click sends the person there too."""
         if self.challenge is not None:
-            timeout = _setting("PUBLIC_FORM_CHALLENGE_MAX_AGE", 2 * 60 * 60) + 60
+            timeout = app_settings.PUBLIC_FORM_CHALLENGE_MAX_AGE + 60
             cache.set(challenge_key(self.challenge), url, timeout=timeout)
 
     # Template helpers ----------------------------------------------------------------------
