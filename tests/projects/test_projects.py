@@ -142,6 +142,15 @@ class ProjectListingTests(QueryBudgetMixin, TestCase):
         self.assertContains(response, 'class="badge badge--closed"', count=1)
         self.assertContains(response, 'class="provenance"')
 
+    def test_listing_and_detail__core_listing_styles_not_news(self):
+        """Projects' listing includes and stylesheet are core's: nothing of news (issue 17)."""
+        for url in ("/du-an/", self.road.url):
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertContains(response, "/static/core/listing.css", count=1)
+                self.assertNotContains(response, "news/news.css")
+                self.assertContains(response, 'class="tab-list"' if url == "/du-an/" else "facts")
+
     def test_notice_is_open__computed_from_now(self):
         notice = ProcurementNotice(deadline=timezone.now() + dt.timedelta(hours=1))
         self.assertTrue(notice.is_open())
