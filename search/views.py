@@ -81,7 +81,7 @@ def search_view(request):
         logger.error("Search backend unavailable: %s", error)
         return TemplateResponse(
             request,
-            "search/search.html",
+            "portal_search/search.html",
             {"search_query": query, "unavailable": UNAVAILABLE},
             status=503,
             headers={"Retry-After": "120", "Cache-Control": "no-store"},
@@ -112,7 +112,7 @@ def search_view(request):
     ]
     return TemplateResponse(
         request,
-        "search/search.html",
+        "portal_search/search.html",
         {
             "search_query": query,
             "page_obj": page,

@@ -6,6 +6,7 @@ from unittest import mock
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
+from django.urls import NoReverseMatch, reverse
 from wagtail.models import Page, PageViewRestriction, Site
 
 from congthongtin.core.models import Classification
@@ -159,6 +160,21 @@ class SearchPageTests(SearchTestCase):
         chip = chip[: chip.index("</a>")]
         self.assertIn('href="?q=dang+ky"', chip)  # the same address without the filter
         self.assertIn(f"Năm: {year}", chip)
+
+    def test_urls__namespaced_public_addresses_unchanged(self):
+        """search ships its URLs with app_name "portal_search" (issue 17): the name "search" of
+        a project made by `wagtail start` stays free, the addresses stay /tim-kiem/…."""
+        self.assertEqual(reverse("portal_search:search"), "/tim-kiem/")
+        self.assertEqual(reverse("portal_search:suggest"), "/tim-kiem/goi-y/")
+        for name in ("search", "search_suggest"):
+            with self.subTest(name=name), self.assertRaises(NoReverseMatch):
+                reverse(name)
+        response = self.client.get("/tim-kiem/", {"q": "dang ky"})
+        self.assertTemplateUsed(response, "portal_search/search.html")
+        self.assertContains(response, 'data-suggest-url="/tim-kiem/goi-y/"')
+        self.assertContains(
+            response, 'class="search-box" role="search" method="get" action="/tim-kiem/"'
+        )
 
     def test_page__no_results_help(self):
         response = self.client.get("/tim-kiem/", {"q": "khong co tu nay"})
