@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from congthongtin.core.models import Field
 from congthongtin.projects.models import ProcurementNotice, ProjectIndexPage, ProjectPage
+from tests.helpers import assert_bad_filters_dropped
 from tests.news.helpers import BAD_QUERIES, QueryBudgetMixin, add, home_page, make_document
 
 
@@ -163,6 +164,15 @@ class ProjectListingTests(QueryBudgetMixin, TestCase):
         items = ET.fromstring(response.content).find("channel").findall("item")
         self.assertEqual(len(items), 3)
         self.assertTrue(items[0].findtext("link").startswith("http://testserver/du-an/"))
+
+    def test_bad_filter_values__dropped_other_filters_kept(self):
+        assert_bad_filters_dropped(
+            self,
+            "/du-an/",
+            {"trang_thai": "dang-thuc-hien"},
+            ["loai", "linh_vuc", "page"],
+            lambda response: {item.title for item in response.context["items"]},
+        )
 
     def test_bad_query_parameters__never_500(self):
         for query in BAD_QUERIES:

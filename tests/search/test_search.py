@@ -9,10 +9,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 from wagtail.models import Page, PageViewRestriction, Site
 
-from congthongtin.core.models import Classification
+from congthongtin.core.models import Classification, Field
 from congthongtin.home.models import StandardPage
 from congthongtin.search import query as search
 from congthongtin.search.models import SearchDocument
+from tests.helpers import assert_bad_filters_dropped
 
 
 def publish(parent, title, **fields):
@@ -174,6 +175,26 @@ class SearchPageTests(SearchTestCase):
         self.assertContains(response, 'data-suggest-url="/tim-kiem/goi-y/"')
         self.assertContains(
             response, 'class="search-box" role="search" method="get" action="/tim-kiem/"'
+        )
+
+    def test_bad_filter_values__dropped_other_filters_kept(self):
+        def pages(response):
+            return [hit.document.pk for hit in response.context["page_obj"].object_list]
+
+        names = ["loai", "linh_vuc", "co_quan", "nam", "page"]
+        assert_bad_filters_dropped(self, "/tim-kiem/", {"q": "dang ky"}, names, pages)
+
+    def test_field_facet__filters_on_every_backend(self):
+        """The field facet was a FilterFieldError (500) outside PostgreSQL."""
+        field = Field.objects.create(name="Hộ tịch thử", slug="ho-tich-thu")
+        marriage = SearchDocument.objects.get(page=self.marriage, anchor="")
+        marriage.field_slugs = f" {field.slug} "
+        marriage.save(update_fields=["field_slugs"])
+        response = self.client.get("/tim-kiem/", {"q": "dang ky", "linh_vuc": field.slug})
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(
+            [hit.document.page_id for hit in response.context["page_obj"].object_list],
+            [self.marriage.pk],
         )
 
     def test_page__no_results_help(self):
