@@ -321,7 +321,12 @@ def missing_base_blocks(base_template, installed) -> list[Error | Warning]:
                 Warning(
                     f"The portal app '{label(app)}' fills blocks that your "
                     f"{HOST_BASE_TEMPLATE} does not define: {', '.join(optional)}. Nothing "
-                    "is lost (the app only clears them); your pages show no breadcrumb trail.",
+                    "is lost (the app only clears them)"
+                    + (
+                        "; your pages show no breadcrumb trail."
+                        if "breadcrumbs" in optional
+                        else "."
+                    ),
                     hint=f"To show one, define them in your {HOST_BASE_TEMPLATE}: {tags} "
                     "(the portal's base.html puts its breadcrumb trail in breadcrumbs).",
                     id="portal.W011",
