@@ -118,8 +118,7 @@ PREREQUISITES: dict[str, list[str]] = {
         "modelcluster",  # ParentalKey rows of the weekly schedule
     ],
     "congthongtin.projects": [
-        "congthongtin.core",  # base pages, blocks, portal_tags
-        "congthongtin.news",  # listing includes (news/includes/*.html), news.css
+        "congthongtin.core",  # base pages, blocks, portal_tags, listing includes and CSS
         "wagtail",
         "wagtail.admin",  # edit panels
         "wagtail.contrib.routable_page",  # core.SectionIndexPage is a RoutablePageMixin
@@ -173,9 +172,11 @@ PREREQUISITES: dict[str, list[str]] = {
     ],
 }
 
-# The public templates of the apps extend "base.html", which the host project provides (here
-# nhuxuan_site/templates/base.html), and fill these blocks of it.
-BASE_TEMPLATE = "base.html"
+# The public templates of the apps extend "congthongtin/base.html" (core/templates), which
+# extends the host project's "base.html" and puts the apps' blocks into the blocks of a stock
+# Wagtail base.html (its comment has the table). Here: the blocks each app's templates fill.
+BASE_TEMPLATE = "congthongtin/base.html"
+HOST_BASE_TEMPLATE = "base.html"
 BASE_TEMPLATE_BLOCKS: dict[str, list[str]] = {
     "congthongtin.home": ["title", "title_suffix", "breadcrumbs", "content"],
     "congthongtin.news": ["extra_head", "content"],
@@ -185,12 +186,17 @@ BASE_TEMPLATE_BLOCKS: dict[str, list[str]] = {
     "congthongtin.consultation": ["title", "extra_head", "breadcrumbs", "content"],
     "congthongtin.search": ["title", "extra_head", "content"],
 }
+#: Blocks the apps only clear (the home page has no breadcrumb trail nor " – site name"): a
+#: host base.html without them loses nothing the apps put there, only the breadcrumb trail
+#: itself; a warning (portal.W011), not an error.
+OPTIONAL_BASE_BLOCKS = ("title_suffix", "breadcrumbs")
+#: The block of a stock Wagtail base.html that congthongtin/base.html puts each app block
+#: into, when the names differ (for the hints).
+HOST_BLOCKS = {"extra_head": "extra_css"}
 
-# Templates of the host project that the apps include (the pager of every listing).
-HOST_TEMPLATES: dict[str, list[str]] = {
-    f"congthongtin.{app}": ["includes/pagination.html"]
-    for app in ("news", "projects", "legal", "procedures", "consultation", "search")
-}
+# Templates of the host project the apps need: only its base.html, under congthongtin/base.html
+# (the pager and the listing includes are core's: core/includes/, core/listing/).
+HOST_TEMPLATES: dict[str, list[str]] = {app: [HOST_BASE_TEMPLATE] for app in BASE_TEMPLATE_BLOCKS}
 
 
 def label(app: str) -> str:
@@ -220,63 +226,143 @@ def missing_prerequisites(installed) -> list[Error]:
     return errors
 
 
-def defined_blocks(template) -> set[str]:
-    """Names of the blocks a template defines, its ancestors' included when it extends one
-    by a constant name. Takes a loaded template (engine's or backend's)."""
+def template_chain(template) -> list:
+    """``template`` and the templates it extends, the template itself first and the root
+    last. Takes a loaded template (engine's or backend's); raises TemplateDoesNotExist when
+    an ancestor does not exist. A parent named by a variable ends the chain."""
     from django.template import Context
-    from django.template.loader_tags import BlockNode, ExtendsNode
+    from django.template.loader_tags import ExtendsNode
 
-    template = getattr(template, "template", template)  # backend wrapper → engine template
-    names = {node.name for node in template.nodelist.get_nodes_by_type(BlockNode)}
-    for node in template.nodelist.get_nodes_by_type(ExtendsNode):
-        parent = node.parent_name.resolve(Context())
-        if isinstance(parent, str):
-            names |= defined_blocks(template.engine.get_template(parent))
-    return names
+    chain = [getattr(template, "template", template)]  # backend wrapper → engine template
+    while len(chain) < 20:
+        current = chain[-1]
+        extends = current.nodelist.get_nodes_by_type(ExtendsNode)
+        parent = extends[0].parent_name.resolve(Context()) if extends else None
+        if not isinstance(parent, str):
+            break
+        # Skip the templates already in the chain, as {% extends %} does: a project's
+        # base.html may extend an app's base.html of the same name.
+        chain.append(current.engine.find_template(parent, skip=[t.origin for t in chain])[0])
+    return chain
 
 
-def missing_base_blocks(base_template, installed) -> list[Error]:
-    """portal.E011 for each installed portal app whose templates fill blocks that the host's
-    base template does not define: the content put there would silently not show."""
-    defined = defined_blocks(base_template)
-    errors = []
+def rendered_blocks(template) -> set[str]:
+    """Names of the blocks whose content reaches the page when ``template`` is rendered: the
+    blocks of its root ancestor and, inside them, those of the version of each block that
+    wins (the most derived one, and its parent's where it says {{ block.super }}). A block
+    that a child defines inside a block its parent never renders does not count."""
+    from django.template.base import VariableNode
+    from django.template.loader_tags import BlockNode
+
+    chain = template_chain(template)
+    versions: dict[str, list] = {}  # block name → its BlockNodes, most derived first
+    for current in chain:
+        for node in current.nodelist.get_nodes_by_type(BlockNode):
+            versions.setdefault(node.name, []).append(node)
+
+    def blocks_in(nodelist):
+        for node in nodelist:
+            if isinstance(node, BlockNode):
+                yield node
+                continue
+            for attr in getattr(node, "child_nodelists", ()):
+                yield from blocks_in(getattr(node, attr, None) or ())
+
+    def says_super(nodelist) -> bool:
+        return any(
+            str(node.filter_expression.var) == "block.super"
+            for node in nodelist.get_nodes_by_type(VariableNode)
+        )
+
+    rendered: set[str] = set()
+
+    def visit(nodelist):
+        for block in blocks_in(nodelist):
+            if block.name in rendered:
+                continue
+            rendered.add(block.name)
+            for version in versions[block.name]:
+                visit(version.nodelist)
+                if not says_super(version.nodelist):
+                    break
+
+    visit(chain[-1].nodelist)
+    return rendered
+
+
+def missing_base_blocks(base_template, installed) -> list[Error | Warning]:
+    """For each installed portal app whose templates fill blocks that do not reach the page
+    when ``base_template`` (congthongtin/base.html with the host's base.html beneath) is
+    rendered: portal.E011 for the blocks that carry content (it would silently not show),
+    portal.W011 for those the apps only clear (OPTIONAL_BASE_BLOCKS)."""
+    rendered = rendered_blocks(base_template)
+    problems = []
     for app, blocks in BASE_TEMPLATE_BLOCKS.items():
-        missing = [name for name in blocks if name not in defined]
-        if app in installed and missing:
-            tags = " ".join(f"{{% block {name} %}}{{% endblock %}}" for name in missing)
-            errors.append(
+        if app not in installed:
+            continue
+        missing = [name for name in blocks if name not in rendered]
+        required = [name for name in missing if name not in OPTIONAL_BASE_BLOCKS]
+        optional = [name for name in missing if name in OPTIONAL_BASE_BLOCKS]
+        if required:
+            tags = " ".join(
+                f"{{% block {HOST_BLOCKS.get(name, name)} %}}{{% endblock %}}" for name in required
+            )
+            problems.append(
                 Error(
-                    f"The portal app '{label(app)}' fills blocks that {BASE_TEMPLATE} does not "
-                    f"define: {', '.join(missing)}.",
-                    hint=f"Define them in your {BASE_TEMPLATE}: {tags}",
+                    f"The portal app '{label(app)}' fills blocks that do not reach the page "
+                    f"with your {HOST_BASE_TEMPLATE}: {', '.join(required)}.",
+                    hint=f"Define them in your {HOST_BASE_TEMPLATE} ({tags}; extra_css in its "
+                    f"<head>), or override {BASE_TEMPLATE} to place them (see its comment).",
                     id="portal.E011",
                 )
             )
-    return errors
+        if optional:
+            tags = " ".join(f"{{% block {name} %}}{{% endblock %}}" for name in optional)
+            problems.append(
+                Warning(
+                    f"The portal app '{label(app)}' fills blocks that your "
+                    f"{HOST_BASE_TEMPLATE} does not define: {', '.join(optional)}. Nothing "
+                    "is lost (the app only clears them)"
+                    + (
+                        "; your pages show no breadcrumb trail."
+                        if "breadcrumbs" in optional
+                        else "."
+                    ),
+                    hint=f"To show one, define them in your {HOST_BASE_TEMPLATE}: {tags} "
+                    "(the portal's base.html puts its breadcrumb trail in breadcrumbs).",
+                    id="portal.W011",
+                )
+            )
+    return problems
 
 
 def missing_host_templates(installed, get_template) -> list[Error]:
-    """portal.E012 for each template the installed portal apps extend or include from the host
-    project and that does not resolve. ``get_template(name)`` raises TemplateDoesNotExist."""
+    """portal.E012 for each template of the host project that the installed portal apps need
+    (HOST_TEMPLATES: its base.html, which congthongtin/base.html extends) and that does not
+    resolve. ``get_template(name)`` raises TemplateDoesNotExist."""
     from django.template import TemplateDoesNotExist
 
     needed: dict[str, list[str]] = {}
     for app in installed:
-        if app in BASE_TEMPLATE_BLOCKS:
-            needed.setdefault(BASE_TEMPLATE, []).append(app)
         for name in HOST_TEMPLATES.get(app, ()):
             needed.setdefault(name, []).append(app)
     errors = []
     for name, apps_needing in needed.items():
         try:
-            get_template(name)
-        except TemplateDoesNotExist:
+            if name == HOST_BASE_TEMPLATE:
+                # Through congthongtin/base.html: a project overriding it may extend another
+                # template than base.html; every template of the chain must exist.
+                template_chain(get_template(BASE_TEMPLATE))
+            else:
+                get_template(name)
+        except TemplateDoesNotExist as missing:
             errors.append(
                 Error(
-                    f"The template '{name}' does not exist; the portal apps "
-                    f"{', '.join(sorted(map(label, apps_needing)))} use it.",
-                    hint=f"Provide templates/{name} in your project (see "
-                    f"nhuxuan_site/templates/{name}).",
+                    f"The template '{missing}' does not exist; the portal apps "
+                    f"{', '.join(sorted(map(label, apps_needing)))} extend it (through "
+                    f"{BASE_TEMPLATE}).",
+                    hint=f"Provide templates/{missing} in your project (the one of "
+                    "`wagtail start` will do).",
                     id="portal.E012",
                 )
             )
@@ -297,12 +383,16 @@ def portal_templates(app_configs, **kwargs):
     from django.template.loader import get_template
 
     installed = {config.name for config in apps.get_app_configs()}
+    if not installed & set(BASE_TEMPLATE_BLOCKS):
+        return []
     errors = missing_host_templates(installed, get_template)
+    if errors:
+        return errors  # the blocks cannot be checked without the templates
     try:
         base = get_template(BASE_TEMPLATE)
-    except TemplateDoesNotExist:
-        return errors  # portal.E012 above says so
-    return errors + missing_base_blocks(base, installed)
+    except TemplateDoesNotExist:  # no congthongtin.core: portal.E010 says so
+        return errors
+    return missing_base_blocks(base, installed)
 
 
 # Libraries of the extras of pyproject.toml (core.extras) that a configured feature needs.

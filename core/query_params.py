@@ -1,7 +1,9 @@
-"""Parsing of the listings' query parameters.
+"""Parsing of the listings' query parameters, and the one parser of the dates people type.
 
 Readers type addresses by hand and robots send anything: every parser returns ``None`` for a
 value it cannot use, never raises, so a bad parameter is ignored instead of becoming a 500.
+Dates: ``parse_date`` is the only reader of day-first dates of the platform (the public
+listings, legal's filters, the admin filter forms through core.filters.BoundedDateField).
 """
 
 from __future__ import annotations
@@ -13,10 +15,17 @@ from django.utils import timezone
 
 MIN_YEAR = 1900
 MAX_YEAR = 2200
+#: Dates outside these bounds are refused. ``datetime.date`` reaches year 9999 and the filters
+#: add a day (an "until" date is inclusive), a month (a month's end) or convert a local
+#: midnight to UTC: at either end of that range each of these overflowed (``?until=31/12/9999``,
+#: ``?tu=0001-01``; issue 16, finding 10). No listing of a portal needs a date outside them.
+EARLIEST_DATE = dt.date(1900, 1, 1)
+LATEST_DATE = dt.date(2999, 12, 31)
 
 _MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$", re.ASCII)
 _WEEK = re.compile(r"^\s*(\d{4})-?W(\d{1,2})\s*$", re.IGNORECASE | re.ASCII)
-_VN_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$", re.ASCII)
+#: 24/06/2022, also 24.06.2022 and 24-06-2022 (one separator throughout).
+_VN_DATE = re.compile(r"^\s*(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\s*$", re.ASCII)
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$", re.ASCII)
 
 
@@ -35,34 +44,52 @@ def parse_year(value) -> int | None:
     return parse_int(value, MIN_YEAR, MAX_YEAR)
 
 
-def parse_month(value) -> tuple[int, int] | None:
-    """``2026-11`` → (2026, 11)."""
-    match = _MONTH.match(str(value or ""))
+def read_month(value) -> tuple[int, int] | None:
+    """``2026-11`` → (2026, 11), at any year (see ``parse_month``)."""
+    match = _MONTH.match(str(value or "")[:40])
     if not match:
         return None
     year, month = int(match[1]), int(match[2])
-    if MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12:
-        return year, month
-    return None
+    return (year, month) if 1 <= month <= 12 else None
 
 
-def parse_date(value) -> dt.date | None:
-    """``24/06/2022`` (what readers write) or ``2022-06-24`` (what a date input sends)."""
-    text = str(value or "")
+def parse_month(value) -> tuple[int, int] | None:
+    """``2026-11`` → (2026, 11); years outside [MIN_YEAR, MAX_YEAR] → None."""
+    month = read_month(value)
+    return month if month and MIN_YEAR <= month[0] <= MAX_YEAR else None
+
+
+def read_date(value) -> dt.date | None:
+    """A date that exists, at any year (see ``parse_date``): ``24/06/2022`` (what readers
+    write: day first; also with dots or dashes) or ``2022-06-24`` (what a date input sends).
+    Accepts a date (returned as is); anything else → None."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value or "")[:40]
     match = _VN_DATE.match(text)
     if match:
-        day, month, year = int(match[1]), int(match[2]), int(match[3])
+        day, month, year = int(match[1]), int(match[3]), int(match[4])
     else:
         match = _ISO_DATE.match(text)
         if not match:
             return None
         year, month, day = int(match[1]), int(match[2]), int(match[3])
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        return None
     try:
         return dt.date(year, month, day)
-    except ValueError:
+    except ValueError:  # 31/02, month 13, year 0
         return None
+
+
+def date_in_bounds(day: dt.date) -> bool:
+    return EARLIEST_DATE <= day <= LATEST_DATE
+
+
+def parse_date(value) -> dt.date | None:
+    """The date of ``read_date`` if it lies in [EARLIEST_DATE, LATEST_DATE], else None."""
+    day = read_date(value)
+    return day if day is not None and date_in_bounds(day) else None
 
 
 def parse_iso_week(value) -> tuple[int, int] | None:

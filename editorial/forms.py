@@ -17,8 +17,6 @@ from congthongtin.core.roles import ALL_ROLES
 
 from .accounts import can_manage_account, grantable_groups
 
-DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
-
 
 class AuditFilterForm(forms.Form):
     """Filters of the audit report: section, person, period (R-WF-3)."""
@@ -33,10 +31,8 @@ class AuditFilterForm(forms.Form):
         empty_label=_("Anyone"),
     )
     # Bounded: the period adds a day to "until" and converts local midnights to UTC.
-    since = BoundedDateField(
-        label=_("From (dd/mm/yyyy)"), required=False, input_formats=DATE_FORMATS
-    )
-    until = BoundedDateField(label=_("To (dd/mm/yyyy)"), required=False, input_formats=DATE_FORMATS)
+    since = BoundedDateField(label=_("From (dd/mm/yyyy)"), required=False)
+    until = BoundedDateField(label=_("To (dd/mm/yyyy)"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import re
 from dataclasses import dataclass
 
 from django.db.models import Case, F, IntegerField, QuerySet, Value, When
 from django.utils.translation import gettext as _
 
 from congthongtin.core.listing import MAX_QUERY_LENGTH, keyword_filter, keyword_terms
+from congthongtin.core.query_params import parse_date, parse_int
 from congthongtin.vietnam.documents import parse_number
 
 from .models.taxonomy import EffectStatus
@@ -27,26 +27,6 @@ SORTS = (SORT_NEWEST, SORT_OLDEST, SORT_RELEVANCE)
 #: Query parameters the listing reads; everything else is ignored.
 PARAMS = ("q", "loai", "linh_vuc", "co_quan", "nam", "tu_ngay", "den_ngay", "hieu_luc", "sap_xep")
 MIN_YEAR, MAX_YEAR = 1945, 2100
-
-_DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-
-
-def parse_vn_date(value: str) -> datetime.date | None:
-    """dd/mm/yyyy (also d/m/yyyy, dd-mm-yyyy and the yyyy-mm-dd of date inputs)."""
-    value = value.strip()
-    m = _DMY.match(value)
-    if m:
-        day, month, year = (int(g) for g in m.groups())
-    else:
-        m = _ISO.match(value)
-        if not m:
-            return None
-        year, month, day = (int(g) for g in m.groups())
-    try:
-        return datetime.date(year, month, day)
-    except ValueError:
-        return None
 
 
 def _clean_param(value: str | None, limit: int = MAX_QUERY_LENGTH) -> str:
@@ -123,8 +103,9 @@ def parse_query(params, *, types, fields, agencies) -> ListingQuery:
     )
 
     if raw["nam"]:
-        year = int(raw["nam"]) if raw["nam"].isdigit() and len(raw["nam"]) == 4 else None
-        if year is not None and MIN_YEAR <= year <= MAX_YEAR:
+        # ASCII digits only (parse_int): "²²²²".isdigit() is true and int() refused it.
+        year = parse_int(raw["nam"], MIN_YEAR, MAX_YEAR) if len(raw["nam"]) == 4 else None
+        if year is not None:
             query.year = year
         else:
             query.messages.append(
@@ -134,7 +115,7 @@ def parse_query(params, *, types, fields, agencies) -> ListingQuery:
 
     for name, attr in (("tu_ngay", "date_from"), ("den_ngay", "date_to")):
         if raw[name]:
-            parsed = parse_vn_date(raw[name])
+            parsed = parse_date(raw[name])
             if parsed is None:
                 query.messages.append(
                     _("“%(value)s” is not a valid date (dd/mm/yyyy): this filter was ignored.")

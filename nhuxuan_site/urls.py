@@ -9,7 +9,6 @@ from congthongtin.core.conf import app_settings
 from congthongtin.core.workflow_reports import ScopedWorkflowTasksView, ScopedWorkflowView
 from congthongtin.editorial.views.password import RateLimitedPasswordResetView
 from congthongtin.nhuxuan_site import health
-from congthongtin.search import views as search_views
 
 admin_path = app_settings.ADMIN_PATH
 
@@ -32,8 +31,7 @@ urlpatterns = [
     ),
     path(admin_path, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("tim-kiem/", search_views.search_view, name="search"),
-    path("tim-kiem/goi-y/", search_views.suggest_view, name="search_suggest"),
+    path("tim-kiem/", include("congthongtin.search.urls")),  # portal_search:search, :suggest
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 

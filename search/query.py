@@ -79,7 +79,11 @@ class Filters:
         if self.category:
             queryset = queryset.filter(category=self.category)
         if self.field:
-            queryset = queryset.filter(field_slugs__contains=f" {self.field} ")
+            # Search backends filter on whole values only (a "contains" on field_slugs was a
+            # FilterFieldError, a 500, outside PostgreSQL): the field's documents are
+            # selected in SQL and passed on by id.
+            documents = SearchDocument.objects.filter(field_slugs__contains=f" {self.field} ")
+            queryset = queryset.filter(id__in=documents.values_list("id", flat=True))
         if self.agency:
             queryset = queryset.filter(agency=self.agency)
         if self.year:

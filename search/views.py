@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
 from congthongtin.core.models import Agency, Field
+from congthongtin.core.query_params import choice, parse_year
 
 from . import query as search
 from .categories import CATEGORIES
@@ -36,16 +37,17 @@ FACET_LABELS = {
 SLUG = re.compile(r"^[a-z0-9-]{1,100}$")
 
 
-def read_filters(params) -> search.Filters:
-    """Facet values from the URL; unknown or malformed values are ignored, never an error."""
-    category = params.get("loai", "")
-    year = params.get("nam", "")
+def read_filters(params, fields=None, agencies=None) -> search.Filters:
+    """Facet values from the URL; unknown or malformed values are ignored, never an error.
+    ``fields``, ``agencies``: the slugs that exist (None: any well-formed slug)."""
     field, agency = params.get("linh_vuc", ""), params.get("co_quan", "")
     return search.Filters(
-        category=category if category in CATEGORIES else "",
-        field=field if SLUG.match(field) else "",
-        agency=agency if SLUG.match(agency) else "",
-        year=int(year) if year.isdigit() and 1900 <= int(year) <= 2200 else None,
+        category=choice(params.get("loai"), CATEGORIES) or "",
+        field=field if SLUG.fullmatch(field) and (fields is None or field in fields) else "",
+        agency=agency
+        if SLUG.fullmatch(agency) and (agencies is None or agency in agencies)
+        else "",
+        year=parse_year(params.get("nam")),  # ASCII digits only: int("²") raised
     )
 
 
@@ -73,7 +75,9 @@ def facet_links(params, name, values, active):
 @require_GET
 def search_view(request):
     query = search.clean_query(request.GET.get("q"))
-    filters = read_filters(request.GET)
+    fields = dict(Field.objects.values_list("slug", "name"))
+    agencies = dict(Agency.objects.values_list("slug", "name"))
+    filters = read_filters(request.GET, fields, agencies)
     site = Site.find_for_request(request)
     try:
         outcome = search.run(query, site, filters) if query else search.Outcome()
@@ -81,7 +85,7 @@ def search_view(request):
         logger.error("Search backend unavailable: %s", error)
         return TemplateResponse(
             request,
-            "search/search.html",
+            "portal_search/search.html",
             {"search_query": query, "unavailable": UNAVAILABLE},
             status=503,
             headers={"Retry-After": "120", "Cache-Control": "no-store"},
@@ -90,8 +94,6 @@ def search_view(request):
     for hit in page.object_list:
         doc = hit.document
         hit.snippet = mark_safe(search.snippet(doc.body or doc.summary, query))  # escaped inside
-    fields = dict(Field.objects.values_list("slug", "name"))
-    agencies = dict(Agency.objects.values_list("slug", "name"))
     raw = outcome.facets
     values = {
         "loai": [(slug, CATEGORIES.get(slug, slug), n) for slug, n in raw.get("category", [])],
@@ -112,7 +114,7 @@ def search_view(request):
     ]
     return TemplateResponse(
         request,
-        "search/search.html",
+        "portal_search/search.html",
         {
             "search_query": query,
             "page_obj": page,

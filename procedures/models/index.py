@@ -106,6 +106,12 @@ class ProcedureIndexPage(RoutablePageMixin, BasePage):
         """The filtered, paginated listing (only the listing route pays for it)."""
         filters = read_filters(request)
         procedures = self.procedures()
+        options = self.filter_options(procedures)
+        # A field or agency the form does not offer is dropped like any unknown choice (it
+        # would only empty the list); the other filters stay.
+        for name, key in (("linh_vuc", "field_options"), ("co_quan", "agency_options")):
+            if filters[name] not in {option.slug for option in options[key]}:
+                filters[name] = ""
         page_obj = paginate(request, self.filtered_procedures(filters, procedures), self.per_page)
         return {
             "filters": filters,
@@ -116,7 +122,7 @@ class ProcedureIndexPage(RoutablePageMixin, BasePage):
             "online_options": [
                 (value, label) for value, label in OnlineLevel.choices if value in ONLINE_FILTERS
             ],
-            **self.filter_options(procedures),
+            **options,
             "online_services_url": self.online_services_url(request),
         }
 

@@ -24,7 +24,7 @@ from congthongtin.consultation.models import (
 from congthongtin.core.models import OutgoingEmail, PortalSettings
 from tests.editorial.helpers import assert_denied
 from tests.factories import UnitFactory
-from tests.helpers import override_app_settings
+from tests.helpers import assert_bad_filters_dropped, override_app_settings
 
 from .helpers import (
     ADDRESS,
@@ -315,6 +315,15 @@ class PublicQuestionTests(TestCase):
         detail = self.public_pages()[1]
         self.assertContains(detail, "L. T. M., xã Như Xuân")
         self.assertContains(detail, "60 ngày")
+
+    def test_bad_filter_values__dropped_other_filters_kept(self):
+        def pks(response):
+            return [question.pk for question in response.context["page_obj"].object_list]
+
+        good = {"q": "khai sinh"}
+        assert_bad_filters_dropped(self, self.index.url, good, ["linh_vuc", "page"], pks)
+        good = {"linh_vuc": self.field.slug}
+        assert_bad_filters_dropped(self, self.index.url, good, ["page"], pks)
 
     def test_tracking__private_and_not_indexed(self):
         response = self.client.get(self.question.tracking_url())

@@ -12,7 +12,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.db.migrations.loader import MigrationLoader
-from django.template import Engine, TemplateDoesNotExist, engines
+from django.template import Context, Engine, TemplateDoesNotExist, engines
 from django.template.loader_tags import BlockNode, ExtendsNode
 
 from congthongtin.core import checks
@@ -117,12 +117,18 @@ def test_missing_portal_app_is_named_and_absent_apps_are_not_checked():
     assert '"congthongtin.home"' not in errors[0].msg
 
 
-def filled_base_blocks(app: str) -> set[str]:
+def app_templates(app: str):
+    """(name, compiled template) of every template of a portal app."""
     engine = engines["django"].engine
-    filled = set()
     folder = ROOT / app.removeprefix(NS) / "templates"
     for path in folder.rglob("*.html"):
-        template = engine.get_template(str(path.relative_to(folder)))
+        name = str(path.relative_to(folder))
+        yield name, engine.get_template(name)
+
+
+def filled_base_blocks(app: str) -> set[str]:
+    filled = set()
+    for _name, template in app_templates(app):
         for node in template.nodelist.get_nodes_by_type(ExtendsNode):
             if node.parent_name.var == checks.BASE_TEMPLATE:
                 filled |= {child.name for child in node.nodelist if isinstance(child, BlockNode)}
@@ -135,8 +141,23 @@ def test_declared_base_blocks_are_those_the_templates_fill(app):
 
 
 @pytest.mark.parametrize("app", PORTAL_APPS)
+def test_public_templates_extend_the_apps_base_not_the_hosts(app):
+    """Only congthongtin/base.html extends the host's base.html: the host's blocks are mapped
+    in one place."""
+    parents = {
+        name: node.parent_name.var
+        for name, template in app_templates(app)
+        for node in template.nodelist.get_nodes_by_type(ExtendsNode)
+    }
+    direct = {name for name, parent in parents.items() if parent == checks.HOST_BASE_TEMPLATE}
+    assert direct == ({checks.BASE_TEMPLATE} if app == NS + "core" else set())
+
+
+@pytest.mark.parametrize("app", PORTAL_APPS)
 def test_declared_host_templates_are_those_the_templates_include(app):
-    """Templates included by the apps that none of the portal apps provides."""
+    """The apps include no template of the host project (the pager and the listing includes
+    are core's); the host provides only the base.html that congthongtin/base.html extends,
+    to the apps whose templates extend it."""
     provided = {
         str(path.relative_to(ROOT / name.removeprefix(NS) / "templates"))
         for name in PORTAL_APPS
@@ -145,73 +166,184 @@ def test_declared_host_templates_are_those_the_templates_include(app):
     included = set()
     for path in (ROOT / app.removeprefix(NS) / "templates").rglob("*.html"):
         included |= set(re.findall(r'{%\s*include\s+"([^"]+)"', path.read_text(encoding="utf-8")))
-    from_host = {name for name in included - provided if not name.startswith("wagtailadmin/")}
-    assert from_host == set(checks.HOST_TEMPLATES.get(app, []))
+    assert {name for name in included - provided if not name.startswith("wagtailadmin/")} == set()
+    expected = [checks.HOST_BASE_TEMPLATE] if filled_base_blocks(app) else []
+    assert checks.HOST_TEMPLATES.get(app, []) == expected
+
+
+CORE_BASE = (ROOT / "core" / "templates" / checks.BASE_TEMPLATE).read_text(encoding="utf-8")
 
 
 def fake_engine(**templates):
-    return Engine(loaders=[("django.template.loaders.locmem.Loader", templates)])
+    """An engine with core's congthongtin/base.html and ``templates`` (a host's base.html)."""
+    return Engine(
+        loaders=[
+            (
+                "django.template.loaders.locmem.Loader",
+                {checks.BASE_TEMPLATE: CORE_BASE, **templates},
+            )
+        ],
+        libraries=dict(engines["django"].engine.libraries),
+    )
 
 
-def test_base_template_defining_every_block_passes():
-    base = fake_engine(
+def stock_wagtail_base() -> str:
+    """The base.html that `wagtail start mysite` writes (Wagtail's project template)."""
+    import wagtail
+
+    source = Path(wagtail.__file__).parent / "project_template/project_name/templates/base.html"
+    return (
+        Engine()
+        .from_string(source.read_text(encoding="utf-8"))
+        .render(Context({"project_name": "mysite"}))
+    )
+
+
+def base_checks(installed=INSTALLED, **templates):
+    engine = fake_engine(**templates)
+    return checks.missing_host_templates(
+        installed, engine.get_template
+    ) + checks.missing_base_blocks(engine.get_template(checks.BASE_TEMPLATE), installed)
+
+
+def test_stock_wagtail_base_passes_with_a_warning_about_breadcrumbs():
+    stock = stock_wagtail_base()
+    assert "{% block extra_css %}" in stock and "breadcrumbs" not in stock
+    problems = base_checks(**{"base.html": stock})
+    assert not [problem for problem in problems if problem.is_serious()]
+    # Only the apps that clear the breadcrumbs are told, and only as a warning.
+    assert sorted((p.id, re.search(r"app '(\w+)'", p.msg)[1]) for p in problems) == [
+        ("portal.W011", "consultation"),
+        ("portal.W011", "home"),
+    ]
+    assert all("breadcrumbs" in p.msg and "{% block breadcrumbs %}" in p.hint for p in problems)
+
+
+def test_stock_wagtail_base_renders_the_apps_head_in_extra_css():
+    engine = fake_engine(**{"base.html": stock_wagtail_base()})
+    page = engine.from_string(
+        '{% extends "congthongtin/base.html" %}{% block title %}Văn bản{% endblock %}'
+        '{% block extra_head %}<link rel="stylesheet" href="/static/legal/legal.css">'
+        "{% endblock %}{% block breadcrumbs %}trail{% endblock %}"
+        "{% block content %}<h1>Thư viện</h1>{% endblock %}"
+    ).render(Context({"request": None}))
+    head, body = page.split("</head>")
+    assert '<link rel="stylesheet" href="/static/legal/legal.css">' in head
+    assert '<link rel="stylesheet" type="text/css" href="/static/css/mysite.css">' in head
+    assert "Văn bản" in head and "<h1>Thư viện</h1>" in body
+    assert "trail" not in page
+
+
+def test_base_template_without_content_is_an_error_with_the_fix():
+    problems = base_checks(
+        {"congthongtin.news", "congthongtin.home"},
         **{
-            "base.html": "<title>{% block title %}{% endblock %}{% block title_suffix %}"
-            "{% endblock %}</title>{% block extra_head %}{% endblock %}"
-            "{% block breadcrumbs %}{% endblock %}<main>{% block content %}{% endblock %}</main>"
-        }
-    ).get_template("base.html")
-    assert checks.missing_base_blocks(base, INSTALLED) == []
-
-
-def test_base_template_missing_blocks_is_an_error_naming_them():
-    base = fake_engine(**{"base.html": "<main>{% block content %}{% endblock %}</main>"})
-    errors = checks.missing_base_blocks(
-        base.get_template("base.html"), {"congthongtin.news", "congthongtin.home"}
+            "base.html": "<title>{% block title %}{% endblock %}</title>{% block extra_css %}"
+            "{% endblock %}{% block title_suffix %}{% endblock %}{% block breadcrumbs %}"
+            "{% endblock %}<main></main>"
+        },
     )
-    assert [error.id for error in errors] == ["portal.E011", "portal.E011"]
-    home, news = sorted(errors, key=lambda error: error.msg)
-    assert "'home'" in home.msg and "title, title_suffix, breadcrumbs" in home.msg
-    assert "'news'" in news.msg and "extra_head." in news.msg
-    assert "{% block extra_head %}{% endblock %}" in news.hint
+    assert [problem.id for problem in problems] == ["portal.E011", "portal.E011"]
+    assert all(problem.is_serious() for problem in problems)
+    home, news = sorted(problems, key=lambda problem: problem.msg)
+    assert "'home'" in home.msg and home.msg.endswith(": content.")
+    assert "'news'" in news.msg and news.msg.endswith(": content.")
+    assert "{% block content %}{% endblock %}" in news.hint
+
+
+def test_base_template_missing_blocks_names_the_hosts_block_to_add():
+    problems = base_checks(
+        {"congthongtin.news", "congthongtin.home", "congthongtin.editorial"},
+        **{"base.html": "<main>{% block content %}{% endblock %}</main>"},
+    )
+    by_app = {re.search(r"app '(\w+)'", p.msg)[1] + "/" + p.id: p for p in problems}
+    assert sorted(by_app) == ["home/portal.E011", "home/portal.W011", "news/portal.E011"]
+    # The app's extra_head goes into the host's extra_css: the hint names extra_css.
+    assert "extra_head." in by_app["news/portal.E011"].msg
+    assert "{% block extra_css %}{% endblock %}" in by_app["news/portal.E011"].hint
+    assert by_app["home/portal.E011"].msg.endswith(": title.")
+    assert "title_suffix, breadcrumbs" in by_app["home/portal.W011"].msg
+    assert not by_app["home/portal.W011"].is_serious()
     # Apps not installed are not checked.
-    assert (
-        checks.missing_base_blocks(base.get_template("base.html"), {"congthongtin.editorial"}) == []
+    assert base_checks({"congthongtin.editorial"}, **{"base.html": ""}) == []
+
+
+def test_missing_breadcrumbs_is_only_a_warning():
+    problems = base_checks(
+        {"congthongtin.consultation"},
+        **{
+            "base.html": "{% block title %}{% endblock %}{% block extra_css %}{% endblock %}"
+            "{% block content %}{% endblock %}"
+        },
     )
+    assert [(problem.id, problem.is_serious()) for problem in problems] == [("portal.W011", False)]
+    assert "breadcrumbs" in problems[0].msg
+    assert "{% block breadcrumbs %}{% endblock %}" in problems[0].hint
 
 
-def test_blocks_of_an_extended_layout_count():
+def test_blocks_of_an_extended_layout_count_and_unrendered_ones_do_not():
     engine = fake_engine(
         **{
-            "layout.html": "{% block extra_head %}{% endblock %}{% block main %}{% endblock %}",
+            "layout.html": "{% block extra_css %}{% endblock %}{% block main %}{% endblock %}",
             "base.html": '{% extends "layout.html" %}{% block main %}'
-            "{% block content %}{% endblock %}{% endblock %}",
+            "{% block content %}{% endblock %}{% endblock %}"
+            "{% block sidebar %}{% block breadcrumbs %}{% endblock %}{% endblock %}",
         }
     )
-    assert checks.defined_blocks(engine.get_template("base.html")) == {
-        "extra_head",
-        "main",
-        "content",
+    base = engine.get_template(checks.BASE_TEMPLATE)
+    # sidebar (and the breadcrumbs inside it) is not in layout.html: never rendered.
+    assert checks.rendered_blocks(base) == {"extra_css", "extra_head", "main", "content"}
+    assert [p.id for p in checks.missing_base_blocks(base, {"congthongtin.news"})] == []
+
+
+def test_a_host_base_without_extra_css_loses_the_apps_head():
+    engine = fake_engine(**{"base.html": "{% block content %}{% endblock %}"})
+    assert "extra_head" not in checks.rendered_blocks(engine.get_template(checks.BASE_TEMPLATE))
+
+
+def test_portal_override_renders_every_block_of_the_apps():
+    base = engines["django"].engine.get_template(checks.BASE_TEMPLATE)
+    assert "nhuxuan_site" in base.origin.name
+    assert checks.rendered_blocks(base) >= {
+        name for blocks in checks.BASE_TEMPLATE_BLOCKS.values() for name in blocks
     }
-    assert checks.missing_base_blocks(engine.get_template("base.html"), {"congthongtin.news"}) == []
 
 
 def test_missing_host_template_is_an_error():
-    engine = fake_engine(**{"base.html": "{% block content %}{% endblock %}"})
+    engine = fake_engine()
     errors = checks.missing_host_templates(
         {"congthongtin.search", "congthongtin.news", "congthongtin.editorial"}, engine.get_template
     )
     assert [error.id for error in errors] == ["portal.E012"]
-    assert "'includes/pagination.html'" in errors[0].msg
+    assert "'base.html'" in errors[0].msg
     assert "news, search" in errors[0].msg
     with pytest.raises(TemplateDoesNotExist):
-        engine.get_template("includes/pagination.html")
+        engine.get_template("base.html")
     assert (
         checks.missing_host_templates(
             {"congthongtin.editorial", "congthongtin.core"}, engine.get_template
         )
         == []
     )
+    # A project overriding congthongtin/base.html with a layout of its own needs no base.html.
+    engine = Engine(
+        loaders=[
+            (
+                "django.template.loaders.locmem.Loader",
+                {checks.BASE_TEMPLATE: '{% extends "layout.html" %}', "layout.html": ""},
+            )
+        ]
+    )
+    assert checks.missing_host_templates({"congthongtin.news"}, engine.get_template) == []
+
+
+def test_projects_need_nothing_of_news():
+    """Projects' listing includes, pager and stylesheet are core's (issue 17)."""
+    assert NS + "news" not in checks.PREREQUISITES[NS + "projects"]
+    for path in (ROOT / "projects").rglob("*"):
+        if path.suffix in {".py", ".html", ".css", ".js"}:
+            text = path.read_text(encoding="utf-8")
+            assert "news/" not in text and "congthongtin.news" not in text, path
 
 
 def test_real_project_passes_every_check():

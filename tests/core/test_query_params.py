@@ -3,7 +3,9 @@
 import datetime as dt
 
 import pytest
+from django.core.exceptions import ValidationError
 
+from congthongtin.core.filters import BoundedDateField, MonthField
 from congthongtin.core.query_params import (
     choice,
     iso_week_label,
@@ -13,6 +15,7 @@ from congthongtin.core.query_params import (
     parse_iso_week,
     parse_month,
     parse_year,
+    read_date,
     truthy,
 )
 
@@ -41,13 +44,66 @@ def test_parse_month(value, expected):
         ("1/2/2026", dt.date(2026, 2, 1)),
         ("2026-11-23", dt.date(2026, 11, 23)),
         ("31/02/2026", None),
-        ("24-06-2022", None),
+        ("24-06-2022", dt.date(2022, 6, 24)),  # legal's filters took these too
+        ("24.06.2022", dt.date(2022, 6, 24)),
+        ("24/06-2022", None),  # one separator throughout
+        (" 24/06/2022 ", dt.date(2022, 6, 24)),
         ("99/99/9999", None),
+        ("9999-99-99", None),
+        ("2022-6-24", dt.date(2022, 6, 24)),
+        ("24/06/22", None),
+        ("٢٤/٠٦/٢٠٢٢", None),  # non-ASCII digits
+        ("1" * 5000, None),
         ("", None),
+        (None, None),
+        (dt.date(2022, 6, 24), dt.date(2022, 6, 24)),
+        # Bounds (core.query_params.EARLIEST_DATE, LATEST_DATE): beyond them the filters
+        # overflowed when adding a day or converting to UTC.
+        ("01/01/1900", dt.date(1900, 1, 1)),
+        ("31/12/1899", None),
+        ("31/12/2999", dt.date(2999, 12, 31)),
+        ("01/01/3000", None),
+        ("31/12/9999", None),
+        ("0001-01-01", None),
     ],
 )
 def test_parse_date__vietnamese_order(value, expected):
     assert parse_date(value) == expected
+
+
+def test_read_date__any_year_that_exists():
+    assert read_date("31/12/9999") == dt.date(9999, 12, 31)
+    assert read_date("0001-01-01") == dt.date(1, 1, 1)
+    assert read_date("0000-01-01") is None
+    assert read_date("29/02/2023") is None
+    assert read_date(dt.datetime(2022, 6, 24, 23, 59)) == dt.date(2022, 6, 24)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "expected", "error"),
+    [
+        (BoundedDateField(), "24/06/2022", dt.date(2022, 6, 24), None),
+        (BoundedDateField(), "2022-06-24", dt.date(2022, 6, 24), None),
+        (BoundedDateField(), "24-06-2022", dt.date(2022, 6, 24), None),
+        (BoundedDateField(), "31/02/2022", None, "invalid"),
+        (BoundedDateField(), "31/12/9999", None, "out_of_range"),
+        (BoundedDateField(), "0001-01-01", None, "out_of_range"),
+        (BoundedDateField(), "x" * 5000, None, "invalid"),
+        (BoundedDateField(required=False), "", None, None),
+        (MonthField(), "2026-11", dt.date(2026, 11, 1), None),
+        (MonthField(), "9999-12", None, "out_of_range"),
+        (MonthField(), "0001-01", None, "out_of_range"),
+        (MonthField(), "0000-01", None, "invalid"),
+        (MonthField(), "2026-13", None, "invalid"),
+    ],
+)
+def test_date_form_fields__read_by_the_same_parser(field, value, expected, error):
+    """core.filters' fields (admin filter forms) read dates with core.query_params."""
+    try:
+        assert field.clean(value) == expected
+        assert error is None
+    except ValidationError as raised:
+        assert raised.code == error
 
 
 @pytest.mark.parametrize(

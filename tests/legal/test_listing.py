@@ -13,7 +13,7 @@ from django.utils.translation import gettext
 from congthongtin.core.models import Field
 from congthongtin.legal.models import EffectStatus, LegalDocumentAttachment
 from congthongtin.legal.pdf import text_pdf
-from tests.helpers import warm_query_count
+from tests.helpers import assert_bad_filters_dropped, warm_query_count
 from tests.legal.factories import add_document, agency, doc_type, make_document_file, make_library
 
 D = datetime.date
@@ -70,6 +70,18 @@ class ListingTests(TestCase):
 
     def numbers(self, query=""):
         return [d.number_symbol for d in self.get(query).context["page_obj"].object_list]
+
+    def test_bad_filter_values__dropped_other_filters_kept(self):
+        def numbers(response):
+            return [d.number_symbol for d in response.context["page_obj"].object_list]
+
+        names = ["loai", "co_quan", "nam", "tu_ngay", "den_ngay", "hieu_luc", "sap_xep", "page"]
+        names += ["dinh_dang"]
+        good = {"linh_vuc": self.cntt.slug}
+        assert_bad_filters_dropped(self, self.library.url, good, names, numbers)
+        good = {"tu_ngay": "01/01/2012", "den_ngay": "2012-12-31"}
+        names = ["loai", "linh_vuc", "co_quan", "nam", "hieu_luc", "page"]
+        assert_bad_filters_dropped(self, self.library.url, good, names, numbers)
 
     def test_default__newest_first(self):
         self.assertEqual(self.numbers(), ["42/2022/NĐ-CP", "541/QĐ-UBND", "43/2011/NĐ-CP"])

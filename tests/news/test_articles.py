@@ -8,6 +8,7 @@ from django.test import TestCase
 
 from congthongtin.core.models import Field
 from congthongtin.news.models import ArticleIndexPage, ArticlePage
+from tests.helpers import assert_bad_filters_dropped
 from tests.news.helpers import BAD_QUERIES, QueryBudgetMixin, add, home_page, local
 
 AUTHOR = {
@@ -137,6 +138,23 @@ class ArticleListingTests(QueryBudgetMixin, TestCase):
         response = self.client.get("/bai-viet/?tu_ngay=31/02/2026")
         self.assertEqual(len(response.context["items"]), 3)
         self.assertContains(response, 'aria-invalid="true"')
+
+    def test_bad_filter_values__dropped_other_filters_kept(self):
+        assert_bad_filters_dropped(
+            self,
+            "/bai-viet/",
+            {"linh_vuc": "nong-nghiep-va-moi-truong"},
+            ["tu_ngay", "den_ngay", "nam", "page"],
+            lambda response: {item.title for item in response.context["items"]},
+        )
+        # And the other way round: a good period with a bad field.
+        assert_bad_filters_dropped(
+            self,
+            "/bai-viet/",
+            {"tu_ngay": "01/01/2026", "den_ngay": "2026-01-10"},
+            ["linh_vuc", "nam", "page"],
+            lambda response: {item.title for item in response.context["items"]},
+        )
 
     def test_bad_query_parameters__never_500(self):
         for query in BAD_QUERIES:

@@ -5,6 +5,7 @@ import datetime as dt
 from django.test import TestCase
 
 from congthongtin.news.models import NewsCategory, NewsIndexPage, NewsPage
+from tests.helpers import assert_bad_filters_dropped
 from tests.news.helpers import BAD_QUERIES, QueryBudgetMixin, add, home_page, local, make_image
 
 
@@ -53,6 +54,25 @@ class NewsListingTests(QueryBudgetMixin, TestCase):
         html = response.content.decode()
         self.assertLess(html.index("Hội nghị Ban Chấp hành"), html.index("Thu hoạch mía"))
         self.assertNotContains(response, "Tin nháp chưa đăng")
+
+    def test_bad_filter_values__dropped_other_filters_kept(self):
+        def titles(response):
+            return {item.title for item in response.context["items"]}
+
+        assert_bad_filters_dropped(
+            self,
+            "/tin-tuc/",
+            {"chuyen_muc": "kinh-te"},
+            ["thang", "page"],
+            titles,
+        )
+        assert_bad_filters_dropped(
+            self,
+            "/tin-tuc/",
+            {"thang": "2026-10"},
+            ["chuyen_muc", "page"],
+            titles,
+        )
 
     def test_filter__category(self):
         response = self.client.get("/tin-tuc/?chuyen_muc=kinh-te")

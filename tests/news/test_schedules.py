@@ -88,7 +88,10 @@ class WeeklyScheduleTests(TestCase):
     def test_printable__table_and_print_styles(self):
         response = self.get()
         self.assertContains(response, 'class="schedule-table stack-table"')
+        self.assertContains(response, "core/listing.css")  # before news.css: news refines it
         self.assertContains(response, "news/news.css")
+        html = response.content.decode()
+        self.assertLess(html.index("core/listing.css"), html.index("news/news.css"))
         self.assertContains(response, "data-print hidden")
         self.assertNotContains(response, "<script>")  # no inline script (CSP)
 

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from congthongtin.core.models import Agency, Field
 from congthongtin.procedures.models import ProcedurePage
 from tests.factories import OfficialFactory, UnitFactory, make_portal
-from tests.helpers import warm_query_count
+from tests.helpers import assert_bad_filters_dropped, warm_query_count
 
 from .helpers import docx_bytes, make_document, make_index, make_procedure
 
@@ -64,6 +64,15 @@ class ListingTests(TestCase):
         response = self.client.get(URL + query)
         self.assertEqual(response.status_code, 200)
         return [page.title for page in response.context["procedures"]]
+
+    def test_bad_filter_values__dropped_other_filters_kept(self):
+        def titles(response):
+            return [page.title for page in response.context["procedures"]]
+
+        names = ["cap", "truc_tuyen", "co_quan", "page"]
+        assert_bad_filters_dropped(self, URL, {"linh_vuc": "ho-tich-thu"}, names, titles)
+        names = ["cap", "linh_vuc", "co_quan", "page"]
+        assert_bad_filters_dropped(self, URL, {"truc_tuyen": "toan-trinh"}, names, titles)
 
     def test_keyword__unaccented__finds_dang_ky_khai_sinh(self):
         self.assertEqual(self.titles("?q=dang+ky+khai+sinh"), ["Đăng ký khai sinh"])

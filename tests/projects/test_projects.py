@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from congthongtin.core.models import Field
 from congthongtin.projects.models import ProcurementNotice, ProjectIndexPage, ProjectPage
+from tests.helpers import assert_bad_filters_dropped
 from tests.news.helpers import BAD_QUERIES, QueryBudgetMixin, add, home_page, make_document
 
 
@@ -142,6 +143,15 @@ class ProjectListingTests(QueryBudgetMixin, TestCase):
         self.assertContains(response, 'class="badge badge--closed"', count=1)
         self.assertContains(response, 'class="provenance"')
 
+    def test_listing_and_detail__core_listing_styles_not_news(self):
+        """Projects' listing includes and stylesheet are core's: nothing of news (issue 17)."""
+        for url in ("/du-an/", self.road.url):
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertContains(response, "/static/core/listing.css", count=1)
+                self.assertNotContains(response, "news/news.css")
+                self.assertContains(response, 'class="tab-list"' if url == "/du-an/" else "facts")
+
     def test_notice_is_open__computed_from_now(self):
         notice = ProcurementNotice(deadline=timezone.now() + dt.timedelta(hours=1))
         self.assertTrue(notice.is_open())
@@ -154,6 +164,15 @@ class ProjectListingTests(QueryBudgetMixin, TestCase):
         items = ET.fromstring(response.content).find("channel").findall("item")
         self.assertEqual(len(items), 3)
         self.assertTrue(items[0].findtext("link").startswith("http://testserver/du-an/"))
+
+    def test_bad_filter_values__dropped_other_filters_kept(self):
+        assert_bad_filters_dropped(
+            self,
+            "/du-an/",
+            {"trang_thai": "dang-thuc-hien"},
+            ["loai", "linh_vuc", "page"],
+            lambda response: {item.title for item in response.context["items"]},
+        )
 
     def test_bad_query_parameters__never_500(self):
         for query in BAD_QUERIES:

@@ -6,12 +6,14 @@ from unittest import mock
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
+from django.urls import NoReverseMatch, reverse
 from wagtail.models import Page, PageViewRestriction, Site
 
-from congthongtin.core.models import Classification
+from congthongtin.core.models import Classification, Field
 from congthongtin.home.models import StandardPage
 from congthongtin.search import query as search
 from congthongtin.search.models import SearchDocument
+from tests.helpers import assert_bad_filters_dropped
 
 
 def publish(parent, title, **fields):
@@ -159,6 +161,41 @@ class SearchPageTests(SearchTestCase):
         chip = chip[: chip.index("</a>")]
         self.assertIn('href="?q=dang+ky"', chip)  # the same address without the filter
         self.assertIn(f"Năm: {year}", chip)
+
+    def test_urls__namespaced_public_addresses_unchanged(self):
+        """search ships its URLs with app_name "portal_search" (issue 17): the name "search" of
+        a project made by `wagtail start` stays free, the addresses stay /tim-kiem/…."""
+        self.assertEqual(reverse("portal_search:search"), "/tim-kiem/")
+        self.assertEqual(reverse("portal_search:suggest"), "/tim-kiem/goi-y/")
+        for name in ("search", "search_suggest"):
+            with self.subTest(name=name), self.assertRaises(NoReverseMatch):
+                reverse(name)
+        response = self.client.get("/tim-kiem/", {"q": "dang ky"})
+        self.assertTemplateUsed(response, "portal_search/search.html")
+        self.assertContains(response, 'data-suggest-url="/tim-kiem/goi-y/"')
+        self.assertContains(
+            response, 'class="search-box" role="search" method="get" action="/tim-kiem/"'
+        )
+
+    def test_bad_filter_values__dropped_other_filters_kept(self):
+        def pages(response):
+            return [hit.document.pk for hit in response.context["page_obj"].object_list]
+
+        names = ["loai", "linh_vuc", "co_quan", "nam", "page"]
+        assert_bad_filters_dropped(self, "/tim-kiem/", {"q": "dang ky"}, names, pages)
+
+    def test_field_facet__filters_on_every_backend(self):
+        """The field facet was a FilterFieldError (500) outside PostgreSQL."""
+        field = Field.objects.create(name="Hộ tịch thử", slug="ho-tich-thu")
+        marriage = SearchDocument.objects.get(page=self.marriage, anchor="")
+        marriage.field_slugs = f" {field.slug} "
+        marriage.save(update_fields=["field_slugs"])
+        response = self.client.get("/tim-kiem/", {"q": "dang ky", "linh_vuc": field.slug})
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(
+            [hit.document.page_id for hit in response.context["page_obj"].object_list],
+            [self.marriage.pk],
+        )
 
     def test_page__no_results_help(self):
         response = self.client.get("/tim-kiem/", {"q": "khong co tu nay"})

@@ -45,7 +45,7 @@
   }
 })();
 
-/* Search suggestions: fills the search box's <datalist> from /tim-kiem/goi-y/. */
+/* Search suggestions: fills the search box's <datalist> from the address in its data-suggest-url. */
 (function () {
   "use strict";
   document.querySelectorAll("input[data-suggest-url]").forEach(function (input) {
