@@ -40,7 +40,8 @@ from congthongtin.consultation.models import Question
 from congthongtin.consultation.viewsets import answer_viewset, question_viewset
 from congthongtin.core.models import Field, Unit
 from congthongtin.core.users import full_name, must_change_password, user_permission
-from congthongtin.editorial import accounts, roles
+from congthongtin.core import roles
+from congthongtin.editorial import accounts
 from congthongtin.editorial.models import SectionAssignment
 from wagtail.models import Page, Site
 
