@@ -18,6 +18,7 @@ from __future__ import annotations
 import importlib.abc
 import importlib.machinery
 import importlib.util
+import os
 import sys
 from pathlib import Path
 
@@ -95,31 +96,36 @@ if CHECKOUT_ROOT is not None:
     _install(CHECKOUT_ROOT)
 
 
-def package_roots() -> list[Path]:
-    """The folders the platform's modules are loaded from (checkout or wheel)."""
-    if CHECKOUT_ROOT is not None:
-        return [HERE, *(CHECKOUT_ROOT / name for name in PACKAGES)]
-    return [HERE]
+def package_roots() -> tuple[str, ...]:
+    """The folders the platform's modules are loaded from (checkout or wheel), resolved, as
+    path prefixes ending with a separator."""
+    roots = [HERE, *(CHECKOUT_ROOT / name for name in PACKAGES)] if CHECKOUT_ROOT else [HERE]
+    return tuple(os.path.join(str(root), "") for root in roots)
 
 
 def modules_loaded_twice(modules: dict | None = None) -> list[tuple[str, str]]:
     """Pairs of names in ``sys.modules`` under which two module objects were loaded from the
     same file of the platform (one object under two names, as ``requests.packages`` does for
-    its vendored modules, is not a copy and is left alone)."""
+    its vendored modules, is not a copy and is left alone). Each folder is resolved once, not
+    each file: the system check runs at every start."""
     roots = package_roots()
+    folders: dict[str, str] = {}
     seen: dict[str, tuple[str, object]] = {}
     twice = []
     for name, module in list((modules if modules is not None else sys.modules).items()):
         origin = getattr(module, "__file__", None)
-        if not origin:
+        if not isinstance(origin, str) or not origin:
             continue
-        try:
-            path = Path(origin).resolve()
-        except (OSError, ValueError):
+        folder, filename = os.path.split(origin)
+        if folder not in folders:
+            try:
+                folders[folder] = os.path.join(str(Path(folder).resolve()), "")
+            except (OSError, ValueError):
+                folders[folder] = ""
+        resolved = folders[folder]
+        if not resolved.startswith(roots):
             continue
-        if not any(path.is_relative_to(root) for root in roots):
-            continue
-        first = seen.setdefault(str(path), (name, module))
+        first = seen.setdefault(resolved + filename, (name, module))
         if first[1] is not module:
             twice.append((first[0], name))
     return twice
