@@ -10,11 +10,12 @@ step (INSTALLED_APPS order), whose groups and workflow it completes.
 
 from __future__ import annotations
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Workflow, WorkflowContentType
 
 from congthongtin.core import roles
+from congthongtin.core.setup import permissions
 
 from .models import Answer
 
@@ -65,10 +66,5 @@ def install_answer_workflow(report) -> None:
         group = Group.objects.filter(name=group_name).first()
         if group is None:
             continue
-        found = Permission.objects.filter(
-            content_type__app_label=Answer._meta.app_label, codename__in=codenames
-        )
-        missing = set(codenames) - set(found.values_list("codename", flat=True))
-        if missing:  # a typo here would silently leave a role without a right
-            raise LookupError(f"Unknown permissions: {sorted(missing)}")
-        group.permissions.add(*found)
+        label = Answer._meta.app_label
+        group.permissions.add(*permissions(f"{label}.{codename}" for codename in codenames))

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.contrib.auth.models import Permission
 from django.db import transaction
 from wagtail import hooks
 
@@ -33,3 +34,20 @@ def run_setup(report: Callable[[str], None] | None = None) -> list[str]:
             step(report)
             done.append(f"{step.__module__}.{step.__name__}")
     return done
+
+
+def permissions(labels) -> list[Permission]:
+    """The permissions named ``app_label.codename``, in the order given, in one query. An
+    unknown name raises LookupError: a typo in a role's list would otherwise leave the role
+    without a right and nobody would notice."""
+    wanted = [tuple(label.split(".", 1)) for label in labels]
+    found = {
+        (permission.content_type.app_label, permission.codename): permission
+        for permission in Permission.objects.filter(
+            codename__in={codename for _, codename in wanted}
+        ).select_related("content_type")
+    }
+    missing = sorted(".".join(key) for key in wanted if key not in found)
+    if missing:
+        raise LookupError(f"Unknown permissions: {missing}")
+    return [found[key] for key in wanted]

@@ -9,7 +9,7 @@ run finds everything in place.
 
 from __future__ import annotations
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext as _
 from wagtail.models import (
@@ -26,6 +26,7 @@ from wagtail.models import (
 
 from congthongtin.core import roles
 from congthongtin.core.models import OutgoingEmail
+from congthongtin.core.setup import permissions
 from congthongtin.core.users import user_permission
 
 from .models import EditorialTask
@@ -107,16 +108,6 @@ def model_permissions() -> dict[str, list[str]]:
 
 PAGE_ROLES = [roles.HEAD, roles.DEPUTY, roles.EDITOR, roles.SECRETARY]
 UPLOAD_ROLES = [*PAGE_ROLES, roles.COLLABORATOR, roles.UNIT_OFFICER]
-
-
-def permissions(labels) -> list[Permission]:
-    """The permissions named ``app_label.codename``; an unknown name is an error (a typo
-    here would silently leave a role without a right)."""
-    found = []
-    for label in labels:
-        app_label, codename = label.split(".")
-        found.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
-    return found
 
 
 def install_roles(report) -> dict[str, Group]:
