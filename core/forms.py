@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from .query_params import DATETIME_INPUT_FORMATS
 from .slugs import VietnameseSlugField, VietnameseSlugInput
 
 #: Wagtail hook: ``fn(page) -> [(field name | None, message)]`` run when an editor submits,
@@ -75,18 +76,6 @@ class PortalPageForm(WagtailAdminPageForm):
                 ),
             )
         return cleaned
-
-
-#: Day first, as Vietnamese write dates and as Wagtail's picker fills them in
-#: (WAGTAIL_DATETIME_FORMAT). Django's default DATETIME_INPUT_FORMATS are month first, so
-#: without this "10/12/2026 09:00" would silently become 12 October.
-DATETIME_INPUT_FORMATS = [
-    "%d/%m/%Y %H:%M",
-    "%d/%m/%Y %H:%M:%S",
-    "%Y-%m-%d %H:%M",
-    "%Y-%m-%d %H:%M:%S",
-    "%Y-%m-%dT%H:%M",
-]
 
 
 def day_first_datetimes(form) -> None:

@@ -22,6 +22,18 @@ MAX_YEAR = 2200
 EARLIEST_DATE = dt.date(1900, 1, 1)
 LATEST_DATE = dt.date(2999, 12, 31)
 
+#: Day first, as Vietnamese write dates and as Wagtail's picker fills them in
+#: (WAGTAIL_DATETIME_FORMAT). Django's default DATETIME_INPUT_FORMATS are month first, so
+#: without this "10/12/2026 09:00" would silently become 12 October. The admin's date-time
+#: fields (core.forms.day_first_datetimes) and the portal's settings use this one list.
+DATETIME_INPUT_FORMATS = [
+    "%d/%m/%Y %H:%M",
+    "%d/%m/%Y %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%dT%H:%M",
+]
+
 _MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$", re.ASCII)
 _WEEK = re.compile(r"^\s*(\d{4})-?W(\d{1,2})\s*$", re.IGNORECASE | re.ASCII)
 #: 24/06/2022, also 24.06.2022 and 24-06-2022 (one separator throughout).
