@@ -180,6 +180,12 @@ def configured() -> dict:
     return {} if value is None else value
 
 
+def wrong_value(key: str, value) -> str | None:
+    """Why ``value`` does not fit ``key`` (a message), or None when it does."""
+    test, expected = _EXPECTED[key]
+    return None if test(value) else f"{SETTING_NAME}[{key!r}] must be {expected}, not {value!r}."
+
+
 def problems(values: dict | None = None) -> tuple[list[str], list[str]]:
     """(wrong values, unknown keys) of ``values`` (the project's dict by default)."""
     values = configured() if values is None else values
@@ -190,9 +196,9 @@ def problems(values: dict | None = None) -> tuple[list[str], list[str]]:
         if key not in DEFAULTS:
             unknown.append(key)
             continue
-        test, expected = _EXPECTED[key]
-        if not test(value):
-            wrong.append(f"{SETTING_NAME}[{key!r}] must be {expected}, not {value!r}.")
+        message = wrong_value(key, value)
+        if message:
+            wrong.append(message)
     return wrong, unknown
 
 
@@ -220,11 +226,9 @@ class AppSettings:
         if not isinstance(values, dict):
             raise ImproperlyConfigured(f"{SETTING_NAME} must be a dict.")
         if key in values:
-            test, expected = _EXPECTED[key]
-            if not test(values[key]):
-                raise ImproperlyConfigured(
-                    f"{SETTING_NAME}[{key!r}] must be {expected}, not {values[key]!r}."
-                )
+            message = wrong_value(key, values[key])
+            if message:
+                raise ImproperlyConfigured(message)
             value = _merged(key, values[key])
         else:
             value = DEFAULTS[key]
