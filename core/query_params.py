@@ -13,14 +13,15 @@ import re
 
 from django.utils import timezone
 
-MIN_YEAR = 1900
-MAX_YEAR = 2200
 #: Dates outside these bounds are refused. ``datetime.date`` reaches year 9999 and the filters
 #: add a day (an "until" date is inclusive), a month (a month's end) or convert a local
 #: midnight to UTC: at either end of that range each of these overflowed (``?until=31/12/9999``,
 #: ``?tu=0001-01``; issue 16, finding 10). No listing of a portal needs a date outside them.
 EARLIEST_DATE = dt.date(1900, 1, 1)
 LATEST_DATE = dt.date(2999, 12, 31)
+#: Years of the year and month filters: from the earliest date, but only to 2200.
+MIN_YEAR = EARLIEST_DATE.year
+MAX_YEAR = 2200
 
 #: Day first, as Vietnamese write dates and as Wagtail's picker fills them in
 #: (WAGTAIL_DATETIME_FORMAT). Django's default DATETIME_INPUT_FORMATS are month first, so
