@@ -10,18 +10,19 @@ admin view of both models, the choosers included, keeps to these rows
 from __future__ import annotations
 
 from congthongtin.core import roles
+from congthongtin.core.bodies import holds
 from congthongtin.core.viewsets import ScopedPermissionPolicy
 
 
 def is_board(user) -> bool:
-    return user.is_superuser or user.groups.filter(name__in=roles.BOARD).exists()
+    return user.is_superuser or holds(user, roles.BOARD)
 
 
 def reads_every_question(user) -> bool:
     """The board and the auditors."""
     if is_board(user):
         return True
-    return user.groups.filter(name=roles.AUDITOR).exists()
+    return holds(user, roles.READ_ONLY_ROLES)
 
 
 class QuestionPermissionPolicy(ScopedPermissionPolicy):

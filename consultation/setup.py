@@ -10,7 +10,6 @@ step (INSTALLED_APPS order), whose groups and workflow it completes.
 
 from __future__ import annotations
 
-from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Workflow, WorkflowContentType
 
@@ -48,6 +47,14 @@ PERMISSIONS = {
         "view_pagefeedback",
         "view_consultationsubscriber",
     ],
+    roles.PROVINCE_AUDITOR: [
+        "view_question",
+        "view_answer",
+        "view_consultationcomment",
+        "view_contactmessage",
+        "view_pagefeedback",
+        "view_consultationsubscriber",
+    ],
     roles.TECH_ADMIN: [
         "view_consultationsubscriber",
         "change_consultationsubscriber",
@@ -55,16 +62,31 @@ PERMISSIONS = {
 }
 
 
-def install_answer_workflow(report) -> None:
+def install_answer_workflow(report, site=None) -> None:
+    """Each body's groups (and the install-wide ones) get their rights on the citizens'
+    voice; answers follow the board workflow of their question's body
+    (``Answer.get_workflow``), the default site's being the content type's fallback."""
+    from wagtail.models import Site
+
+    from congthongtin.core.models import BoardRole
+
     answer_type = ContentType.objects.get_for_model(Answer)
-    workflow = Workflow.objects.filter(name=roles.WORKFLOW_NAME).first()
+    default = Site.objects.filter(is_default_site=True).first()
+    workflow = (
+        Workflow.objects.filter(workflow_pages__page_id=default.root_page_id, active=True).first()
+        if default is not None
+        else None
+    )
     if workflow is not None:
-        WorkflowContentType.objects.get_or_create(
+        WorkflowContentType.objects.update_or_create(
             content_type=answer_type, defaults={"workflow": workflow}
         )
-    for group_name, codenames in PERMISSIONS.items():
-        group = Group.objects.filter(name=group_name).first()
-        if group is None:
-            continue
-        label = Answer._meta.app_label
-        group.permissions.add(*permissions(f"{label}.{codename}" for codename in codenames))
+    board_roles = BoardRole.objects.select_related("group")
+    board_roles = board_roles.filter(site=site) if site is not None else board_roles
+    label = Answer._meta.app_label
+    for board_role in board_roles:
+        codenames = PERMISSIONS.get(board_role.role)
+        if codenames:
+            board_role.group.permissions.add(
+                *permissions(f"{label}.{codename}" for codename in codenames)
+            )

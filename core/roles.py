@@ -21,6 +21,13 @@ AUDITOR = "Kiểm tra"
 
 ALL_ROLES = [HEAD, DEPUTY, EDITOR, SECRETARY, COLLABORATOR, UNIT_OFFICER, TECH_ADMIN, AUDITOR]
 
+#: A role of no single body: reads every body's content, questions and reports, read-only,
+#: when the province decides so (a superuser grants it). Its group has no Site.
+PROVINCE_AUDITOR = "Kiểm tra toàn tỉnh"
+
+#: Roles that read a body's data without changing it.
+READ_ONLY_ROLES = [AUDITOR, PROVINCE_AUDITOR]
+
 #: Members of the board: their own submissions pass step 1 by themselves (docs/architecture.md §4).
 BOARD = [HEAD, DEPUTY, EDITOR, SECRETARY]
 
@@ -36,8 +43,22 @@ STEPS = [
 #: Steps that may be delegated to a named person for a period (R-WF-2).
 DELEGABLE_STEPS = (2, 3)
 
+#: Who may hold a delegated step: a person already on the body's board in one of these
+#: roles (R-WF-2; the head may hand the approval to a deputy, verification to any member
+#: of the board). Collaborators, unit officers, auditors and the technical administrator
+#: are never delegates.
+DELEGATE_ROLES = {2: BOARD, 3: [HEAD, DEPUTY]}
+
 #: Roles that only a superuser or the head of the board grants or removes: every role of
 #: the board above except the technical administrator's. The technical administrator's
 #: role, and any group not listed in ALL_ROLES (its permissions are unknown here), only a
 #: superuser grants, so the head cannot hand out account-management powers either.
 EDITORIAL_ROLES = [role for role in ALL_ROLES if role != TECH_ADMIN]
+
+#: Roles held on one body: each body's board has its own group for each of them.
+BODY_ROLES = EDITORIAL_ROLES
+
+#: Roles of the whole install, one group each: the technical administrator keeps every
+#: body's accounts and sites running (accounts are install-wide: one login, several
+#: boards); the province-wide auditor reads every body.
+INSTALL_ROLES = [TECH_ADMIN, PROVINCE_AUDITOR]

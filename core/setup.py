@@ -6,12 +6,14 @@ and their permissions, the three-step workflow, the home page — is made by fun
 each installed app registers under the Wagtail hook :data:`SETUP_HOOK`::
 
     @hooks.register(SETUP_HOOK)
-    def install_board(report):
+    def install_board(report, site=None):
         ...
 
 They run in ``INSTALLED_APPS`` order (core before home before editorial before the domain
 apps) inside one transaction, and each is idempotent: running ``setup_portal`` again changes
 nothing that is already in place. ``report(message)`` tells the operator what was made.
+``site`` is the body being set up (``setup_portal --site``, core.bodies.create_body); None
+sets up every Site the database holds, and what the install as a whole needs.
 """
 
 from __future__ import annotations
@@ -25,13 +27,14 @@ from wagtail import hooks
 SETUP_HOOK = "register_portal_setup"
 
 
-def run_setup(report: Callable[[str], None] | None = None) -> list[str]:
-    """Run every registered set-up step; return the names of the steps run, in order."""
+def run_setup(report: Callable[[str], None] | None = None, site=None) -> list[str]:
+    """Run every registered set-up step (for ``site`` only, if given); return the names of
+    the steps run, in order."""
     report = report or (lambda message: None)
     done = []
     with transaction.atomic():
         for step in hooks.get_hooks(SETUP_HOOK):
-            step(report)
+            step(report, site=site)
             done.append(f"{step.__module__}.{step.__name__}")
     return done
 
@@ -51,3 +54,16 @@ def permissions(labels) -> list[Permission]:
     if missing:
         raise LookupError(f"Unknown permissions: {missing}")
     return [found[key] for key in wanted]
+
+
+def install_bodies(report, site=None) -> None:
+    """Every Site is a body (core.Body, active unless archived), and the install-wide roles
+    (technical administrator, province-wide auditor) have their groups."""
+    from wagtail.models import Site
+
+    from .bodies import board_groups, body_of
+
+    for each in [site] if site is not None else Site.objects.all():
+        body_of(each)
+    if site is None:
+        board_groups(None, report)

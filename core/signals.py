@@ -2,6 +2,7 @@
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
+from wagtail.models import Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from . import sitecache
@@ -14,6 +15,8 @@ WATCHED_MODELS = {
     "wagtailcore.pageviewrestriction_groups",
     "core.portalsettings",
     "core.maintenancenotice",
+    "core.body",
+    "core.workcalendarsettings",
     "core.field",
     "core.agency",
     "legal.documenttype",
@@ -40,7 +43,12 @@ def _is_watched(sender) -> bool:
 
 #: Settings rows that ``for_site`` creates, with their defaults, on the first read: that
 #: creation changes nothing already shown, so it must not empty the caches.
-CREATED_ON_READ = {"core.portalsettings", "core.maintenancenotice"}
+CREATED_ON_READ = {
+    "core.portalsettings",
+    "core.maintenancenotice",
+    "core.body",
+    "core.workcalendarsettings",
+}
 
 
 @receiver(post_save)
@@ -58,3 +66,15 @@ def _row_changed(sender, **kwargs):
 def _relation_changed(sender, action, **kwargs):
     if action.startswith("post_") and _is_watched(kwargs["model"]):
         sitecache.invalidate()
+
+
+@receiver(post_save, sender=Site)
+def _site_saved(sender, instance, raw=False, **kwargs):
+    """A Site is a body: every app's set-up step runs for it (its board, its workflow on its
+    home page), whether it was made by ``setup_portal --site``, the bodies' form or Wagtail's
+    own Sites screen. Idempotent, so a later save (a new home page) runs it again."""
+    if raw:
+        return
+    from .setup import run_setup
+
+    run_setup(getattr(instance, "_setup_report", None), site=instance)

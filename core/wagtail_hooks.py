@@ -9,6 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 from .directory_viewsets import DirectoryGroup
 from .models import Agency, Field
 from .outbox_viewsets import outgoing_viewset
+from .setup import SETUP_HOOK, install_bodies
 from .viewsets import PortalSnippetViewSet
 
 
@@ -44,3 +45,6 @@ def register_outbox():
     """The e-mail queue (core.outbox). Not in the menu by itself: an app whose e-mails fill
     it shows it in its own menu (the citizens' voice does)."""
     return outgoing_viewset
+
+
+hooks.register(SETUP_HOOK, install_bodies)

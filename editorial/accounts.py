@@ -22,6 +22,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from wagtail.log_actions import log
 
+from congthongtin.core.bodies import holds, sites_where
 from congthongtin.core.roles import EDITORIAL_ROLES, HEAD
 from congthongtin.core.users import name_fields, set_must_change_password, user_permission
 from congthongtin.vietnam.names import split_full_name, unique_username
@@ -57,7 +58,7 @@ def generate_password(length: int = 14) -> str:
 
 # Who may do what ---------------------------------------------------------------------------
 def is_head(user) -> bool:
-    return bool(user.is_authenticated and user.is_active and user.groups.filter(name=HEAD).exists())
+    return holds(user, HEAD)
 
 
 def grantable_groups(actor, target=None):
@@ -70,7 +71,10 @@ def grantable_groups(actor, target=None):
     if actor.is_superuser:
         return Group.objects.all()
     if is_head(actor):
-        return Group.objects.filter(name__in=EDITORIAL_ROLES)
+        return Group.objects.filter(
+            board_role__role__in=EDITORIAL_ROLES,
+            board_role__site__in=sites_where(actor, HEAD),
+        )
     return Group.objects.none()
 
 

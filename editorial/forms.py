@@ -13,7 +13,6 @@ from wagtail.models import Page
 from wagtail.users.forms import UserEditForm
 
 from congthongtin.core.filters import BoundedDateField
-from congthongtin.core.roles import ALL_ROLES
 
 from .accounts import can_manage_account, grantable_groups
 
@@ -74,7 +73,7 @@ class OfficialAccountForm(forms.Form):
 
     def __init__(self, *args, actor=None, **kwargs):
         super().__init__(*args, **kwargs)
-        roles = Group.objects.filter(name__in=ALL_ROLES)
+        roles = Group.objects.filter(board_role__isnull=False)
         if actor is not None:
             # Only the groups the person opening the account may grant (editorial.accounts):
             # none for the technical administrator, whom the head of the board follows.

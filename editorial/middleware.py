@@ -9,7 +9,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from congthongtin.core.roles import AUDITOR
+from congthongtin.core.bodies import memberships
+from congthongtin.core.roles import READ_ONLY_ROLES
 from congthongtin.core.users import must_change_password
 
 from .gate import GateRefused
@@ -21,7 +22,9 @@ def is_auditor(user) -> bool:
     if user.is_superuser:
         return False
     if not hasattr(user, "_editorial_is_auditor"):
-        user._editorial_is_auditor = user.groups.filter(name=AUDITOR).exists()
+        # Only read-only roles (an auditor of one body who edits another writes there).
+        held = {role for _site, role in memberships(user)}
+        user._editorial_is_auditor = bool(held) and held <= set(READ_ONLY_ROLES)
     return user._editorial_is_auditor
 
 

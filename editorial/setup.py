@@ -1,10 +1,13 @@
-"""The editorial board of a portal (``manage.py setup_portal``; congthongtin.core.setup).
+"""The editorial board of each body (``manage.py setup_portal``; congthongtin.core.setup).
 
-Each role of :mod:`congthongtin.core.roles` becomes a group holding exactly the
-permissions below; the three editorial steps become the workflow of every Site's root page.
-Wagtail's stock workflow (one moderator publishes alone) is deactivated and its stock groups,
-which hold publish rights, are removed while nobody belongs to them. Idempotent: a second
-run finds everything in place.
+Every Site is a body with its own board: each role of :mod:`congthongtin.core.roles` becomes
+a group of that body (``core.BoardRole``) holding exactly the permissions below, its page
+rights on that body's home page only, its uploads in that body's collection; the three
+editorial steps become that body's own workflow, assigned to its home page, each step
+naming that body's groups. The install-wide roles (technical administrator, province-wide
+auditor) have one group each. Wagtail's stock workflow (one moderator publishes alone) is
+deactivated and its stock groups, which hold publish rights, are removed while nobody
+belongs to them. Idempotent: a second run finds everything in place.
 """
 
 from __future__ import annotations
@@ -25,13 +28,14 @@ from wagtail.models import (
 )
 
 from congthongtin.core import roles
+from congthongtin.core.bodies import board_groups, group_name
 from congthongtin.core.models import OutgoingEmail
 from congthongtin.core.setup import permissions
 from congthongtin.core.users import user_permission
 
 from .models import EditorialTask
 
-#: Page rights of the board's members on the whole tree; never ``publish_page``: only the
+#: Page rights of the board's members on their body's pages; never ``publish_page``: only the
 #: workflow's last step publishes (R-WF-1).
 PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page", "unlock_page"]
 COLLECTION_PERMISSIONS = [
@@ -83,6 +87,10 @@ def model_permissions() -> dict[str, list[str]]:
             user_permission("view"),
             "auth.view_group",
             "core.change_portalsettings",
+            "core.change_maintenancenotice",
+            "core.add_body",
+            "core.change_body",
+            "core.view_body",
             "wagtailcore.add_site",
             "wagtailcore.change_site",
             "wagtailredirects.add_redirect",
@@ -92,6 +100,17 @@ def model_permissions() -> dict[str, list[str]]:
             "editorial.view_delegation",
             f"{outbox}.view_outgoingemail",
             f"{outbox}.change_outgoingemail",
+        ],
+        roles.PROVINCE_AUDITOR: [
+            "editorial.view_audit",
+            "editorial.view_delegation",
+            "editorial.view_sectionassignment",
+            "core.view_unit",
+            "core.view_official",
+            "core.view_field",
+            "core.view_agency",
+            "core.view_body",
+            f"{outbox}.view_outgoingemail",
         ],
         roles.AUDITOR: [
             "editorial.view_audit",
@@ -108,67 +127,134 @@ def model_permissions() -> dict[str, list[str]]:
 
 PAGE_ROLES = [roles.HEAD, roles.DEPUTY, roles.EDITOR, roles.SECRETARY]
 UPLOAD_ROLES = [*PAGE_ROLES, roles.COLLABORATOR, roles.UNIT_OFFICER]
+#: Every body's people choose images and documents of the whole library (what is in a
+#: collection is public once used on a page); they add and change only their body's.
+CHOOSE_PERMISSIONS = ["wagtaildocs.choose_document", "wagtailimages.choose_image"]
 
 
-def install_roles(report) -> dict[str, Group]:
-    """One group per role holding its permissions (rights a superuser added stay)."""
+def _sites(site) -> list[Site]:
+    return [site] if site is not None else list(Site.objects.select_related("root_page"))
+
+
+def body_collection(site: Site) -> Collection:
+    """The collection of a body's images and documents (made once, named after it)."""
+    root = Collection.get_first_root_node()
+    name = site.site_name or site.hostname
+    found = root.get_children().filter(name=name).first()
+    return found or root.add_child(instance=Collection(name=name))
+
+
+def install_roles(report, site=None) -> dict[Site, dict[str, Group]]:
+    """Each body's groups with their rights (rights a superuser added stay); the
+    install-wide groups with theirs."""
     access_admin = permissions(["wagtailadmin.access_admin"])
-    root_page = Page.get_first_root_node()
+    tree_root = Page.get_first_root_node()
     root_collection = Collection.get_first_root_node()
-    groups = {}
-    for name, labels in model_permissions().items():
-        group, created = Group.objects.get_or_create(name=name)
-        groups[name] = group
-        group.permissions.add(*access_admin, *permissions(labels))
-        if name in PAGE_ROLES:
-            for perm in permissions(f"wagtailcore.{codename}" for codename in PAGE_PERMISSIONS):
-                GroupPagePermission.objects.get_or_create(
-                    group=group, page=root_page, permission=perm
-                )
-        if name in UPLOAD_ROLES:
-            for perm in permissions(COLLECTION_PERMISSIONS):
-                GroupCollectionPermission.objects.get_or_create(
-                    group=group, collection=root_collection, permission=perm
-                )
-        if created:
-            report(_("Role “%(name)s” created.") % {"name": name})
-    return groups
+    labels = model_permissions()
+    page_permissions = permissions(f"wagtailcore.{codename}" for codename in PAGE_PERMISSIONS)
+    upload_permissions = permissions(COLLECTION_PERMISSIONS)
+    choose_permissions = permissions(CHOOSE_PERMISSIONS)
+    if site is None:
+        for role, group in board_groups(None, report).items():
+            group.permissions.add(*access_admin, *permissions(labels[role]))
+    boards = {}
+    for each in _sites(site):
+        groups = board_groups(each, report)
+        boards[each] = groups
+        collection = body_collection(each)
+        for role, group in groups.items():
+            group.permissions.add(*access_admin, *permissions(labels[role]))
+            # A board adopted from before boards were per body held its rights on the
+            # whole tree: they move to its own home page.
+            GroupPagePermission.objects.filter(group=group, page=tree_root).delete()
+            if role in PAGE_ROLES:
+                for perm in page_permissions:
+                    GroupPagePermission.objects.get_or_create(
+                        group=group, page_id=each.root_page_id, permission=perm
+                    )
+            if role in UPLOAD_ROLES:
+                GroupCollectionPermission.objects.filter(
+                    group=group, collection=root_collection, permission__in=upload_permissions
+                ).delete()
+                for perm in upload_permissions:
+                    GroupCollectionPermission.objects.get_or_create(
+                        group=group, collection=collection, permission=perm
+                    )
+                for perm in choose_permissions:
+                    GroupCollectionPermission.objects.get_or_create(
+                        group=group, collection=root_collection, permission=perm
+                    )
+    return boards
 
 
-def install_workflow(groups: dict[str, Group], report) -> Workflow:
-    """The three-step workflow on every Site's root page; Wagtail's stock one off."""
-    for workflow in Workflow.objects.exclude(name=roles.WORKFLOW_NAME).filter(active=True):
-        workflow.deactivate()
-    WorkflowPage.objects.exclude(workflow__name=roles.WORKFLOW_NAME).delete()
-    Group.objects.filter(name__in=["Editors", "Moderators"], user__isnull=True).delete()
-    task_type = ContentType.objects.get_for_model(EditorialTask)
-    Task.objects.exclude(content_type=task_type).filter(active=True).update(active=False)
+def workflow_name(site: Site) -> str:
+    return group_name(roles.WORKFLOW_NAME, site)
 
-    workflow, created = Workflow.objects.get_or_create(
-        name=roles.WORKFLOW_NAME, defaults={"active": True}
-    )
-    for order, (step, name, group_names) in enumerate(roles.STEPS):
-        task = EditorialTask.objects.filter(name=name).first()
+
+def install_workflow(site: Site, groups: dict[str, Group], report) -> Workflow:
+    """The body's three-step workflow on its home page, each step naming its groups."""
+    name = workflow_name(site)
+    workflow = Workflow.objects.filter(workflow_pages__page_id=site.root_page_id).first()
+    if workflow is None or not workflow.name.startswith(roles.WORKFLOW_NAME):
+        workflow = None
+        if site.is_default_site:
+            # Adopted from before boards were per body: the one workflow, bare-named.
+            workflow = Workflow.objects.filter(name=roles.WORKFLOW_NAME).first()
+        workflow = workflow or Workflow.objects.filter(name=name).first()
+    created = workflow is None
+    if workflow is None:
+        workflow = Workflow.objects.create(name=name, active=True)
+    if workflow.name != name or not workflow.active:
+        workflow.name, workflow.active = name, True
+        workflow.save(update_fields=["name", "active"])
+    by_step = {
+        task.step: task for task in EditorialTask.objects.filter(workflow_tasks__workflow=workflow)
+    }
+    for order, (step, task_name, group_names) in enumerate(roles.STEPS):
+        task = by_step.get(step)
+        label = group_name(task_name, site)
         if task is None:
             task = EditorialTask.objects.create(
-                name=name,
+                name=label,
                 active=True,
                 step=step,
+                site=site,
                 passes_for_board=step == 1,
                 delegable=step in roles.DELEGABLE_STEPS,
             )
+            WorkflowTask.objects.get_or_create(
+                workflow=workflow, task=task, defaults={"sort_order": order}
+            )
+        elif task.site_id != site.pk or task.name != label:
+            task.site, task.name = site, label
+            task.save(update_fields=["site", "name"])
         task.groups.set([groups[g] for g in group_names])
-        WorkflowTask.objects.get_or_create(
-            workflow=workflow, task=task, defaults={"sort_order": order}
-        )
-    for site in Site.objects.all():
-        WorkflowPage.objects.get_or_create(
-            page_id=site.root_page_id, defaults={"workflow": workflow}
-        )
+    WorkflowPage.objects.update_or_create(
+        page_id=site.root_page_id, defaults={"workflow": workflow}
+    )
     if created:
-        report(_("Workflow “%(name)s” created.") % {"name": roles.WORKFLOW_NAME})
+        report(_("Workflow “%(name)s” created.") % {"name": name})
     return workflow
 
 
-def install_board(report) -> None:
-    install_workflow(install_roles(report), report)
+def retire_stock_workflow() -> None:
+    """Wagtail's stock workflow lets one moderator publish alone: off, with its groups."""
+    task_type = ContentType.objects.get_for_model(EditorialTask)
+    ours = Workflow.objects.filter(name__startswith=roles.WORKFLOW_NAME)
+    for workflow in Workflow.objects.exclude(pk__in=ours).filter(active=True):
+        workflow.deactivate()
+    WorkflowPage.objects.exclude(workflow__in=ours).delete()
+    Group.objects.filter(name__in=["Editors", "Moderators"], user__isnull=True).delete()
+    Task.objects.exclude(content_type=task_type).filter(active=True).update(active=False)
+
+
+def install_board(report, site=None) -> None:
+    if site is None:
+        retire_stock_workflow()
+    for each, groups in install_roles(report, site).items():
+        install_workflow(each, groups, report)
+
+
+def workflow_of(site: Site) -> Workflow | None:
+    """The body's board workflow (on its home page)."""
+    return Workflow.objects.filter(workflow_pages__page_id=site.root_page_id, active=True).first()

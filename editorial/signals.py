@@ -1,13 +1,10 @@
-"""Keep derived state in step: section permissions, workflows of new portals, lockouts."""
+"""Keep derived state in step: section permissions, lockouts."""
 
 from __future__ import annotations
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.log_actions import log
-from wagtail.models import Site, Workflow, WorkflowPage
-
-from congthongtin.core.roles import WORKFLOW_NAME
 
 from .models import SectionAssignment
 from .sections import sync_user
@@ -17,19 +14,6 @@ from .sections import sync_user
 @receiver(post_delete, sender=SectionAssignment)
 def _assignment_changed(sender, instance, **kwargs):
     sync_user(instance.user)
-
-
-def assign_workflow(home_page) -> None:
-    """Every portal's root page carries the three-step workflow (one install, many bodies)."""
-    workflow = Workflow.objects.filter(name=WORKFLOW_NAME, active=True).first()
-    if workflow is not None:
-        WorkflowPage.objects.get_or_create(page=home_page, defaults={"workflow": workflow})
-
-
-@receiver(post_save, sender=Site)
-def _site_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
-        assign_workflow(instance.root_page)
 
 
 try:

@@ -16,8 +16,16 @@ TITLE = "Trang chủ"
 SLUG = "trang-chu"
 
 
-def install_home_page(report) -> HomePage:
-    """The portal's home page, as the default Site's root; made once."""
+def new_home_page(title: str) -> HomePage:
+    """The home page of a new body (core.bodies.create_body)."""
+    return HomePage(title=title, draft_title=title)
+
+
+def install_home_page(report, site=None) -> HomePage | None:
+    """The portal's home page, as the default Site's root; made once. A new body's home
+    page is made with its Site (core.bodies.create_body)."""
+    if site is not None:
+        return None
     home = HomePage.objects.order_by("path").first()
     if home is not None:
         return home

@@ -1,5 +1,7 @@
 """Models shared by every content app (docs/architecture.md §2: ``vietnam`` ← ``core`` ← apps)."""
 
+from .bodies import BoardRole, Body, BodyStatus
+from .calendar import WorkCalendarSettings
 from .directory import Official, Unit
 from .listing import SectionIndexPage
 from .maintenance import MaintenanceNotice
@@ -14,6 +16,9 @@ __all__ = [
     "Agency",
     "AgencyLevel",
     "BasePage",
+    "BoardRole",
+    "Body",
+    "BodyStatus",
     "Classification",
     "ContentOrigin",
     "Field",
@@ -25,4 +30,5 @@ __all__ = [
     "Unit",
     "User",
     "VietnameseSlugMixin",
+    "WorkCalendarSettings",
 ]

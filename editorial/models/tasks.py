@@ -19,6 +19,15 @@ class EditorialTask(AbstractGroupApprovalTask):
     - The publishing gate runs again before the final approval (R-SITE-2, R-SECRET-1).
     """
 
+    site = models.ForeignKey(
+        "wagtailcore.Site",
+        verbose_name=_("body"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="editorial_tasks",
+        help_text=_("The body whose board acts on this step (one workflow per body)."),
+    )
     step = models.PositiveSmallIntegerField(
         _("step"), default=1, help_text=_("1 edit, 2 verify, 3 approve for publishing (R-WF-1).")
     )
@@ -98,11 +107,12 @@ class EditorialTask(AbstractGroupApprovalTask):
             )
         return task_state
 
-    @staticmethod
-    def is_board_member(user) -> bool:
+    def is_board_member(self, user) -> bool:
+        """On the board of this step's body (any body's for a step of no body)."""
+        from congthongtin.core.bodies import holds
         from congthongtin.core.roles import BOARD
 
-        return user.groups.filter(name__in=BOARD).exists()
+        return holds(user, BOARD, self.site_id)
 
     def on_action(self, task_state, user, action_name, **kwargs):
         from ..gate import GateRefused, check_revision

@@ -72,12 +72,25 @@ def ensure_image(title: str, make_png: Callable[[], bytes]):
     return image
 
 
+def grant_data(group: Group) -> dict:
+    """What the audit log says of a role given: the group, and the body it is a role of."""
+    from congthongtin.core.models import BoardRole
+
+    board_role = BoardRole.objects.filter(group=group).select_related("site").first()
+    site = board_role.site if board_role else None
+    return {
+        "group": group.name,
+        "site_id": site.pk if site else None,
+        "body": (site.site_name or site.hostname) if site else "",
+    }
+
+
 def ensure_user(
     username: str,
     full_name: str,
     email: str,
     *,
-    groups: Iterable[str] = (),
+    groups: Iterable[Group] = (),
     superuser: bool = False,
     password: str | None = None,
     reset_password: bool = False,
@@ -97,15 +110,16 @@ def ensure_user(
         new_password = password or one_time_password()
         user.set_password(new_password)
     user.save()
-    wanted = Group.objects.filter(name__in=list(groups)).exclude(user=user)
+    held = set(user.groups.values_list("pk", flat=True))
+    wanted = [group for group in groups if group.pk not in held]
     added = [group.name for group in wanted]
-    if added:
+    if wanted:
         user.groups.add(*wanted)
     # The auditors' account log shows the demo board from day one: accounts and roles
     # given by the system (no person), as editorial.accounts writes them.
     data = {"username": username}
     if created:
         log(instance=user, action="editorial.account_created", data={**data, "groups": added})
-    for name in added:
-        log(instance=user, action="editorial.role_granted", data={**data, "group": name})
+    for group in wanted:
+        log(instance=user, action="editorial.role_granted", data={**data, **grant_data(group)})
     return user, new_password

@@ -3,7 +3,6 @@
 import datetime
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +15,7 @@ from congthongtin.consultation.models import (
     QuestionState,
 )
 from congthongtin.core import roles
+from congthongtin.core.bodies import role_group
 from congthongtin.core.models import OutgoingEmail
 from tests.editorial.helpers import assert_denied
 from tests.factories import UnitFactory
@@ -36,11 +36,11 @@ class AdminScreensTests(TestCase):
     def setUpTestData(cls):
         User = get_user_model()
         cls.editor = User.objects.create_user("lvcuong", "e@example.vn", "x" * 12)
-        cls.editor.groups.add(Group.objects.get(name=roles.EDITOR))
+        cls.editor.groups.add(role_group(roles.EDITOR))
         cls.collaborator = User.objects.create_user("ptdung", "c@example.vn", "x" * 12)
-        cls.collaborator.groups.add(Group.objects.get(name=roles.COLLABORATOR))
+        cls.collaborator.groups.add(role_group(roles.COLLABORATOR))
         cls.auditor = User.objects.create_user("hvem", "a@example.vn", "x" * 12)
-        cls.auditor.groups.add(Group.objects.get(name=roles.AUDITOR))
+        cls.auditor.groups.add(role_group(roles.AUDITOR))
         index = make_question_index()
         cls.unit = UnitFactory(name="Phòng Kinh tế")
         cls.question = make_question(
@@ -124,7 +124,7 @@ class AdminScreensTests(TestCase):
 
     def test_new_answer__officer_chooses_only_own_assigned_questions(self):
         officer = get_user_model().objects.create_user("dvhai", "h@example.vn", "x" * 12)
-        officer.groups.add(Group.objects.get(name=roles.UNIT_OFFICER))
+        officer.groups.add(role_group(roles.UNIT_OFFICER))
         mine = make_question(
             self.question.page,
             field(),

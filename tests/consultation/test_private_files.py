@@ -13,7 +13,6 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
@@ -23,6 +22,7 @@ from django.utils.translation import gettext
 
 from congthongtin.consultation.models import ConsultationComment
 from congthongtin.core import roles
+from congthongtin.core.bodies import role_group
 from tests.helpers import override_app_settings
 
 from .helpers import challenge_fields, clock, make_consultation, make_consultation_index, vn
@@ -52,7 +52,7 @@ class PrivateFolders:
 def user_with_role(username, role):
     user = get_user_model().objects.create_user(username, f"{username}@example.vn", "x" * 12)
     if role:
-        user.groups.add(Group.objects.get(name=role))
+        user.groups.add(role_group(role))
     return user
 
 

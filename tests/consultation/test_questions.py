@@ -6,7 +6,6 @@ from io import StringIO
 from unittest import mock
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
 from django.db import connection
@@ -21,6 +20,7 @@ from congthongtin.consultation.models import (
     QuestionEvent,
     QuestionState,
 )
+from congthongtin.core.bodies import role_group
 from congthongtin.core.models import OutgoingEmail, PortalSettings
 from tests.editorial.helpers import assert_denied
 from tests.factories import UnitFactory
@@ -396,11 +396,11 @@ class BoardTests(TestCase):
         cls.field = field("Đất đai")
         User = get_user_model()
         cls.editor = User.objects.create_user("lvcuong", "lvcuong@example.vn", "x" * 12)
-        cls.editor.groups.add(Group.objects.get(name=roles.EDITOR))
+        cls.editor.groups.add(role_group(roles.EDITOR))
         cls.officer = User.objects.create_user(
             "dvhai", "dvhai@example.vn", "x" * 12, first_name="Hải", last_name="Đỗ Văn"
         )
-        cls.officer.groups.add(Group.objects.get(name=roles.UNIT_OFFICER))
+        cls.officer.groups.add(role_group(roles.UNIT_OFFICER))
         cls.economy = UnitFactory(name="Phòng Kinh tế", email="kinhte@example.vn")
         cls.culture = UnitFactory(name="Phòng Văn hóa – Xã hội", email="vhxh@example.vn")
         cls.question = make_question(

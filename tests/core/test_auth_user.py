@@ -36,6 +36,7 @@ call_command("migrate", verbosity=0)
 call_command("setup_portal", verbosity=0)
 setup_test_environment()
 
+from congthongtin.core.bodies import role_group
 from congthongtin.consultation.models import Question
 from congthongtin.consultation.viewsets import answer_viewset, question_viewset
 from congthongtin.core.models import Field, Unit
@@ -63,12 +64,12 @@ admin = User.objects.create_superuser(
     "quantri", "quantri@example.vn", PASSWORD, first_name="Quân", last_name="Lê Văn"
 )
 tech = User.objects.create_user("kythuat", "kythuat@example.vn", PASSWORD)
-tech.groups.add(Group.objects.get(name=roles.TECH_ADMIN))
+tech.groups.add(role_group(roles.TECH_ADMIN))
 tech = User.objects.get(pk=tech.pk)
 assert tech.has_perm("auth.add_user") and tech.has_perm("auth.change_user")
 
 # An official's account, through the one function that opens accounts.
-editor_role = Group.objects.get(name=roles.EDITOR)
+editor_role = role_group(roles.EDITOR)
 official, _password = accounts.create_official(
     "Nguyễn Văn An", "an@example.vn", [editor_role], created_by=admin
 )

@@ -6,7 +6,6 @@ import datetime
 from io import StringIO
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
@@ -16,6 +15,7 @@ from django.utils import timezone
 from wagtail import hooks
 
 from congthongtin.core import roles
+from congthongtin.core.bodies import role_group
 from congthongtin.core.models import OutgoingEmail
 from congthongtin.core.outbox import (
     CONTENT_PERMISSIONS_HOOK,
@@ -136,7 +136,7 @@ class ContentReaderTests(TestCase):
             ("vtgiang", roles.TECH_ADMIN),
         ]:
             user = users.objects.create_user(username, f"{username}@example.gov.vn", "x" * 12)
-            user.groups.add(Group.objects.get(name=role))
+            user.groups.add(role_group(role))
             cls.people[role] = user
         cls.admin = users.objects.create_superuser("qt", "qt@example.gov.vn", "x" * 12)
 

@@ -3,12 +3,12 @@
 from io import StringIO
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import TestCase, override_settings
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
+from congthongtin.core.bodies import role_group
 from congthongtin.core.roles import EDITOR
 from congthongtin.editorial.accounts import create_official
 
@@ -21,7 +21,7 @@ class AccountTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.users = load_board()
-        cls.editors = Group.objects.get(name=EDITOR)
+        cls.editors = role_group(EDITOR)
 
     def test_command__clash__numbered_user_name_and_one_time_password(self):
         out = StringIO()

@@ -113,14 +113,20 @@ class SetupTests(TestCase):
     def test_new_portal__gets_the_workflow(self):
         root = Page.get_first_root_node()
         home = root.add_child(instance=HomePage(title="Xã mới", slug="xa-moi"))
-        Site.objects.create(hostname="xamoi.example.vn", root_page=home)
-        self.assertEqual(WorkflowPage.objects.get(page=home).workflow.name, WORKFLOW_NAME)
-        self.assertEqual(home.get_workflow().name, WORKFLOW_NAME)
+        Site.objects.create(hostname="xamoi.example.vn", root_page=home, site_name="Xã mới")
+        # Its own board and workflow, named after it, its steps naming its own groups.
+        workflow = WorkflowPage.objects.get(page=home).workflow
+        self.assertEqual(workflow.name, f"{WORKFLOW_NAME} · Xã mới")
+        self.assertEqual(home.get_workflow(), workflow)
+        step_groups = {g.name for task in workflow.tasks.specific() for g in task.groups.all()}
+        self.assertTrue(step_groups)
+        self.assertTrue(all(name.endswith(" · Xã mới") for name in step_groups))
 
     def test_default_setup__roles_exist_and_stock_workflow_is_off(self):
         from django.contrib.auth.models import Group
         from wagtail.models import Workflow
 
-        self.assertTrue(Group.objects.filter(name=COLLABORATOR).exists())
-        self.assertFalse(Workflow.objects.filter(active=True).exclude(name=WORKFLOW_NAME).exists())
+        self.assertTrue(Group.objects.filter(board_role__role=COLLABORATOR).exists())
+        others = Workflow.objects.filter(active=True).exclude(name__startswith=WORKFLOW_NAME)
+        self.assertFalse(others.exists())
         self.assertFalse(Group.objects.filter(name__in=["Editors", "Moderators"]).exists())

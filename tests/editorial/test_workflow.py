@@ -7,7 +7,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import TestCase
 from django.urls import reverse
-from wagtail.models import Page, PageLogEntry
+from wagtail.models import Page, PageLogEntry, Site
 
 from congthongtin.editorial.models import EditorialTask
 from congthongtin.home.models import StandardPage
@@ -185,7 +185,19 @@ class WorkflowThroughAdminTests(TestCase):
         self.assertEqual(self.current_step(page), 1)
 
     def test_tasks__three_steps_in_order(self):
-        steps = EditorialTask.objects.order_by("step").values_list("step", "name", "delegable")
+        # The default body's steps (each body has its own, named after it).
+        site = Site.objects.get(is_default_site=True)
+        steps = (
+            EditorialTask.objects.filter(site=site)
+            .order_by("step")
+            .values_list("step", "name", "delegable")
+        )
+        body = site.site_name
         self.assertEqual(
-            list(steps), [(1, "Biên tập", False), (2, "Xác thực", True), (3, "Duyệt đăng", True)]
+            list(steps),
+            [
+                (1, f"Biên tập · {body}", False),
+                (2, f"Xác thực · {body}", True),
+                (3, f"Duyệt đăng · {body}", True),
+            ],
         )

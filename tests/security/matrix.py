@@ -19,6 +19,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from congthongtin.core import roles
+from congthongtin.core.bodies import role_group
 
 #: The portal's own packages: a URL whose view or model comes from one of them is a
 #: portal admin URL.
@@ -120,12 +121,12 @@ def make_users():
         user = User.objects.create_user(
             f"mt{key}", f"{key}@example.gov.vn", "x" * 12, first_name=key, last_name="Thử"
         )
-        user.groups.add(Group.objects.get(name=group_name))
+        user.groups.add(role_group(group_name))
         users[key] = user
     users[SUPERUSER] = User.objects.create_superuser("mtroot", "root@example.gov.vn", "x" * 12)
     # Not a principal: the officer whose question and answer the others look at.
     other = User.objects.create_user("mtkhac", "khac@example.gov.vn", "x" * 12)
-    other.groups.add(Group.objects.get(name=roles.UNIT_OFFICER))
+    other.groups.add(role_group(roles.UNIT_OFFICER))
     users["other_officer"] = other
     return users
 
@@ -232,7 +233,7 @@ def make_objects(users) -> dict:
         ),
     }
     objects[get_user_model()] = users["other_officer"]
-    objects[Group] = Group.objects.get(name=roles.COLLABORATOR)
+    objects[Group] = role_group(roles.COLLABORATOR)
     objects[type(question)] = question
     objects[type(answer)] = answer
     objects[type(comment)] = comment

@@ -4,13 +4,13 @@ form error, the default period, a 404), never a 500."""
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.test import TestCase
 from django.urls import NoReverseMatch, reverse
 from wagtail.models import Page
 
 from congthongtin.consultation.models import PageFeedback
 from congthongtin.core import roles
+from congthongtin.core.bodies import role_group
 from congthongtin.home.models import StandardPage
 from tests.editorial.helpers import assert_denied
 
@@ -20,9 +20,9 @@ class AdminFilterTests(TestCase):
     def setUpTestData(cls):
         User = get_user_model()
         cls.auditor = User.objects.create_user("hvem", "hvem@example.gov.vn", "x" * 12)
-        cls.auditor.groups.add(Group.objects.get(name=roles.AUDITOR))
+        cls.auditor.groups.add(role_group(roles.AUDITOR))
         cls.editor = User.objects.create_user("lvcuong", "lvc@example.gov.vn", "x" * 12)
-        cls.editor.groups.add(Group.objects.get(name=roles.EDITOR))
+        cls.editor.groups.add(role_group(roles.EDITOR))
         home = Page.objects.get(depth=2)
         cls.page = StandardPage(title="Trang so sánh", slug="trang-so-sanh")
         home.add_child(instance=cls.page)

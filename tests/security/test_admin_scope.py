@@ -9,7 +9,6 @@ import datetime
 import io
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +16,7 @@ from wagtail.models import Page
 
 from congthongtin.consultation.models import Answer, QuestionState
 from congthongtin.core import roles
+from congthongtin.core.bodies import role_group
 from congthongtin.core.models import Field, OutgoingEmail
 from congthongtin.editorial.models import Delegation, EditorialTask
 from tests.consultation.helpers import make_question, make_question_index
@@ -26,7 +26,7 @@ from tests.factories import UnitFactory
 
 def make_user(username, role):
     user = get_user_model().objects.create_user(username, f"{username}@example.gov.vn", "x" * 12)
-    user.groups.add(Group.objects.get(name=role))
+    user.groups.add(role_group(role))
     return user
 
 

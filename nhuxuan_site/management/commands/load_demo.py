@@ -16,6 +16,7 @@ from django.db import transaction
 from wagtail.models import Site
 
 from congthongtin.core import roles
+from congthongtin.core.bodies import role_group
 from congthongtin.core.models import Official, PortalSettings, Unit
 from congthongtin.editorial.models import SectionAssignment
 from congthongtin.home.models import (
@@ -65,7 +66,8 @@ DEMO_ACCOUNTS = [
     ("dvhai", "Đỗ Văn Hải", "unit-officer"),
 ]
 
-#: Groups per role (core.roles; created by editorial's step of setup_portal).
+#: Roles per demo account (core.roles), on the default site's board (groups made by
+#: editorial's step of setup_portal; core.bodies.role_group).
 ROLE_GROUPS = {
     "head": [roles.HEAD],
     "deputy": [roles.DEPUTY],
@@ -310,7 +312,7 @@ class Command(BaseCommand):
                 username,
                 full_name,
                 f"{username}.nhuxuan@thanhhoa.gov.vn",
-                groups=ROLE_GROUPS[role],
+                groups=[role_group(name) for name in ROLE_GROUPS[role]],
                 password=password,
                 reset_password=reset,
             )
