@@ -43,12 +43,16 @@ def queue_email(
     purpose: str,
     reference: str = "",
     reply_to: str = "",
+    site=None,
 ) -> OutgoingEmail | None:
+    """``site``: the body whose portal sends it (its people alone see it in the queue;
+    None: only those who see every body's, core.outbox_viewsets)."""
     recipients = [to] if isinstance(to, str) else list(to)
     recipients = [address.strip() for address in recipients if address and address.strip()]
     if not recipients:
         return None
     email = OutgoingEmail.objects.create(
+        site=site,
         to="\n".join(recipients),
         reply_to=reply_to,
         subject=" ".join(str(subject).split())[:255],

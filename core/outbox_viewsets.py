@@ -13,9 +13,27 @@ from wagtail.admin.panels import FieldPanel, Panel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 
+from . import roles
+from .bodies import site_ids_where
 from .models import OutgoingEmail
 from .outbox import reads_email_content
-from .viewsets import NoCreateView, PortalModelViewSet
+from .viewsets import NoCreateView, PortalModelViewSet, ScopedPermissionPolicy
+
+#: Who sees a body's e-mails in the queue: its board and auditors (the install-wide roles,
+#: the technical administrator who keeps the queue running and the province-wide auditor,
+#: see every body's, to the fields below).
+QUEUE_ROLES = [*roles.BOARD, roles.AUDITOR, *roles.INSTALL_ROLES]
+
+
+class OutgoingEmailPermissionPolicy(ScopedPermissionPolicy):
+    """A body's e-mails repeat its citizens' data: only that body's people reach them."""
+
+    def scope(self, user, queryset):
+        if not (user.is_authenticated and user.is_active):
+            return queryset.none()
+        site_ids = site_ids_where(user, QUEUE_ROLES)
+        return queryset if site_ids is None else queryset.filter(site_id__in=site_ids)
+
 
 #: What the technical administrator sees of the queue (finding 5): where to (domains), how
 #: it went, never to whom, about what or the text.

@@ -3,12 +3,13 @@
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from .directory_viewsets import DirectoryGroup
-from .models import Agency, Field
-from .outbox_viewsets import outgoing_viewset
+from .models import Agency, Field, OutgoingEmail
+from .outbox_viewsets import OutgoingEmailPermissionPolicy, outgoing_viewset
 from .setup import SETUP_HOOK, install_bodies
 from .viewsets import PortalSnippetViewSet
 
@@ -36,6 +37,8 @@ class TaxonomyGroup(SnippetViewSetGroup):
     menu_name = "taxonomies"
 
 
+# Before the viewset is registered (core.viewsets): a body's e-mails to its people only.
+register_permission_policy(OutgoingEmail, OutgoingEmailPermissionPolicy(OutgoingEmail))
 register_snippet(TaxonomyGroup)
 register_snippet(DirectoryGroup)
 

@@ -32,6 +32,15 @@ class OutgoingEmail(models.Model):
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed after every attempt")
 
+    #: The body whose portal owes the e-mail: only that body's people see it in the queue.
+    site = models.ForeignKey(
+        "wagtailcore.Site",
+        verbose_name=_("body"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     to = models.TextField(_("recipients"), help_text=_("One address per line."))
     reply_to = models.CharField(_("reply to"), max_length=254, blank=True)
     subject = models.CharField(_("subject"), max_length=255)
