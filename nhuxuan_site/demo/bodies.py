@@ -237,7 +237,7 @@ def _back_date(page, when: dt.datetime) -> None:
     type(page).objects.filter(pk=page.pk).update(first_published_at=when, last_published_at=when)
 
 
-def load_xuan_binh(site: Site, with_sections: bool) -> None:
+def load_xuan_binh(site: Site) -> None:
     from congthongtin.home.models import StandardPage
 
     home = site.root_page.specific
@@ -252,8 +252,6 @@ def load_xuan_binh(site: Site, with_sections: bool) -> None:
         author_name="Ban biên tập",
         author_address=XUAN_BINH["portal"]["managing_body"],
     )
-    if not with_sections:
-        return
     from congthongtin.consultation.models import QuestionIndexPage
     from congthongtin.news.models import NewsCategory, NewsIndexPage, NewsPage
 
@@ -321,16 +319,16 @@ def load_former_district(site: Site, successor: Site) -> None:
                 site=site, old_path=path, redirect_page=Page.objects.get(pk=target.pk)
             )
         elif redirect.redirect_page_id == successor_home.pk and target.pk != successor_home.pk:
-            # A first run without the section pointed to the home page: now it exists.
+            # Pointed to the home page while the section was missing: now it exists.
             redirect.redirect_page_id = target.pk
             redirect.save(update_fields=["redirect_page"])
 
 
-def load(with_sections: bool = True, port: int = DEMO_PORT) -> dict[str, Site]:
+def load(port: int = DEMO_PORT) -> dict[str, Site]:
     """Both bodies, served on ``port``; returns their Sites by key (``XUAN_BINH["key"]``…)."""
     default = Site.objects.get(is_default_site=True)
     xuan_binh = ensure_body(XUAN_BINH, port)
-    load_xuan_binh(xuan_binh, with_sections)
+    load_xuan_binh(xuan_binh)
     archive = ensure_body(FORMER_DISTRICT, port, successor=default)
     load_former_district(archive, default)
     return {XUAN_BINH["key"]: xuan_binh, FORMER_DISTRICT["key"]: archive}

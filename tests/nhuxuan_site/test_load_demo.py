@@ -187,7 +187,7 @@ class DemoBodiesTests(TestCase):
 
     def test_accounts__printed_with_their_body(self):
         output = StringIO()
-        call_command("load_demo", without_sections=True, stdout=output)
+        call_command("load_demo", stdout=output)
         lines = output.getvalue().splitlines()
         self.assertTrue(any("lvkhanh" in line and "Xã Xuân Bình" in line for line in lines))
         self.assertTrue(any("lvcuong" in line and "Xã Xuân Bình" in line for line in lines))
@@ -202,6 +202,13 @@ class DemoBodiesTests(TestCase):
                 self.assertIn(response.status_code, (301, 302))
                 self.assertEqual(response["Location"], f"http://localhost:8000/{slug}/")
         self.assertEqual(Redirect.objects.filter(site=self.archive).count(), 3)
+
+    def test_fast_mode__only_the_default_body_changed(self):
+        before = {model: model.objects.count() for model in COUNTED}
+        output = StringIO()
+        call_command("load_demo", without_sections=True, stdout=output)
+        self.assertEqual({model: model.objects.count() for model in COUNTED}, before)
+        self.assertNotIn("lvkhanh", output.getvalue())
 
     def test_second_run__same_bodies_and_grants(self):
         before = {model: model.objects.count() for model in COUNTED}
