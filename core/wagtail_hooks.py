@@ -1,5 +1,6 @@
 """Admin screens for the shared taxonomies and the e-mail queue (Wagtail viewsets)."""
 
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail import hooks
@@ -7,6 +8,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from . import bodies_actions, bodies_viewsets
 from .directory_viewsets import DirectoryGroup
 from .models import Agency, Field, OutgoingEmail
 from .outbox_viewsets import OutgoingEmailPermissionPolicy, outgoing_viewset
@@ -51,3 +53,13 @@ def register_outbox():
 
 
 hooks.register(SETUP_HOOK, install_bodies)
+
+
+# The bodies of the install (R-SITE-1): Settings → Bodies, and the log of their changes.
+@hooks.register("register_admin_urls")
+def register_bodies_urls():
+    return [path("co-quan/", include(bodies_viewsets, namespace="core_bodies"))]
+
+
+hooks.register("register_settings_menu_item", bodies_viewsets.menu_item)
+hooks.register("register_log_actions", bodies_actions.register_log_actions)

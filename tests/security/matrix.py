@@ -232,6 +232,10 @@ def make_objects(users) -> dict:
             user=users["other_officer"], section=page, note="Ma trận"
         ),
     }
+    from congthongtin.core.bodies import body_of
+    from congthongtin.core.models import Body
+
+    objects[Body] = body_of(home.get_site())
     objects[get_user_model()] = users["other_officer"]
     objects[Group] = role_group(roles.COLLABORATOR)
     objects[type(question)] = question
@@ -257,6 +261,10 @@ def url_kwargs(url: AdminURL, objects: dict) -> dict:
             "revision_id_b": revisions[-1],
             "label": "core.official",
         }
+    elif url.name.startswith("core_bodies:"):
+        from congthongtin.core.models import Body
+
+        values = {"pk": objects[Body].pk}
     elif url.name.startswith("consultation_admin:"):
         target = objects["comment"] if "comment" in url.name else objects["question"]
         values = {"pk": target.pk}

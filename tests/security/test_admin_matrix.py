@@ -209,6 +209,18 @@ rows(
         "core_outgoingemail:inspect": (SU | BOARD | {TECH, AUDITOR}, NOBODY),
     },
 )
+rows(
+    # R-SITE-1: the province's IT team (the technical administrator, a superuser) lists the
+    # bodies, creates one with its board and archives or reactivates one; nobody on a
+    # body's board does (core.bodies_viewsets). The empty POST is an invalid form: nothing
+    # written.
+    "Bodies",
+    {
+        "core_bodies:index": (SU | {TECH}, NOBODY),
+        "core_bodies:add": (SU | {TECH}, SU | {TECH}),
+        "core_bodies:edit": (SU | {TECH}, SU | {TECH}),
+    },
+)
 
 # The editorial board ----------------------------------------------------------------------
 rows(

@@ -28,7 +28,7 @@ from congthongtin.home.models import (
     SitemapPage,
     StandardPage,
 )
-from congthongtin.nhuxuan_site.demo import content
+from congthongtin.nhuxuan_site.demo import bodies, content
 from congthongtin.nhuxuan_site.demo.builder import (
     body_stream,
     ensure_child,
@@ -96,6 +96,10 @@ ROLE_LABELS = {
 }
 
 
+#: Printed instead of a password for a second role of an account listed above.
+SAME_ACCOUNT = "(same account, see above)"
+
+
 class Command(BaseCommand):
     help = "Load the Như Xuân demo portal (idempotent)."
 
@@ -112,12 +116,24 @@ class Command(BaseCommand):
         parser.add_argument(
             "--without-sections",
             action="store_true",
-            help="Only the portal, its organisation pages, directory and accounts (fast; tests).",
+            help=(
+                "Only the default portal, its organisation pages, directory and accounts, "
+                "without the other bodies (fast; tests)."
+            ),
         )
         parser.add_argument(
             "--hostname",
             default=None,
             help="Hostname of the demo site (default: keep the default site's).",
+        )
+        parser.add_argument(
+            "--port",
+            type=int,
+            default=bodies.DEMO_PORT,
+            help=(
+                "Port the demo's sites are served on (default: make run's, 8000), so that "
+                "links from one body to another (an archive's redirects) keep it."
+            ),
         )
 
     def handle(self, *args, **options):
@@ -126,7 +142,7 @@ class Command(BaseCommand):
         # The roles, the workflow and the home page the demo fills (idempotent).
         call_command("setup_portal", verbosity=0)
         with transaction.atomic():
-            site = self.load_site(options["hostname"])
+            site = self.load_site(options["hostname"], options["port"])
             home = site.root_page.specific
             self.load_directory(site)
             self.load_pages(home)
@@ -134,11 +150,32 @@ class Command(BaseCommand):
             if not options["without_sections"]:
                 self.load_sections(home)
             self.assign_sections(home)
+            # The other bodies of the install (R-SITE-1): a neighbouring commune with its
+            # own board, and the former district as an archive (demo/bodies.py). Not in the
+            # fast mode: the tests using it see one body, as before.
+            sites = {}
+            if not options["without_sections"]:
+                sites = bodies.load(port=options["port"])
+                for data in bodies.BODIES:
+                    passwords += self.load_accounts(
+                        options["password"],
+                        options["reset_passwords"],
+                        accounts=data["accounts"],
+                        site=sites[data["key"]],
+                        email_domain=data["key"],
+                        also=data["also"],
+                    )
         self.stdout.write(self.style.SUCCESS(f"Demo portal ready: {content.PORTAL['name']}"))
+        for data in bodies.BODIES:
+            site = sites.get(data["key"])
+            if site is None:
+                continue
+            state = " (archive)" if data["status"] == bodies.BodyStatus.ARCHIVE else ""
+            self.stdout.write(f"  {data['name']}{state}: {site.root_url}/")
         self.print_accounts(passwords)
 
     # Site and identity -------------------------------------------------------------
-    def load_site(self, hostname: str | None) -> Site:
+    def load_site(self, hostname: str | None, port: int) -> Site:
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
         if site is None:
             raise CommandError("No default site: run `manage.py setup_portal` first.")
@@ -151,6 +188,7 @@ class Command(BaseCommand):
         site.site_name = content.PORTAL["short_name"] or content.PORTAL["name"]
         if hostname:
             site.hostname = hostname
+        site.port = port
         site.save()
         settings = PortalSettings.for_site(site)
         for field, value in content.PORTAL.items():
@@ -305,14 +343,31 @@ class Command(BaseCommand):
         call_command("reindex_search", stdout=StringIO())
 
     # Accounts ------------------------------------------------------------------------
-    def load_accounts(self, password: str | None, reset: bool) -> list[tuple[str, str, str, str]]:
+    def load_accounts(
+        self,
+        password: str | None,
+        reset: bool,
+        *,
+        accounts=DEMO_ACCOUNTS,
+        site: Site | None = None,
+        email_domain: str = "nhuxuan",
+        also=(),
+    ) -> list[tuple[str, str, str, str]]:
+        """The board of ``site`` (None: the default site's): ``accounts`` are its own
+        people; ``also`` (user name, role) gives a role on it to people already made for
+        another body (one login, several boards)."""
         issued = []
-        for username, full_name, role in DEMO_ACCOUNTS:
+        body = f" · {site.site_name}" if site is not None else ""
+        for username, full_name, role in accounts:
+            wanted = [
+                role_group(name, None if name in roles.INSTALL_ROLES else site)
+                for name in ROLE_GROUPS[role]
+            ]
             _user, new_password = ensure_user(
                 username,
                 full_name,
-                f"{username}.nhuxuan@thanhhoa.gov.vn",
-                groups=[role_group(name) for name in ROLE_GROUPS[role]],
+                f"{username}.{email_domain}@thanhhoa.gov.vn",
+                groups=wanted,
                 password=password,
                 reset_password=reset,
             )
@@ -320,7 +375,17 @@ class Command(BaseCommand):
                 # R-ACC-2: a one-time password is changed at first login.
                 _user.must_change_password = True
                 _user.save(update_fields=["must_change_password"])
-            issued.append((username, full_name, ROLE_LABELS[role], new_password or ""))
+            issued.append((username, full_name, ROLE_LABELS[role] + body, new_password or ""))
+        User = get_user_model()
+        for username, role in also:
+            user = User.objects.get(username=username)
+            ensure_user(
+                username,
+                user.get_full_name(),
+                user.email,
+                groups=[role_group(name, site) for name in ROLE_GROUPS[role]],
+            )
+            issued.append((username, user.get_full_name(), ROLE_LABELS[role] + body, SAME_ACCOUNT))
         return issued
 
     def assign_sections(self, home: HomePage) -> None:
@@ -341,5 +406,5 @@ class Command(BaseCommand):
         self.stdout.write("\nDemo accounts (user name, full name, role, one-time password):")
         for username, full_name, role, password in accounts:
             shown = password or "(unchanged; --reset-passwords issues a new one)"
-            self.stdout.write(f"  {username:<8} {full_name:<16} {role:<26} {shown}")
+            self.stdout.write(f"  {username:<8} {full_name:<16} {role:<42} {shown}")
         self.stdout.write("Sign in at /admin/ and change the password at first login.")

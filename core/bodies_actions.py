@@ -1,0 +1,139 @@
+"""What the province's IT team does to a body (R-SITE-1), one function per change: create
+it, archive it (a dissolved unit: read-only, with the body that took over its work), make
+it active again. Each checks who may make the change and what it leaves behind, and writes
+one entry in Wagtail's log naming the body; the admin screens (core.bodies_viewsets) and
+anything else call these, never ``Body.save`` themselves.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.log_actions import log
+from wagtail.models import Site
+
+from .bodies import create_body
+from .models import Body, BodyStatus
+
+CREATED = "core.body_created"
+ARCHIVED = "core.body_archived"
+REACTIVATED = "core.body_reactivated"
+
+
+def register_log_actions(actions) -> None:
+    """For the ``register_log_actions`` hook (core.wagtail_hooks)."""
+    actions.register_action(CREATED, gettext_lazy("Create body"), gettext_lazy("Body created"))
+    actions.register_action(ARCHIVED, gettext_lazy("Archive body"), gettext_lazy("Body archived"))
+    actions.register_action(
+        REACTIVATED, gettext_lazy("Reactivate body"), gettext_lazy("Body made active again")
+    )
+
+
+def _require(actor, codename: str) -> None:
+    if not actor.has_perm(f"core.{codename}"):
+        raise PermissionDenied
+
+
+def _log_data(body: Body) -> dict:
+    site = body.site
+    successor = body.successor
+    return {
+        "body": str(body),
+        "site_id": site.pk,
+        "hostname": site.hostname,
+        "port": site.port,
+        "status": body.status,
+        "successor_id": successor.pk if successor else None,
+        "successor": (successor.site_name or successor.hostname) if successor else "",
+    }
+
+
+def validate_successor(site: Site | None, successor: Site | None) -> None:
+    """An archive's successor: another body, an active one."""
+    if successor is None:
+        raise ValidationError(
+            {"successor": _("An archive needs the body that took over its work.")}
+        )
+    if site is not None and successor.pk == site.pk:
+        raise ValidationError({"successor": _("A body cannot be its own successor.")})
+    if Body.objects.filter(site=successor, status=BodyStatus.ARCHIVE).exists():
+        raise ValidationError({"successor": _("The successor must be an active body.")})
+
+
+@transaction.atomic
+def create_body_by(
+    actor,
+    *,
+    name: str,
+    hostname: str,
+    port: int = 80,
+    administrative_level: str | None = None,
+    status: str = BodyStatus.ACTIVE,
+    successor: Site | None = None,
+) -> Body:
+    """A new body with its home page, site, settings and board (core.bodies.create_body)."""
+    _require(actor, "add_body")
+    if status == BodyStatus.ARCHIVE:
+        validate_successor(None, successor)
+    elif successor is not None:
+        raise ValidationError({"successor": _("Only an archive has a successor.")})
+    body = create_body(
+        name=name,
+        hostname=hostname,
+        port=port,
+        administrative_level=administrative_level,
+        status=status,
+        successor=successor,
+    )
+    log(instance=body, action=CREATED, user=actor, data=_log_data(body))
+    return body
+
+
+@transaction.atomic
+def archive_body(actor, body: Body, successor: Site) -> Body:
+    """``body`` becomes the read-only archive of a dissolved unit, ``successor`` the body
+    that took over its work. An archive already: only its successor changes (its
+    archiving date stays)."""
+    _require(actor, "change_body")
+    body = Body.objects.select_for_update().select_related("site").get(pk=body.pk)
+    validate_successor(body.site, successor)
+    predecessors = Body.objects.filter(successor=body.site, status=BodyStatus.ARCHIVE)
+    if body.status != BodyStatus.ARCHIVE and predecessors.exists():
+        names = ", ".join(str(each) for each in predecessors.select_related("site"))
+        raise ValidationError(
+            {
+                "status": _(
+                    "This body is the successor of the archives %(names)s: give them another "
+                    "successor first."
+                )
+                % {"names": names}
+            }
+        )
+    if body.status == BodyStatus.ARCHIVE and body.successor_id == successor.pk:
+        return body  # nothing changes
+    if body.status != BodyStatus.ARCHIVE:
+        body.archived_at = timezone.now()
+    body.status = BodyStatus.ARCHIVE
+    body.successor = successor
+    body.save(update_fields=["status", "successor", "archived_at"])
+    log(instance=body, action=ARCHIVED, user=actor, data=_log_data(body))
+    return body
+
+
+@transaction.atomic
+def reactivate_body(actor, body: Body) -> Body:
+    """An archive becomes an active body again (archived by mistake): no successor, no
+    archiving date."""
+    _require(actor, "change_body")
+    body = Body.objects.select_for_update().select_related("site").get(pk=body.pk)
+    if body.status == BodyStatus.ACTIVE:
+        return body
+    body.status = BodyStatus.ACTIVE
+    body.successor = None
+    body.archived_at = None
+    body.save(update_fields=["status", "successor", "archived_at"])
+    log(instance=body, action=REACTIVATED, user=actor, data=_log_data(body))
+    return body
