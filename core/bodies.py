@@ -8,6 +8,7 @@ roles are read once per user object (``memberships``) — a request's user, a te
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from django.contrib.auth.models import Group
@@ -253,9 +254,34 @@ def work_calendar(site=None):
     return calendar_for(_site_id(site))
 
 
+#: A host name: dot-separated labels of letters, digits and inner hyphens (RFC 1123),
+#: at most 253 characters; no scheme, port, path or space.
+HOSTNAME = re.compile(
+    r"^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$"
+)
+
+
 def _validate_hostname(hostname: str, port: int) -> None:
+    if not HOSTNAME.match(hostname):
+        raise ValidationError(
+            {"hostname": _("Write the host name only, e.g. xuanbinh.thanhhoa.gov.vn.")}
+        )
     if Site.objects.filter(hostname=hostname, port=port).exists():
         raise ValidationError({"hostname": _("Another body already uses this address and port.")})
+
+
+def validate_successor(site: Site | None, successor: Site | None) -> None:
+    """An archive's successor: another body, an active one."""
+    from .models import Body, BodyStatus
+
+    if successor is None:
+        raise ValidationError(
+            {"successor": _("An archive needs the body that took over its work.")}
+        )
+    if site is not None and successor.pk == site.pk:
+        raise ValidationError({"successor": _("A body cannot be its own successor.")})
+    if Body.objects.filter(site=successor, status=BodyStatus.ARCHIVE).exists():
+        raise ValidationError({"successor": _("The successor must be an active body.")})
 
 
 @transaction.atomic
@@ -278,6 +304,11 @@ def create_body(
     name = name.strip()
     hostname = hostname.strip().lower()
     _validate_hostname(hostname, port)
+    status = status or BodyStatus.ACTIVE
+    if status == BodyStatus.ARCHIVE:
+        validate_successor(None, successor)
+    elif successor is not None:
+        raise ValidationError({"successor": _("Only an archive has a successor.")})
     factories = hooks.get_hooks(BODY_HOME_PAGE_HOOK)
     page = factories[-1](name) if factories else Page(title=name)
     page.title = page.draft_title = name
@@ -293,7 +324,6 @@ def create_body(
     site = Site(hostname=hostname, port=port, site_name=name, root_page=page)
     site._setup_report = report
     site.save()
-    status = status or BodyStatus.ACTIVE
     body, _created = Body.objects.update_or_create(
         site=site,
         defaults={

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 from wagtail.models import Site
 
-from .bodies import create_body
+from .bodies import create_body, validate_successor
 from .models import Body, BodyStatus
 
 CREATED = "core.body_created"
@@ -51,18 +51,6 @@ def _log_data(body: Body) -> dict:
     }
 
 
-def validate_successor(site: Site | None, successor: Site | None) -> None:
-    """An archive's successor: another body, an active one."""
-    if successor is None:
-        raise ValidationError(
-            {"successor": _("An archive needs the body that took over its work.")}
-        )
-    if site is not None and successor.pk == site.pk:
-        raise ValidationError({"successor": _("A body cannot be its own successor.")})
-    if Body.objects.filter(site=successor, status=BodyStatus.ARCHIVE).exists():
-        raise ValidationError({"successor": _("The successor must be an active body.")})
-
-
 @transaction.atomic
 def create_body_by(
     actor,
@@ -76,10 +64,6 @@ def create_body_by(
 ) -> Body:
     """A new body with its home page, site, settings and board (core.bodies.create_body)."""
     _require(actor, "add_body")
-    if status == BodyStatus.ARCHIVE:
-        validate_successor(None, successor)
-    elif successor is not None:
-        raise ValidationError({"successor": _("Only an archive has a successor.")})
     body = create_body(
         name=name,
         hostname=hostname,

@@ -3,20 +3,13 @@ server, errors in the user's language, nothing typed lost when one fails."""
 
 from __future__ import annotations
 
-import re
-
 from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Site
 
+from .bodies import HOSTNAME
 from .models import AdministrativeLevel, Body, BodyStatus
-
-#: A host name: dot-separated labels of letters, digits and inner hyphens (RFC 1123),
-#: at most 253 characters; no scheme, port, path or space.
-HOSTNAME = re.compile(
-    r"^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$"
-)
 
 
 def active_sites(exclude: Site | None = None):

@@ -185,6 +185,26 @@ class CreateBodyTests(TestCase):
         )
         self.assertEqual(Site.objects.filter(hostname="huyen.example.vn").count(), 1)
 
+    def test_create_body__archive_without_successor_or_bad_host__refused(self):
+        from django.core.exceptions import ValidationError
+
+        sites = Site.objects.count()
+        with self.assertRaises(ValidationError) as caught:
+            create_body(name="Huyện cũ", hostname="cu.example.vn", status=BodyStatus.ARCHIVE)
+        self.assertIn("successor", caught.exception.message_dict)
+        with self.assertRaises(ValidationError) as caught:
+            create_body(name="Xã", hostname="http://xa.example.vn/")
+        self.assertIn("hostname", caught.exception.message_dict)
+        with self.assertRaises(CommandError):
+            call_command(
+                "setup_portal",
+                site="Huyện cũ",
+                hostname="cu.example.vn",
+                archive=True,
+                stdout=StringIO(),
+            )
+        self.assertEqual(Site.objects.count(), sites)
+
     def test_command__unknown_successor__clear_error(self):
         with self.assertRaisesMessage(CommandError, "khong-co.example.vn"):
             call_command(
