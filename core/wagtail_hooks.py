@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from . import archives
 from .directory_viewsets import DirectoryGroup
 from .models import Agency, Field
 from .outbox_viewsets import outgoing_viewset
@@ -48,3 +49,5 @@ def register_outbox():
 
 
 hooks.register(SETUP_HOOK, install_bodies)
+# An archive's pages are read-only (core.archives): its explorer says so.
+hooks.register("construct_explorer_page_queryset", archives.explorer_notice)
