@@ -173,6 +173,63 @@ class ArchiveMiddleware:
         return None
 
 
+# Search and listings across bodies ------------------------------------------------------
+def archive_sites() -> dict[int, dict]:
+    """Archive site id → ``{"name", "root_path", "root_url", "successor_id"}`` (cached per
+    content version)."""
+
+    def build():
+        from .models import Body, BodyStatus
+
+        rows = Body.objects.filter(status=BodyStatus.ARCHIVE).select_related(
+            "site", "site__root_page"
+        )
+        return {
+            body.site_id: {
+                "name": site_label(body.site),
+                "root_path": body.site.root_page.path,
+                "root_url": body.site.root_url,
+                "successor_id": body.successor_id,
+            }
+            for body in rows
+        }
+
+    if not archive_site_ids():
+        return {}
+    return sitecache.cached(sitecache.make_key("archive-sites"), build)
+
+
+def search_site_ids(site: Site) -> set[int]:
+    """The sites a search on ``site`` looks in: its own, and those of the archives whose work
+    it took over (an archive's own search: its pages only)."""
+    ids = {site.pk}
+    ids.update(pk for pk, row in archive_sites().items() if row["successor_id"] == site.pk)
+    return ids
+
+
+def _site_tree_paths() -> list[tuple[str, int]]:
+    """(treebeard path of the home page, site id) of every site, most specific first."""
+
+    def build():
+        rows = Site.objects.values_list("root_page__path", "pk")
+        return sorted(rows, key=lambda row: len(row[0]), reverse=True)
+
+    return sitecache.cached(sitecache.make_key("site-tree-paths"), build)
+
+
+def archive_of_path(path: str) -> dict | None:
+    """The archive (``archive_sites`` row, with its ``site_id``) a page's treebeard path lies
+    in; None for a live body's page."""
+    archives = archive_sites()
+    if not archives:
+        return None
+    for root_path, site_id in _site_tree_paths():
+        if path.startswith(root_path):
+            row = archives.get(site_id)
+            return {**row, "site_id": site_id} if row else None
+    return None
+
+
 # Admin notice -----------------------------------------------------------------------------
 def read_only_message(page) -> str:
     from .bodies import site_of_page
