@@ -196,6 +196,21 @@ class ArchivePublicTests(ArchiveFixture):
         response = self.client.post("/lich-tiep-dan/", HTTP_HOST=SUCCESSOR_HOST)
         self.assertNotEqual(response.status_code, 403)
 
+    def warm_queries(self, host, path):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        self.client.get(path, HTTP_HOST=host)
+        with CaptureQueriesContext(connection) as ctx:
+            response = self.client.get(path, HTTP_HOST=host)
+        self.assertEqual(response.status_code, 200)
+        return len(ctx)
+
+    def test_archive_page_warm__banner_costs_no_query_only_the_redirect_lookup(self):
+        live = self.warm_queries(SUCCESSOR_HOST, "/lich-tiep-dan/")
+        archived = self.warm_queries(ARCHIVE_HOST, "/lich-tiep-dan/")
+        self.assertLessEqual(archived, live + 1)
+
     def test_archive_status_back_to_active__banner_gone_at_once(self):
         self.client.get("/lich-tiep-dan/", HTTP_HOST=ARCHIVE_HOST)  # caches filled
         body = body_of(self.archive_site)
@@ -285,3 +300,37 @@ class ArchiveRedirectTests(ArchiveFixture):
         )
         response = self.client.get("/lich-tiep-dan/", HTTP_HOST=SUCCESSOR_HOST)
         self.assertEqual(response.status_code, 200)
+
+
+class ArchiveDirectoryTests(ArchiveFixture):
+    def setUp(self):
+        from tests.factories import OfficialFactory, UnitFactory
+
+        self.client.force_login(self.superuser)
+        self.archived_unit = UnitFactory(site=self.archive_site, name="Phòng Nội vụ huyện")
+        self.archived_official = OfficialFactory(unit=self.archived_unit)
+        self.live_unit = UnitFactory(site=self.successor, name="Văn phòng xã")
+
+    def url(self, obj, action):
+        return reverse(f"wagtailsnippets_core_{obj._meta.model_name}:{action}", args=[obj.pk])
+
+    def test_archive_unit_and_official__edit_and_delete_refused(self):
+        for obj in (self.archived_unit, self.archived_official):
+            for action in ("edit", "delete"):
+                with self.subTest(model=obj._meta.model_name, action=action):
+                    response = self.client.post(self.url(obj, action), {"name": "Đổi tên"})
+                    self.assertIn(response.status_code, (302, 403))
+                    if response.status_code == 302:
+                        self.assertEqual(response["Location"], reverse("wagtailadmin_home"))
+        self.archived_unit.refresh_from_db()
+        self.assertEqual(self.archived_unit.name, "Phòng Nội vụ huyện")
+        self.assertTrue(
+            type(self.archived_official).objects.filter(pk=self.archived_official.pk).exists()
+        )
+
+    def test_archive_unit__still_listed(self):
+        response = self.client.get(reverse("wagtailsnippets_core_unit:list"))
+        self.assertContains(response, "Phòng Nội vụ huyện")
+
+    def test_live_unit__editable(self):
+        self.assertEqual(self.client.get(self.url(self.live_unit, "edit")).status_code, 200)
