@@ -4,27 +4,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from .bodies import archive_site_ids
 from .models import Official, Unit
-from .viewsets import PortalSnippetViewSet, ScopedPermissionPolicy
-
-
-class DirectoryPermissionPolicy(ScopedPermissionPolicy):
-    """Rows of an archived body (a dissolved unit's directory) are read-only for everyone,
-    superusers included: every action but viewing leaves them out."""
-
-    site_field = "site"
-
-    def action_scope(self, user, action, queryset):
-        queryset = super().action_scope(user, action, queryset)
-        archives = archive_site_ids()
-        if action != "view" and archives:
-            queryset = queryset.exclude(**{f"{self.site_field}__in": archives})
-        return queryset
-
-
-class OfficialPermissionPolicy(DirectoryPermissionPolicy):
-    site_field = "unit__site"
+from .viewsets import PortalSnippetViewSet
 
 
 class UnitViewSet(PortalSnippetViewSet):

@@ -3,20 +3,15 @@
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail import hooks
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from . import archives
-from .directory_viewsets import DirectoryGroup, DirectoryPermissionPolicy, OfficialPermissionPolicy
-from .models import Agency, Field, Official, Unit
+from .directory_viewsets import DirectoryGroup
+from .models import Agency, Field
 from .outbox_viewsets import outgoing_viewset
 from .setup import SETUP_HOOK, install_bodies
 from .viewsets import PortalSnippetViewSet
-
-# Before any viewset of these models reads its policy (an archive's rows are read-only).
-register_permission_policy(Unit, DirectoryPermissionPolicy(Unit))
-register_permission_policy(Official, OfficialPermissionPolicy(Official))
 
 
 class FieldViewSet(PortalSnippetViewSet):

@@ -300,37 +300,3 @@ class ArchiveRedirectTests(ArchiveFixture):
         )
         response = self.client.get("/lich-tiep-dan/", HTTP_HOST=SUCCESSOR_HOST)
         self.assertEqual(response.status_code, 200)
-
-
-class ArchiveDirectoryTests(ArchiveFixture):
-    def setUp(self):
-        from tests.factories import OfficialFactory, UnitFactory
-
-        self.client.force_login(self.superuser)
-        self.archived_unit = UnitFactory(site=self.archive_site, name="Phòng Nội vụ huyện")
-        self.archived_official = OfficialFactory(unit=self.archived_unit)
-        self.live_unit = UnitFactory(site=self.successor, name="Văn phòng xã")
-
-    def url(self, obj, action):
-        return reverse(f"wagtailsnippets_core_{obj._meta.model_name}:{action}", args=[obj.pk])
-
-    def test_archive_unit_and_official__edit_and_delete_refused(self):
-        for obj in (self.archived_unit, self.archived_official):
-            for action in ("edit", "delete"):
-                with self.subTest(model=obj._meta.model_name, action=action):
-                    response = self.client.post(self.url(obj, action), {"name": "Đổi tên"})
-                    self.assertIn(response.status_code, (302, 403))
-                    if response.status_code == 302:
-                        self.assertEqual(response["Location"], reverse("wagtailadmin_home"))
-        self.archived_unit.refresh_from_db()
-        self.assertEqual(self.archived_unit.name, "Phòng Nội vụ huyện")
-        self.assertTrue(
-            type(self.archived_official).objects.filter(pk=self.archived_official.pk).exists()
-        )
-
-    def test_archive_unit__still_listed(self):
-        response = self.client.get(reverse("wagtailsnippets_core_unit:list"))
-        self.assertContains(response, "Phòng Nội vụ huyện")
-
-    def test_live_unit__editable(self):
-        self.assertEqual(self.client.get(self.url(self.live_unit, "edit")).status_code, 200)
