@@ -70,6 +70,7 @@ PREREQUISITES: dict[str, list[str]] = {
         "wagtail.contrib.settings",  # PortalSettings and MaintenanceNotice (BaseSiteSetting)
         "wagtail.contrib.routable_page",  # SectionIndexPage's RSS route (core.models.listing)
         "wagtail.contrib.table_block",  # the table of core.blocks (TableBlock)
+        "wagtail.contrib.redirects",  # an archive's redirect table goes first (core.archives)
         "wagtail.documents",  # DocumentChooserBlock in core.blocks
         "wagtail.images",  # ImageChooserBlock, FK to wagtailimages.Image, wagtailimages_tags
         "wagtail.snippets",  # agencies, fields and the other taxonomies are snippets

@@ -8,7 +8,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from . import bodies_actions, bodies_viewsets
+from . import archives, bodies_actions, bodies_viewsets
 from .directory_viewsets import DirectoryGroup
 from .models import Agency, Field, OutgoingEmail
 from .outbox_viewsets import OutgoingEmailPermissionPolicy, outgoing_viewset
@@ -63,3 +63,6 @@ def register_bodies_urls():
 
 hooks.register("register_settings_menu_item", bodies_viewsets.menu_item)
 hooks.register("register_log_actions", bodies_actions.register_log_actions)
+
+# An archive's pages are read-only (core.archives): its explorer says so.
+hooks.register("construct_explorer_page_queryset", archives.explorer_notice)

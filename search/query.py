@@ -15,12 +15,15 @@ import html
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db.models import Q
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import PlainText
 
+from congthongtin.core.archives import archive_of_path, search_site_ids
+from congthongtin.core.bodies import pages_in_sites
 from congthongtin.core.listing import MAX_QUERY_LENGTH
 from congthongtin.vietnam.documents import find_numbers, parse_number
 from congthongtin.vietnam.fold import fold, strip_diacritics, telex
@@ -100,6 +103,25 @@ class Hit:
     def part(self) -> str:
         return self.document.heading if self.document.anchor else ""
 
+    @cached_property
+    def archive(self) -> dict | None:
+        """The archive the row's page belongs to (``core.archives.archive_of_path``): the
+        results label it "Lưu trữ" with the archive's name."""
+        return archive_of_path(self.document.path)
+
+    @property
+    def url(self) -> str:
+        return document_url(self.document, self.archive)
+
+
+def document_url(document: SearchDocument, archive: dict | None = None) -> str:
+    """The row's address; an archive's page on its own host (a search on the successor's
+    site finds it, and it lives at its old address)."""
+    url = document.url
+    if archive is not None and url.startswith("/"):
+        return archive["root_url"] + url
+    return url
+
 
 @dataclass
 class Outcome:
@@ -140,7 +162,9 @@ def search_query(query: str):
 def base_queryset(site, filters: Filters):
     queryset = SearchDocument.objects.all()
     if site is not None:
-        queryset = queryset.filter(path__startswith=site.root_page.path)
+        # The site's own pages (not those of a body nested in its tree), and the pages of
+        # the archives whose work it took over (Law 72/2025; labelled by the view).
+        queryset = queryset.filter(pages_in_sites(search_site_ids(site), "path"))
     return filters.apply(queryset)
 
 

@@ -14,6 +14,7 @@ from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
+from congthongtin.core.archives import archive_of_path
 from congthongtin.core.models import Agency, Field
 from congthongtin.core.query_params import choice, parse_year
 
@@ -137,7 +138,14 @@ def suggest_view(request):
             status=503,
             headers={"Retry-After": "120", "Cache-Control": "no-store"},
         )
+    suggestions = []
+    for document in documents:
+        archive = archive_of_path(document.path)
+        suggestion = {"title": document.title, "url": search.document_url(document, archive)}
+        if archive is not None:
+            suggestion["archive"] = archive["name"]
+        suggestions.append(suggestion)
     return JsonResponse(
-        {"suggestions": [{"title": d.title, "url": d.url} for d in documents]},
+        {"suggestions": suggestions},
         headers={"Cache-Control": "public, max-age=300"},
     )
