@@ -36,6 +36,10 @@ class ScopedPermissionPolicy(ModelPermissionPolicy):
     """Model permissions, and among the rows the ones a user may reach (``scope``) and,
     for a given action, act on (``action_scope``)."""
 
+    #: Private rows (a citizen's question): the chooser answers only whoever may open the
+    #: listing. Public ones (the directory) are chosen by anyone editing a page.
+    chooser_needs_listing = True
+
     def scope(self, user, queryset: models.QuerySet) -> models.QuerySet:
         """The rows of ``queryset`` the user may reach at all (all of them by default)."""
         return queryset
@@ -119,12 +123,24 @@ class ChooserScopeMixin(ObjectScopeMixin):
 
     def dispatch(self, request, *args, **kwargs):
         policy = scoped_policy(self.model_class)
-        if policy is not None and not policy.user_has_any_permission(request.user, LISTING_ACTIONS):
+        if (
+            policy is not None
+            and policy.chooser_needs_listing
+            and not policy.user_has_any_permission(request.user, LISTING_ACTIONS)
+        ):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
     def get_object(self, *args, **kwargs):
+        policy = scoped_policy(self.model_class)
         try:
+            if policy is not None and not policy.chooser_needs_listing:
+                # Public rows: within the user's scope, whatever his model permissions.
+                obj = super(ObjectScopeMixin, self).get_object(*args, **kwargs)
+                rows = policy.scope(self.request.user, type(obj)._default_manager.filter(pk=obj.pk))
+                if not rows.exists():
+                    raise PermissionDenied
+                return obj
             return super().get_object(*args, **kwargs)
         except (ValueError, ValidationError) as error:  # chosen/<str:pk>/ given a word
             raise Http404 from error

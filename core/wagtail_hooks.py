@@ -9,8 +9,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from . import archives, bodies_actions, bodies_viewsets
-from .directory_viewsets import DirectoryGroup
-from .models import Agency, Field, OutgoingEmail
+from .directory_viewsets import DirectoryGroup, DirectoryPermissionPolicy, OfficialPermissionPolicy
+from .models import Agency, Field, Official, OutgoingEmail, Unit
 from .outbox_viewsets import OutgoingEmailPermissionPolicy, outgoing_viewset
 from .setup import SETUP_HOOK, install_bodies
 from .viewsets import PortalSnippetViewSet
@@ -41,6 +41,9 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 # Before the viewset is registered (core.viewsets): a body's e-mails to its people only.
 register_permission_policy(OutgoingEmail, OutgoingEmailPermissionPolicy(OutgoingEmail))
+# A body's directory to its own people; an archive's read-only (core.directory_viewsets).
+register_permission_policy(Unit, DirectoryPermissionPolicy(Unit))
+register_permission_policy(Official, OfficialPermissionPolicy(Official))
 register_snippet(TaxonomyGroup)
 register_snippet(DirectoryGroup)
 

@@ -282,3 +282,58 @@ class MaintenanceNoticeTests(TestCase):
         self.client.force_login(tech)
         url = reverse("wagtailsettings:edit", args=["core", "maintenancenotice", site.pk])
         self.assertEqual(self.client.get(url).status_code, 200)
+
+
+class DirectoryPerBodyTests(TwoBodiesTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        from congthongtin.core.models import Official, Unit
+
+        cls.unit_a = Unit.objects.create(site=cls.site_a, name="Văn phòng A")
+        cls.unit_b = Unit.objects.create(site=cls.site_b, name="Văn phòng B")
+        cls.official_a = Official.objects.create(unit=cls.unit_a, full_name="Lê A", position="CV")
+        cls.editor_b = User.objects.create_user("btvb", "btvb@example.gov.vn", "x" * 12)
+        cls.editor_b.groups.add(role_group(roles.EDITOR, cls.site_b))
+        cls.officer_b = User.objects.create_user("dmb", "dmb@example.gov.vn", "x" * 12)
+        cls.officer_b.groups.add(role_group(roles.UNIT_OFFICER, cls.site_b))
+
+    def test_other_bodys_units__not_listed_not_opened_not_changed(self):
+        self.client.force_login(self.editor_b)
+        index = self.client.get(reverse("wagtailsnippets_core_unit:list"))
+        self.assertEqual([u.pk for u in index.context["object_list"]], [self.unit_b.pk])
+        edit = reverse("wagtailsnippets_core_unit:edit", args=[self.unit_a.pk])
+        self.assertNotEqual(self.client.get(edit).status_code, 200)
+        response = self.client.post(edit, {"site": self.site_a.pk, "name": "Đổi", "sort_order": 0})
+        self.assertNotEqual(response.status_code, 200)
+        self.unit_a.refresh_from_db()
+        self.assertEqual(self.unit_a.name, "Văn phòng A")
+
+    def test_unit_officer__other_bodys_officials_untouched(self):
+        self.client.force_login(self.officer_b)
+        edit = reverse("wagtailsnippets_core_official:edit", args=[self.official_a.pk])
+        self.client.post(edit, {"full_name": "Đổi", "position": "X", "unit": self.unit_a.pk})
+        self.official_a.refresh_from_db()
+        self.assertEqual(self.official_a.full_name, "Lê A")
+
+    def test_create__in_another_body__refused_by_the_form(self):
+        from congthongtin.core.models import Unit
+
+        self.client.force_login(self.editor_b)
+        response = self.client.post(
+            reverse("wagtailsnippets_core_unit:add"),
+            {"site": self.site_a.pk, "name": "Lạ", "sort_order": 0},
+        )
+        self.assertEqual(response.status_code, 200)  # the form again, with the error
+        self.assertIn("site", response.context["form"].errors)
+        self.assertFalse(Unit.objects.filter(name="Lạ").exists())
+
+    def test_archive__directory_read_only(self):
+        from congthongtin.core.models import Body
+
+        Body.objects.filter(site=self.site_b).update(status=BodyStatus.ARCHIVE)
+        self.client.force_login(self.editor_b)
+        edit = reverse("wagtailsnippets_core_unit:edit", args=[self.unit_b.pk])
+        self.client.post(edit, {"site": self.site_b.pk, "name": "Đổi", "sort_order": 0})
+        self.unit_b.refresh_from_db()
+        self.assertEqual(self.unit_b.name, "Văn phòng B")

@@ -135,7 +135,7 @@ def make_objects(users) -> dict:
     """One object of every model the portal's viewsets show, and the pages, revisions and
     workflow states their URLs need. The question and answer belong to another officer
     than the ``officer`` principal (issue 16, finding 4)."""
-    from wagtail.models import Page
+    from wagtail.models import Page, Site
 
     from congthongtin.consultation.models import (
         Answer,
@@ -218,7 +218,11 @@ def make_objects(users) -> dict:
             site=home.get_site(), email="theo-doi@example.vn", consent_at=timezone.now()
         ),
         OutgoingEmail: OutgoingEmail.objects.create(
-            to="nguoi-hoi@example.vn", subject="Thư thử", body="Nội dung", purpose="test"
+            site=Site.objects.get(is_default_site=True),
+            to="nguoi-hoi@example.vn",
+            subject="Thư thử",
+            body="Nội dung",
+            purpose="test",
         ),
         Delegation: Delegation.objects.create(
             delegator=users["head"],

@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from congthongtin.consultation.models import Answer, QuestionState
 from congthongtin.core import roles
@@ -192,6 +192,7 @@ class OutboxTests(TestCase):
         cls.tech = make_user("vtgiang", roles.TECH_ADMIN)
         cls.editor = make_user("lvcuong", roles.EDITOR)
         cls.email = OutgoingEmail.objects.create(
+            site=Site.objects.get(is_default_site=True),
             to="phong.nguyen@gmail.com",
             reply_to="phong.nguyen@gmail.com",
             subject="Thư liên hệ: Ông Nguyễn Văn Phong hỏi về đất",
