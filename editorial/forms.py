@@ -35,10 +35,15 @@ class AuditFilterForm(forms.Form):
     since = BoundedDateField(label=_("From (dd/mm/yyyy)"), required=False)
     until = BoundedDateField(label=_("To (dd/mm/yyyy)"), required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, site_ids=None, **kwargs):
         super().__init__(*args, **kwargs)
-        # Sections: the site roots and their children (the top-level sections of each portal).
-        self.fields["section"].queryset = Page.objects.filter(depth__in=[2, 3]).order_by("path")
+        from congthongtin.core.bodies import pages_in_sites
+
+        # Sections: the site roots and their children (the top-level sections of each
+        # portal), of the bodies the reader audits (``site_ids`` None: every body).
+        self.fields["section"].queryset = (
+            Page.objects.filter(depth__in=[2, 3]).filter(pages_in_sites(site_ids)).order_by("path")
+        )
         User = get_user_model()
         self.fields["user"].queryset = User.objects.filter(is_active=True).order_by(
             User.USERNAME_FIELD
