@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import django_filters
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from congthongtin.core.viewsets import PortalModelViewSet, ScopedPermissionPolicy
 
 from . import assignments
-from .delegations import visible_delegations
+from .delegations import readable_site_ids, visible_delegations
 from .forms import DelegationForm, SectionAssignmentForm
-from .models import Delegation, SectionAssignment
+from .models import Delegation, EditorialTask, SectionAssignment
 
 
 class DelegationPermissionPolicy(ScopedPermissionPolicy):
@@ -47,6 +49,23 @@ class SectionAssignmentPermissionPolicy(ScopedPermissionPolicy):
         return queryset
 
 
+def readable_tasks(request):
+    """The steps offered by the listing's filter: those of the user's bodies."""
+    tasks = EditorialTask.objects.filter(delegable=True)
+    site_ids = readable_site_ids(request.user) if request is not None else set()
+    if site_ids is not None:
+        tasks = tasks.filter(site_id__in=site_ids)
+    return tasks.order_by("site__site_name", "step")
+
+
+class DelegationFilterSet(WagtailFilterSet):
+    task = django_filters.ModelChoiceFilter(label=_("step"), queryset=readable_tasks)
+
+    class Meta:
+        model = Delegation
+        fields = ["task"]
+
+
 class DelegationCreateView(CreateView):
     """The person who delegates is the one signed in (R-WF-2): only the head or a deputy
     can delegate, and only a step they act on (``Delegation.clean``)."""
@@ -67,7 +86,7 @@ class DelegationViewSet(PortalModelViewSet):
     add_view_class = DelegationCreateView
     form_fields = ["delegate", "task", "starts_at", "ends_at", "reason", "revoked_at"]
     list_display = ["delegator", "delegate", "task", "starts_at", "ends_at", "revoked_at"]
-    list_filter = ["task"]
+    filterset_class = DelegationFilterSet
     list_export = ["delegator", "delegate", "task", "starts_at", "ends_at", "reason", "revoked_at"]
     copy_view_enabled = False
 
