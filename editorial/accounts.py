@@ -9,8 +9,11 @@ Who may do what (issue 16, finding 1):
   the portal, ``auth.change_user`` with Django's model): opens accounts, deactivates and
   reactivates them, lifts a lockout, issues a one-time password. Never on a superuser's
   account nor on his own; he never sets a password, grants superuser status or any group.
-- The head of the board: grants and removes the editorial roles (``core.roles.EDITORIAL_ROLES``)
-  of other people. The technical administrator's role and any other group: a superuser only.
+- The head of a body's board: grants and removes the editorial roles
+  (``core.roles.EDITORIAL_ROLES``) of that body's board only (a head of A gets nothing on
+  B), to other people. The technical administrator's role, the install-wide roles and any
+  other group: a superuser only. Every grant's and removal's log entry names the group and
+  its body (``group_data``).
 - Nobody but a superuser changes his own groups.
 """
 

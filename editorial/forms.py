@@ -45,9 +45,11 @@ class AuditFilterForm(forms.Form):
             Page.objects.filter(depth__in=[2, 3]).filter(pages_in_sites(site_ids)).order_by("path")
         )
         User = get_user_model()
-        self.fields["user"].queryset = User.objects.filter(is_active=True).order_by(
-            User.USERNAME_FIELD
-        )
+        people = User.objects.filter(is_active=True)
+        if site_ids is not None:
+            # The people of the reader's bodies' boards (and their writers).
+            people = people.filter(groups__board_role__site_id__in=site_ids).distinct()
+        self.fields["user"].queryset = people.order_by(User.USERNAME_FIELD)
 
     def clean(self):
         cleaned = super().clean()

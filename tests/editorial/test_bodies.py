@@ -157,6 +157,23 @@ class PagesAcrossBodiesTests(TwoBodiesTestCase):
         self.assertEqual(self.step(page_a), 2)
 
 
+class ReadOnlyRolesTests(TwoBodiesTestCase):
+    def test_auditor_of_a_and_editor_of_b__writes_on_b_only(self):
+        person = self.users["hvem"]  # auditor of A
+        person.groups.add(role_group(roles.EDITOR, self.site_b))
+        self.login("hvem")
+        response = self.client.post(add_url(self.home_b), page_form_data("Tin của kiểm tra viên"))
+        self.assertEqual(response.status_code, 302)
+        self.assertTrue(StandardPage.objects.filter(title="Tin của kiểm tra viên").exists())
+        assert_denied(self, self.client.get(add_url(self.section_a)))
+
+    def test_auditor_only__never_writes(self):
+        self.login("auditorb")
+        response = self.client.post(add_url(self.home_b), page_form_data("Tin không được viết"))
+        self.assertEqual(response.status_code, 403)
+        self.assertFalse(StandardPage.objects.filter(title="Tin không được viết").exists())
+
+
 class GrantsAcrossBodiesTests(TwoBodiesTestCase):
     def test_grant__head_of_a_on_b__refused(self):
         group_b = role_group(roles.EDITOR, self.site_b)
