@@ -9,8 +9,11 @@ Who may do what (issue 16, finding 1):
   the portal, ``auth.change_user`` with Django's model): opens accounts, deactivates and
   reactivates them, lifts a lockout, issues a one-time password. Never on a superuser's
   account nor on his own; he never sets a password, grants superuser status or any group.
-- The head of the board: grants and removes the editorial roles (``core.roles.EDITORIAL_ROLES``)
-  of other people. The technical administrator's role and any other group: a superuser only.
+- The head of a body's board: grants and removes the editorial roles
+  (``core.roles.EDITORIAL_ROLES``) of that body's board only (a head of A gets nothing on
+  B), to other people. The technical administrator's role, the install-wide roles and any
+  other group: a superuser only. Every grant's and removal's log entry names the group and
+  its body (``group_data``).
 - Nobody but a superuser changes his own groups.
 """
 
@@ -22,7 +25,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from wagtail.log_actions import log
 
-from congthongtin.core.bodies import holds, sites_where
+from congthongtin.core.bodies import forget_memberships, holds, sites_where
 from congthongtin.core.roles import EDITORIAL_ROLES, HEAD
 from congthongtin.core.users import name_fields, set_must_change_password, user_permission
 from congthongtin.vietnam.names import split_full_name, unique_username
@@ -98,6 +101,20 @@ def can_open_accounts(actor) -> bool:
     )
 
 
+def group_data(group) -> dict:
+    """What a grant's or a removal's log entry says of the group: its name, and the body
+    it belongs to (``site_id`` None and ``body`` "" for an install-wide or other group)."""
+    from congthongtin.core.models import BoardRole
+
+    board_role = BoardRole.objects.filter(group=group).select_related("site").first()
+    site = board_role.site if board_role is not None else None
+    return {
+        "group": group.name,
+        "site_id": site.pk if site is not None else None,
+        "body": (site.site_name or site.hostname) if site is not None else "",
+    }
+
+
 def _log(target, action, actor, **data):
     log(
         instance=target,
@@ -137,9 +154,10 @@ def create_official(full_name: str, email: str, groups=(), *, created_by=None):
     user.save()
     if groups:
         user.groups.set(groups)
+        forget_memberships(user)
     _log(user, "editorial.account_created", created_by, groups=[g.name for g in groups])
     for group in groups:
-        _log(user, "editorial.role_granted", created_by, group=group.name)
+        _log(user, "editorial.role_granted", created_by, **group_data(group))
     return user, password
 
 
@@ -151,7 +169,8 @@ def grant_role(actor, target, group) -> bool:
     if target.groups.filter(pk=group.pk).exists():
         return False
     target.groups.add(group)
-    _log(target, "editorial.role_granted", actor, group=group.name)
+    forget_memberships(target)
+    _log(target, "editorial.role_granted", actor, **group_data(group))
     return True
 
 
@@ -162,7 +181,8 @@ def remove_role(actor, target, group) -> bool:
     if not target.groups.filter(pk=group.pk).exists():
         return False
     target.groups.remove(group)
-    _log(target, "editorial.role_removed", actor, group=group.name)
+    forget_memberships(target)
+    _log(target, "editorial.role_removed", actor, **group_data(group))
     return True
 
 
@@ -232,7 +252,7 @@ def snapshot(user) -> dict:
         "is_active": fresh.is_active,
         "is_superuser": fresh.is_superuser,
         "password": fresh.password,
-        "groups": set(fresh.groups.values_list("name", flat=True)),
+        "groups": set(fresh.groups.values_list("pk", flat=True)),
     }
 
 
@@ -246,10 +266,13 @@ def record_changes(actor, target, before: dict | None) -> None:
         "password": None,
         "groups": set(),
     }
-    for name in sorted(after["groups"] - before["groups"]):
-        _log(target, "editorial.role_granted", actor, group=name)
-    for name in sorted(before["groups"] - after["groups"]):
-        _log(target, "editorial.role_removed", actor, group=name)
+    changed = Group.objects.in_bulk(after["groups"] ^ before["groups"])
+    for pk in sorted(after["groups"] - before["groups"], key=lambda pk: changed[pk].name):
+        _log(target, "editorial.role_granted", actor, **group_data(changed[pk]))
+    for pk in sorted(before["groups"] - after["groups"], key=lambda pk: changed[pk].name):
+        _log(target, "editorial.role_removed", actor, **group_data(changed[pk]))
+    if changed:
+        forget_memberships(target)
     if before["is_active"] != after["is_active"]:
         action = "editorial.account_%s" % ("reactivated" if after["is_active"] else "deactivated")
         _log(target, action, actor)

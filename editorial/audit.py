@@ -12,12 +12,40 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from wagtail.models import Page, PageLogEntry, TaskState
+
+from congthongtin.core import roles
+from congthongtin.core.bodies import pages_in_sites, site_id_of_page, site_ids_where
 
 from .models import DelegatedAction, EditorialTask
 
 PUBLISH_ACTIONS = ("wagtail.publish", "wagtail.publish.scheduled")
+
+#: Whose reports a person reads: those of the bodies where he is auditor or on the board;
+#: the province-wide auditor (install-wide) and superusers read every body's.
+AUDIT_ROLES = [roles.AUDITOR, roles.PROVINCE_AUDITOR, *roles.BOARD]
+
+
+def audit_site_ids(user) -> set[int] | None:
+    """The bodies whose audit records ``user`` reads (None: every body)."""
+    if not (user.is_authenticated and user.is_active):
+        return set()
+    return site_ids_where(user, AUDIT_ROLES)
+
+
+def audit_pages_of(user, pages=None):
+    """The pages of ``user``'s bodies (``pages``: a queryset of Page to narrow)."""
+    pages = Page.objects.all() if pages is None else pages
+    return pages.filter(pages_in_sites(audit_site_ids(user)))
+
+
+def check_audit_page(user, page) -> None:
+    """Refuse (403) a page of a body whose records ``user`` does not read."""
+    site_ids = audit_site_ids(user)
+    if site_ids is not None and site_id_of_page(page) not in site_ids:
+        raise PermissionDenied
 
 
 @dataclass
@@ -92,10 +120,16 @@ class PublishedVersion:
         }
 
 
-def publish_entries(*, since=None, until=None, section: Page | None = None, user=None):
+def publish_entries(
+    *, since=None, until=None, section: Page | None = None, user=None, site_ids=None
+):
+    """The publish entries, newest first; ``site_ids``: of those bodies' pages only (None:
+    every body's)."""
     entries = PageLogEntry.objects.filter(action__in=PUBLISH_ACTIONS).select_related(
         "user", "revision", "revision__user"
     )
+    if site_ids is not None:
+        entries = entries.filter(pages_in_sites(site_ids, "page__path"))
     if since:
         entries = entries.filter(timestamp__gte=since)
     if until:

@@ -7,8 +7,10 @@ import datetime as dt
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Page
 from wagtail.users.forms import UserEditForm
 
@@ -33,14 +35,21 @@ class AuditFilterForm(forms.Form):
     since = BoundedDateField(label=_("From (dd/mm/yyyy)"), required=False)
     until = BoundedDateField(label=_("To (dd/mm/yyyy)"), required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, site_ids=None, **kwargs):
         super().__init__(*args, **kwargs)
-        # Sections: the site roots and their children (the top-level sections of each portal).
-        self.fields["section"].queryset = Page.objects.filter(depth__in=[2, 3]).order_by("path")
-        User = get_user_model()
-        self.fields["user"].queryset = User.objects.filter(is_active=True).order_by(
-            User.USERNAME_FIELD
+        from congthongtin.core.bodies import pages_in_sites
+
+        # Sections: the site roots and their children (the top-level sections of each
+        # portal), of the bodies the reader audits (``site_ids`` None: every body).
+        self.fields["section"].queryset = (
+            Page.objects.filter(depth__in=[2, 3]).filter(pages_in_sites(site_ids)).order_by("path")
         )
+        User = get_user_model()
+        people = User.objects.filter(is_active=True)
+        if site_ids is not None:
+            # The people of the reader's bodies' boards (and their writers).
+            people = people.filter(groups__board_role__site_id__in=site_ids).distinct()
+        self.fields["user"].queryset = people.order_by(User.USERNAME_FIELD)
 
     def clean(self):
         cleaned = super().clean()
@@ -145,3 +154,63 @@ class PortalUserEditForm(UserEditForm):
             return list(chosen)
         kept = set(self.instance.groups.exclude(pk__in=self.allowed_groups))
         return list(chosen | kept)
+
+
+class DelegationForm(WagtailAdminModelForm):
+    """The delegation admin's form: the steps the person signed in may delegate (his
+    bodies' only), and as delegates the people eligible for one of them
+    (``editorial.delegations``); ``Delegation.clean`` checks the pair chosen."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .delegations import delegable_tasks, eligible_delegates
+
+        user = self.for_user
+        if user is None:
+            return
+        tasks = delegable_tasks(user)
+        if self.instance.pk and self.instance.task_id:
+            # The step of a delegation being edited stays among the choices.
+            tasks = tasks.model.objects.filter(
+                Q(pk__in=tasks.values("pk")) | Q(pk=self.instance.task_id)
+            )
+        tasks = tasks.order_by("site__site_name", "step")
+        if "task" in self.fields:
+            self.fields["task"].queryset = tasks
+        if "delegate" in self.fields:
+            delegator = self.instance.delegator if self.instance.delegator_id else user
+            self.fields["delegate"].queryset = eligible_delegates(tasks, exclude=delegator)
+
+
+class SectionAssignmentForm(WagtailAdminModelForm):
+    """A section of a body where the person signed in is head or deputy, given to a person
+    who writes for that body (``editorial.assignments``)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .assignments import assignable_sections, possible_assignees
+
+        user = self.for_user
+        if user is None:
+            return
+        if "section" in self.fields:
+            self.fields["section"].queryset = assignable_sections(user).order_by("path")
+        if "user" in self.fields:
+            self.fields["user"].queryset = possible_assignees(user)
+
+    def clean(self):
+        from .assignments import assignee_problem, may_assign
+
+        cleaned = super().clean()
+        section, person = cleaned.get("section"), cleaned.get("user")
+        if self.for_user is not None and section is not None:
+            if not may_assign(self.for_user, section):
+                self.add_error(
+                    "section",
+                    _("Only the head or a deputy of this section's body assigns it."),
+                )
+            elif person is not None:
+                problem = assignee_problem(person, section)
+                if problem:
+                    self.add_error("user", problem)
+        return cleaned

@@ -20,9 +20,13 @@ from congthongtin.core.users import user_permission
 
 from . import accounts, urls
 from .gate import check_page
-from .models import Delegation
+from .models import Delegation, SectionAssignment
 from .setup import install_board
-from .viewsets import DelegationPermissionPolicy, EditorialViewSetGroup
+from .viewsets import (
+    DelegationPermissionPolicy,
+    EditorialViewSetGroup,
+    SectionAssignmentPermissionPolicy,
+)
 
 
 @hooks.register("register_admin_urls")
@@ -125,6 +129,7 @@ def register_convert_legacy_item():
 # Before the viewsets are registered (core.viewsets): a delegation is changed only by the
 # person who gave it.
 register_permission_policy(Delegation, DelegationPermissionPolicy(Delegation))
+register_permission_policy(SectionAssignment, SectionAssignmentPermissionPolicy(SectionAssignment))
 
 
 @hooks.register("register_admin_viewset")

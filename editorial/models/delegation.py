@@ -9,6 +9,52 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from congthongtin.core import roles
+from congthongtin.core.bodies import holds
+
+#: Never delegates, whatever else they hold on the body (R-WF-2): they do not sit on the
+#: board (collaborators, unit officers), only read (auditors) or keep the install running
+#: (the technical administrator; an install-wide role counts on every body).
+NEVER_DELEGATES = [
+    roles.COLLABORATOR,
+    roles.UNIT_OFFICER,
+    roles.AUDITOR,
+    roles.PROVINCE_AUDITOR,
+    roles.TECH_ADMIN,
+]
+
+
+def delegate_problem(user, task) -> str | None:
+    """Why ``user`` may not hold ``task``'s step by delegation, or None: he must already
+    sit on the board of the task's body in a role that may hold the step
+    (``roles.DELEGATE_ROLES``) and hold none of ``NEVER_DELEGATES`` there."""
+    if not (user.is_authenticated and user.is_active):
+        return _("The delegate's account is not active.")
+    if holds(user, NEVER_DELEGATES, task.site_id):
+        return _(
+            "Collaborators, unit officers, auditors and the technical administrator "
+            "cannot be delegates."
+        )
+    allowed = roles.DELEGATE_ROLES.get(task.step, [])
+    if not holds(user, allowed, task.site_id):
+        return _(
+            "The delegate must already sit on this body's board in a role that may hold "
+            "this step (%(roles)s)."
+        ) % {"roles": ", ".join(allowed)}
+    return None
+
+
+def may_be_delegate(user, task) -> bool:
+    return delegate_problem(user, task) is None
+
+
+def may_delegate(user, task) -> bool:
+    """Whoever acts on the step of that body (a member of the task's groups), or a
+    superuser."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return user.is_superuser or task.groups.filter(pk__in=user.groups.all()).exists()
+
 
 class DelegationQuerySet(models.QuerySet):
     def valid(self, at=None):
@@ -64,13 +110,12 @@ class Delegation(models.Model):
             errors["delegate"] = _("A person cannot delegate to themselves.")
         if self.task_id and not self.task.delegable:
             errors["task"] = _("This step cannot be delegated.")
-        if (
-            self.task_id
-            and self.delegator_id
-            and not self.delegator.is_superuser
-            and not self.task.groups.filter(pk__in=self.delegator.groups.all()).exists()
-        ):
+        elif self.task_id and self.delegator_id and not may_delegate(self.delegator, self.task):
             errors["task"] = _("Only a person who acts on a step may delegate it.")
+        if self.task_id and self.delegate_id and "delegate" not in errors:
+            problem = delegate_problem(self.delegate, self.task)
+            if problem:
+                errors["delegate"] = problem
         if errors:
             raise ValidationError(errors)
 

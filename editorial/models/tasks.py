@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, TaskState
@@ -13,6 +14,8 @@ class EditorialTask(AbstractGroupApprovalTask):
     """A group approval step with the rules Wagtail lacks.
 
     - Nobody acts on a step of their own submission, superusers included (four eyes).
+    - Nobody acts on two steps of the same item (one workflow run): whoever approved one
+      step of it gets no action on another, delegated or not, superusers included.
     - A valid delegation (R-WF-2) lets a named person act on steps 2 and 3 for a period;
       the action records on whose behalf it was taken (``DelegatedAction``).
     - Step 1 passes by itself when the submitter is a member of the board.
@@ -60,12 +63,27 @@ class EditorialTask(AbstractGroupApprovalTask):
         return state.requested_by if state else None
 
     def valid_delegation(self, user, at=None):
-        """The delegation that lets ``user`` act on this step now, or None."""
+        """The delegation that lets ``user`` act on this step now, or None: only while the
+        delegate still sits on the body's board in a role that may hold the step."""
         if not self.delegable or not user.is_authenticated:
             return None
-        from .delegation import Delegation
+        from .delegation import Delegation, may_be_delegate
 
+        if not may_be_delegate(user, self):
+            return None
         return Delegation.objects.valid(at).filter(task=self, delegate=user).first()
+
+    def _other_steps_approved_by(self, user):
+        """The approved task states of other steps that ``user`` finished (per run)."""
+        return TaskState.objects.filter(status=TaskState.STATUS_APPROVED, finished_by=user).exclude(
+            task_id=self.pk
+        )
+
+    def acted_on_other_step(self, workflow_state, user) -> bool:
+        """Did ``user`` approve another step of this run (``workflow_state``)?"""
+        if workflow_state is None or not user.is_authenticated:
+            return False
+        return self._other_steps_approved_by(user).filter(workflow_state=workflow_state).exists()
 
     def _may_act(self, user) -> bool:
         return user.is_superuser or self._user_in_groups(user) or bool(self.valid_delegation(user))
@@ -82,6 +100,9 @@ class EditorialTask(AbstractGroupApprovalTask):
             return []
         if not self._may_act(user):
             return []
+        if self.acted_on_other_step(getattr(obj, "current_workflow_state", None), user):
+            # One person never acts on two steps of the same item.
+            return []
         return [
             ("reject", _("Request changes"), True),
             ("approve", _("Approve"), False),
@@ -91,8 +112,13 @@ class EditorialTask(AbstractGroupApprovalTask):
     def get_task_states_user_can_moderate(self, user, **kwargs):
         if not self._may_act(user):
             return TaskState.objects.none()
-        return self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS).exclude(
-            workflow_state__requested_by=user
+        other_step = self._other_steps_approved_by(user).filter(
+            workflow_state=OuterRef("workflow_state")
+        )
+        return (
+            self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
+            .exclude(workflow_state__requested_by=user)
+            .exclude(Exists(other_step))
         )
 
     # What happens --------------------------------------------------------------------
@@ -119,6 +145,10 @@ class EditorialTask(AbstractGroupApprovalTask):
 
         obj = task_state.workflow_state.content_object
         offered = {name for name, *_ in self.get_actions(obj, user)}
+        if action_name in ("approve", "reject") and self.acted_on_other_step(
+            task_state.workflow_state, user
+        ):
+            raise PermissionDenied
         if action_name in ("approve", "reject") and action_name not in offered:
             # Code paths other than Wagtail's views get the same four-eyes rule.
             raise PermissionDenied

@@ -1,6 +1,8 @@
-"""The auditors' read-only area (R-WF-3; docs/architecture.md §4): auditors read everything,
-change nothing. Wagtail has no read-only page permission and its history views need edit
-rights, so these views query the unfiltered records behind ``editorial.view_audit``."""
+"""The auditors' read-only area (R-WF-3; docs/architecture.md §4): auditors read their
+bodies' records (the province-wide auditor every body's), change nothing. Wagtail has no
+read-only page permission and its history views need edit rights, so these views query the
+records behind ``editorial.view_audit``, narrowed to the reader's bodies
+(``editorial.audit.audit_site_ids``)."""
 
 from __future__ import annotations
 
@@ -19,7 +21,13 @@ from wagtail.models import ModelLogEntry, Page, PageLogEntry, TaskState, Workflo
 from congthongtin.core.users import full_name
 
 from ..accounts import ACCOUNT_ACTIONS
-from ..audit import publish_entries, published_versions
+from ..audit import (
+    audit_pages_of,
+    audit_site_ids,
+    check_audit_page,
+    publish_entries,
+    published_versions,
+)
 from ..forms import AuditFilterForm
 from ..models import DelegatedAction
 
@@ -86,11 +94,12 @@ class AuditReportView(SpreadsheetExportMixin, TemplateView):
         return "bao-cao-kiem-tra-xuat-ban"
 
     def get(self, request, *args, **kwargs):
-        form = AuditFilterForm(request.GET or None)
-        filters = {}
+        site_ids = audit_site_ids(request.user)
+        form = AuditFilterForm(request.GET or None, site_ids=site_ids)
+        filters = {"site_ids": site_ids}
         if form.is_bound and form.is_valid():
             since, until = form.period()
-            filters = {
+            filters |= {
                 "since": since,
                 "until": until,
                 "section": form.cleaned_data.get("section"),
@@ -112,8 +121,9 @@ class AuditReportView(SpreadsheetExportMixin, TemplateView):
 
 @audit_required
 def audit_pages(request):
-    """Every page of every portal, to open its history."""
-    pages = Page.objects.filter(depth__gt=1).order_by("path")
+    """Every page of the user's bodies (every portal's for the province-wide auditor), to
+    open its history."""
+    pages = audit_pages_of(request.user, Page.objects.filter(depth__gt=1)).order_by("path")
     query = (request.GET.get("q") or "").strip()[:200]
     if query:
         pages = pages.filter(title__icontains=query)
@@ -129,6 +139,7 @@ def audit_pages(request):
 def audit_page_history(request, page_id):
     """One page's audit log, workflow runs and revisions, read-only."""
     page = get_object_or_404(Page, pk=page_id)
+    check_audit_page(request.user, page)
     entries = (
         PageLogEntry.objects.filter(page=page)
         .select_related("user", "revision")
@@ -177,7 +188,9 @@ class AuditRevisionsCompareView(RevisionsCompareView):
         return super(RevisionsCompareView, self).dispatch(request, *args, **kwargs)
 
     def get_object(self, queryset=None):
-        return get_object_or_404(Page, id=self.pk).specific
+        page = get_object_or_404(Page, id=self.pk)
+        check_audit_page(self.request.user, page)
+        return page.specific
 
     def get_edit_url(self):
         return None
@@ -192,7 +205,9 @@ class AuditRevisionsCompareView(RevisionsCompareView):
 def audit_accounts(request):
     """Who opened, (de)activated, unlocked an account, issued a one-time password, granted
     or removed a role or superuser status, and when (issue 16, finding 1), with Wagtail's
-    own create/edit/delete entries of user accounts."""
+    own create/edit/delete entries of user accounts. Accounts are install-wide: a body's
+    auditor reads only the grants and removals of his bodies' roles (the entries naming
+    one of them); superusers and the province-wide auditor read everything."""
     from django.contrib.auth import get_user_model
     from django.contrib.contenttypes.models import ContentType
 
@@ -204,5 +219,9 @@ def audit_accounts(request):
         .select_related("user")
         .order_by("-timestamp", "-pk")
     )
+    site_ids = audit_site_ids(request.user)
+    if site_ids is not None:
+        # A body's auditor reads the grants and removals of his bodies' roles.
+        entries = entries.filter(data__site_id__in=sorted(site_ids))
     page_obj = Paginator(entries, 50).get_page(request.GET.get("p"))
     return TemplateResponse(request, "editorial/audit_accounts.html", {"page_obj": page_obj})

@@ -4,10 +4,25 @@ from __future__ import annotations
 
 from django.apps import apps
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404
 from django.template.response import TemplateResponse
 
+from congthongtin.core.bodies import pages_in_sites
+
+from ..audit import audit_site_ids
 from .audit import audit_required  # the same permission guards every audit view
+
+#: How the history rows of a model are narrowed to bodies: "app_label.model" → a function
+#: (site ids → Q on the historical rows). A model not listed here has rows of no single
+#: body: only those who read every body (superusers, the province-wide auditor) see them.
+BODY_OF_RECORD = {
+    "editorial.delegation": lambda ids: Q(task__site_id__in=ids),
+    "editorial.sectionassignment": lambda ids: pages_in_sites(ids, "section__path"),
+    "core.unit": lambda ids: Q(site_id__in=ids),
+    "core.official": lambda ids: Q(unit__site_id__in=ids),
+    "consultation.question": lambda ids: pages_in_sites(ids, "page__path"),
+}
 
 
 def tracked_models() -> dict[str, type]:
@@ -22,6 +37,9 @@ def tracked_models() -> dict[str, type]:
 @audit_required
 def audit_records(request, label=None):
     models = tracked_models()
+    site_ids = audit_site_ids(request.user)
+    if site_ids is not None:
+        models = {name: model for name, model in models.items() if name in BODY_OF_RECORD}
     if label is None:
         return TemplateResponse(
             request,
@@ -37,6 +55,8 @@ def audit_records(request, label=None):
     if model is None:
         raise Http404
     records = model.history.select_related("history_user").order_by("-history_date", "-history_id")
+    if site_ids is not None:
+        records = records.filter(BODY_OF_RECORD[label](sorted(site_ids)))
     page_obj = Paginator(records, 50).get_page(request.GET.get("p"))
     rows = []
     for record in page_obj.object_list:

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.test import TestCase, override_settings
 from django.urls import reverse
-from wagtail.models import ModelLogEntry, Page
+from wagtail.models import ModelLogEntry, Page, Site
 
 from congthongtin.core.bodies import role_group
 from congthongtin.core.roles import (
@@ -341,8 +341,12 @@ class HeadOfBoardTests(AccountSecurityTestCase):
         self.assertEqual(self.group_names(target), {DEPUTY})
         granted = entries("editorial.role_granted", target).get()
         removed = entries("editorial.role_removed", target).get()
-        self.assertEqual((granted.user, granted.data["group"]), (self.head, DEPUTY))
-        self.assertEqual((removed.user, removed.data["group"]), (self.head, COLLABORATOR))
+        site = Site.objects.get(is_default_site=True)
+        for entry, role in ((granted, DEPUTY), (removed, COLLABORATOR)):
+            self.assertEqual(entry.user, self.head)
+            self.assertEqual(entry.data["group"], self.groups[role].name)
+            self.assertEqual(entry.data["site_id"], site.pk)
+            self.assertEqual(entry.data["body"], site.site_name)
 
     def test_technical_administrators_role__only_a_superuser_grants_it(self):
         target = self.users["ptdung"]
@@ -377,7 +381,7 @@ class SuperuserTests(AccountSecurityTestCase):
                 target,
                 groups=[
                     str(self.groups[TECH_ADMIN].pk),
-                    *(str(g.pk) for g in target.groups.exclude(name__in=ALL_ROLES)),
+                    *(str(g.pk) for g in target.groups.filter(board_role__isnull=True)),
                 ],
                 is_superuser="on",
                 password1=NEW_PASSWORD,

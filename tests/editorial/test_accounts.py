@@ -38,7 +38,7 @@ class AccountTests(TestCase):
         self.assertTrue(user.check_password(password))
         self.assertTrue(user.must_change_password)
         self.assertEqual(user.get_full_name(), "Nguyễn Văn An")
-        self.assertEqual(list(user.groups.values_list("name", flat=True)), ["Biên tập viên"])
+        self.assertEqual(list(user.groups.all()), [role_group(EDITOR)])
         self.assertTrue(
             ModelLogEntry.objects.filter(
                 action="editorial.account_created", object_id=str(user.pk)

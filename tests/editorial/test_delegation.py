@@ -4,16 +4,21 @@ import datetime as dt
 import json
 from io import StringIO
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 
+from congthongtin.core.bodies import role_group
+from congthongtin.core.roles import DEPUTY
 from congthongtin.editorial.models import DelegatedAction, Delegation, EditorialTask
 from congthongtin.home.models import StandardPage
 
 from .helpers import action_url, add_url, assert_denied, load_board, page_form_data, section_of
+
+User = get_user_model()
 
 
 class DelegationTests(TestCase):
@@ -23,12 +28,17 @@ class DelegationTests(TestCase):
         cls.section = section_of(cls.users["ptdung"])
         cls.step3 = EditorialTask.objects.get(step=3)
         cls.step2 = EditorialTask.objects.get(step=2)
+        # A second deputy, who takes no part in steps 1 and 2 of the items below: the one
+        # delegated step 3 (one person never acts on two steps of the same item).
+        cls.users["ntphuong"] = User.objects.create_user("ntphuong", "p@thanhhoa.gov.vn", "x")
+        cls.users["ntphuong"].groups.add(role_group(DEPUTY))
 
-    def at_step_3(self, title):
-        self.client.force_login(self.users["ptdung"])
+    def at_step_3(self, title, submitter="ptdung"):
+        self.client.force_login(self.users[submitter])
         self.client.post(add_url(self.section), page_form_data(title, **{"action-submit": "1"}))
         page = StandardPage.objects.get(title=title)
-        for username in ("lvcuong", "ttbinh"):
+        approvers = ("lvcuong", "ttbinh") if submitter == "ptdung" else ("ttbinh",)
+        for username in approvers:
             self.client.force_login(self.users[username])
             page.refresh_from_db()
             self.client.post(action_url(page, "approve", page.current_workflow_task_state))
@@ -48,9 +58,11 @@ class DelegationTests(TestCase):
 
     def test_valid_delegation__delegate_approves__recorded_on_behalf_of_the_head(self):
         now = timezone.now()
-        self.delegate("lvcuong", starts=now - dt.timedelta(days=1), ends=now + dt.timedelta(days=1))
+        self.delegate(
+            "ntphuong", starts=now - dt.timedelta(days=1), ends=now + dt.timedelta(days=1)
+        )
         page = self.at_step_3("Tin duyệt thay")
-        self.client.force_login(self.users["lvcuong"])
+        self.client.force_login(self.users["ntphuong"])
         self.client.post(
             action_url(page, "approve", page.current_workflow_task_state), {"comment": "Duyệt thay"}
         )
@@ -58,23 +70,23 @@ class DelegationTests(TestCase):
         self.assertTrue(page.live)
         action = DelegatedAction.objects.get()
         self.assertEqual(
-            (action.acted_by, action.on_behalf_of), (self.users["lvcuong"], self.users["nvan"])
+            (action.acted_by, action.on_behalf_of), (self.users["ntphuong"], self.users["nvan"])
         )
         out = StringIO()
         call_command("editorial_audit", stdout=out)
         row = next(r for r in json.loads(out.getvalue()) if r["page_id"] == page.pk)
-        self.assertEqual((row["approved_by"], row["on_behalf_of"]), ("lvcuong", "nvan"))
+        self.assertEqual((row["approved_by"], row["on_behalf_of"]), ("ntphuong", "nvan"))
 
     def test_expired_delegation__delegate_cannot_act(self):
         now = timezone.now()
         self.delegate(
-            "lvcuong", starts=now - dt.timedelta(days=10), ends=now - dt.timedelta(days=3)
+            "ntphuong", starts=now - dt.timedelta(days=10), ends=now - dt.timedelta(days=3)
         )
         page = self.at_step_3("Tin ủy quyền hết hạn")
         self.assertEqual(
-            page.current_workflow_task.specific.get_actions(page, self.users["lvcuong"]), []
+            page.current_workflow_task.specific.get_actions(page, self.users["ntphuong"]), []
         )
-        self.client.force_login(self.users["lvcuong"])
+        self.client.force_login(self.users["ntphuong"])
         assert_denied(
             self, self.client.post(action_url(page, "approve", page.current_workflow_task_state))
         )
@@ -85,23 +97,29 @@ class DelegationTests(TestCase):
     def test_future_and_revoked_delegations__do_nothing(self):
         now = timezone.now()
         future = self.delegate(
-            "lvcuong", starts=now + dt.timedelta(days=1), ends=now + dt.timedelta(days=2)
+            "ntphuong", starts=now + dt.timedelta(days=1), ends=now + dt.timedelta(days=2)
         )
         revoked = self.delegate(
-            "dvhai", starts=now - dt.timedelta(days=1), ends=now + dt.timedelta(days=1)
+            "lvcuong",
+            starts=now - dt.timedelta(days=1),
+            ends=now + dt.timedelta(days=1),
+            task=self.step2,
+            delegator="ttbinh",
         )
         revoked.revoked_at = now
         revoked.save()
         self.assertFalse(future.is_valid())
-        self.assertIsNone(self.step3.valid_delegation(self.users["lvcuong"]))
-        self.assertIsNone(self.step3.valid_delegation(self.users["dvhai"]))
+        self.assertIsNone(self.step3.valid_delegation(self.users["ntphuong"]))
+        self.assertIsNone(self.step2.valid_delegation(self.users["lvcuong"]))
 
     def test_delegate_who_submitted__still_cannot_approve_own_item(self):
         now = timezone.now()
-        self.delegate("ptdung", starts=now - dt.timedelta(days=1), ends=now + dt.timedelta(days=1))
-        page = self.at_step_3("Tin của chính người được ủy quyền")
+        self.delegate(
+            "ntphuong", starts=now - dt.timedelta(days=1), ends=now + dt.timedelta(days=1)
+        )
+        page = self.at_step_3("Tin của chính người được ủy quyền", submitter="ntphuong")
         self.assertEqual(
-            page.current_workflow_task.specific.get_actions(page, self.users["ptdung"]), []
+            page.current_workflow_task.specific.get_actions(page, self.users["ntphuong"]), []
         )
 
     def test_rules__only_a_member_of_the_step_delegates_it(self):

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from congthongtin.editorial.audit import publish_entries, published_versions
+from congthongtin.editorial.management.sites import find_site
 
 BATCH = 500
 
@@ -19,6 +20,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--format", choices=["json"], default="json")
         parser.add_argument("--since", help="YYYY-MM-DD: versions published on or after this day")
+        parser.add_argument(
+            "--site",
+            metavar="HOSTNAME",
+            help="Only the pages of this body (host name, or host:port); default: every body.",
+        )
 
     def handle(self, *args, **options):
         since = None
@@ -28,7 +34,10 @@ class Command(BaseCommand):
             except ValueError:
                 raise CommandError("--since must be a date as YYYY-MM-DD") from None
             since = dt.datetime.combine(day, dt.time.min, timezone.get_current_timezone())
-        entries = publish_entries(since=since).order_by("timestamp", "pk")
+        site_ids = None
+        if options["site"]:
+            site_ids = {find_site(options["site"]).pk}
+        entries = publish_entries(since=since, site_ids=site_ids).order_by("timestamp", "pk")
         total = entries.count()
         rows = []
         for start in range(0, total, BATCH):
