@@ -22,9 +22,10 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.models import WorkflowState
 
+from congthongtin.core.bodies import site_ids_where
 from congthongtin.core.outbox import queue_email
 
-from ..deadlines import DeadlineClass, deadline_days, due_at
+from ..deadlines import DeadlineClass, deadline_table, due_at, site_of
 from ..forms import AssignForm, FeedbackPeriodForm, RefuseForm
 from ..models import (
     Answer,
@@ -34,7 +35,7 @@ from ..models import (
     QuestionState,
     RefusalReason,
 )
-from ..permissions import may_act_on_question, may_answer, reachable
+from ..permissions import READERS, may_act_on_question, may_answer, reachable
 from .public import render_email
 
 
@@ -61,7 +62,7 @@ class QuestionDashboardView(TemplateView):
         counts = dict(questions.values_list("state").annotate(n=Count("pk")).order_by())
         open_questions = list(
             questions.open()
-            .select_related("unit", "field", "officer")
+            .select_related("unit", "field", "officer", "page")
             .defer("body", "search_key")
             .order_by("due_at", "received_at")
         )
@@ -103,12 +104,16 @@ class QuestionDashboardView(TemplateView):
                 ),
                 "in_review": in_review,
                 "now": now,
-                "deadline_days": [
-                    (label, deadline_days(value)) for value, label in DeadlineClass.choices
-                ],
+                "deadline_days": deadline_table(self.single_body()),
             }
         )
         return context
+
+    def single_body(self):
+        """The body whose answer times the dashboard shows: the user's, when they read
+        one body's questions only; else the install's defaults."""
+        site_ids = site_ids_where(self.request.user, READERS)
+        return next(iter(site_ids)) if site_ids is not None and len(site_ids) == 1 else None
 
 
 # Assigning, forwarding, refusing -----------------------------------------------------------
@@ -150,7 +155,7 @@ def assign_question(request, pk):
             question.deadline_class = data["deadline_class"]
             # The asker's clock runs from receipt whatever the routing inside the body.
             question.due_at = data.get("appointment_at") or due_at(
-                question.received_at, data["deadline_class"]
+                question.received_at, data["deadline_class"], site_of(question)
             )
             question.appointment_note = (
                 data.get("note", "") if data["deadline_class"] == DeadlineClass.SPECIAL else ""
@@ -215,9 +220,7 @@ def assign_question(request, pk):
             "title": gettext("Forward to another unit")
             if question.unit_id
             else gettext("Assign to a unit"),
-            "deadline_days": [
-                (label, deadline_days(value)) for value, label in DeadlineClass.choices
-            ],
+            "deadline_days": deadline_table(site_of(question)),
         },
     )
 
