@@ -360,3 +360,17 @@ class AnswerWorkflowPerBodyTests(BodiesTestCase):
         response = self.approve(deputy_b, answer)
         answer.refresh_from_db()
         self.assertEqual(answer.current_workflow_task_state.task.specific.step, 3)
+
+
+class AssignFormTests(BodiesTestCase):
+    def test_officers_offered__only_people_of_the_questions_body(self):
+        from congthongtin.consultation.forms import AssignForm
+
+        officer_b = make_user("canbo_b3", role_group(roles.UNIT_OFFICER, self.b.site))
+        officer_a = make_user("canbo_a3", role_group(roles.UNIT_OFFICER))
+        offered = set(AssignForm(question=self.b.question).fields["officer"].queryset)
+        self.assertIn(officer_b, offered)
+        self.assertNotIn(officer_a, offered)
+        self.assertNotIn(self.editor_a, offered)
+        units = set(AssignForm(question=self.b.question).fields["unit"].queryset)
+        self.assertEqual(units, {self.b.unit})
