@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from congthongtin.core import roles
 from congthongtin.core.antispam import PublicFormMixin
 from congthongtin.core.conf import DEFAULTS, app_settings
 from congthongtin.core.filters import MonthField
@@ -323,21 +324,31 @@ class AssignForm(forms.Form):
     def __init__(self, *args, question, **kwargs):
         super().__init__(*args, **kwargs)
         self.question = question
-        site_id = question.page.get_site().pk if question.page.get_site() else None
+        site = question.page.get_site()
+        site_id = site.pk if site else None
         self.fields["unit"].queryset = Unit.objects.filter(site_id=site_id)
+        # The officer works on the question in the admin: a unit officer or a board member
+        # of the question's body (consultation.permissions), nobody of another body.
         self.fields["officer"].queryset = (
-            get_user_model().objects.filter(is_active=True).order_by(*user_ordering())
+            get_user_model()
+            .objects.filter(
+                is_active=True,
+                groups__board_role__site_id=site_id,
+                groups__board_role__role__in=[roles.UNIT_OFFICER, *roles.BOARD],
+            )
+            .distinct()
+            .order_by(*user_ordering())
         )
 
     def clean(self):
-        from .deadlines import latest_appointment
+        from .deadlines import latest_appointment, site_of
 
         cleaned = super().clean()
         appointment = cleaned.get("appointment_at")
         if appointment and cleaned.get("deadline_class") != DeadlineClass.SPECIAL:
             self.add_error("appointment_at", _("Only a special case has an appointment."))
         elif appointment:
-            latest = latest_appointment(self.question.received_at)
+            latest = latest_appointment(self.question.received_at, site_of(self.question))
             if appointment > latest:
                 self.add_error(
                     "appointment_at",

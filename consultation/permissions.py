@@ -1,46 +1,198 @@
-"""Who reaches which citizens' data in the admin (issue 16, findings 4, 5 and 12).
+"""Who reaches which citizens' data in the admin (issue 16, findings 4, 5 and 12; R-SITE-1).
 
-The board handles every question and answer and auditors read them all (R-ROLE-1); a unit
-information officer works only on the questions given to them and their answers. The
-policies below are registered for ``Question`` and ``Answer`` (wagtail_hooks), so every
-admin view of both models, the choosers included, keeps to these rows
-(``congthongtin.core.viewsets.ScopedPermissionPolicy``).
+Every row of this app belongs to one body (one Wagtail Site): a question, its answer, a
+comment, a page rating to the body of their page, a contact message and a subscriber to
+their site. A body's board handles its own questions and answers, its auditors read them
+(R-ROLE-1); a unit information officer works only on the questions given to them, on a
+body where they are unit officer; the province-wide auditor reads every body's rows
+(read-only: his group holds only ``view_`` permissions) and a superuser reaches all.
+
+The policies below are registered for every model of the app shown in the admin
+(wagtail_hooks), so every admin view of them — listing, edit, inspect, history, exports,
+choosers — keeps to these rows (``congthongtin.core.viewsets.ScopedPermissionPolicy``);
+the app's own views (the Q&A dashboard, assigning, refusing, the page-rating report, the
+comment files) ask the same policies.
 """
 
 from __future__ import annotations
 
+from django.db.models import Q, QuerySet
+from wagtail.permissions import policy_registry
+
 from congthongtin.core import roles
-from congthongtin.core.bodies import holds
+from congthongtin.core.bodies import holds, pages_in_sites, site_id_of_page, site_ids_where
 from congthongtin.core.viewsets import ScopedPermissionPolicy
 
+#: Roles that read a body's citizens' data: its board and its auditors (and the
+#: province-wide auditor, install-wide, on every body).
+READERS = [*roles.BOARD, *roles.READ_ONLY_ROLES]
 
-def is_board(user) -> bool:
-    return user.is_superuser or holds(user, roles.BOARD)
+
+def _active(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
 
 
-def reads_every_question(user) -> bool:
-    """The board and the auditors."""
-    if is_board(user):
+def is_board(user, site=None) -> bool:
+    """Does ``user`` sit on the board of ``site`` (None: of any body)?"""
+    return _active(user) and (user.is_superuser or holds(user, roles.BOARD, site))
+
+
+def reads_every_question(user, site=None) -> bool:
+    """The board and the auditors of ``site`` (None: of any body) read all its questions."""
+    return is_board(user, site) or (_active(user) and holds(user, roles.READ_ONLY_ROLES, site))
+
+
+def question_site_id(question) -> int | None:
+    return site_id_of_page(question.page) if question.page_id else None
+
+
+def may_act_on_question(user, question) -> bool:
+    """Assign, forward, refuse, edit: the board of the question's body."""
+    site_id = question_site_id(question)
+    if site_id is None:  # a page outside every body: nobody's board
+        return _active(user) and user.is_superuser
+    return is_board(user, site_id)
+
+
+def may_answer(user, question) -> bool:
+    """Draft the answer: the board of the question's body, or the officer the question is
+    given to, while they are unit officer of that body."""
+    site_id = question_site_id(question)
+    if site_id is None:
+        return _active(user) and user.is_superuser
+    if is_board(user, site_id):
         return True
-    return holds(user, roles.READ_ONLY_ROLES)
+    return (
+        _active(user)
+        and question.officer_id == user.pk
+        and holds(user, roles.UNIT_OFFICER, site_id)
+    )
 
 
-class QuestionPermissionPolicy(ScopedPermissionPolicy):
-    def scope(self, user, queryset):
-        if not user.is_authenticated or not user.is_active:
+class BodyScopedPolicy(ScopedPermissionPolicy):
+    """Rows of the bodies where the user holds one of ``read_roles`` (``scope``), and for
+    any action but viewing, of the bodies where they hold one of ``act_roles``."""
+
+    read_roles: list[str] = READERS
+    act_roles: list[str] = roles.BOARD
+
+    def in_bodies(self, site_ids) -> Q:
+        """The rows of the sites ``site_ids`` (None: every site)."""
+        raise NotImplementedError
+
+    def extra_reach(self, user) -> Q | None:
+        """Rows reached besides the bodies' (a unit officer's questions)."""
+        return None
+
+    def extra_action(self, user, action: str) -> Q | None:
+        return None
+
+    def _condition(self, site_ids, extra: Q | None) -> Q:
+        condition = Q() if site_ids is None else self.in_bodies(site_ids)
+        if site_ids is not None and extra is not None:
+            condition |= extra
+        return condition
+
+    def scope(self, user, queryset: QuerySet) -> QuerySet:
+        if not _active(user):
             return queryset.none()
-        if reads_every_question(user):
+        site_ids = site_ids_where(user, self.read_roles)
+        return queryset.filter(self._condition(site_ids, self.extra_reach(user)))
+
+    def action_scope(self, user, action: str, queryset: QuerySet) -> QuerySet:
+        if action == "view":
             return queryset
-        return queryset.filter(officer=user)
-
-
-class AnswerPermissionPolicy(ScopedPermissionPolicy):
-    def scope(self, user, queryset):
-        if not user.is_authenticated or not user.is_active:
+        if not _active(user):
             return queryset.none()
-        if reads_every_question(user):
-            return queryset
-        return queryset.filter(question__officer=user)
+        site_ids = site_ids_where(user, self.act_roles)
+        return queryset.filter(self._condition(site_ids, self.extra_action(user, action)))
+
+
+class PageRowPolicy(BodyScopedPolicy):
+    """Rows with a ``page``: the body is the page's site."""
+
+    page_path = "page__path"
+
+    def in_bodies(self, site_ids) -> Q:
+        return pages_in_sites(site_ids, self.page_path)
+
+
+class SiteRowPolicy(BodyScopedPolicy):
+    """Rows with a ``site``."""
+
+    def in_bodies(self, site_ids) -> Q:
+        return Q(site_id__in=site_ids)
+
+
+def _officer_rows(user, prefix: str) -> Q:
+    """The rows of the questions given to ``user``, on bodies where they are unit officer."""
+    site_ids = site_ids_where(user, roles.UNIT_OFFICER)
+    mine = Q(**{f"{prefix}officer": user})
+    if site_ids is None:
+        return mine
+    return mine & pages_in_sites(site_ids, f"{prefix}page__path")
+
+
+def answerable(user, questions: QuerySet) -> QuerySet:
+    """Among ``questions``, the ones ``user`` may draft an answer for (``may_answer``)."""
+    if not _active(user):
+        return questions.none()
+    site_ids = site_ids_where(user, roles.BOARD)
+    if site_ids is None:
+        return questions
+    return questions.filter(pages_in_sites(site_ids, "page__path") | _officer_rows(user, ""))
+
+
+class QuestionPermissionPolicy(PageRowPolicy):
+    def extra_reach(self, user):
+        return _officer_rows(user, "")
+
+
+class AnswerPermissionPolicy(PageRowPolicy):
+    page_path = "question__page__path"
+
+    def extra_reach(self, user):
+        return _officer_rows(user, "question__")
+
+    def extra_action(self, user, action):
+        # The officer drafts and submits the answer of the question given to them.
+        return _officer_rows(user, "question__")
+
+
+class CommentPermissionPolicy(PageRowPolicy):
+    pass
+
+
+class PageFeedbackPermissionPolicy(PageRowPolicy):
+    pass
+
+
+class ContactMessagePermissionPolicy(BodyScopedPolicy):
+    def in_bodies(self, site_ids) -> Q:
+        # The site the message was sent from; the contact page's when the site is gone.
+        return Q(site_id__in=site_ids) | (
+            Q(site__isnull=True) & pages_in_sites(site_ids, "page__path") & Q(page__isnull=False)
+        )
+
+
+class SubscriberPermissionPolicy(SiteRowPolicy):
+    """The technical administrator (install-wide) keeps the subscription lists."""
+
+    read_roles = [*READERS, roles.TECH_ADMIN]
+    act_roles = [*roles.BOARD, roles.TECH_ADMIN]
+
+
+def policy_for(model) -> BodyScopedPolicy:
+    return policy_registry.get_by_type(model)
+
+
+def reachable(user, model) -> QuerySet:
+    """The rows of ``model`` the user may open in the admin."""
+    return policy_for(model).reachable(user)
+
+
+def may(user, action: str, instance) -> bool:
+    return policy_for(type(instance)).user_has_permission_for_instance(user, action, instance)
 
 
 #: Everything the text or subject of an e-mail of this app can carry: an asker's data, a

@@ -11,7 +11,7 @@ step (INSTALLED_APPS order), whose groups and workflow it completes.
 from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
-from wagtail.models import Workflow, WorkflowContentType
+from wagtail.models import GroupSitePermission, Workflow, WorkflowContentType
 
 from congthongtin.core import roles
 from congthongtin.core.setup import permissions
@@ -33,6 +33,10 @@ BOARD_PERMISSIONS = [
     "view_pagefeedback",
     "view_consultationsubscriber",
 ]
+#: Per-site setting permissions (Wagtail's GroupSitePermission) of the head of each body's
+#: board: the body's own Q&A rules and working calendar, on that body only.
+HEAD_SITE_PERMISSIONS = ["consultation.change_qasettings", "core.change_workcalendarsettings"]
+
 PERMISSIONS = {
     roles.HEAD: BOARD_PERMISSIONS,
     roles.DEPUTY: BOARD_PERMISSIONS,
@@ -64,7 +68,8 @@ PERMISSIONS = {
 
 def install_answer_workflow(report, site=None) -> None:
     """Each body's groups (and the install-wide ones) get their rights on the citizens'
-    voice; answers follow the board workflow of their question's body
+    voice, the head of each body the right to change its Q&A rules and working calendar
+    (on that body only); answers follow the board workflow of their question's body
     (``Answer.get_workflow``), the default site's being the content type's fallback."""
     from wagtail.models import Site
 
@@ -84,9 +89,15 @@ def install_answer_workflow(report, site=None) -> None:
     board_roles = BoardRole.objects.select_related("group")
     board_roles = board_roles.filter(site=site) if site is not None else board_roles
     label = Answer._meta.app_label
+    head_site_permissions = permissions(HEAD_SITE_PERMISSIONS)
     for board_role in board_roles:
         codenames = PERMISSIONS.get(board_role.role)
         if codenames:
             board_role.group.permissions.add(
                 *permissions(f"{label}.{codename}" for codename in codenames)
             )
+        if board_role.role == roles.HEAD and board_role.site_id is not None:
+            for permission in head_site_permissions:
+                GroupSitePermission.objects.get_or_create(
+                    group=board_role.group, site_id=board_role.site_id, permission=permission
+                )

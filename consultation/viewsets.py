@@ -27,7 +27,7 @@ from .models import (
     Question,
     QuestionState,
 )
-from .permissions import is_board
+from .permissions import answerable
 from .views.admin import visible_questions
 
 
@@ -128,8 +128,8 @@ class QuestionViewSet(PortalModelViewSet):
 
 # Answers (snippet with the workflow) ----------------------------------------------------
 class AnswerForm(WagtailAdminModelForm):
-    """Only questions assigned to the officer (or, for the board, any assigned question)
-    without an answer yet can be chosen."""
+    """Only questions assigned to the officer (or, for a body's board, any assigned
+    question of that body) without an answer yet can be chosen."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -142,8 +142,8 @@ class AnswerForm(WagtailAdminModelForm):
         else:
             questions = questions.filter(answer__isnull=True)
         user = self.for_user
-        if user is not None and not is_board(user):
-            questions = questions.filter(officer=user)
+        if user is not None:
+            questions = answerable(user, questions)
         field.queryset = questions.order_by("due_at")
 
 

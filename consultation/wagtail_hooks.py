@@ -22,12 +22,26 @@ from congthongtin.core.search_items import SEARCH_ITEMS_HOOK
 from congthongtin.core.setup import SETUP_HOOK
 
 from . import admin_urls
-from .models import Answer, ConsultationIndexPage, ConsultationPage, ConsultationStatus, Question
+from .models import (
+    Answer,
+    ConsultationComment,
+    ConsultationIndexPage,
+    ConsultationPage,
+    ConsultationStatus,
+    ConsultationSubscriber,
+    ContactMessage,
+    PageFeedback,
+    Question,
+)
 from .models.consultation import status_filter
 from .permissions import (
     EMAIL_CONTENT_PERMISSIONS,
     AnswerPermissionPolicy,
+    CommentPermissionPolicy,
+    ContactMessagePermissionPolicy,
+    PageFeedbackPermissionPolicy,
     QuestionPermissionPolicy,
+    SubscriberPermissionPolicy,
 )
 from .setup import install_answer_workflow
 from .viewsets import (
@@ -40,9 +54,15 @@ from .viewsets import (
 )
 
 # Before the viewsets are registered: Wagtail would otherwise make plain model policies,
-# and every view of both models is scoped by these (core.viewsets, finding 4).
+# and every view of these models is scoped by these, per body (core.viewsets, finding 4).
 register_permission_policy(Question, QuestionPermissionPolicy(Question))
 register_permission_policy(Answer, AnswerPermissionPolicy(Answer))
+register_permission_policy(ConsultationComment, CommentPermissionPolicy(ConsultationComment))
+register_permission_policy(ContactMessage, ContactMessagePermissionPolicy(ContactMessage))
+register_permission_policy(PageFeedback, PageFeedbackPermissionPolicy(PageFeedback))
+register_permission_policy(
+    ConsultationSubscriber, SubscriberPermissionPolicy(ConsultationSubscriber)
+)
 
 
 @hooks.register("register_admin_urls")

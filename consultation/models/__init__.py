@@ -21,6 +21,7 @@ from .questions import (
     QuestionState,
     RefusalReason,
 )
+from .settings import QASettings
 
 __all__ = [
     "DISCLAIMER",
@@ -36,6 +37,7 @@ __all__ = [
     "ContactMessage",
     "ContactPage",
     "PageFeedback",
+    "QASettings",
     "Question",
     "QuestionEvent",
     "QuestionIndexPage",

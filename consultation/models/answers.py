@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -15,6 +16,20 @@ from congthongtin.core.models import Classification, ContentOrigin
 
 from ..blocks import LegalCitationBlock, citation_of
 from .questions import Question, QuestionState
+
+
+def body_workflow(page):
+    """The active workflow on the home page of ``page``'s body, or None."""
+    from wagtail.models import Site, Workflow
+
+    from congthongtin.core.bodies import site_id_of_page
+
+    site_id = site_id_of_page(page) if page is not None else None
+    if site_id is None:
+        return None
+    root_page_id = Site.objects.filter(pk=site_id).values_list("root_page_id", flat=True).first()
+    return Workflow.objects.filter(workflow_pages__page_id=root_page_id, active=True).first()
+
 
 ANSWER_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
@@ -31,8 +46,10 @@ class Answer(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, model
     point, citing the number/symbol, summary, date and issuer of each legal document used
     (S1 Đ12.5), with the note that it is for reference only (S1 Đ12.8).
 
-    It is published only by the last step of the editorial workflow (R-WF-4): the three
-    step workflow is assigned to this model in a data migration, nobody but a superuser
+    It is published only by the last step of the editorial workflow (R-WF-4): the workflow
+    of its question's body (``get_workflow``: the active workflow on that body's home page,
+    whose tasks name that body's groups; the content type's workflow, the default site's,
+    otherwise), nobody but a superuser
     holds ``publish_answer``, and the board's publishing gate runs on it (it reads
     ``classification`` and ``author_name``: an answer names who gave it).
     """
@@ -131,6 +148,15 @@ class Answer(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, model
             )
         if errors:
             raise ValidationError(errors)
+
+    def get_workflow(self):
+        """The active workflow on the home page of the question's body, so that an answer
+        is verified and approved by its own body's board; Wagtail's (the workflow of the
+        content type) when the question has no body or its body no workflow."""
+        if not getattr(settings, "WAGTAIL_WORKFLOW_ENABLED", True):
+            return None
+        workflow = body_workflow(self.question.page if self.question_id else None)
+        return workflow or super().get_workflow()
 
     def get_citations(self):
         return [citation_of(block.value) for block in self.citations]

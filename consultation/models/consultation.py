@@ -34,6 +34,7 @@ from congthongtin.core.listing import keyword_filter, paginate
 from congthongtin.core.models import BasePage
 from congthongtin.core.private_media import private_storage
 
+from ..archives import archive_context, refused_on_archive
 from ..uploads import comment_upload_to
 
 PER_PAGE = 20
@@ -332,6 +333,9 @@ class ConsultationPage(BasePage):
             context["form"] = CommentForm(page=self)
         context["sent"] = request.GET.get("gop_y") == "da-gui"
         context["comments"] = list(self.approved_comments())
+        context.update(archive_context(self))
+        if context["archived"]:
+            context.pop("form", None)
         return context
 
     def render_page(self, request, status=200, **overrides):
@@ -339,7 +343,7 @@ class ConsultationPage(BasePage):
 
     def serve(self, request, *args, **kwargs):
         if request.method == "POST":
-            return self.serve_comment(request)
+            return refused_on_archive(request, self) or self.serve_comment(request)
         return super().serve(request, *args, **kwargs)
 
     def serve_comment(self, request):

@@ -13,6 +13,7 @@ from wagtail.fields import StreamField
 from congthongtin.core.blocks import BodyBlock
 from congthongtin.core.models import BasePage, PortalSettings
 
+from ..archives import archive_context, refused_on_archive
 from .consultation import render_page
 
 
@@ -41,7 +42,9 @@ class ContactPage(BasePage):
         from ..forms import ContactForm
 
         context = super().get_context(request, *args, **kwargs)
-        context.setdefault("form", ContactForm())
+        context.update(archive_context(self))
+        if not context["archived"]:
+            context.setdefault("form", ContactForm())
         context["sent"] = request.GET.get("lien_he") == "da-gui"
         return context
 
@@ -50,7 +53,7 @@ class ContactPage(BasePage):
 
     def serve(self, request, *args, **kwargs):
         if request.method == "POST":
-            return self.serve_message(request)
+            return refused_on_archive(request, self) or self.serve_message(request)
         return super().serve(request, *args, **kwargs)
 
     def serve_message(self, request):

@@ -21,7 +21,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from congthongtin.core.models import BasePage
 from congthongtin.vietnam.fold import fold
 
-from ..deadlines import DeadlineClass, working_days_overdue
+from ..deadlines import DeadlineClass, site_of, working_days_overdue
 from .consultation import initials
 
 
@@ -314,7 +314,7 @@ class Question(models.Model):
     def overdue_days(self, now=None) -> int:
         if not self.is_overdue(now):
             return 0
-        return working_days_overdue(self.due_at, now)
+        return working_days_overdue(self.due_at, now, site_of(self))
 
     @property
     def public_asker(self) -> str:

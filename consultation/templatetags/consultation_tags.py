@@ -54,6 +54,14 @@ def anchor_id(field) -> str:
     return field.id_for_label or field.auto_id
 
 
+@register.filter
+def archived(page) -> bool:
+    """Is ``page`` on an archived body's site (no form of the public there)?"""
+    from congthongtin.core.bodies import page_is_archived
+
+    return bool(getattr(page, "pk", None)) and page_is_archived(page)
+
+
 @register.simple_tag
 def page_feedback_action() -> str:
     """Where the page rating posts; "" (no widget) until the project routes it."""

@@ -21,11 +21,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.models import WorkflowState
-from wagtail.permissions import policy_registry
 
+from congthongtin.core.bodies import site_ids_where
 from congthongtin.core.outbox import queue_email
 
-from ..deadlines import DeadlineClass, deadline_days, due_at
+from ..deadlines import DeadlineClass, deadline_table, due_at, site_of
 from ..forms import AssignForm, FeedbackPeriodForm, RefuseForm
 from ..models import (
     Answer,
@@ -35,13 +35,14 @@ from ..models import (
     QuestionState,
     RefusalReason,
 )
+from ..permissions import READERS, may_act_on_question, may_answer, reachable
 from .public import render_email
 
 
 def visible_questions(user):
     """The questions the user may open: the same rows as the question viewset's views
-    (consultation.permissions.QuestionPermissionPolicy)."""
-    return policy_registry.get_by_type(Question).reachable(user)
+    (consultation.permissions.QuestionPermissionPolicy: their bodies' questions)."""
+    return reachable(user, Question)
 
 
 # Dashboard ---------------------------------------------------------------------------------
@@ -61,7 +62,7 @@ class QuestionDashboardView(TemplateView):
         counts = dict(questions.values_list("state").annotate(n=Count("pk")).order_by())
         open_questions = list(
             questions.open()
-            .select_related("unit", "field", "officer")
+            .select_related("unit", "field", "officer", "page")
             .defer("body", "search_key")
             .order_by("due_at", "received_at")
         )
@@ -103,19 +104,28 @@ class QuestionDashboardView(TemplateView):
                 ),
                 "in_review": in_review,
                 "now": now,
-                "deadline_days": [
-                    (label, deadline_days(value)) for value, label in DeadlineClass.choices
-                ],
+                "deadline_days": deadline_table(self.single_body()),
             }
         )
         return context
 
+    def single_body(self):
+        """The body whose answer times the dashboard shows: the user's, when they read
+        one body's questions only; else the install's defaults."""
+        site_ids = site_ids_where(self.request.user, READERS)
+        return next(iter(site_ids)) if site_ids is not None and len(site_ids) == 1 else None
+
 
 # Assigning, forwarding, refusing -----------------------------------------------------------
 def _question_for_board(request, pk) -> Question:
+    """The question, for a member of its body's board holding the right to change it;
+    anyone else is refused (403), also for a question of another body."""
     if not request.user.has_perm("consultation.change_question"):
         raise PermissionDenied
-    return get_object_or_404(Question.objects.select_related("page", "unit"), pk=pk)
+    question = get_object_or_404(Question.objects.select_related("page", "unit"), pk=pk)
+    if not may_act_on_question(request.user, question):
+        raise PermissionDenied
+    return question
 
 
 def _edit_url(question) -> str:
@@ -145,7 +155,7 @@ def assign_question(request, pk):
             question.deadline_class = data["deadline_class"]
             # The asker's clock runs from receipt whatever the routing inside the body.
             question.due_at = data.get("appointment_at") or due_at(
-                question.received_at, data["deadline_class"]
+                question.received_at, data["deadline_class"], site_of(question)
             )
             question.appointment_note = (
                 data.get("note", "") if data["deadline_class"] == DeadlineClass.SPECIAL else ""
@@ -210,9 +220,7 @@ def assign_question(request, pk):
             "title": gettext("Forward to another unit")
             if question.unit_id
             else gettext("Assign to a unit"),
-            "deadline_days": [
-                (label, deadline_days(value)) for value, label in DeadlineClass.choices
-            ],
+            "deadline_days": deadline_table(site_of(question)),
         },
     )
 
@@ -370,7 +378,8 @@ class FeedbackReportView(SpreadsheetExportMixin, TemplateView):
         next_month = (end.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
         until = timezone.make_aware(datetime.datetime.combine(next_month, datetime.time.min), tz)
         data = list(
-            PageFeedback.objects.filter(created_at__gte=since, created_at__lt=until)
+            self.ratings()
+            .filter(created_at__gte=since, created_at__lt=until)
             .annotate(month=TruncMonth("created_at", tzinfo=tz))
             .values("page", "month")
             .annotate(
@@ -389,13 +398,18 @@ class FeedbackReportView(SpreadsheetExportMixin, TemplateView):
         )
         return [FeedbackRow(row, pages) for row in data]
 
+    def ratings(self):
+        """The ratings of the pages of the user's bodies (the page ratings' policy)."""
+        return reachable(self.request.user, PageFeedback)
+
     def get(self, request, *args, **kwargs):
         start, end = self.period()
         rows = self.rows(start, end)
         if self.is_export:
             return self.as_spreadsheet(rows, request.GET.get("export"))
         comments = (
-            PageFeedback.objects.exclude(comment="")
+            self.ratings()
+            .exclude(comment="")
             .select_related("page")
             .only("comment", "useful", "created_at", "page__title")
             .order_by("-created_at")[:50]
@@ -415,11 +429,13 @@ class FeedbackReportView(SpreadsheetExportMixin, TemplateView):
 
 def answer_for_question(request, pk):
     """The answer of a question: its editor if it exists, else a new one for it."""
-    question = get_object_or_404(Question, pk=pk)
-    # Refused like every other view of a question the user may not reach (finding 4).
+    question = get_object_or_404(Question.objects.select_related("page"), pk=pk)
+    # Refused like every other view of a question the user may not reach (finding 4), and
+    # for a question of a body where the user may only read (an auditor there).
     if not (
         request.user.has_perm("consultation.change_answer")
         and visible_questions(request.user).filter(pk=question.pk).exists()
+        and may_answer(request.user, question)
     ):
         raise PermissionDenied
     answer = Answer.objects.filter(question=question).first()

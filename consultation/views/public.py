@@ -23,11 +23,13 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from congthongtin.core import antispam
+from congthongtin.core.bodies import site_id_of_page
 from congthongtin.core.listing import keyword_filter, paginate
 from congthongtin.core.models import Field, PortalSettings
 from congthongtin.core.outbox import queue_email
 
-from ..deadlines import DeadlineClass, deadline_days
+from ..archives import archive_context, refused_on_archive
+from ..deadlines import deadline_table
 from ..forms import FeedbackCommentForm, QuestionForm, SubscribeForm
 from ..models import (
     DISCLAIMER,
@@ -100,16 +102,23 @@ def question_list(request, index):
     )
 
 
-def deadline_summary() -> list[tuple[str, int]]:
-    return [(label, deadline_days(value)) for value, label in DeadlineClass.choices]
+def deadline_summary(index) -> list[tuple[str, int]]:
+    """The answer times of the body the Q&A page belongs to."""
+    return deadline_table(site_id_of_page(index))
 
 
 def ask_question(request, index):
     template = "consultation/question_form.html"
-    context = {"deadlines": deadline_summary(), "list_url": index.url}
-    if request.method != "POST":
+    context = {"deadlines": deadline_summary(index), "list_url": index.url}
+    if request.method == "POST":
+        refusal = refused_on_archive(request, index)
+        if refusal is not None:
+            return refusal
+    else:
+        archive = archive_context(index)
+        form = None if archive["archived"] else QuestionForm()
         return index.render(
-            request, template=template, context_overrides={**context, "form": QuestionForm()}
+            request, template=template, context_overrides={**context, **archive, "form": form}
         )
     if antispam.check_rate_limit(request, "question"):
         form = QuestionForm(request.POST)
@@ -187,6 +196,10 @@ def question_detail(request, index, pk):
 
 
 def track_question(request, index, token):
+    if request.method == "POST":
+        refusal = refused_on_archive(request, index)
+        if refusal is not None:
+            return refusal
     question = (
         Question.objects.filter(page=index, tracking_token=token)
         .select_related("field", "unit", "answer")
@@ -215,7 +228,7 @@ def track_question(request, index, token):
             "disclaimer": DISCLAIMER,
             "just_sent": request.GET.get("moi") == "1",
             "is_refused": question.state == QuestionState.REFUSED,
-            "deadlines": deadline_summary(),
+            "deadlines": deadline_summary(index),
             "public_url": (
                 question.get_url() if answer is not None and question.publish_on_portal else ""
             ),
@@ -228,8 +241,14 @@ def track_question(request, index, token):
 # Consultation subscriptions ----------------------------------------------------------------
 def subscribe(request, index):
     template = "consultation/subscribe.html"
-    if request.method != "POST":
-        return index.render(request, template=template, context_overrides={"form": SubscribeForm()})
+    if request.method == "POST":
+        refusal = refused_on_archive(request, index)
+        if refusal is not None:
+            return refusal
+    else:
+        archive = archive_context(index)
+        form = None if archive["archived"] else SubscribeForm()
+        return index.render(request, template=template, context_overrides={**archive, "form": form})
     if antispam.check_rate_limit(request, "subscribe"):
         form = SubscribeForm(request.POST)
         form.is_valid()
@@ -285,6 +304,11 @@ def _subscriber_action(request, index, token, action):
     if subscriber is None:
         raise Http404
     done = False
+    # An archived body takes no new subscription; leaving one stays possible.
+    if request.method == "POST" and action == "confirm":
+        refusal = refused_on_archive(request, index)
+        if refusal is not None:
+            return refusal
     if request.method == "POST":
         now = timezone.now()
         if action == "confirm":
@@ -297,7 +321,12 @@ def _subscriber_action(request, index, token, action):
     response = index.render(
         request,
         template="consultation/subscription_action.html",
-        context_overrides={"action": action, "done": done, "subscriber": subscriber},
+        context_overrides={
+            "action": action,
+            "done": done,
+            "subscriber": subscriber,
+            **(archive_context(index) if action == "confirm" else {}),
+        },
     )
     return _private(response)
 
@@ -339,6 +368,9 @@ def page_feedback(request):
     page = Page.objects.live().public().filter(pk=page_id).first() if page_id else None
     if page is None or useful is None:
         return HttpResponseBadRequest(gettext("The rating was not understood."))
+    refusal = refused_on_archive(request, page)
+    if refusal is not None:
+        return _private(refusal)
     if antispam.check_rate_limit(request, "feedback"):
         response = render(
             request,
@@ -373,6 +405,9 @@ def page_feedback_comment(request):
     if feedback is None:
         return HttpResponseBadRequest(gettext("The rating was not found or is too old."))
     target = feedback.page.specific_deferred if feedback.page_id else None
+    refusal = refused_on_archive(request, target)
+    if refusal is not None:
+        return _private(refusal)
     if antispam.check_rate_limit(request, "feedback-comment"):
         form.is_valid()
         form.prepare_retry()

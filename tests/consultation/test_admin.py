@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Site
 
 from congthongtin.consultation.models import (
     Answer,
@@ -60,7 +61,11 @@ class AdminScreensTests(TestCase):
                 page=page, full_name="Trần Văn Nam", email="n@example.vn", text="Góp ý"
             )
         cls.message = ContactMessage.objects.create(
-            full_name="A", email="a@example.vn", subject="Hỏi", message="Nội dung"
+            site=Site.objects.get(is_default_site=True),
+            full_name="A",
+            email="a@example.vn",
+            subject="Hỏi",
+            message="Nội dung",
         )
         PageFeedback.objects.create(page=page, useful=True, comment="Rõ ràng")
         OutgoingEmail.objects.create(to="x@example.vn", subject="Thử", body="b", purpose="t")

@@ -211,7 +211,11 @@ def make_objects(users) -> dict:
         DocumentType: DocumentType.objects.order_by("pk").first(),
         NewsCategory: NewsCategory.objects.order_by("pk").first(),
         ContactMessage: ContactMessage.objects.create(
-            full_name="Lê Văn Hỏi", email="hoi@example.vn", subject="Hỏi", message="Nội dung"
+            site=home.get_site(),
+            full_name="Lê Văn Hỏi",
+            email="hoi@example.vn",
+            subject="Hỏi",
+            message="Nội dung",
         ),
         PageFeedback: PageFeedback.objects.create(page=draft, useful=True, comment="Rõ"),
         ConsultationSubscriber: ConsultationSubscriber.objects.create(

@@ -2,7 +2,8 @@
 
 Idempotent (cron, e.g. hourly): each announcement of each consultation is a
 ``ConsultationNotice`` row written in the same transaction as its e-mails, unique per
-(consultation, kind), so a second run — or two runs at once — sends nothing twice.
+(consultation, kind), so a second run — or two runs at once — sends nothing twice. The
+drafts of an archived body are skipped.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from congthongtin.consultation.models import (
     ConsultationStatus,
     ConsultationSubscriber,
 )
+from congthongtin.core.bodies import page_is_archived
 from congthongtin.core.conf import app_settings
 from congthongtin.core.outbox import queue_email
 
@@ -58,6 +60,8 @@ class Command(BaseCommand):
         sent = 0
         with override(settings.LANGUAGE_CODE):
             for page in ConsultationPage.objects.live().public().order_by("pk"):
+                if page_is_archived(page):
+                    continue  # an archived body announces nothing (R-SITE-1)
                 kinds = due_notices(page, now)
                 done = set(page.notices.values_list("kind", flat=True))
                 pending = [kind for kind in kinds if kind not in done]

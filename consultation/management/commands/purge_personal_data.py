@@ -1,9 +1,10 @@
 """Erase citizens' personal data kept longer than needed (Law 91/2025/QH15).
 
-- Questions: ``QA_PERSONAL_DATA_RETENTION_DAYS`` (default 365) after the answer or the
-  refusal, the asker's name, nationality, occupation, address, position, licence number
-  and e-mail are blanked, in the question, in every history row and in the stored
-  e-mails' recipients; the public initials and the question itself stay.
+- Questions: the body's retention (``consultation.QASettings``, else the install's
+  ``QA_PERSONAL_DATA_RETENTION_DAYS``, default 365) after the answer or the refusal, the
+  asker's name, nationality, occupation, address, position, licence number and e-mail are
+  blanked, in the question, in every history row and in the stored e-mails' recipients;
+  the public initials and the question itself stay.
 - Comments on drafts and contact messages: ``CONSULTATION_PERSONAL_DATA_RETENTION_DAYS``
   (default 365) after the consultation closed / the message arrived; a comment keeps the
   name's initials (what the public saw) and the organisation.
@@ -21,6 +22,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from congthongtin.consultation.deadlines import personal_data_retention_days, site_of
 from congthongtin.consultation.models import (
     PERSONAL_FIELDS,
     ConsultationComment,
@@ -56,14 +58,40 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--dry-run", action="store_true", help="Only count.")
 
+    @staticmethod
+    def expired_questions(now) -> list:
+        """Answered or refused questions past their own body's retention."""
+        cutoffs = {}  # site id → that body's cutoff
+
+        def cutoff(site_id):
+            if site_id not in cutoffs:
+                days = personal_data_retention_days(site_id)
+                cutoffs[site_id] = now - datetime.timedelta(days=days)
+            return cutoffs[site_id]
+
+        # No body keeps data less than 30 days (QASettings' bound), nor less than the
+        # install's default: a first cut in SQL.
+        shortest = min(30, app_settings.QA_PERSONAL_DATA_RETENTION_DAYS)
+        earliest = now - datetime.timedelta(days=shortest)
+        candidates = (
+            Question.objects.filter(personal_data_purged_at__isnull=True)
+            .filter(Q(answered_at__lt=earliest) | Q(refused_at__lt=earliest))
+            .select_related("page")
+            .only("pk", "answered_at", "refused_at", "page__url_path", "page__path")
+        )
+        expired = []
+        for question in candidates:
+            limit = cutoff(site_of(question))
+            ended = [moment for moment in (question.answered_at, question.refused_at) if moment]
+            if ended and min(ended) < limit:
+                expired.append(question)
+        return expired
+
     def handle(self, *args, dry_run=False, **options):
         now = timezone.now()
-        qa_cutoff = now - retention("QA_PERSONAL_DATA_RETENTION_DAYS")
         other_cutoff = now - retention("CONSULTATION_PERSONAL_DATA_RETENTION_DAYS")
 
-        questions = Question.objects.filter(personal_data_purged_at__isnull=True).filter(
-            Q(answered_at__lt=qa_cutoff) | Q(refused_at__lt=qa_cutoff)
-        )
+        questions = self.expired_questions(now)
         comments = ConsultationComment.objects.filter(
             personal_data_purged_at__isnull=True, page__closes_at__lt=other_cutoff
         )
@@ -75,13 +103,13 @@ class Command(BaseCommand):
             | Q(confirmed_at__isnull=True, created_at__lt=now - SUBSCRIBER_GRACE)
         )
         counts = {
-            "questions": questions.count(),
+            "questions": len(questions),
             "comments": comments.count(),
             "contact_messages": messages.count(),
             "subscribers": subscribers.count(),
         }
         if not dry_run:
-            for question in questions.only("pk"):
+            for question in questions:
                 purge_question(question, now)
             for comment in comments.only("pk", "full_name", "attachment"):
                 ConsultationComment.objects.filter(pk=comment.pk).update(

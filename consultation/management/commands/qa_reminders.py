@@ -4,6 +4,9 @@ Idempotent (cron, e.g. hourly on working days): a reminder and an overdue notice
 once per deadline (``reminder_sent_for`` / ``overdue_notice_sent_for`` hold the deadline
 they were sent for, set by one conditional UPDATE), so a question forwarded with a new
 deadline is reminded again, and two runs never send the same e-mail twice.
+
+Each question by its body's rules: the reminder's number of working days
+(``consultation.QASettings``, else the install's) and the body's working calendar.
 """
 
 from __future__ import annotations
@@ -15,10 +18,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, override
 
-from congthongtin.consultation.deadlines import work_calendar, working_time_left
+from congthongtin.consultation.deadlines import (
+    reminder_working_days,
+    site_of,
+    work_calendar,
+    working_time_left,
+)
 from congthongtin.consultation.models import Question, QuestionEvent, QuestionState
 from congthongtin.consultation.views.public import render_email
-from congthongtin.core.conf import app_settings
 from congthongtin.core.models import PortalSettings
 from congthongtin.core.outbox import queue_email
 
@@ -28,17 +35,20 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         now = timezone.now()
-        days_before = app_settings.QA_REMINDER_WORKING_DAYS
-        window = work_calendar().day_length * days_before
+        windows = {}  # site id → the reminder window of that body
         reminded = overdue = 0
         questions = Question.objects.filter(
             state=QuestionState.ASSIGNED, due_at__isnull=False
         ).select_related("unit", "officer", "page")
         with override(settings.LANGUAGE_CODE):
             for question in questions.iterator():
+                site_id = site_of(question)
+                if site_id not in windows:
+                    days_before = reminder_working_days(site_id)
+                    windows[site_id] = work_calendar(site_id).day_length * days_before
                 if now > question.due_at:
                     overdue += self.notify(question, "overdue", now)
-                elif working_time_left(question.due_at, now) <= window:
+                elif working_time_left(question.due_at, now, site_id) <= windows[site_id]:
                     reminded += self.notify(question, "reminder", now)
         self.stdout.write(f"reminders={reminded} overdue={overdue}")
 
