@@ -57,6 +57,7 @@ def answer_published(sender, instance, revision=None, user=None, **kwargs):
         return
     from congthongtin.core.outbox import queue_email
 
+    from .deadlines import site_of
     from .views.public import render_email
 
     with transaction.atomic():
@@ -83,6 +84,7 @@ def answer_published(sender, instance, revision=None, user=None, **kwargs):
                 ),
                 purpose="question.answered",
                 reference=f"question:{question.pk}",
+                site=site_of(question),
             )
 
 

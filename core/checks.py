@@ -159,6 +159,7 @@ PREREQUISITES: dict[str, list[str]] = {
         "wagtail",
         "wagtail.admin",  # moderation screens (wagtailadmin templates and tags)
         "wagtail.contrib.routable_page",  # question and consultation pages route forms
+        "wagtail.contrib.settings",  # each body's Q&A rules (QASettings)
         "wagtail.snippets",  # questions and feedback are snippets with viewsets
         "wagtail.search",  # index.Indexed on consultations
         "simple_history",  # HistoricalRecords on questions

@@ -52,7 +52,7 @@ def queue_email(
     if not recipients:
         return None
     email = OutgoingEmail.objects.create(
-        site=site,
+        site_id=site if isinstance(site, int) or site is None else site.pk,
         to="\n".join(recipients),
         reply_to=reply_to,
         subject=" ".join(str(subject).split())[:255],

@@ -28,7 +28,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from congthongtin.core import sitecache
+from congthongtin.core import bodies, sitecache
 from congthongtin.core.blocks import RICH_TEXT_FEATURES, BodyBlock, DocumentBlock
 from congthongtin.core.listing import keyword_filter, paginate
 from congthongtin.core.models import BasePage
@@ -398,6 +398,7 @@ class ConsultationPage(BasePage):
                     % {"title": self.title, "number": comment.pk},
                     purpose="comment.received",
                     reference=f"comment:{comment.pk}",
+                    site=bodies.site_id_of_page(self),
                 )
         antispam.remember_submission(request, "comment")
         form.record_result(done_url)

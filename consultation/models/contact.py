@@ -98,6 +98,7 @@ class ContactPage(BasePage):
                 gettext("Contact message: %(subject)s") % {"subject": message.subject},
                 message.as_email_body(),
                 purpose="contact.message",
+                site=site,
                 reference=f"contact:{message.pk}",
                 reply_to=message.email,
             )

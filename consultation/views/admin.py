@@ -187,6 +187,7 @@ def assign_question(request, pk):
                 ),
                 purpose="question.assigned",
                 reference=f"question:{question.pk}",
+                site=site_of(question),
             )
             if question.deadline_class == DeadlineClass.SPECIAL:
                 queue_email(
@@ -200,6 +201,7 @@ def assign_question(request, pk):
                     ),
                     purpose="question.appointment",
                     reference=f"question:{question.pk}",
+                    site=site_of(question),
                 )
         messages.success(
             request,
@@ -288,6 +290,7 @@ def refuse_question(request, pk):
                 ),
                 purpose="question.refused",
                 reference=f"question:{question.pk}",
+                site=site_of(question),
             )
         messages.success(
             request, gettext("Question %(code)s not accepted.") % {"code": question.code}

@@ -29,7 +29,7 @@ from congthongtin.core.models import Field, PortalSettings
 from congthongtin.core.outbox import queue_email
 
 from ..archives import archive_context, refused_on_archive
-from ..deadlines import deadline_table
+from ..deadlines import deadline_table, site_of
 from ..forms import FeedbackCommentForm, QuestionForm, SubscribeForm
 from ..models import (
     DISCLAIMER,
@@ -154,6 +154,7 @@ def ask_question(request, index):
             render_email("consultation/email/question_received.txt", question, tracking=tracking),
             purpose="question.receipt",
             reference=f"question:{question.pk}",
+            site=site_of(question),
         )
         queue_email(
             [board_email(request)],
@@ -162,6 +163,7 @@ def ask_question(request, index):
             render_email("consultation/email/question_new_board.txt", question),
             purpose="question.new",
             reference=f"question:{question.pk}",
+            site=site_of(question),
         )
     antispam.remember_submission(request, "question")
     url = question.tracking_url() + "?moi=1"
@@ -293,6 +295,7 @@ def subscribe(request, index):
                 ),
                 purpose="subscriber.confirm",
                 reference=f"subscriber:{subscriber.pk}",
+                site=site,
             )
     antispam.remember_submission(request, "subscribe")
     form.record_result(done)

@@ -96,6 +96,7 @@ class ContactTests(TestCase):
             self.client.post(self.page.url, contact_data())
         self.assertTrue(ContactMessage.objects.exists())
         self.assertEqual(OutgoingEmail.objects.get().status, "pending")
+        self.assertEqual(OutgoingEmail.objects.get().site_id, ContactMessage.objects.get().site_id)
 
 
 @override_settings(ROOT_URLCONF="tests.consultation.urls")

@@ -20,7 +20,7 @@ from congthongtin.consultation.models import (
     QuestionEvent,
     QuestionState,
 )
-from congthongtin.core.bodies import role_group
+from congthongtin.core.bodies import role_group, site_id_of_page
 from congthongtin.core.models import OutgoingEmail, PortalSettings
 from tests.editorial.helpers import assert_denied
 from tests.factories import UnitFactory
@@ -248,6 +248,9 @@ class AskQuestionTests(TestCase):
         question = Question.objects.get()
         pending = OutgoingEmail.objects.filter(reference=f"question:{question.pk}")
         self.assertEqual(pending.count(), 2)
+        # Both e-mails are the question's body's: only its people see them in the queue.
+        site_id = site_id_of_page(question.page)
+        self.assertEqual(set(pending.values_list("site_id", flat=True)), {site_id})
         self.assertEqual(set(pending.values_list("status", flat=True)), {"pending"})
         self.assertIn("ConnectionRefusedError", pending.first().last_error)
         self.assertEqual(mail.outbox, [])

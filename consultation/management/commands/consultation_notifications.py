@@ -117,6 +117,7 @@ class Command(BaseCommand):
                 body,
                 purpose=f"consultation.{kind}",
                 reference=f"subscriber:{subscriber.pk}",
+                site=site,
             )
             count += 1
         return count

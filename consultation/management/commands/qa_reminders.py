@@ -85,6 +85,7 @@ class Command(BaseCommand):
                 ),
                 purpose=f"question.{kind}",
                 reference=f"question:{question.pk}",
+                site=site_of(question),
             )
             QuestionEvent.objects.create(
                 question=question,
