@@ -7,6 +7,8 @@ request is read or stored.
 
 from __future__ import annotations
 
+import re
+
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
@@ -31,7 +33,7 @@ def archive_context(page) -> dict:
     archived = page is not None and page_is_archived(page)
     return {
         "archived": archived,
-        "archive_notice": ARCHIVE_NOTICE if archived else "",
+        "archive_form_notice": ARCHIVE_NOTICE if archived else "",
         "successor_url": successor_url(page) if archived else "",
     }
 
@@ -45,3 +47,13 @@ def refused_on_archive(request, page):
     )
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
+
+
+#: The "leave the list" address of a consultation index (its ``unsubscribe`` route).
+LEAVING_THE_LIST = re.compile(r"/huy-dang-ky/[^/]+/$")
+
+
+def leaving_the_list(request) -> bool:
+    """Withdrawing consent stays possible on an archive (core.archives lets it through; the
+    view checks the token): registered under core.archives.ALLOWED_WRITES_HOOK."""
+    return bool(LEAVING_THE_LIST.search(request.path))

@@ -14,6 +14,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from congthongtin.core import sitecache
+from congthongtin.core.archives import ALLOWED_WRITES_HOOK
 from congthongtin.core.highlights import HOOK_NAME as HIGHLIGHT_HOOK
 from congthongtin.core.highlights import Highlight
 from congthongtin.core.outbox import CONTENT_PERMISSIONS_HOOK
@@ -22,6 +23,7 @@ from congthongtin.core.search_items import SEARCH_ITEMS_HOOK
 from congthongtin.core.setup import SETUP_HOOK
 
 from . import admin_urls
+from .archives import leaving_the_list
 from .models import (
     Answer,
     ConsultationComment,
@@ -174,3 +176,4 @@ def published_questions():
 
 
 hooks.register(SETUP_HOOK, install_answer_workflow)
+hooks.register(ALLOWED_WRITES_HOOK, leaving_the_list)

@@ -4,6 +4,7 @@ rating and subscription forms are replaced by a notice, and every POST is refuse
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core import signing
 from django.template.loader import render_to_string
 from django.test import TestCase, override_settings
@@ -30,8 +31,16 @@ from .helpers import challenge_fields, field, make_question, vn
 HOST = "xa-cu.example.vn"
 
 
-@override_settings(ROOT_URLCONF="tests.consultation.urls")
+def without_portal_archive_middleware():
+    return [m for m in settings.MIDDLEWARE if m != "congthongtin.core.archives.ArchiveMiddleware"]
+
+
+@override_settings(
+    ROOT_URLCONF="tests.consultation.urls", MIDDLEWARE=without_portal_archive_middleware()
+)
 class ArchivedBodyTests(TestCase):
+    """The app's own refusals: a host site that does not use core's archive middleware."""
+
     @classmethod
     def setUpTestData(cls):
         cls.addClassCleanup(sitecache.invalidate)  # the archive list is cached per version
@@ -69,6 +78,8 @@ class ArchivedBodyTests(TestCase):
         self.assertContains(response, "cv-archive", status_code=403)
 
     def assert_notice_no_form(self, response):
+        # The app's notice, in words (the portal's banner says other words, above it).
+        self.assertContains(response, "không còn tiếp nhận câu hỏi")
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "cv-archive")
         self.assertNotContains(response, 'class="cv-form"')
@@ -140,3 +151,14 @@ class ArchivedBodyTests(TestCase):
         self.assertEqual(self.post(leave).status_code, 200)
         self.subscriber.refresh_from_db()
         self.assertIsNotNone(self.subscriber.unsubscribed_at)
+
+
+@override_settings(ROOT_URLCONF="tests.consultation.urls", MIDDLEWARE=settings.MIDDLEWARE)
+class ArchivedBodyWithPortalMiddlewareTests(ArchivedBodyTests):
+    """The same visits through the portal's middleware (core.archives), which refuses every
+    public write on an archive's host first, with its own read-only page; leaving a mailing
+    list still goes through (consultation.archives.leaving_the_list)."""
+
+    def assert_refused(self, response):
+        self.assertEqual(response.status_code, 403)
+        self.assertContains(response, "Trang lưu trữ", status_code=403)
