@@ -37,28 +37,23 @@ BOARD_PERMISSIONS = [
 #: board: the body's own Q&A rules and working calendar, on that body only.
 HEAD_SITE_PERMISSIONS = ["consultation.change_qasettings", "core.change_workcalendarsettings"]
 
+#: What the auditors read (a body's, or every body's for the province-wide one).
+READ_PERMISSIONS = [
+    "view_question",
+    "view_answer",
+    "view_consultationcomment",
+    "view_contactmessage",
+    "view_pagefeedback",
+    "view_consultationsubscriber",
+]
 PERMISSIONS = {
     roles.HEAD: BOARD_PERMISSIONS,
     roles.DEPUTY: BOARD_PERMISSIONS,
     roles.EDITOR: BOARD_PERMISSIONS,
     roles.SECRETARY: BOARD_PERMISSIONS,
     roles.UNIT_OFFICER: ["view_question", "add_answer", "change_answer", "view_answer"],
-    roles.AUDITOR: [
-        "view_question",
-        "view_answer",
-        "view_consultationcomment",
-        "view_contactmessage",
-        "view_pagefeedback",
-        "view_consultationsubscriber",
-    ],
-    roles.PROVINCE_AUDITOR: [
-        "view_question",
-        "view_answer",
-        "view_consultationcomment",
-        "view_contactmessage",
-        "view_pagefeedback",
-        "view_consultationsubscriber",
-    ],
+    roles.AUDITOR: READ_PERMISSIONS,
+    roles.PROVINCE_AUDITOR: READ_PERMISSIONS,
     roles.TECH_ADMIN: [
         "view_consultationsubscriber",
         "change_consultationsubscriber",

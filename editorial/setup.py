@@ -73,6 +73,16 @@ def model_permissions() -> dict[str, list[str]]:
     # if they read every kind of data it repeats: core.outbox.reads_email_content), the
     # technical administrator keeps it running (sends a failed e-mail again).
     outbox = OutgoingEmail._meta.app_label
+    audit = [
+        "editorial.view_audit",
+        "editorial.view_delegation",
+        "editorial.view_sectionassignment",
+        "core.view_unit",
+        "core.view_official",
+        "core.view_field",
+        "core.view_agency",
+        f"{outbox}.view_outgoingemail",
+    ]
     return {
         roles.HEAD: [*TAXONOMY, *DELEGATIONS_AND_SECTIONS, f"{outbox}.view_outgoingemail"],
         roles.DEPUTY: [*TAXONOMY, *DELEGATIONS_AND_SECTIONS, f"{outbox}.view_outgoingemail"],
@@ -101,27 +111,10 @@ def model_permissions() -> dict[str, list[str]]:
             f"{outbox}.view_outgoingemail",
             f"{outbox}.change_outgoingemail",
         ],
-        roles.PROVINCE_AUDITOR: [
-            "editorial.view_audit",
-            "editorial.view_delegation",
-            "editorial.view_sectionassignment",
-            "core.view_unit",
-            "core.view_official",
-            "core.view_field",
-            "core.view_agency",
-            "core.view_body",
-            f"{outbox}.view_outgoingemail",
-        ],
-        roles.AUDITOR: [
-            "editorial.view_audit",
-            "editorial.view_delegation",
-            "editorial.view_sectionassignment",
-            "core.view_unit",
-            "core.view_official",
-            "core.view_field",
-            "core.view_agency",
-            f"{outbox}.view_outgoingemail",
-        ],
+        # The province-wide auditor reads what a body's auditor reads, of every body, and
+        # the list of bodies.
+        roles.PROVINCE_AUDITOR: [*audit, "core.view_body"],
+        roles.AUDITOR: audit,
     }
 
 

@@ -107,19 +107,23 @@ def deadline_summary(index) -> list[tuple[str, int]]:
     return deadline_table(site_id_of_page(index))
 
 
+def blank_form_or_refusal(request, index, template, form_class, context=None):
+    """A GET: the page with an empty form (on an archive, its notice instead of the form).
+    A POST on an archive: the refusal. Otherwise None: the view reads the POST."""
+    if request.method == "POST":
+        return refused_on_archive(request, index)
+    archive = archive_context(index)
+    form = None if archive["archived"] else form_class()
+    overrides = {**(context or {}), **archive, "form": form}
+    return index.render(request, template=template, context_overrides=overrides)
+
+
 def ask_question(request, index):
     template = "consultation/question_form.html"
     context = {"deadlines": deadline_summary(index), "list_url": index.url}
-    if request.method == "POST":
-        refusal = refused_on_archive(request, index)
-        if refusal is not None:
-            return refusal
-    else:
-        archive = archive_context(index)
-        form = None if archive["archived"] else QuestionForm()
-        return index.render(
-            request, template=template, context_overrides={**context, **archive, "form": form}
-        )
+    blank = blank_form_or_refusal(request, index, template, QuestionForm, context)
+    if blank is not None:
+        return blank
     if antispam.check_rate_limit(request, "question"):
         form = QuestionForm(request.POST)
         form.is_valid()
@@ -243,14 +247,9 @@ def track_question(request, index, token):
 # Consultation subscriptions ----------------------------------------------------------------
 def subscribe(request, index):
     template = "consultation/subscribe.html"
-    if request.method == "POST":
-        refusal = refused_on_archive(request, index)
-        if refusal is not None:
-            return refusal
-    else:
-        archive = archive_context(index)
-        form = None if archive["archived"] else SubscribeForm()
-        return index.render(request, template=template, context_overrides={**archive, "form": form})
+    blank = blank_form_or_refusal(request, index, template, SubscribeForm)
+    if blank is not None:
+        return blank
     if antispam.check_rate_limit(request, "subscribe"):
         form = SubscribeForm(request.POST)
         form.is_valid()
