@@ -33,7 +33,7 @@ migrate: venv ## Apply database migrations, then the set-up data (roles, workflo
 	$(MANAGE) setup_portal
 
 demo: migrate ## Load the demo portal (idempotent)
-	$(MANAGE) load_demo
+	$(MANAGE) load_demo --port $(PORT)
 
 run: demo ## Install, migrate, load demo content and serve on http://127.0.0.1:8000 (SQLite)
 	$(MANAGE) runserver $(HOST):$(PORT)

@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from . import sitecache
-from .bodies import archive_site_ids, is_archive, page_is_archived
+from .bodies import archive_site_ids, is_archive, page_is_archived, site_tree_paths
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 
@@ -221,23 +221,13 @@ def search_site_ids(site: Site) -> set[int]:
     return ids
 
 
-def _site_tree_paths() -> list[tuple[str, int]]:
-    """(treebeard path of the home page, site id) of every site, most specific first."""
-
-    def build():
-        rows = Site.objects.values_list("root_page__path", "pk")
-        return sorted(rows, key=lambda row: len(row[0]), reverse=True)
-
-    return sitecache.cached(sitecache.make_key("site-tree-paths"), build)
-
-
 def archive_of_path(path: str) -> dict | None:
     """The archive (``archive_sites`` row, with its ``site_id``) a page's treebeard path lies
     in; None for a live body's page."""
     archives = archive_sites()
     if not archives:
         return None
-    for root_path, site_id in _site_tree_paths():
+    for root_path, site_id in site_tree_paths():
         if path.startswith(root_path):
             row = archives.get(site_id)
             return {**row, "site_id": site_id} if row else None

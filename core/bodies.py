@@ -184,6 +184,17 @@ def site_of_page(page) -> Site | None:
     return Site.objects.filter(pk=site_id).first() if site_id else None
 
 
+def site_tree_paths() -> list[tuple[str, int]]:
+    """(treebeard path of the home page, site id) of every site, most specific first; cached
+    per content version (saving a Site or moving a page bumps it, core.signals)."""
+
+    def build():
+        rows = Site.objects.values_list("root_page__path", "pk")
+        return sorted(rows, key=lambda row: len(row[0]), reverse=True)
+
+    return sitecache.cached(sitecache.make_key("site-tree-paths"), build)
+
+
 def pages_in_sites(site_ids: Iterable[int] | None, path_field: str = "path") -> Q:
     """A filter on rows whose page (``path_field``: the treebeard path, e.g.
     ``page__path``) lies under one of the sites' home pages; None: no restriction.
@@ -194,9 +205,9 @@ def pages_in_sites(site_ids: Iterable[int] | None, path_field: str = "path") -> 
     site_ids = set(site_ids)
     if not site_ids:
         return Q(pk__in=[])
-    sites = list(Site.objects.values_list("pk", "root_page__path"))
-    mine = [path for pk, path in sites if pk in site_ids]
-    others = [path for pk, path in sites if pk not in site_ids]
+    sites = site_tree_paths()
+    mine = [path for path, pk in sites if pk in site_ids]
+    others = [path for path, pk in sites if pk not in site_ids]
     condition = Q()
     for path in mine:
         condition |= Q(**{f"{path_field}__startswith": path})
