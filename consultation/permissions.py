@@ -20,7 +20,13 @@ from django.db.models import Q, QuerySet
 from wagtail.permissions import policy_registry
 
 from congthongtin.core import roles
-from congthongtin.core.bodies import holds, pages_in_sites, site_id_of_page, site_ids_where
+from congthongtin.core.bodies import (
+    archive_site_ids,
+    holds,
+    pages_in_sites,
+    site_id_of_page,
+    site_ids_where,
+)
 from congthongtin.core.viewsets import ScopedPermissionPolicy
 
 #: Roles that read a body's citizens' data: its board and its auditors (and the
@@ -47,11 +53,12 @@ def question_site_id(question) -> int | None:
 
 
 def may_act_on_question(user, question) -> bool:
-    """Assign, forward, refuse, edit: the board of the question's body."""
+    """Assign, forward, refuse, edit: the board of the question's body, while it is active
+    (an archive is read-only for everyone)."""
     site_id = question_site_id(question)
     if site_id is None:  # a page outside every body: nobody's board
         return _active(user) and user.is_superuser
-    return is_board(user, site_id)
+    return site_id not in archive_site_ids() and is_board(user, site_id)
 
 
 def may_answer(user, question) -> bool:
@@ -60,6 +67,8 @@ def may_answer(user, question) -> bool:
     site_id = question_site_id(question)
     if site_id is None:
         return _active(user) and user.is_superuser
+    if site_id in archive_site_ids():
+        return False
     if is_board(user, site_id):
         return True
     return (
@@ -71,7 +80,7 @@ def may_answer(user, question) -> bool:
 
 class BodyScopedPolicy(ScopedPermissionPolicy):
     """Rows of the bodies where the user holds one of ``read_roles`` (``scope``), and for
-    any action but viewing, of the bodies where they hold one of ``act_roles``."""
+    any action but viewing, of the active bodies where they hold one of ``act_roles``."""
 
     read_roles: list[str] = READERS
     act_roles: list[str] = roles.BOARD
@@ -105,7 +114,12 @@ class BodyScopedPolicy(ScopedPermissionPolicy):
         if not _active(user):
             return queryset.none()
         site_ids = site_ids_where(user, self.act_roles)
-        return queryset.filter(self._condition(site_ids, self.extra_action(user, action)))
+        condition = self._condition(site_ids, self.extra_action(user, action))
+        archives = archive_site_ids()
+        if archives:
+            # An archive is read-only for everyone, superusers included (core.archives).
+            condition &= ~self.in_bodies(archives)
+        return queryset.filter(condition)
 
 
 class PageRowPolicy(BodyScopedPolicy):

@@ -162,3 +162,26 @@ class ArchivedBodyWithPortalMiddlewareTests(ArchivedBodyTests):
     def assert_refused(self, response):
         self.assertEqual(response.status_code, 403)
         self.assertContains(response, "Trang lưu trữ", status_code=403)
+
+
+class ArchivedBodyAdminTests(TestCase):
+    """The admin of an archived body's citizens' data is read-only too, superusers included."""
+
+    def test_question_of_an_archive__read_not_changed_by_anyone(self):
+        from django.contrib.auth import get_user_model
+
+        from congthongtin.consultation.permissions import may, may_act_on_question, may_answer
+
+        site, home = make_portal("xa-cu-2.example.vn", "UBND xã Cũ 2", "UBND xã Cũ 2")
+        qa = home.add_child(instance=QuestionIndexPage(title="Hỏi đáp", slug="hoi-dap"))
+        question = make_question(qa, field())
+        root = get_user_model().objects.create_superuser("goc2", "g@example.vn", "x" * 12)
+        self.assertTrue(may(root, "change", question))
+        body = body_of(site)
+        body.status = BodyStatus.ARCHIVE
+        body.save()
+        root = get_user_model().objects.get(pk=root.pk)
+        self.assertTrue(may(root, "view", question))
+        self.assertFalse(may(root, "change", question))
+        self.assertFalse(may_act_on_question(root, question))
+        self.assertFalse(may_answer(root, question))
