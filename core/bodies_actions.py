@@ -76,11 +76,26 @@ def create_body_by(
     return body
 
 
+def cancel_moderation(actor, site: Site) -> int:
+    """Cancel what is in moderation in the body's workflow (its pages, its answers): an
+    archive takes no workflow action, so nothing may be left waiting. Returns how many."""
+    from wagtail.models import WorkflowState
+
+    states = WorkflowState.objects.active().filter(
+        workflow__workflow_pages__page_id=site.root_page_id
+    )
+    count = 0
+    for state in states:
+        state.cancel(user=actor)
+        count += 1
+    return count
+
+
 @transaction.atomic
 def archive_body(actor, body: Body, successor: Site) -> Body:
     """``body`` becomes the read-only archive of a dissolved unit, ``successor`` the body
-    that took over its work. An archive already: only its successor changes (its
-    archiving date stays)."""
+    that took over its work; what was in moderation there is cancelled. An archive
+    already: only its successor changes (its archiving date stays)."""
     _require(actor, "change_body")
     body = Body.objects.select_for_update().select_related("site").get(pk=body.pk)
     validate_successor(body.site, successor)
@@ -100,6 +115,7 @@ def archive_body(actor, body: Body, successor: Site) -> Body:
         return body  # nothing changes
     if body.status != BodyStatus.ARCHIVE:
         body.archived_at = timezone.now()
+        cancel_moderation(actor, body.site)
     body.status = BodyStatus.ARCHIVE
     body.successor = successor
     body.save(update_fields=["status", "successor", "archived_at"])

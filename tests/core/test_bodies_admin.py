@@ -276,6 +276,18 @@ class EditBodyTests(BodiesTestCase):
         self.assertEqual((entry.user, entry.data["body"]), (self.tech, "Xã Xuân Bình"))
         self.assertEqual(entry.data["successor_id"], self.default.pk)
 
+    def test_archive__moderation_in_progress__cancelled(self):
+        from wagtail.models import WorkflowState
+
+        page = StandardPageFactory(parent=self.other.root_page, title="Đang duyệt", live=False)
+        page.save_revision()
+        submitter = make_user("bientap", role_group(roles.EDITOR, self.other))
+        state = page.get_workflow().start(page, submitter)
+        self.assertEqual(state.status, WorkflowState.STATUS_IN_PROGRESS)
+        bodies_actions.archive_body(self.tech, self.body, self.default)
+        state.refresh_from_db()
+        self.assertEqual(state.status, WorkflowState.STATUS_CANCELLED)
+
     def test_archive__archive_again_with_another_successor__date_kept(self):
         third, _home = make_portal("xa3.example.vn", "Xã Ba", "UBND")
         bodies_actions.archive_body(self.tech, self.body, self.default)
