@@ -18,8 +18,8 @@ editorial chain, the forms) create their own objects with unique titles, so thei
 does not matter. The browser tests run after any other tests selected with them, so the
 data they commit never reaches tests that expect an empty database.
 
-Wagtail's ``Site`` is left as migrated ("localhost", port 80): the live server listens on
-``localhost`` and a random port, and Wagtail falls back to the default site.
+The demo's sites are given the live server's port (``load_demo --port``): the live server
+listens on ``localhost`` and a random port, the default site is ``localhost``.
 
 Helpers: ``login(page, username)``, ``axe_check(page, allowed={rule: reason})``,
 ``no_horizontal_scroll(page)`` (320 px), ``focus_is_visible(page)``, ``tab_until``,
@@ -124,6 +124,8 @@ def live_site(django_db_setup, django_db_blocker, live_server):
     (``django_db_setup``: migrations on an in-memory SQLite database, or ``test_<name>`` on
     PostgreSQL); the demo is loaded into it once, and database access stays open for the
     session (the tests read and check what the browser did)."""
+    from urllib.parse import urlsplit
+
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
     from django.db import connection
@@ -134,10 +136,12 @@ def live_site(django_db_setup, django_db_blocker, live_server):
         assert "memory" in name or name.startswith("test_"), (
             f"Refusing to load the demo into {name}: not a test database."
         )
-        call_command("load_demo", password=PASSWORD, stdout=StringIO())
+        # The demo's three bodies on the live server's port, as make run serves them on
+        # its own: with several sites Wagtail writes the address of a page rendered
+        # without a request with its site's host and port ("http://localhost:<port>/…").
+        port = urlsplit(live_server.url).port
+        call_command("load_demo", password=PASSWORD, port=port, stdout=StringIO())
         get_user_model().objects.update(must_change_password=False)
-        # Wagtail finds the site by host and port, then falls back to the default site:
-        # "localhost" with the server's random port gets the demo portal.
         yield live_server
     finally:
         django_db_blocker.restore()
@@ -282,6 +286,16 @@ def open_page(request, browser, live_site, viewport):
 
 
 # Demo data ------------------------------------------------------------------------------
+def local(url: str) -> str:
+    """The path of a page's address. The demo serves three bodies, so Wagtail writes a
+    page's ``url`` with its site's host (``http://localhost/…``); the live server answers
+    the default site's paths on its own host and port."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
 class Demo:
     """Lookups into the loaded demo data, so tests do not hard-code page addresses."""
 
@@ -294,7 +308,7 @@ class Demo:
                 f"the demo content of the {model._meta.app_label} app.",
                 pytrace=False,
             )
-        return page.url
+        return local(page.url)
 
     @staticmethod
     def model(label: str):

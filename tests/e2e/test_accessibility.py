@@ -25,6 +25,7 @@ from .conftest import (
     axe_check,
     focus_is_visible,
     focus_outline,
+    local,
     no_horizontal_scroll,
     save_screenshots,
 )
@@ -54,7 +55,7 @@ def route_of(label: str, route: str):
 def published_question(demo) -> str:
     question = demo.model("consultation.Question").objects.published().first()
     assert question is not None, "The demo has no published question (load_demo, consultation)."
-    return question.get_url()
+    return local(question.get_url())
 
 
 def static(path: str):
@@ -214,7 +215,7 @@ def open_draft_url(demo) -> str:
     model = demo.model("consultation.ConsultationPage")
     draft = next((d for d in model.objects.live().order_by("path") if d.is_open()), None)
     assert draft is not None, "The demo has no draft open for comments (load_demo)."
-    return draft.url
+    return local(draft.url)
 
 
 #: The public forms with their error summary, and how to reach each.

@@ -15,7 +15,7 @@ import uuid
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import VIEWPORTS
+from .conftest import VIEWPORTS, local
 
 pytestmark = [pytest.mark.e2e, pytest.mark.parametrize("viewport", VIEWPORTS, indirect=True)]
 
@@ -91,16 +91,18 @@ def test_filter_legal_documents_by_field_and_year_and_open_one(page, viewport, d
 def test_read_a_related_document(page, viewport, demo):
     demo.model("legal.LegalDocumentPage")
     document = legal_document_with(related=True)
-    page.goto(document.url)
+    page.goto(local(document.url))
     relations = page.locator("section[aria-labelledby=van-ban-lien-quan]")
     expect(relations.locator("h3").first).to_be_visible()
     other = relations.locator("li.legal-rel__item a").first
     other_title = other.inner_text()
     other.click()
     expect(page.locator("main")).to_contain_text(other_title)
-    assert not page.url.endswith(document.url), "the link leads to another document"
+    assert not page.url.endswith(local(document.url)), "the link leads to another document"
     # The relation reads both ways: the related document links back to the first one.
-    back = page.locator(f"section[aria-labelledby=van-ban-lien-quan] a[href='{document.url}']")
+    back = page.locator(
+        f"section[aria-labelledby=van-ban-lien-quan] a[href='{local(document.url)}']"
+    )
     expect(back.first).to_be_visible()
     back.first.click()
     expect(page.locator("h1")).to_have_text(document.title)
@@ -189,7 +191,7 @@ def test_comment_on_an_open_draft(page, viewport, demo):
     model = demo.model("consultation.ConsultationPage")
     drafts = [d for d in model.objects.live().order_by("path") if d.is_open()]
     assert drafts, "The demo has no draft open for comments (`load_demo`, consultation)."
-    page.goto(drafts[0].url)
+    page.goto(local(drafts[0].url))
     fill_comment(page, unique("Đề nghị bổ sung thời hạn trả lời câu hỏi của người dân"))
     page.locator("form.cv-form button[type=submit]").click()
     page.wait_for_url(re.compile(r"\?gop_y=da-gui#ket-qua-gui$"))
@@ -200,7 +202,7 @@ def test_closed_draft_accepts_no_comment(page, viewport, demo):
     model = demo.model("consultation.ConsultationPage")
     closed = [d for d in model.objects.live().order_by("path") if not d.is_open()]
     assert closed, "The demo has no closed draft (`load_demo`, consultation)."
-    page.goto(closed[0].url)
+    page.goto(local(closed[0].url))
     expect(page.locator("h1")).to_have_text(closed[0].title)
     expect(page.locator("form.cv-form")).to_have_count(0)
     expect(page.locator("section#ket-qua-gui")).to_contain_text(
@@ -212,7 +214,7 @@ def test_comment_sent_after_closing_is_refused(page, viewport, demo):
     from django.utils import timezone
 
     draft = open_consultation(demo, unique("Dự thảo quy chế thử nghiệm"))
-    page.goto(draft.url)
+    page.goto(local(draft.url))
     fill_comment(page, "Góp ý gửi khi trang vẫn mở nhưng đã hết hạn lấy ý kiến.")
     # The consultation closes while the citizen is still typing.
     type(draft).objects.filter(pk=draft.pk).update(

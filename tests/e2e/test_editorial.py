@@ -17,7 +17,7 @@ import uuid
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import VIEWPORTS
+from .conftest import VIEWPORTS, local
 
 pytestmark = [pytest.mark.e2e, pytest.mark.parametrize("viewport", VIEWPORTS, indirect=True)]
 
@@ -138,7 +138,7 @@ def test_news_item_through_the_three_steps(open_page, viewport):
 
     # On the public site, with its provenance line (R-SUB-1).
     reader = open_page()
-    response = reader.goto(published.url)
+    response = reader.goto(local(published.url))
     assert response.status == 200
     expect(reader.locator("h1")).to_have_text(title)
     provenance = reader.locator(".provenance")

@@ -44,6 +44,13 @@ class LoadDemoTests(TestCase):
         self.assertEqual(settings.parent_portal_url, "https://thanhhoa.gov.vn")
         self.assertIn("Như Xuân", settings.name)
 
+    def test_without_port__every_body_on_the_default_sites_port(self):
+        """The browser tests' live server and the loopback stack serve the demo on their own
+        ports: without --port, load_demo keeps the default site's (as migrated)."""
+        ports = set(Site.objects.values_list("port", flat=True))
+        self.assertEqual(ports, {Site.objects.get(is_default_site=True).port})
+        self.assertEqual(Site.objects.count(), 3)
+
     def test_first_run__directory_size(self):
         self.assertGreaterEqual(Unit.objects.count(), 6)
         self.assertGreaterEqual(Official.objects.count(), 15)
@@ -122,7 +129,7 @@ class DemoBodiesTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        call_command("load_demo", stdout=StringIO())
+        call_command("load_demo", port=8000, stdout=StringIO())  # as make run calls it
         cls.default = Site.objects.get(is_default_site=True)
         cls.xuan_binh = Site.objects.get(hostname=bodies.XUAN_BINH["hostname"])
         cls.archive = Site.objects.get(hostname=bodies.FORMER_DISTRICT["hostname"])

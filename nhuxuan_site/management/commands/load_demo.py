@@ -129,10 +129,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--port",
             type=int,
-            default=bodies.DEMO_PORT,
+            default=None,
             help=(
-                "Port the demo's sites are served on (default: make run's, 8000), so that "
-                "links from one body to another (an archive's redirects) keep it."
+                "Port the demo's sites are served on (make run passes its own, 8000), so "
+                "that links from one body to another (an archive's redirects) keep it. "
+                "Default: the default site's port as it is; the other bodies use it too."
             ),
         )
 
@@ -155,7 +156,7 @@ class Command(BaseCommand):
             # fast mode: the tests using it see one body, as before.
             sites = {}
             if not options["without_sections"]:
-                sites = bodies.load(port=options["port"])
+                sites = bodies.load(port=site.port)
                 for data in bodies.BODIES:
                     passwords += self.load_accounts(
                         options["password"],
@@ -175,7 +176,7 @@ class Command(BaseCommand):
         self.print_accounts(passwords)
 
     # Site and identity -------------------------------------------------------------
-    def load_site(self, hostname: str | None, port: int) -> Site:
+    def load_site(self, hostname: str | None, port: int | None) -> Site:
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
         if site is None:
             raise CommandError("No default site: run `manage.py setup_portal` first.")
@@ -188,7 +189,8 @@ class Command(BaseCommand):
         site.site_name = content.PORTAL["short_name"] or content.PORTAL["name"]
         if hostname:
             site.hostname = hostname
-        site.port = port
+        if port is not None:
+            site.port = port
         site.save()
         settings = PortalSettings.for_site(site)
         for field, value in content.PORTAL.items():
