@@ -35,10 +35,6 @@ class DeadlineClass(models.TextChoices):
     SPECIAL = "special", _("Special case, with an appointment")
 
 
-def _site_id(site) -> int | None:
-    return site if isinstance(site, int) or site is None else site.pk
-
-
 def site_of(question) -> int | None:
     """The id of the body a question belongs to (its Q&A page's site)."""
     return bodies.site_id_of_page(question.page) if question.page_id else None
@@ -48,7 +44,7 @@ def rules(site=None):
     """The body's ``QASettings`` row, or None (read only: nothing is created)."""
     from .models import QASettings
 
-    site_id = _site_id(site)
+    site_id = bodies.as_site_id(site)
     if site_id is None:
         return None
     return QASettings.objects.filter(site_id=site_id).first()
@@ -83,7 +79,7 @@ def personal_data_retention_days(site=None) -> int:
 
 def work_calendar(site=None) -> WorkCalendar:
     """The body's calendar: public holidays, the install's swaps, the body's own."""
-    return bodies.work_calendar(_site_id(site))
+    return bodies.work_calendar(site)
 
 
 def due_at(received_at: datetime.datetime, deadline_class: str, site=None) -> datetime.datetime:

@@ -24,10 +24,11 @@ from congthongtin.core.bodies import (
     archive_site_ids,
     holds,
     pages_in_sites,
-    site_id_of_page,
     site_ids_where,
 )
 from congthongtin.core.viewsets import ScopedPermissionPolicy
+
+from .deadlines import site_of
 
 #: Roles that read a body's citizens' data: its board and its auditors (and the
 #: province-wide auditor, install-wide, on every body).
@@ -48,14 +49,10 @@ def reads_every_question(user, site=None) -> bool:
     return is_board(user, site) or (_active(user) and holds(user, roles.READ_ONLY_ROLES, site))
 
 
-def question_site_id(question) -> int | None:
-    return site_id_of_page(question.page) if question.page_id else None
-
-
 def may_act_on_question(user, question) -> bool:
     """Assign, forward, refuse, edit: the board of the question's body, while it is active
     (an archive is read-only for everyone)."""
-    site_id = question_site_id(question)
+    site_id = site_of(question)
     if site_id is None:  # a page outside every body: nobody's board
         return _active(user) and user.is_superuser
     return site_id not in archive_site_ids() and is_board(user, site_id)
@@ -64,7 +61,7 @@ def may_act_on_question(user, question) -> bool:
 def may_answer(user, question) -> bool:
     """Draft the answer: the board of the question's body, or the officer the question is
     given to, while they are unit officer of that body."""
-    site_id = question_site_id(question)
+    site_id = site_of(question)
     if site_id is None:
         return _active(user) and user.is_superuser
     if site_id in archive_site_ids():

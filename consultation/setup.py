@@ -11,9 +11,10 @@ step (INSTALLED_APPS order), whose groups and workflow it completes.
 from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
-from wagtail.models import GroupSitePermission, Workflow, WorkflowContentType
+from wagtail.models import GroupSitePermission, WorkflowContentType
 
 from congthongtin.core import roles
+from congthongtin.core.bodies import body_workflow
 from congthongtin.core.setup import permissions
 
 from .models import Answer
@@ -72,11 +73,7 @@ def install_answer_workflow(report, site=None) -> None:
 
     answer_type = ContentType.objects.get_for_model(Answer)
     default = Site.objects.filter(is_default_site=True).first()
-    workflow = (
-        Workflow.objects.filter(workflow_pages__page_id=default.root_page_id, active=True).first()
-        if default is not None
-        else None
-    )
+    workflow = body_workflow(default)
     if workflow is not None:
         WorkflowContentType.objects.update_or_create(
             content_type=answer_type, defaults={"workflow": workflow}

@@ -56,7 +56,8 @@ def forget_memberships(user) -> None:
             delattr(user, attr)
 
 
-def _site_id(site) -> int | None:
+def as_site_id(site) -> int | None:
+    """A Site, a Site's id or None, as an id or None."""
     return site if isinstance(site, int) or site is None else site.pk
 
 
@@ -65,7 +66,7 @@ def holds(user, role_or_roles, site=None) -> bool:
     on any body. Install-wide roles (``roles.INSTALL_ROLES``) count on every body.
     Superusers hold no role by this test: callers say what a superuser may do."""
     wanted = set(_as_list(role_or_roles))
-    site_id = _site_id(site)
+    site_id = as_site_id(site)
     for held_site, role in memberships(user):
         if role in wanted and (site is None or held_site is None or held_site == site_id):
             return True
@@ -244,7 +245,7 @@ def _archives() -> dict[int, int | None]:
 
 
 def is_archive(site) -> bool:
-    site_id = _site_id(site)
+    site_id = as_site_id(site)
     return site_id is not None and site_id in _archives()
 
 
@@ -257,12 +258,24 @@ def page_is_archived(page) -> bool:
     return bool(archives) and site_id_of_page(page) in archives
 
 
+def body_workflow(site):
+    """The body's board workflow (a Site or its id): the active one on its home page."""
+    from wagtail.models import Workflow
+
+    site_id = as_site_id(site)
+    if site_id is None:
+        return None
+    return Workflow.objects.filter(
+        workflow_pages__page__sites_rooted_here__id=site_id, active=True
+    ).first()
+
+
 def work_calendar(site=None):
     """The working calendar of ``site``: public holidays, the install's announced swaps
     (``CONGTHONGTIN["WORK_CALENDAR_EXTRA_*"]``) and the body's own (WorkCalendarSettings)."""
     from .calendar import calendar_for
 
-    return calendar_for(_site_id(site))
+    return calendar_for(as_site_id(site))
 
 
 #: A host name: dot-separated labels of letters, digits and inner hyphens (RFC 1123),

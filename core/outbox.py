@@ -22,6 +22,7 @@ from django.db.models import F
 from django.utils import timezone
 from wagtail import hooks
 
+from .bodies import as_site_id
 from .conf import app_settings
 from .models.outbox import OutgoingEmail
 
@@ -52,7 +53,7 @@ def queue_email(
     if not recipients:
         return None
     email = OutgoingEmail.objects.create(
-        site_id=site if isinstance(site, int) or site is None else site.pk,
+        site_id=as_site_id(site),
         to="\n".join(recipients),
         reply_to=reply_to,
         subject=" ".join(str(subject).split())[:255],

@@ -246,8 +246,3 @@ def install_board(report, site=None) -> None:
         retire_stock_workflow()
     for each, groups in install_roles(report, site).items():
         install_workflow(each, groups, report)
-
-
-def workflow_of(site: Site) -> Workflow | None:
-    """The body's board workflow (on its home page)."""
-    return Workflow.objects.filter(workflow_pages__page_id=site.root_page_id, active=True).first()

@@ -17,20 +17,6 @@ from congthongtin.core.models import Classification, ContentOrigin
 from ..blocks import LegalCitationBlock, citation_of
 from .questions import Question, QuestionState
 
-
-def body_workflow(page):
-    """The active workflow on the home page of ``page``'s body, or None."""
-    from wagtail.models import Site, Workflow
-
-    from congthongtin.core.bodies import site_id_of_page
-
-    site_id = site_id_of_page(page) if page is not None else None
-    if site_id is None:
-        return None
-    root_page_id = Site.objects.filter(pk=site_id).values_list("root_page_id", flat=True).first()
-    return Workflow.objects.filter(workflow_pages__page_id=root_page_id, active=True).first()
-
-
 ANSWER_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
 #: S1 Đ12.8: the answers are for reference only and are not a legal basis.
@@ -155,7 +141,11 @@ class Answer(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, model
         content type) when the question has no body or its body no workflow."""
         if not getattr(settings, "WAGTAIL_WORKFLOW_ENABLED", True):
             return None
-        workflow = body_workflow(self.question.page if self.question_id else None)
+        from congthongtin.core.bodies import body_workflow
+
+        from ..deadlines import site_of
+
+        workflow = body_workflow(site_of(self.question)) if self.question_id else None
         return workflow or super().get_workflow()
 
     def get_citations(self):
