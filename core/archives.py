@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from . import sitecache
-from .bodies import archive_site_ids, is_archive, page_is_archived, site_tree_paths
+from .bodies import archive_site_ids, body_name, is_archive, page_is_archived, site_tree_paths
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 
@@ -54,10 +54,6 @@ PAGE_KWARGS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id",
 ADMIN_POSTS_ALLOWED = frozenset({"copy"})
 
 
-def site_label(site: Site) -> str:
-    return site.site_name or site.hostname
-
-
 def archive_notice(site: Site | None) -> dict | None:
     """What the banner of an archived site says: ``{"name", "successor_name",
     "successor_url"}`` (the successor's keys empty when none is named); None for a live body.
@@ -71,8 +67,8 @@ def archive_notice(site: Site | None) -> dict | None:
         body = Body.objects.select_related("site", "successor").filter(site_id=site.pk).first()
         successor = body.successor if body is not None else None
         return {
-            "name": site_label(site),
-            "successor_name": site_label(successor) if successor else "",
+            "name": body_name(site),
+            "successor_name": body_name(successor) if successor else "",
             "successor_url": (successor.root_url + "/") if successor else "",
         }
 
@@ -128,7 +124,7 @@ def read_only_response(request, status: int = 403):
         "core/archive_read_only.html",
         {
             "archive_notice": archive_notice(site),
-            "archive_site_name": site_label(site) if site else "",
+            "archive_site_name": body_name(site) if site else "",
         },
         status=status,
     )
@@ -200,7 +196,7 @@ def archive_sites() -> dict[int, dict]:
         )
         return {
             body.site_id: {
-                "name": site_label(body.site),
+                "name": body_name(body.site),
                 "root_path": body.site.root_page.path,
                 "root_url": body.site.root_url,
                 "successor_id": body.successor_id,

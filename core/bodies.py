@@ -94,11 +94,15 @@ def sites_where(user, role_or_roles) -> QuerySet:
     return sites if ids is None else sites.filter(pk__in=ids)
 
 
+def body_name(site: Site) -> str:
+    """How a body is named to people: its site's name, else its host name."""
+    return site.site_name or site.hostname
+
+
 def group_name(role: str, site: Site | None) -> str:
     if site is None:
         return role
-    label = site.site_name or site.hostname
-    return f"{role} · {label}"[:150]
+    return f"{role} · {body_name(site)}"[:150]
 
 
 def role_group(role: str, site: Site | None = None) -> Group:

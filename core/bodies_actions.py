@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 from wagtail.models import Site
 
-from .bodies import create_body, validate_successor
+from .bodies import body_name, create_body, validate_successor
 from .models import Body, BodyStatus
 
 CREATED = "core.body_created"
@@ -47,7 +47,7 @@ def _log_data(body: Body) -> dict:
         "port": site.port,
         "status": body.status,
         "successor_id": successor.pk if successor else None,
-        "successor": (successor.site_name or successor.hostname) if successor else "",
+        "successor": body_name(successor) if successor else "",
     }
 
 

@@ -25,7 +25,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from wagtail.log_actions import log
 
-from congthongtin.core.bodies import forget_memberships, holds, sites_where
+from congthongtin.core.bodies import body_name, forget_memberships, holds, sites_where
 from congthongtin.core.roles import EDITORIAL_ROLES, HEAD
 from congthongtin.core.users import name_fields, set_must_change_password, user_permission
 from congthongtin.vietnam.names import split_full_name, unique_username
@@ -111,7 +111,7 @@ def group_data(group) -> dict:
     return {
         "group": group.name,
         "site_id": site.pk if site is not None else None,
-        "body": (site.site_name or site.hostname) if site is not None else "",
+        "body": body_name(site) if site is not None else "",
     }
 
 

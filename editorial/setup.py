@@ -28,7 +28,7 @@ from wagtail.models import (
 )
 
 from congthongtin.core import roles
-from congthongtin.core.bodies import board_groups, group_name
+from congthongtin.core.bodies import board_groups, body_name, group_name
 from congthongtin.core.models import OutgoingEmail
 from congthongtin.core.setup import permissions
 from congthongtin.core.users import user_permission
@@ -132,7 +132,7 @@ def _sites(site) -> list[Site]:
 def body_collection(site: Site) -> Collection:
     """The collection of a body's images and documents (made once, named after it)."""
     root = Collection.get_first_root_node()
-    name = site.site_name or site.hostname
+    name = body_name(site)
     found = root.get_children().filter(name=name).first()
     return found or root.add_child(instance=Collection(name=name))
 

@@ -19,6 +19,8 @@ from wagtail.images import get_image_model
 from wagtail.log_actions import log
 from wagtail.models import Page
 
+from congthongtin.editorial.accounts import group_data
+
 PASSWORD_ALPHABET = string.ascii_letters + string.digits
 
 
@@ -72,19 +74,6 @@ def ensure_image(title: str, make_png: Callable[[], bytes]):
     return image
 
 
-def grant_data(group: Group) -> dict:
-    """What the audit log says of a role given: the group, and the body it is a role of."""
-    from congthongtin.core.models import BoardRole
-
-    board_role = BoardRole.objects.filter(group=group).select_related("site").first()
-    site = board_role.site if board_role else None
-    return {
-        "group": group.name,
-        "site_id": site.pk if site else None,
-        "body": (site.site_name or site.hostname) if site else "",
-    }
-
-
 def ensure_user(
     username: str,
     full_name: str,
@@ -121,5 +110,5 @@ def ensure_user(
     if created:
         log(instance=user, action="editorial.account_created", data={**data, "groups": added})
     for group in wanted:
-        log(instance=user, action="editorial.role_granted", data={**data, **grant_data(group)})
+        log(instance=user, action="editorial.role_granted", data={**data, **group_data(group)})
     return user, new_password
