@@ -26,8 +26,14 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
-from . import sitecache
-from .bodies import archive_site_ids, body_name, is_archive, page_is_archived, site_tree_paths
+from .bodies import (
+    archive_site_ids,
+    archives,
+    body_name,
+    is_archive,
+    page_is_archived,
+    site_tree_paths,
+)
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 
@@ -55,24 +61,9 @@ ADMIN_POSTS_ALLOWED = frozenset({"copy"})
 
 
 def archive_notice(site: Site | None) -> dict | None:
-    """What the banner of an archived site says: ``{"name", "successor_name",
-    "successor_url"}`` (the successor's keys empty when none is named); None for a live body.
-    Cached per content version: no query on a warm page."""
-    if site is None or not is_archive(site):
-        return None
-
-    def build():
-        from .models import Body
-
-        body = Body.objects.select_related("site", "successor").filter(site_id=site.pk).first()
-        successor = body.successor if body is not None else None
-        return {
-            "name": body_name(site),
-            "successor_name": body_name(successor) if successor else "",
-            "successor_url": (successor.root_url + "/") if successor else "",
-        }
-
-    return sitecache.cached(sitecache.make_key("archive-notice", site.pk), build)
+    """What the banner of an archived site says (``core.bodies.archives``' row: ``name``,
+    ``successor_name``, ``successor_url``…); None for a live body. No query when warm."""
+    return archives().get(site.pk) if site is not None else None
 
 
 def archive_context(request) -> dict:
@@ -184,48 +175,23 @@ class ArchiveMiddleware:
 
 
 # Search and listings across bodies ------------------------------------------------------
-def archive_sites() -> dict[int, dict]:
-    """Archive site id → ``{"name", "root_path", "root_url", "successor_id"}`` (cached per
-    content version)."""
-
-    def build():
-        from .models import Body, BodyStatus
-
-        rows = Body.objects.filter(status=BodyStatus.ARCHIVE).select_related(
-            "site", "site__root_page"
-        )
-        return {
-            body.site_id: {
-                "name": body_name(body.site),
-                "root_path": body.site.root_page.path,
-                "root_url": body.site.root_url,
-                "successor_id": body.successor_id,
-            }
-            for body in rows
-        }
-
-    if not archive_site_ids():
-        return {}
-    return sitecache.cached(sitecache.make_key("archive-sites"), build)
-
-
 def search_site_ids(site: Site) -> set[int]:
     """The sites a search on ``site`` looks in: its own, and those of the archives whose work
     it took over (an archive's own search: its pages only)."""
     ids = {site.pk}
-    ids.update(pk for pk, row in archive_sites().items() if row["successor_id"] == site.pk)
+    ids.update(pk for pk, row in archives().items() if row["successor_id"] == site.pk)
     return ids
 
 
 def archive_of_path(path: str) -> dict | None:
-    """The archive (``archive_sites`` row, with its ``site_id``) a page's treebeard path lies
-    in; None for a live body's page."""
-    archives = archive_sites()
-    if not archives:
+    """The archive (``core.bodies.archives`` row, with its ``site_id``) a page's treebeard
+    path lies in; None for a live body's page."""
+    found = archives()
+    if not found:
         return None
     for root_path, site_id in site_tree_paths():
         if path.startswith(root_path):
-            row = archives.get(site_id)
+            row = found.get(site_id)
             return {**row, "site_id": site_id} if row else None
     return None
 

@@ -236,30 +236,44 @@ def body_of(site: Site):
     return body
 
 
-def _archives() -> dict[int, int | None]:
-    """site id → successor site id, for every archived site (cached per content version)."""
+def archives() -> dict[int, dict]:
+    """Every archived body, by site id: ``{"name", "root_path", "root_url", "successor_id",
+    "successor_name", "successor_url"}`` (the successor's keys empty when none is named).
+    One query per content version (core.sitecache): what every page of an install asks
+    (is this an archive? its banner, its search label) costs no query when warm."""
     from .models import Body, BodyStatus
 
     def build():
-        return dict(
-            Body.objects.filter(status=BodyStatus.ARCHIVE).values_list("site_id", "successor_id")
+        rows = Body.objects.filter(status=BodyStatus.ARCHIVE).select_related(
+            "site__root_page", "successor"
         )
+        return {
+            body.site_id: {
+                "name": body_name(body.site),
+                "root_path": body.site.root_page.path,
+                "root_url": body.site.root_url,
+                "successor_id": body.successor_id,
+                "successor_name": body_name(body.successor) if body.successor else "",
+                "successor_url": (body.successor.root_url + "/") if body.successor else "",
+            }
+            for body in rows
+        }
 
-    return sitecache.cached(sitecache.make_key("archived-sites"), build)
+    return sitecache.cached(sitecache.make_key("archives"), build)
 
 
 def is_archive(site) -> bool:
     site_id = as_site_id(site)
-    return site_id is not None and site_id in _archives()
+    return site_id is not None and site_id in archives()
 
 
 def archive_site_ids() -> set[int]:
-    return set(_archives())
+    return set(archives())
 
 
 def page_is_archived(page) -> bool:
-    archives = _archives()
-    return bool(archives) and site_id_of_page(page) in archives
+    found = archives()
+    return bool(found) and site_id_of_page(page) in found
 
 
 def body_workflow(site):
