@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import Site
 
 from congthongtin.core.bodies import create_body
+from congthongtin.core.management.sites import find_site
 from congthongtin.core.models import AdministrativeLevel, BodyStatus
 from congthongtin.core.setup import run_setup
 
@@ -57,14 +58,7 @@ class Command(BaseCommand):
         if not options["hostname"]:
             raise CommandError(_("Give the new body's host name (--hostname)."))
         run_setup(report)
-        successor = None
-        if options["successor"]:
-            successor = Site.objects.filter(hostname=options["successor"]).first()
-            if successor is None:
-                raise CommandError(
-                    _("No site has the host name “%(hostname)s”.")
-                    % {"hostname": options["successor"]}
-                )
+        successor = find_site(options["successor"]) if options["successor"] else None
         existing = Site.objects.filter(
             hostname=options["hostname"].strip().lower(), port=options["port"]
         ).first()

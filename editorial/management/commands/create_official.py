@@ -6,10 +6,10 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
 from congthongtin.core.bodies import role_group
+from congthongtin.core.management.sites import find_site
 from congthongtin.core.roles import ALL_ROLES, INSTALL_ROLES, PROVINCE_AUDITOR
 from congthongtin.core.users import must_change_password
 from congthongtin.editorial.accounts import create_official
-from congthongtin.editorial.management.sites import find_site
 
 
 class Command(BaseCommand):

@@ -8,8 +8,8 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from congthongtin.core.management.sites import find_site
 from congthongtin.editorial.audit import publish_entries, published_versions
-from congthongtin.editorial.management.sites import find_site
 
 BATCH = 500
 
