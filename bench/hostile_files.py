@@ -6,9 +6,9 @@
 Each file of tests/legal/hostile.py is generated once, then read in a fresh Python
 process so that one file's peak memory does not hide another's:
 
-* ``direct``: ``congthongtin.legal.importer.readers.read_document`` in that process, as the importer
+* ``direct``: ``congthongtin.core.reading.read_document`` in that process, as the importer
   read files before the fix (the parse shares the web process's memory and time);
-* ``bounded``: ``congthongtin.legal.importer.readers.read_document_bounded``, the importer's path
+* ``bounded``: ``congthongtin.core.reading.read_document_bounded``, the importer's path
   since the fix (checks of the archive, then the parse in a worker process with limits).
 
 The bench itself caps the process at ``--memory-gb`` and ``--timeout`` so that a bomb
@@ -44,7 +44,7 @@ def alarm(*args):
 signal.signal(signal.SIGALRM, alarm)
 from django.conf import settings
 settings.configure(USE_I18N=False)  # the limits' defaults; messages untranslated
-from congthongtin.legal.importer import readers
+from congthongtin.core import reading as readers
 data = open({path!r}, "rb").read()
 reader = getattr(readers, {function!r})
 start = time.perf_counter()

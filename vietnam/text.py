@@ -595,6 +595,19 @@ def clean(text: str) -> str:
     return "".join(ch for ch in fixed if not _is_control(ch) and ch not in _INVISIBLE)
 
 
+def unicode_text(text: str) -> tuple[str, int]:
+    """``clean`` in one detection pass, and the number of legacy runs converted: what the
+    file readers and the document importer need (they report how many runs they fixed)."""
+    spans = detect_legacy(text)
+    parts, pos = [], 0
+    for span in spans:
+        parts += [text[pos : span.start], span.converted]
+        pos = span.end
+    parts.append(text[pos:])
+    fixed = normalize("".join(parts))
+    return "".join(ch for ch in fixed if not _is_control(ch) and ch not in _INVISIBLE), len(spans)
+
+
 def clean_with_offsets(text: str) -> tuple[str, list[int]]:
     """``normalize(fix_legacy(text))`` and, for each index of the result (plus its end),
     the matching index in ``text``, so that matches found in clean text can be reported

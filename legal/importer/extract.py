@@ -36,7 +36,7 @@ from congthongtin.vietnam.documents import (
     type_name,
 )
 from congthongtin.vietnam.fold import fold
-from congthongtin.vietnam.text import detect_legacy, normalize
+from congthongtin.vietnam.text import unicode_text
 
 __all__ = ["CitationInfo", "Extracted", "agency_name", "extract_metadata"]
 
@@ -238,22 +238,6 @@ class Extracted:
 
 
 # --- small helpers -----------------------------------------------------------------------
-
-
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff\u202a\u202b\u202c\u202d\u202e"), None)
-_CONTROLS = dict.fromkeys((c for c in range(32) if chr(c) not in "\t\n\r"), None)
-
-
-def unicode_text(text: str) -> tuple[str, int]:
-    """``congthongtin.vietnam.text.clean`` in one detection pass, and the number of legacy runs."""
-    spans = detect_legacy(text)
-    parts, pos = [], 0
-    for span in spans:
-        parts += [text[pos : span.start], span.converted]
-        pos = span.end
-    parts.append(text[pos:])
-    fixed = normalize("".join(parts)).translate(_INVISIBLE).translate(_CONTROLS)
-    return fixed, len(spans)
 
 
 def _prepare(text: str, legacy_runs: int | None) -> tuple[str, int]:

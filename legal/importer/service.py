@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 
 from congthongtin.core.models import Agency
+from congthongtin.core.reading import ReadError, ReadResult, read_document_bounded
 from congthongtin.vietnam.fold import fold, slugify
 
 from ..models import (
@@ -33,7 +34,6 @@ from ..models import (
     RelationType,
 )
 from .extract import CitationInfo, Extracted, agency_name, extract_metadata
-from .readers import ReadError, ReadResult, read_document_bounded
 
 logger = logging.getLogger(__name__)
 

@@ -160,7 +160,7 @@ def minimal_docx() -> bytes:
 
 
 def test_word_file_without_the_importers_is_refused_saying_why(monkeypatch):
-    from congthongtin.legal.importer.readers import ReadError, read_document
+    from congthongtin.core.reading import ReadError, read_document
 
     monkeypatch.setitem(sys.modules, "mammoth", None)  # as if not installed
     with pytest.raises(ReadError) as refused:
@@ -171,7 +171,7 @@ def test_word_file_without_the_importers_is_refused_saying_why(monkeypatch):
 
 
 def test_pdf_without_the_importers_is_refused_saying_why(monkeypatch):
-    from congthongtin.legal.importer.readers import ReadError, read_document
+    from congthongtin.core.reading import ReadError, read_document
 
     monkeypatch.setitem(sys.modules, "pypdf", None)
     with pytest.raises(ReadError, match="pypdf"):

@@ -26,8 +26,8 @@ from wagtail.documents import get_document_model
 from wagtail.models import GroupPagePermission
 
 from congthongtin.core.limits import MB, LimitExceeded, ParseLimits, ZipLimits, check_zip
+from congthongtin.core.reading import ReadError, read_document_bounded
 from congthongtin.core.richtext import clean_html
-from congthongtin.legal.importer.readers import ReadError, read_document_bounded
 from congthongtin.legal.importer.service import import_document
 from congthongtin.legal.models import LegalDocumentPage
 from tests.helpers import override_app_settings

@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from congthongtin.core.limits import ParseLimits
-from congthongtin.legal.importer.readers import MAX_BYTES
+from congthongtin.core.reading import MAX_BYTES
 from congthongtin.legal.importer.service import (
     ImportFailed,
     ImportReport,

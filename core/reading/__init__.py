@@ -1,4 +1,7 @@
-"""Read the text (and, where the format has it, the structure) of an uploaded document.
+"""Read the text (and, where the format has it, the structure) of an uploaded document: the
+shared machinery of every app that imports files (legal documents, news, procedures).
+One module per format (``txt``, ``docx``, ``odt``, ``pdf``); this one decides the format
+and runs the reader within bounds.
 
 The kind of a file is decided by its content, not its name: a PDF starts with
 ``%PDF-``, a .docx or .odt is a ZIP holding ``word/document.xml`` or an OpenDocument
@@ -19,44 +22,35 @@ process with a time and memory limit (``congthongtin.core.limits``; issue 16: a 
 from __future__ import annotations
 
 import dataclasses
-import html
 import io
-import re
 import zipfile
-from dataclasses import dataclass, field
 from pathlib import PurePath
-from xml.etree import ElementTree
 
 from congthongtin.core.extras import missing_modules
 from congthongtin.core.richtext import clean_html
-from congthongtin.vietnam.text import detect_legacy
 
-from .extract import unicode_text
+from .base import MAX_BYTES, ReadError, ReadResult
+from .docx import read_docx
+from .odt import read_odt
+from .pdf import read_pdf
+from .txt import read_txt
 
-MAX_BYTES = 20 * 1024 * 1024
+__all__ = [
+    "EXTENSIONS",
+    "MAX_BYTES",
+    "READERS",
+    "ReadError",
+    "ReadResult",
+    "read_document",
+    "read_document_bounded",
+    "sniff",
+]
+
 #: Extensions accepted, and the kind of content each must have.
 EXTENSIONS = {"docx": "docx", "odt": "odt", "pdf": "pdf", "txt": "txt"}
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .xls (Word 97–2003)
 _ODT_MIME = b"application/vnd.oasis.opendocument.text"
-_ODF_NS = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
-
-
-class ReadError(Exception):
-    """The file cannot be imported; ``str(error)`` is the Vietnamese reason."""
-
-
-@dataclass
-class ReadResult:
-    kind: str  # "docx", "odt", "pdf", "txt"
-    text: str  # plain text, one paragraph per line
-    html: str  # body HTML for the rich-text field
-    notes: list[str] = field(default_factory=list)
-    legacy_runs: int = 0  # legacy-encoded runs converted in ``text``
-
-
-def clean(text: str) -> str:
-    return unicode_text(text)[0]
 
 
 def sniff(data: bytes) -> str | None:
@@ -85,131 +79,6 @@ def sniff(data: bytes) -> str | None:
     if b"\x00" in sample:
         return None
     return "txt"
-
-
-def _paragraphs_html(paragraphs) -> str:
-    return "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs if p.strip())
-
-
-def _text_to_html(text: str) -> str:
-    return _paragraphs_html(" ".join(line.replace("**", "").split()) for line in text.splitlines())
-
-
-def read_txt(data: bytes) -> ReadResult:
-    notes = []
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        # 8-bit legacy text: TCVN3 and VNI bytes read as Windows-1252 are what
-        # vietnam.text recognises ("C¨n cø" → "Căn cứ").
-        text = data.decode("cp1252", errors="replace")
-        notes.append("Tệp không phải UTF-8: đã đọc theo bảng mã 8 bit cũ.")
-        if not detect_legacy(text):
-            raise ReadError(
-                "Không đọc được tệp văn bản: tệp không ở dạng Unicode UTF-8 và không nhận ra "
-                "bảng mã cũ (TCVN3, VNI). Hãy lưu lại tệp dưới dạng UTF-8."
-            ) from None
-    text, runs = unicode_text(text)
-    return ReadResult("txt", text, _text_to_html(text), notes, runs)
-
-
-#: Word's headings onto the editor's h2-h4 (the page title is the h1); anything else a
-#: style map would make is left to the sanitiser.
-_DOCX_STYLE_MAP = """
-p[style-name='Title'] => h2:fresh
-p[style-name='Heading 1'] => h2:fresh
-p[style-name='Heading 2'] => h3:fresh
-p[style-name='Heading 3'] => h4:fresh
-p[style-name='Heading 4'] => h4:fresh
-"""
-
-
-def read_docx(data: bytes) -> ReadResult:
-    import mammoth
-
-    # Images are not part of the text (the editor's features have none): not inlined as
-    # data: addresses, which would copy every picture of the file into the HTML.
-    no_images = mammoth.images.img_element(lambda image: {})
-    try:
-        body = mammoth.convert_to_html(
-            io.BytesIO(data), style_map=_DOCX_STYLE_MAP, convert_image=no_images
-        ).value
-        # Raw text keeps table cells (the header of a document is usually a table) in order.
-        text = mammoth.extract_raw_text(io.BytesIO(data)).value
-    except MemoryError:
-        raise  # the worker's memory limit: reported as such, not as a broken file
-    except Exception as error:  # mammoth raises many kinds on broken packages
-        raise ReadError(f"Không đọc được tệp Word (.docx): tệp hỏng ({error}).") from error
-    text = re.sub(r"\n{2,}", "\n", text)
-    if not text.strip():
-        # Some producers keep text only in text boxes; python-docx sees the paragraphs.
-        try:
-            import docx
-
-            document = docx.Document(io.BytesIO(data))
-            text = "\n".join(p.text for p in document.paragraphs)
-        except MemoryError:
-            raise
-        except Exception:
-            text = ""
-    text, runs = unicode_text(text)
-    return ReadResult("docx", text, clean(body), legacy_runs=runs)
-
-
-def read_odt(data: bytes) -> ReadResult:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            root = ElementTree.fromstring(archive.read("content.xml"))
-    except MemoryError:
-        raise
-    except Exception as error:  # zipfile and expat raise many kinds on broken packages
-        raise ReadError("Không đọc được tệp OpenDocument (.odt): tệp hỏng.") from error
-    paragraphs = []
-    for element in root.iter():
-        if element.tag in (f"{{{_ODF_NS}}}p", f"{{{_ODF_NS}}}h"):
-            paragraphs.append(" ".join("".join(element.itertext()).split()))
-    text, runs = unicode_text("\n".join(paragraphs))
-    return ReadResult("odt", text, _text_to_html(text), legacy_runs=runs)
-
-
-def read_pdf(data: bytes) -> ReadResult:
-    from pypdf import PdfReader
-    from pypdf.errors import LimitReachedError
-
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            # An owner password only restricts printing; the text opens with "".
-            try:
-                opened = reader.decrypt("")
-            except Exception:
-                opened = 0
-            if not opened:
-                raise ReadError(
-                    "Tệp PDF được mã hóa bằng mật khẩu: không đọc được nội dung. Hãy gửi bản "
-                    "PDF không đặt mật khẩu."
-                )
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except (ReadError, MemoryError):
-        raise
-    except LimitReachedError as error:
-        # pypdf's own bounds (a stream inflating past ZLIB_MAX_OUTPUT_LENGTH, too many
-        # tokens in a content stream…): a hostile or abnormal file, refused as such.
-        raise ReadError(
-            "Tệp PDF có luồng dữ liệu vượt giới hạn cho phép khi giải nén (có thể là tệp "
-            "độc hại): không đọc tệp này."
-        ) from error
-    except Exception as error:  # pypdf raises many kinds on broken files
-        raise ReadError(f"Không đọc được tệp PDF: tệp hỏng ({str(error)[:200]}).") from error
-    text, runs = unicode_text("\n".join(pages))
-    if not text.strip():
-        raise ReadError(
-            "Tệp PDF không có lớp chữ (có thể là bản quét ảnh): hãy gửi kèm bản Word hoặc "
-            "PDF có chữ."
-        )
-    return ReadResult("pdf", text, _text_to_html(text), legacy_runs=runs)
 
 
 READERS = {"txt": read_txt, "docx": read_docx, "odt": read_odt, "pdf": read_pdf}
@@ -286,7 +155,7 @@ def read_document_bounded(data: bytes, filename: str, *, zip_limits=None, parse_
         if data.startswith(b"PK\x03\x04"):
             check_zip(data, zip_limits or ZipLimits.from_settings())
         result = run_bounded(
-            f"{__name__}.read_in_worker",
+            "congthongtin.core.reading.read_in_worker",
             data,
             filename or "",
             limits=parse_limits or ParseLimits.from_settings(),

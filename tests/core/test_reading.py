@@ -1,4 +1,4 @@
-"""File readers (legal.importer.readers): kind by content, every failure a clear message."""
+"""File readers (core.reading): kind by content, every failure a clear message."""
 
 import io
 import zipfile
@@ -6,7 +6,7 @@ import zipfile
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from congthongtin.legal.importer.readers import ReadError, read_document, sniff
+from congthongtin.core.reading import ReadError, read_document, sniff
 from congthongtin.legal.pdf import text_pdf
 from congthongtin.vietnam.text import encode_tcvn3
 from tests.legal.factories import docx_bytes
@@ -126,7 +126,7 @@ def test_refused_files(data, name, message):
 
 
 def test_too_large__refused(monkeypatch):
-    monkeypatch.setattr("congthongtin.legal.importer.readers.MAX_BYTES", 10)
+    monkeypatch.setattr("congthongtin.core.reading.MAX_BYTES", 10)
     with pytest.raises(ReadError, match="20 MB"):
         read_document(b"QUYET DINH 12345", "lon.txt")
 
