@@ -14,7 +14,7 @@ TEST_WORKERS ?= 2
 EXTRAS := dev,importers,elasticsearch,production,portal
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run migrate demo test e2e screenshots lint format messages clean \
+.PHONY: help venv converters chromium run migrate demo test e2e screenshots lint format messages clean \
 	stack stack-stop corpus bench
 
 help: ## List the commands
@@ -35,11 +35,23 @@ migrate: venv ## Apply database migrations, then the set-up data (roles, workflo
 demo: migrate ## Load the demo portal (idempotent)
 	$(MANAGE) load_demo --port $(PORT)
 
-run: demo ## Install, migrate, load demo content and serve on http://127.0.0.1:8000 (SQLite)
+run: converters demo ## Install, migrate, load demo content and serve on http://127.0.0.1:8000 (SQLite)
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: venv ## Run the whole test suite (DATABASE_URL selects SQLite or PostgreSQL)
+test: venv converters ## Run the whole test suite (DATABASE_URL selects SQLite or PostgreSQL)
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+
+# Programs the importers run (core.reading): LibreOffice Writer for Word 97-2003 .doc,
+# Tesseract with its Vietnamese model for scanned PDFs. Installed from Debian when missing
+# (as root); otherwise the check `manage.py check` reports says what is absent, and such
+# files are refused with a Vietnamese message saying so.
+CONVERTERS := libreoffice-writer-nogui tesseract-ocr tesseract-ocr-vie
+converters:
+	@(command -v soffice >/dev/null && command -v tesseract >/dev/null \
+		&& tesseract --list-langs 2>/dev/null | grep -qx vie) \
+		|| (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends $(CONVERTERS) >/dev/null) \
+		|| echo "LibreOffice or Tesseract could not be installed: .doc files and scanned PDFs will be refused."
 
 chromium:
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium) \

@@ -12,6 +12,8 @@ EXTRAS = {
     "docx": "importers",
     "pypdf": "importers",
     "openpyxl": "importers",
+    "pypdfium2": "importers",
+    "pyhanko": "importers",
     "elasticsearch": "elasticsearch",
     "elastic_transport": "elasticsearch",
     "opensearchpy": "elasticsearch",
