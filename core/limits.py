@@ -144,8 +144,9 @@ class LimitExceeded(Exception):
             return template
 
 
-def check_zip(data: bytes, limits: ZipLimits | None = None) -> None:
+def check_zip(data, limits: ZipLimits | None = None) -> None:
     """Refuse a ZIP that is broken or inflates beyond ``limits``; read nothing else.
+    ``data`` is the bytes or a seekable binary file (a batch's archive, read from disk).
 
     The declared sizes are checked first (free); then every member is inflated in chunks
     and counted, because a header can lie: the counting stops at the first bound, so a
@@ -155,7 +156,7 @@ def check_zip(data: bytes, limits: ZipLimits | None = None) -> None:
     """
     limits = limits or ZipLimits()
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        archive = zipfile.ZipFile(io.BytesIO(data) if isinstance(data, bytes) else data)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as error:
         raise LimitExceeded("broken", error=str(error)[:200]) from error
     with archive:

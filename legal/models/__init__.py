@@ -1,5 +1,6 @@
 """Models of the legal-document library (R-LEGAL-1), one module per page type."""
 
+from .batch import ImportBatch, ImportBatchItem
 from .document import (
     ATTACHMENT_EXTENSIONS,
     LegalDocumentAttachment,
@@ -25,6 +26,8 @@ __all__ = [
     "STATUS_RANK",
     "DocumentType",
     "EffectStatus",
+    "ImportBatch",
+    "ImportBatchItem",
     "LegalDocumentAttachment",
     "LegalDocumentIndexPage",
     "LegalDocumentPage",

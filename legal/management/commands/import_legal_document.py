@@ -1,8 +1,11 @@
-"""python manage.py import_legal_document FILE... [--dry-run] [--json] [--parent SLUG]"""
+"""python manage.py import_legal_document FILE... [--dry-run] [--json] [--parent SLUG]
+python manage.py import_legal_document --batch FOLDER_OR_ZIP [--json] [--parent SLUG]"""
 
 from __future__ import annotations
 
 import json
+import sys
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -28,7 +31,14 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("files", nargs="+", metavar="FILE")
+        parser.add_argument("files", nargs="*", metavar="FILE")
+        parser.add_argument(
+            "--batch",
+            metavar="PATH",
+            help="Import every file of a folder (walked recursively, in sorted order) or of a "
+            ".zip as one batch, seen in the admin too; files already imported are reported "
+            "as duplicates. Reads each file within IMPORT_BATCH_PARSE_SECONDS (120).",
+        )
         parser.add_argument(
             "--dry-run", action="store_true", help="Read and report; create nothing."
         )
@@ -41,8 +51,9 @@ class Command(BaseCommand):
             "--time-limit",
             type=float,
             metavar="SECONDS",
-            help="Longest time to read one file (default: IMPORT_PARSE_SECONDS, 20). The "
-            "command has no web timeout: a very long law may need more.",
+            help="Longest time to read one file (default: IMPORT_PARSE_SECONDS, 20; with "
+            "--batch IMPORT_BATCH_PARSE_SECONDS, 120). The command has no web timeout: a "
+            "very long law may need more.",
         )
 
     def handle(self, *args, **options):
@@ -60,6 +71,12 @@ class Command(BaseCommand):
             user = User._default_manager.filter(**{User.USERNAME_FIELD: options["user"]}).first()
             if user is None:
                 raise CommandError(f"Không có người dùng “{options['user']}”.")
+        if options["batch"]:
+            if options["files"] or options["dry_run"]:
+                raise CommandError("--batch không dùng cùng FILE hay --dry-run.")
+            return self._batch(Path(options["batch"]), library, user, options)
+        if not options["files"]:
+            raise CommandError("Hãy nêu ít nhất một tệp, hoặc --batch THƯ_MỤC_HOẶC_ZIP.")
         limits = ParseLimits.from_settings()
         if options["time_limit"]:
             limits = replace(limits, seconds=options["time_limit"])
@@ -113,3 +130,113 @@ class Command(BaseCommand):
             self.stdout.write(f"  Trang nháp: {data['page_url']}")
         elif report.ok and dry_run:
             self.stdout.write("  (chạy thử: không tạo trang)")
+
+    # Batches ---------------------------------------------------------------------------
+    def _batch(self, path: Path, library, user, options) -> None:
+        from congthongtin.legal.importer import batch as batches
+
+        if not path.exists():
+            raise CommandError(f"Không tìm thấy “{path}”.")
+        try:
+            source = batches.source_for(path)
+        except batches.BatchRefused as error:
+            raise CommandError(str(error)) from error
+        batch = batches.create_batch(
+            library=library,
+            user=user,
+            name=path.name or str(path),
+            origin=batches.ImportBatch.Origin.COMMAND,
+        )
+        bar = ProgressBar(sys.stderr) if sys.stderr.isatty() and not options["json"] else None
+        emit_json = options["json"]
+
+        def progress(batch, item):
+            if bar is not None:
+                bar.update(batch.done, batch.total)
+            if emit_json and item is not None:
+                self.stdout.write(json.dumps(item_json(item), ensure_ascii=False))
+
+        batch = batches.run_batch(
+            batch,
+            source,
+            parse_limits=batches.batch_parse_limits(options["time_limit"]),
+            progress=progress,
+        )
+        if bar is not None:
+            bar.close()
+        if emit_json:
+            self.stdout.write(json.dumps(batch_json(batch), ensure_ascii=False))
+        else:
+            self._print_batch(batch)
+        if batch.status == batches.ImportBatch.Status.FAILED:
+            raise CommandError(batch.error or "Lô không nhập được.")
+
+    def _print_batch(self, batch) -> None:
+        marks = {"imported": "OK", "review": "XEM LẠI", "duplicate": "TRÙNG", "refused": "LỖI"}
+        for item in batch.items.select_related("page").order_by("order"):
+            self.stdout.write(f"[{marks[item.outcome]}] {item.name}")
+            if item.number_symbol:
+                self.stdout.write(f"  Số, ký hiệu: {item.number_symbol}")
+            for reason in item.reasons:
+                self.stdout.write(f"  ! {reason}")
+            if item.page_id:
+                self.stdout.write(f"  Trang: {item.page.url_path}")
+        self.stdout.write(
+            f"Lô #{batch.pk} ({batch.get_status_display()}): {batch.done}/{batch.total} tệp, "
+            f"{batch.imported} nhập được, {batch.review} cần xem lại, {batch.duplicate} trùng, "
+            f"{batch.refused} bị từ chối."
+        )
+        if batch.error:
+            self.stdout.write(f"  ! {batch.error}")
+
+
+def item_json(item) -> dict:
+    return {
+        "file": item.name,
+        "order": item.order,
+        "size": item.size,
+        "sha256": item.sha256,
+        "outcome": item.outcome,
+        "reasons": item.reasons,
+        "number_symbol": item.number_symbol,
+        "page_id": item.page_id,
+        "page_path": item.page.url_path if item.page_id else None,
+    }
+
+
+def batch_json(batch) -> dict:
+    return {
+        "batch": batch.pk,
+        "status": batch.status,
+        "error": batch.error,
+        **{
+            key: getattr(batch, key)
+            for key in ("total", "done", "imported", "review", "duplicate", "refused")
+        },
+    }
+
+
+class ProgressBar:
+    """“[####    ] 412/1000 tệp · 35 tệp/phút” on one line of a terminal."""
+
+    def __init__(self, stream, width: int = 30):
+        self.stream = stream
+        self.width = width
+        self.started = time.monotonic()
+        self.first_done: int | None = None
+
+    def update(self, done: int, total: int) -> None:
+        if self.first_done is None:
+            self.first_done = done - 1  # a resumed batch: count this run's files only
+        filled = int(self.width * done / total) if total else self.width
+        minutes = (time.monotonic() - self.started) / 60
+        rate = (done - self.first_done) / minutes if minutes > 0 else 0
+        self.stream.write(
+            f"\r[{'#' * filled}{' ' * (self.width - filled)}] {done}/{total} tệp · "
+            f"{rate:.0f} tệp/phút"
+        )
+        self.stream.flush()
+
+    def close(self) -> None:
+        self.stream.write("\n")
+        self.stream.flush()
