@@ -81,13 +81,22 @@ class ImportForm(forms.Form):
     files = MultipleFileField(
         label=_("Files"),
         help_text=_(
-            "Word (.docx), OpenDocument (.odt), PDF or text (.txt) files, up to 20 MB each."
+            "Word (.docx), OpenDocument (.odt), PDF or text (.txt) files, up to 20 MB each, "
+            "or one .zip of such files (imported as a batch)."
         ),
     )
     parent = forms.ModelChoiceField(
         queryset=None, label=_("Library"), empty_label=None, to_field_name="pk"
     )
     dry_run = forms.BooleanField(label=_("Only check the files; create nothing"), required=False)
+    batch = forms.BooleanField(
+        label=_("Import in the background, as a batch"),
+        required=False,
+        help_text=_(
+            "For many files: they are read one by one in the background and you follow the "
+            "progress on the batch's page. A .zip of documents is always imported as a batch."
+        ),
+    )
 
     def __init__(self, *args, parents=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -96,3 +105,53 @@ class ImportForm(forms.Form):
         self.fields["parent"].queryset = LegalDocumentIndexPage.objects.filter(
             pk__in=[p.pk for p in parents]
         )
+
+    def clean(self):
+        cleaned = super().clean()
+        files = cleaned.get("files") or []
+        archives = [f for f in files if f.name.lower().endswith(".zip")]
+        if archives:
+            cleaned["batch"] = True
+            if len(files) > 1:
+                self.add_error(
+                    "files",
+                    _("Upload either one .zip file or several documents, not both."),
+                )
+        if cleaned.get("batch") and cleaned.get("dry_run"):
+            self.add_error(
+                "dry_run",
+                _("A batch cannot be only checked: upload the files without the batch option."),
+            )
+        if archives and len(files) == 1:
+            self._check_archive(archives[0])
+        return cleaned
+
+    def _check_archive(self, upload) -> None:
+        """The cheap checks, before anything is stored: the size, and the archive's
+        directory (names and declared sizes, nothing inflated; the batch measures the
+        rest before reading a file)."""
+        import zipfile
+
+        from congthongtin.core.conf import app_settings
+
+        limit = app_settings.IMPORT_BATCH_MAX_UPLOAD_BYTES
+        if upload.size > limit:
+            self.add_error(
+                "files",
+                _("The .zip file is larger than %(size)s MB.") % {"size": limit // (1024 * 1024)},
+            )
+            return
+        try:
+            with zipfile.ZipFile(upload) as archive:
+                count = sum(1 for info in archive.infolist() if not info.is_dir())
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+            self.add_error("files", _("The .zip file is damaged or is not a ZIP archive."))
+            return
+        finally:
+            upload.seek(0)
+        if count > app_settings.IMPORT_BATCH_MAX_FILES:
+            self.add_error(
+                "files",
+                _("The .zip file holds %(count)s files, more than the %(limit)s of one batch.")
+                % {"count": count, "limit": app_settings.IMPORT_BATCH_MAX_FILES},
+            )

@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
+import tempfile
 import time
+import zipfile
 from dataclasses import replace
+from pathlib import PurePath
 
 from django.core.exceptions import PermissionDenied
+from django.core.files import File
+from django.db import transaction
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
+from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from congthongtin.core.conf import app_settings
 from congthongtin.core.limits import ParseLimits
 
 from .forms import MAX_UPLOAD_BYTES, ImportForm
+from .importer.batch import create_batch, queue_batch
 from .importer.service import ImportReport, import_document
 from .models import LegalDocumentIndexPage, LegalDocumentPage
 
@@ -60,6 +68,8 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
         # The choice list holds only permitted libraries; checked again for a forged POST.
         if not library.permissions_for_user(self.request.user).can_add_subpage():
             raise PermissionDenied
+        if form.cleaned_data["batch"]:
+            return self.start_batch(library, form.cleaned_data["files"])
         dry_run = form.cleaned_data["dry_run"]
         reports = []
         # Every file is read within its own bounds, and the upload within one budget: the
@@ -107,3 +117,39 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
                 form=ImportForm(parents=self.libraries), results=rows, dry_run=dry_run
             )
         )
+
+    def start_batch(self, library, uploads):
+        """One .zip is stored as it is; several files are packed, uncompressed, into one
+        (the batch reads one archive either way). The batch runs once the transaction
+        commits: in the worker in production; at once, before the redirect, with the
+        immediate backend of development."""
+        if len(uploads) == 1 and uploads[0].name.lower().endswith(".zip"):
+            archive, name = uploads[0], uploads[0].name
+        else:
+            archive = pack_uploads(uploads)
+            name = gettext("%(count)s files") % {"count": len(uploads)}
+            archive.name = "tep.zip"
+        with transaction.atomic():
+            batch = create_batch(
+                library=library, user=self.request.user, name=name, archive=archive
+            )
+            queue_batch(batch)
+        messages.success(
+            self.request,
+            gettext("The batch “%(name)s” was queued: its files are read one by one.")
+            % {"name": batch.name},
+        )
+        return redirect("legal_import_batch", pk=batch.pk)
+
+
+def pack_uploads(uploads) -> File:
+    """The uploaded files in one ZIP (stored, not compressed), in a temporary file."""
+    spool = tempfile.SpooledTemporaryFile(max_size=10 * 1024 * 1024)  # noqa: SIM115
+    with zipfile.ZipFile(spool, "w", zipfile.ZIP_STORED) as archive:
+        for upload in uploads:
+            name = PurePath(upload.name).name or "tep"
+            with archive.open(name, "w", force_zip64=True) as member:
+                for chunk in upload.chunks():
+                    member.write(chunk)
+    spool.seek(0)
+    return File(spool)

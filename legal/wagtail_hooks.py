@@ -1,4 +1,5 @@
-"""Admin integration: document types, the import screen, audit-log actions, home highlight."""
+"""Admin integration: document types, the import screen and its batches, audit-log actions,
+home highlight."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from congthongtin.core import sitecache
 from congthongtin.core.highlights import Highlight
 from congthongtin.core.viewsets import PortalSnippetViewSet
 
+from .batch_views import BatchCancelView, BatchDetailView, BatchListView, BatchProgressView
 from .models import DocumentType, EffectStatus, LegalDocumentIndexPage, LegalDocumentPage
 from .status import STATUS_CHANGE_ACTION
 from .views import ImportView, libraries_for
@@ -36,7 +38,21 @@ register_snippet(DocumentTypeViewSet)
 
 @hooks.register("register_admin_urls")
 def register_import_url():
-    return [path("van-ban/nhap/", ImportView.as_view(), name="legal_import")]
+    return [
+        path("van-ban/nhap/", ImportView.as_view(), name="legal_import"),
+        path("van-ban/nhap/lo/", BatchListView.as_view(), name="legal_import_batches"),
+        path("van-ban/nhap/lo/<int:pk>/", BatchDetailView.as_view(), name="legal_import_batch"),
+        path(
+            "van-ban/nhap/lo/<int:pk>/tien-do/",
+            BatchProgressView.as_view(),
+            name="legal_import_batch_progress",
+        ),
+        path(
+            "van-ban/nhap/lo/<int:pk>/huy/",
+            BatchCancelView.as_view(),
+            name="legal_import_batch_cancel",
+        ),
+    ]
 
 
 class ImportMenuItem(MenuItem):
