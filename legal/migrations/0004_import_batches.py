@@ -57,7 +57,7 @@ class Migration(migrations.Migration):
                 ('number_symbol', models.CharField(blank=True, max_length=255, verbose_name='number and symbol')),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('batch', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='legal.importbatch')),
-                ('page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='legal.legaldocumentpage', verbose_name='document')),
+                ('page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='legal.legaldocumentpage', verbose_name='document page')),
             ],
             options={
                 'verbose_name': 'imported file',

@@ -132,7 +132,7 @@ class ImportBatchItem(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name=_("document"),
+        verbose_name=_("document page"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

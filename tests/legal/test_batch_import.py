@@ -208,7 +208,10 @@ def test_interrupted_batch__resumed_without_reimporting(library, tmp_path, monke
     assert batch.archive.name == stored
 
     monkeypatch.setattr(batches, "import_member", real)
-    batch = batches.run_batch(batch)
+    out = io.StringIO()
+    call_command("import_legal_document", "--resume", str(batch.pk), stdout=out)
+    assert "3/3" in out.getvalue()
+    batch.refresh_from_db()
     assert batch.status == Status.DONE
     assert [i.order for i in batch.items.all()] == [0, 1, 2]
     assert LegalDocumentPage.objects.filter(number_symbol="21/QĐ-UBND").count() == 1

@@ -45,6 +45,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--json", action="store_true", help="Print one JSON object per file (JSON Lines)."
         )
+        parser.add_argument(
+            "--resume",
+            type=int,
+            metavar="BATCH_ID",
+            help="Go on with a batch that was interrupted (its worker stopped): the files "
+            "already recorded are skipped. A batch started here needs its --batch PATH again.",
+        )
         parser.add_argument("--parent", metavar="SLUG", help="Slug of the library page.")
         parser.add_argument("--user", metavar="USERNAME", help="Owner of the created pages.")
         parser.add_argument(
@@ -61,6 +68,8 @@ class Command(BaseCommand):
             return self._handle(options)
 
     def _handle(self, options):
+        if options["resume"]:
+            return self._resume(options)
         try:
             library = find_library(options["parent"])
         except ImportFailed as error:
@@ -132,21 +141,47 @@ class Command(BaseCommand):
             self.stdout.write("  (chạy thử: không tạo trang)")
 
     # Batches ---------------------------------------------------------------------------
-    def _batch(self, path: Path, library, user, options) -> None:
+    def _resume(self, options) -> None:
+        from congthongtin.legal.importer import batch as batches
+
+        batch = batches.ImportBatch.objects.filter(pk=options["resume"]).first()
+        if batch is None:
+            raise CommandError(f"Không có lô nhập số {options['resume']}.")
+        if batch.finished:
+            raise CommandError(f"Lô #{batch.pk} đã kết thúc ({batch.get_status_display()}).")
+        source = None
+        if not batch.archive:
+            if not options["batch"]:
+                raise CommandError("Lô này được chạy từ dòng lệnh: hãy nêu lại --batch PATH.")
+            source = self._source(Path(options["batch"]))
+        self._run(batch, source, options)
+
+    @staticmethod
+    def _source(path: Path):
         from congthongtin.legal.importer import batch as batches
 
         if not path.exists():
             raise CommandError(f"Không tìm thấy “{path}”.")
         try:
-            source = batches.source_for(path)
+            return batches.source_for(path)
         except batches.BatchRefused as error:
             raise CommandError(str(error)) from error
+
+    def _batch(self, path: Path, library, user, options) -> None:
+        from congthongtin.legal.importer import batch as batches
+
+        source = self._source(path)
         batch = batches.create_batch(
             library=library,
             user=user,
             name=path.name or str(path),
             origin=batches.ImportBatch.Origin.COMMAND,
         )
+        self._run(batch, source, options)
+
+    def _run(self, batch, source, options) -> None:
+        from congthongtin.legal.importer import batch as batches
+
         bar = ProgressBar(sys.stderr) if sys.stderr.isatty() and not options["json"] else None
         emit_json = options["json"]
 
