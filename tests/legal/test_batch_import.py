@@ -453,9 +453,7 @@ def test_admin_several_files_as_batch__packed_in_one_archive(
         SimpleUploadedFile("qd-92.txt", decision_text(92)),
     ]
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            IMPORT_URL, {"files": files, "parent": library.pk, "batch": "on"}
-        )
+        response = client.post(IMPORT_URL, {"files": files, "parent": library.pk, "batch": "on"})
     batch = ImportBatch.objects.get()
     assert response.status_code == 302
     assert batch.status == Status.DONE
