@@ -350,12 +350,14 @@ def finish(batch: ImportBatch, status: str = Status.DONE, error: str = "") -> Im
 
 def cancel(batch: ImportBatch) -> bool:
     """Queued or running → cancelled: the run stops before its next file (the files
-    already imported stay, as drafts). False when the batch had ended."""
+    already imported stay, as drafts). The archive is deleted now, also when the worker
+    that ran the batch has died (a run that is going on keeps its open file to the end of
+    the current file). False when the batch had ended."""
     updated = ImportBatch.objects.filter(
         pk=batch.pk, status__in=[Status.QUEUED, Status.RUNNING]
     ).update(status=Status.CANCELLED, finished_at=timezone.now())
     batch.refresh_from_db()
-    if updated and batch.started_at is None:
+    if updated:
         _drop_archive(batch)
     return bool(updated)
 

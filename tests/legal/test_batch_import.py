@@ -7,6 +7,7 @@ import io
 import json
 import tracemalloc
 import zipfile
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -233,6 +234,23 @@ def test_cancel__queued_batch_never_runs(library):
     assert not LegalDocumentPage.objects.filter(number_symbol="31/QĐ-UBND").exists()
 
 
+def test_cancel__running_batch_stops_before_its_next_file(library, monkeypatch):
+    data = zip_bytes({f"{n}.txt": decision_text(n) for n in (32, 33, 34)})
+    batch = batches.create_batch(
+        library=library, name="lo.zip", archive=SimpleUploadedFile("lo.zip", data)
+    )
+    stored = batch.archive.name
+
+    def fake_import(data, filename, **kwargs):
+        batches.cancel(ImportBatch.objects.get(pk=batch.pk))  # an editor clicks "Cancel"
+        return ImportReport(file=filename, problems=["không phải văn bản"])
+
+    monkeypatch.setattr(batches, "import_document", fake_import)
+    batch = batches.run_batch(batch)
+    assert (batch.status, batch.done, batch.total) == (Status.CANCELLED, 1, 3)
+    assert not ImportBatch._meta.get_field("archive").storage.exists(stored)
+
+
 @override_app_settings(IMPORT_BATCH_MAX_BYTES=1024 * 1024)
 def test_bomb__whole_batch_refused_before_any_file(library, tmp_path):
     data = zip_bytes({"a.txt": decision_text(41), "bom.txt": b"0" * (3 * 1024 * 1024)})
@@ -381,7 +399,7 @@ def editor(library):
     return staff("bientap", writers_of(library, "Biên tập văn bản"))
 
 
-def upload_zip(client, library, data: bytes, name="lo.zip", captured=None, **extra):
+def upload_zip(client, library, data: bytes, name="lo.zip", **extra):
     return client.post(
         IMPORT_URL, {"files": SimpleUploadedFile(name, data), "parent": library.pk, **extra}
     )
@@ -530,3 +548,11 @@ def test_unit_names():
     for name in ("../x.txt", "a/../../x.txt", "/etc/passwd", "C:\\x.txt", "..\\x.txt"):
         assert batches.is_unsafe(name), name
     assert not batches.is_unsafe("a/b..c.txt")
+
+
+def test_progress_script_is_a_static_file():
+    """The page's script is a file of its own (the site's CSP allows no inline script)."""
+    from django.contrib.staticfiles import finders
+
+    script = Path(finders.find("legal/js/import-batch.js")).read_text(encoding="utf-8")
+    assert "data-batch-progress-url" in script and "2000" in script
