@@ -123,6 +123,16 @@ class ImportForm(forms.Form):
             )
         if archives and len(files) == 1:
             self._check_archive(archives[0])
+        elif cleaned.get("batch"):
+            from congthongtin.core.conf import app_settings
+
+            limit = app_settings.IMPORT_BATCH_MAX_UPLOAD_BYTES
+            if sum(f.size for f in files) > limit:
+                self.add_error(
+                    "files",
+                    _("The files of one batch may not exceed %(size)s MB in all.")
+                    % {"size": limit // (1024 * 1024)},
+                )
         return cleaned
 
     def _check_archive(self, upload) -> None:

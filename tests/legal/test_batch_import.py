@@ -499,6 +499,18 @@ def test_admin_form_refusals(client, library, editor):
     with override_app_settings(IMPORT_BATCH_MAX_FILES=2):
         response = upload_zip(client, library, zip_bytes({f"{n}.txt": b"x" for n in range(3)}))
     assert response.context["form"].errors["files"]
+    with override_app_settings(IMPORT_BATCH_MAX_UPLOAD_BYTES=1000):
+        response = upload_zip(client, library, zip_bytes({"a.txt": b"x" * 2000}, 0))
+        assert response.context["form"].errors["files"]
+        response = client.post(
+            IMPORT_URL,
+            {
+                "files": [SimpleUploadedFile(f"{n}.txt", b"x" * 600) for n in range(2)],
+                "parent": library.pk,
+                "batch": "on",
+            },
+        )
+        assert response.context["form"].errors["files"]
     assert ImportBatch.objects.count() == 0
 
 
