@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import itertools
 import json
 import os
 import platform
@@ -221,6 +222,27 @@ def rss_mb(who=resource.RUSAGE_SELF) -> float:
     return resource.getrusage(who).ru_maxrss / 1024  # kilobytes on Linux
 
 
+def status_mb(key: str) -> float | None:
+    """VmRSS (resident now) or VmHWM (peak since start or the last reset), Linux only."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith(key + ":"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    return None
+
+
+def reset_peak() -> bool:
+    """Reset the peak resident size (Linux ``clear_refs`` 5), so that ``ru_maxrss`` and
+    VmHWM measure the batch, not the migration and set-up before it."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+        return True
+    except OSError:
+        return False
+
+
 # The run ------------------------------------------------------------------------------------
 def run(args) -> dict:
     folder = Path(tempfile.mkdtemp(prefix="bench-batch-"))
@@ -254,12 +276,18 @@ def run(args) -> dict:
                         "files": batch.done,
                         "seconds": round(time.perf_counter() - t0, 1),
                         "rss_mb": round(rss_mb(), 1),
+                        "rss_now_mb": status_mb("VmRSS"),
                     }
                 )
                 print(json.dumps(marks[-1]), file=sys.stderr)
 
         batch = batches.create_batch(library=library, name="lo.zip", origin="command")
-        rss_before = rss_mb()
+        import gc
+
+        gc.collect()
+        rss_setup = rss_mb()
+        peak_reset = reset_peak()
+        rss_before = status_mb("VmRSS") or rss_mb()
         batch = batches.run_batch(batch, batches.ZipSource(archive.open("rb")), progress=progress)
         elapsed = time.perf_counter() - t0
         at_100 = next((m for m in marks if m["files"] >= 100), marks[0])
@@ -281,7 +309,11 @@ def run(args) -> dict:
             },
             "seconds": round(elapsed, 1),
             "per_minute": round(batch.done / elapsed * 60, 1),
+            "rss_setup_peak_mb": round(rss_setup, 1),
+            "peak_reset": peak_reset,
             "rss_before_mb": round(rss_before, 1),
+            "rss_now_at_100_mb": at_100["rss_now_mb"],
+            "rss_now_end_mb": marks[-1]["rss_now_mb"],
             "rss_at_100_mb": at_100["rss_mb"],
             "rss_end_mb": marks[-1]["rss_mb"],
             "rss_ratio": round(marks[-1]["rss_mb"] / at_100["rss_mb"], 3),
@@ -307,8 +339,9 @@ def markdown(results: list[dict]) -> str:
         "file parsed in its bounded worker process (no .doc, no scanned PDF).",
         "",
         "| Database | Files | Mix | Imported / review / duplicate / refused | Time | "
-        "Documents per minute | Peak RSS after 100 files | at the end | Ratio |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "Documents per minute | RSS before | Peak RSS after 100 files | at the end | Ratio | "
+        "RSS now after 100 files | at the end |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for r in results:
         mix = ", ".join(f"{k} {v}" for k, v in sorted(r["mix"].items()))
@@ -316,20 +349,35 @@ def markdown(results: list[dict]) -> str:
         lines.append(
             f"| {r['database']} | {r['files']} | {mix} | {o['imported']} / {o['review']} / "
             f"{o['duplicate']} / {o['refused']} | {r['seconds'] / 60:.1f} min | "
-            f"{r['per_minute']} | {r['rss_at_100_mb']} MB | {r['rss_end_mb']} MB | "
-            f"{r['rss_ratio']} |"
+            f"{r['per_minute']} | {r['rss_before_mb']} MB | {r['rss_at_100_mb']} MB | "
+            f"{r['rss_end_mb']} MB | {r['rss_ratio']} | {r['rss_now_at_100_mb']} MB | "
+            f"{r['rss_now_end_mb']} MB |"
         )
     lines += [
         "",
-        "Rate per hundred files (documents per minute, first run): "
-        + ", ".join(
-            f"{b['files']}: {100 / max(b['seconds'] - a['seconds'], 0.1) * 60:.0f}"
-            for a, b in zip(results[0]["marks"], results[0]["marks"][1:], strict=False)
-        )
-        + ".",
+        "Memory of the importing process (the parse workers are separate processes, bounded "
+        "by `IMPORT_PARSE_MEMORY_BYTES`): *RSS before* is its resident size when the batch "
+        "starts; the peak (`getrusage` `ru_maxrss`, reset before the batch with Linux's "
+        "`clear_refs`; the set-up's own peak was "
+        + ", ".join(f"{r['rss_setup_peak_mb']} MB" for r in results)
+        + ") is the largest resident size so far, so a ratio of 1.0 between 100 files and "
+        "the end means the later files did not raise it; *RSS now* is the resident size at "
+        "that moment (`VmRSS`).",
         "",
     ]
+    for r in results:
+        marks = [{"files": 0, "seconds": 0}, *r["marks"]]
+        lines += [
+            f"Documents per minute by hundred files ({r['database']}, {r['files']} files): "
+            + ", ".join(f"{b['files']}: {rate(a, b):.0f}" for a, b in itertools.pairwise(marks))
+            + ".",
+            "",
+        ]
     return "\n".join(lines)
+
+
+def rate(a: dict, b: dict) -> float:
+    return (b["files"] - a["files"]) / max(b["seconds"] - a["seconds"], 0.1) * 60
 
 
 def write_section(text: str) -> None:
