@@ -285,6 +285,8 @@ def _checks(extracted: Extracted, content: WordContent, model) -> list[str]:
         )
     if "no_lead" in extracted.checks:
         checks.append(_("No lead paragraph was found: write the summary."))
+    if "capital_title" in extracted.checks:
+        checks.append(_("The title is written in capitals: write it in sentence case."))
     if "long_title" in extracted.checks:
         checks.append(_("The title was longer than 255 characters and was shortened."))
     if extracted.source:

@@ -295,10 +295,14 @@ def extract(blocks: list[dict]) -> Extracted:
     result.title = title
     before = blocks[:title_index]
     rest = blocks[title_index + 1 :]
-    lead_index = next((i for i, b in enumerate(rest) if _is_text(b)), None)
-    if lead_index is not None and _is_lead(rest[lead_index]) and lead_index == 0:
+    if title.upper() == title and any(ch.isalpha() for ch in title):
+        result.checks.append("capital_title")
+    # The lead is the first text after the title; a picture may stand between them (it
+    # stays at the top of the body: the lead picture).
+    lead_index = next((i for i, b in enumerate(rest) if b["kind"] != "image"), None)
+    if lead_index is not None and _is_lead(rest[lead_index]):
         result.lead = rest[lead_index]["text"]
-        rest = rest[lead_index + 1 :]
+        rest = rest[:lead_index] + rest[lead_index + 1 :]
     else:
         result.checks.append("no_lead")
     author_index, author, source = find_author(rest, 0)

@@ -80,8 +80,9 @@ def _w(tag: str) -> str:
 _FALSE = {"0", "false", "off", "none"}
 #: Word's alternative text when the author wrote none: "Picture 3", "image1.png" …
 _DEFAULT_ALT = re.compile(
-    r"^(picture|image|hình|ảnh|graphic|chart|a picture containing)\b.*"
-    r"|.*\.(png|jpe?g|gif|emf|wmf|bmp|tiff?)$",
+    r"^(?:picture|image|hình|hình ảnh|ảnh|graphic|chart|object|shape)\s*\d*$"
+    r"|^a picture containing\b|description automatically generated"
+    r"|\.(?:png|jpe?g|gif|emf|wmf|bmp|tiff?)$",
     re.IGNORECASE,
 )
 
@@ -496,7 +497,7 @@ class _Reader:
         for properties in element.iter(f"{{{_WP}}}docPr"):
             for attribute in ("descr", "title"):
                 value = " ".join((properties.get(attribute) or "").split())
-                if value and not _DEFAULT_ALT.match(value):
+                if value and not _DEFAULT_ALT.search(value):
                     return unicode_text(value)[0][:500]
         return ""
 
@@ -709,7 +710,15 @@ def read_word_content_bounded(
             f"Loại tệp “.{extension or '?'}” không được nhận: chỉ nhận tệp Word (.docx, .doc)."
         )
     if kind == "doc":
-        data = convert_doc(data)
+        try:
+            data = convert_doc(data)
+        except ReadError:
+            raise
+        except Exception as error:  # the converter's own failure: a refusal of the file
+            raise ReadError(
+                "Không chuyển được tệp Word 97–2003 (.doc) sang .docx: hãy mở tệp bằng Word, "
+                "lưu lại dưới dạng .docx rồi gửi lại."
+            ) from error
         kind = sniff(data)
     if kind != "docx":
         shown = {"zip": "ZIP hỏng hoặc không phải Word", "pdf": "PDF", "rtf": "RTF"}.get(

@@ -27,6 +27,7 @@ from congthongtin.core import roles
 from congthongtin.core.bodies import create_body, role_group
 from congthongtin.core.reading import ReadError
 from congthongtin.core.reading.word_content import (
+    MAX_BLOCKS,
     MAX_IMAGES,
     read_word_content,
     word_content_in_worker,
@@ -35,6 +36,7 @@ from congthongtin.news.importing import ImportFailed, import_word_page
 from congthongtin.news.models import ArticleIndexPage, ArticlePage, NewsIndexPage, NewsPage
 from congthongtin.news.word import extract, parse_author, split_credit, split_position
 from congthongtin.vietnam.text import encode_tcvn3
+from tests.legal.hostile import _rewrite_zip, docx_bomb
 from tests.news.helpers import add
 
 User = get_user_model()
@@ -55,6 +57,7 @@ PARAGRAPHS = [
     "bản sắc văn hóa dân tộc Thái, Mường và đẩy mạnh chuyển đổi số trong thông tin cơ sở.",
 ]
 CAPTIONS = ["Các đại biểu dự hội nghị. (Ảnh: Lê Thị Bình)", "Trao giấy khen cho các thôn."]
+ALT = "Lãnh đạo huyện trao giấy khen cho đại diện các thôn"
 AUTHOR_LINE = "Tin, ảnh: Lê Thị Bình (Trung tâm Văn hóa – Thông tin xã)"
 
 
@@ -138,7 +141,9 @@ def news_docx(*, legacy=False, lead_picture=False, pictures=None) -> bytes:
             _run(document.add_paragraph(), text(CAPTIONS[0]), italic=True, font=body_font)
         _run(document.add_paragraph(), text(paragraph), font=body_font)
         if index < len(pictures) and not (index == 0 and lead_picture):
-            document.add_picture(io.BytesIO(pictures[index]), width=Inches(3))
+            shape = document.add_picture(io.BytesIO(pictures[index]), width=Inches(3))
+            if index == 1:  # Word's "alt text", as an author writes it
+                shape._inline.docPr.set("descr", ALT)
             _run(document.add_paragraph(), text(CAPTIONS[index]), italic=True, font=body_font)
     author = document.add_paragraph()
     author.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -173,6 +178,10 @@ def article_docx() -> bytes:
         "Cần sưu tầm, ghi chép đầy đủ các bài cúng, lời hát và trang phục của lễ hội; "
         "khuyến khích nghệ nhân truyền dạy cho thế hệ trẻ. " * 2
     )
+    table = document.add_table(rows=2, cols=2)
+    for row, cells in zip(table.rows, [("Năm", "Số người dự"), ("2025", "1.200")], strict=True):
+        for cell, value in zip(row.cells, cells, strict=True):
+            cell.text = value
     document.add_picture(io.BytesIO(png((40, 120, 40))), width=Inches(3))
     _run(document.add_paragraph(), "Nghi lễ dựng cây bông.", italic=True)
     document.add_paragraph("Bảo tồn lễ hội gắn với phát triển du lịch cộng đồng bền vững. " * 2)
@@ -225,8 +234,9 @@ class ReadWordContentTests(SimpleTestCase):
         self.assertEqual((first.width, first.height), (96, 64))
         self.assertTrue(first.data.startswith(b"\x89PNG"))
         self.assertEqual(content.blocks[-1]["align"], "right")
-        self.assertIn('<img src="image:1" alt="">', content.html())
+        self.assertIn(f'<img src="image:1" alt="{ALT}">', content.html())
         self.assertEqual(content.legacy_runs, 0)
+        self.assertEqual([image.alt for image in content.images], ["", ALT])
 
     def test_tcvn3_fonts__decoded_to_unicode(self):
         content = read_word_content(news_docx(legacy=True))
@@ -269,6 +279,20 @@ class ReadWordContentTests(SimpleTestCase):
                 with self.assertRaises(ReadError) as caught:
                     read_word_content(data)
                 self.assertIn(reason, str(caught.exception))
+
+    def test_endless_file__cut_at_the_block_limit(self):
+        import zipfile
+
+        source = news_docx()
+        with zipfile.ZipFile(io.BytesIO(source)) as archive:
+            xml = archive.read("word/document.xml")
+        filler = b"<w:p><w:r><w:t>a</w:t></w:r></w:p>" * (MAX_BLOCKS + 500)
+        data = _rewrite_zip(
+            source, {"word/document.xml": xml.replace(b"</w:body>", filler + b"</w:body>", 1)}
+        )
+        content = read_word_content(data)
+        self.assertEqual(len(content.blocks), MAX_BLOCKS)
+        self.assertIn(f"chỉ lấy {MAX_BLOCKS} đoạn đầu", " ".join(content.notes))
 
     def test_worker__images_written_to_the_callers_folder(self):
         with tempfile.TemporaryDirectory() as folder:
@@ -425,6 +449,7 @@ class ImportWordPageTests(BodiesMixin, TestCase):
             self.assertEqual(value["image"].uploaded_by_user, self.editor_a)
             self.assertEqual(value["image"].width, 96)
         self.assertEqual(images[1]["image"].title, "Trao giấy khen cho các thôn.")
+        self.assertEqual((images[0]["alt_text"], images[1]["alt_text"]), ("", ALT))
         self.assertEqual(result.images, 2)
         # The first picture is not at the top: no lead image, and the editor is told.
         self.assertIsNone(page.lead_image)
@@ -456,6 +481,8 @@ class ImportWordPageTests(BodiesMixin, TestCase):
         blocks = [block.block_type for block in page.body]
         self.assertIn("heading", blocks)
         self.assertIn("image", blocks)
+        table = next(b.value for b in page.body if b.block_type == "table")
+        self.assertEqual(table["data"], [["Năm", "Số người dự"], ["2025", "1.200"]])
         heading = next(b.value for b in page.body if b.block_type == "heading")
         self.assertEqual((heading["text"], heading["level"]), ("Những giải pháp bảo tồn", "h3"))
 
@@ -470,6 +497,10 @@ class ImportWordPageTests(BodiesMixin, TestCase):
         text = " ".join(str(b.value) for b in page.body if b.block_type == "paragraph")
         self.assertIn(PARAGRAPHS[2], text)
         self.assertTrue(any("TCVN3" in check for check in result.checks))
+        self.assertIn(
+            gettext("The title is written in capitals: write it in sentence case."),
+            result.checks,
+        )
 
     def test_refused_files__nothing_created(self):
         before = (Page.objects.count(), get_image_model().objects.count())
@@ -487,6 +518,12 @@ class ImportWordPageTests(BodiesMixin, TestCase):
                     import_word_page(data, name, parent=self.news_a, user=self.editor_a)
                 self.assertIn(reason, str(caught.exception))
         self.assertEqual((Page.objects.count(), get_image_model().objects.count()), before)
+
+    def test_compression_bomb__refused_before_parsing(self):
+        with self.assertRaises(ImportFailed) as caught:
+            import_word_page(docx_bomb(), "bom.docx", parent=self.news_a, user=self.editor_a)
+        self.assertIn("word/document.xml", str(caught.exception))
+        self.assertFalse(NewsPage.objects.exists())
 
     def test_wrong_index__refused(self):
         with self.assertRaises(ImportFailed):
