@@ -282,9 +282,12 @@ class _Reader:
                     self.body(inner)
 
     def table(self, table) -> None:
-        if any(True for _ in table.iter(_w("drawing"), _w("pict"))):
-            # A photo laid out in a table with its caption in the next cell: the
-            # pictures and paragraphs in reading order serve the page better than a grid.
+        grid = table.findall(_w("tr"))
+        layout = len(grid) <= 1 or all(len(row.findall(_w("tc"))) <= 1 for row in grid)
+        if layout or any(True for _ in table.iter(_w("drawing"), _w("pict"))):
+            # A table for the layout (one row, or one column: a whole item typed in a
+            # frame), or a photo laid out with its caption in the next cell: the
+            # paragraphs and pictures in reading order serve the page better than a grid.
             for row in table.iter(_w("tr")):
                 for cell in row.findall(_w("tc")):
                     self.body(cell)

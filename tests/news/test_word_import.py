@@ -280,6 +280,44 @@ class ReadWordContentTests(SimpleTestCase):
                     read_word_content(data)
                 self.assertIn(reason, str(caught.exception))
 
+    def test_item_typed_in_a_frame__read_as_paragraphs(self):
+        import docx
+
+        document = docx.Document()
+        cell = document.add_table(rows=1, cols=1).cell(0, 0)
+        cell.paragraphs[0].add_run(TITLE).bold = True
+        cell.add_paragraph(SAPO)
+        cell.add_paragraph(PARAGRAPHS[0])
+        content = read_word_content(_save(document))
+        self.assertEqual([b["text"] for b in content.blocks], [TITLE, SAPO, PARAGRAPHS[0]])
+        self.assertEqual(extract(content.blocks).title, TITLE)
+
+    def test_links__web_addresses_kept_scripts_dropped(self):
+        import docx
+        from docx.opc.constants import RELATIONSHIP_TYPE
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        document = docx.Document()
+        paragraph = document.add_paragraph("Xem chi tiết tại ")
+        for url, label in (
+            ("https://nhuxuan.thanhhoa.gov.vn/", "cổng"),
+            ("javascript:alert(1)", "đây"),
+        ):
+            rid = document.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+            link = OxmlElement("w:hyperlink")
+            link.set(qn("r:id"), rid)
+            run = OxmlElement("w:r")
+            text = OxmlElement("w:t")
+            text.text = label
+            run.append(text)
+            link.append(run)
+            paragraph._p.append(link)
+        block = read_word_content(_save(document)).blocks[0]
+        self.assertEqual(block["text"], "Xem chi tiết tại cổngđây")
+        self.assertIn('<a href="https://nhuxuan.thanhhoa.gov.vn/">cổng</a>', block["html"])
+        self.assertNotIn("javascript", block["html"])
+
     def test_endless_file__cut_at_the_block_limit(self):
         import zipfile
 
