@@ -100,8 +100,8 @@ def import_word_page(
     parse_limits=None,
 ) -> WordImport:
     """The draft page made of the Word file ``data`` under ``parent`` (a news or article
-    index). Raises ``ImportFailed`` (nothing created) when the file is refused. The
-    caller authorises: ``user`` may add a page under ``parent``."""
+    index), owned by ``user``, who must be allowed to add a page there. Raises
+    ``ImportFailed`` (nothing created) when the file or the place is refused."""
     parent = parent.specific
     page_type = page_type or page_type_of(parent)
     if page_type not in PAGE_TYPES:
@@ -111,6 +111,12 @@ def import_word_page(
         raise ImportFailed(
             _("A %(type)s cannot be added under “%(parent)s”.")
             % {"type": model._meta.verbose_name, "parent": parent.title}
+        )
+    if user is not None and not parent.permissions_for_user(user).can_add_subpage():
+        # The screen checks first; this holds for every other caller (the command's --user).
+        raise ImportFailed(
+            _("%(user)s may not add a page under “%(parent)s”.")
+            % {"user": user.get_username(), "parent": parent.title}
         )
     filename = PurePath(filename or "").name
     with tempfile.TemporaryDirectory(prefix="word-import-") as directory:

@@ -711,6 +711,17 @@ class CommandTests(BodiesMixin, TestCase):
             self.assertEqual(page.get_parent().pk, self.news_a.pk)
             self.assertEqual(page.owner, self.editor_a)
             self.assertIn(TITLE, out.getvalue())
+            # The owner must be allowed to add the page there.
+            with self.assertRaises(CommandError):
+                call_command(
+                    "import_news_word",
+                    str(path),
+                    parent="tin-tuc",
+                    site="baitranh.example.vn",
+                    user="bientap-a",
+                    stdout=out,
+                )
+            self.assertEqual(NewsPage.objects.count(), 1)
             # Two bodies have a "tin-tuc": the command asks which.
             with self.assertRaises(CommandError):
                 call_command("import_news_word", str(path), parent="tin-tuc", stdout=out)
