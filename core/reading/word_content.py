@@ -71,6 +71,8 @@ _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 _V = "urn:schemas-microsoft-com:vml"
 _O = "urn:schemas-microsoft-com:office:office"
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_MC_ALTERNATE = f"{{{_MC}}}AlternateContent"
 
 
 def _w(tag: str) -> str:
@@ -434,7 +436,12 @@ class _Reader:
                     text.append("\n")
                 elif tag in (_w("noBreakHyphen"),):
                     text.append("-")
-                elif images and tag in (_w("drawing"), _w("pict"), _w("object")):
+                elif images and tag in (_w("drawing"), _w("pict"), _w("object"), _MC_ALTERNATE):
+                    if tag == _MC_ALTERNATE:
+                        # A drawing and its older (VML) copy: the first choice only.
+                        child = child.find(f"{{{_MC}}}Choice")
+                        if child is None:
+                            continue
                     if text:
                         pieces.append(
                             self.piece("".join(text), legacy, caps, bold, italic, size, href)

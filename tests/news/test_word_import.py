@@ -318,6 +318,30 @@ class ReadWordContentTests(SimpleTestCase):
         self.assertIn('<a href="https://nhuxuan.thanhhoa.gov.vn/">cổng</a>', block["html"])
         self.assertNotIn("javascript", block["html"])
 
+    def test_drawing_with_a_vml_fallback__one_picture(self):
+        import docx
+        from docx.oxml.ns import qn
+        from lxml import etree
+
+        mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+        document = docx.Document()
+        document.add_paragraph("Tin ảnh")
+        shape = document.add_picture(io.BytesIO(png()))
+        drawing = shape._inline.getparent()
+        rid = shape._inline.graphic.graphicData.pic.blipFill.blip.get(qn("r:embed"))
+        run = drawing.getparent()
+        alternate = etree.SubElement(run, f"{{{mc}}}AlternateContent")
+        etree.SubElement(alternate, f"{{{mc}}}Choice", Requires="wps").append(drawing)
+        fallback = etree.SubElement(alternate, f"{{{mc}}}Fallback")
+        pict = etree.SubElement(fallback, qn("w:pict"))
+        shape_element = etree.SubElement(pict, "{urn:schemas-microsoft-com:vml}shape")
+        etree.SubElement(shape_element, "{urn:schemas-microsoft-com:vml}imagedata").set(
+            qn("r:id"), rid
+        )
+        content = read_word_content(_save(document))
+        self.assertEqual([b["kind"] for b in content.blocks], ["paragraph", "image"])
+        self.assertEqual(len(content.images), 1)
+
     def test_endless_file__cut_at_the_block_limit(self):
         import zipfile
 
