@@ -13,7 +13,8 @@ The line contract (``ReadResult.text``), which the metadata extraction relies on
   ``mc:AlternateContent``) is read once, where it is anchored;
 * the page headers the sections use come first, the footers not at all;
 * ``w:tab`` is a space, ``w:br``/``w:cr`` a line break; field instructions, deleted
-  text, soft hyphens and page-number fields are dropped; ``w:sym`` gives its character;
+  text, soft hyphens and page-number fields are dropped (a soft hyphen in a TCVN3 run is
+  the letter "ư", byte 0xAD); ``w:sym`` gives its character;
 * runs in a TCVN3 font (``.VnTime``, ``.VnArial``…; ``…H`` fonts such as ``.VnTimeH`` show
   capitals only) or a VNI font (``VNI-Times``…) hold 8-bit legacy text: they are
   converted by their font, numbers and symbols included ("Sè: 15/Q§-UBND" → "Số:
@@ -30,6 +31,7 @@ import zipfile
 from xml.etree import ElementTree
 
 from congthongtin.vietnam.encodings import TCVN3_CHARS, VNI_CHARS
+from congthongtin.vietnam.syllable import is_syllable
 from congthongtin.vietnam.text import decode_tcvn3, decode_vni, unicode_text
 
 from .base import ReadError, ReadResult, clean
@@ -72,6 +74,7 @@ _SKIPPED = {
 }
 #: Fields whose result is the page's number: noise in the text of a page header.
 _PAGE_FIELDS = re.compile(r"^\s*(PAGE|NUMPAGES|SECTIONPAGES)\b", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]+")
 _TCVN3_POSSIBLE = frozenset(TCVN3_CHARS) | frozenset(chr(c) for c in range(128))
 _VNI_POSSIBLE = frozenset(VNI_CHARS) | frozenset(chr(c) for c in range(128))
 
@@ -96,12 +99,22 @@ def decode_by_font(text: str, encoding: str | None) -> str | None:
         if not set(text) <= _TCVN3_POSSIBLE:
             return None
         decoded = decode_tcvn3(text)
-        return decoded.upper() if encoding == "tcvn3h" else decoded
-    if encoding == "vni":
+        decoded = decoded.upper() if encoding == "tcvn3h" else decoded
+    elif encoding == "vni":
         if not set(text) <= _VNI_POSSIBLE:
             return None
-        return decode_vni(text)
-    return None
+        decoded = decode_vni(text)
+    else:
+        return None
+    # Latin-1 letters are TCVN3 bytes too: "Thông báo" typed in Unicode over .VnTime reads
+    # as Vietnamese already, its "decoding" ("Thụng bỏo") less so. A tie trusts the font.
+    if _syllables(text) > _syllables(decoded):
+        return None
+    return decoded
+
+
+def _syllables(text: str) -> int:
+    return sum(is_syllable(word) for word in _WORD.findall(text) if not word.isascii())
 
 
 class _Fonts:
@@ -111,14 +124,14 @@ class _Fonts:
     def __init__(self, styles: ElementTree.Element | None):
         self.styles: dict[str, ElementTree.Element] = {}
         self.default: str | None = None
+        #: Whether any style or run names a legacy font (else mammoth needs no transform).
+        self.legacy = False
         if styles is None:
             return
         for style in styles.iter(_W + "style"):
             self.styles[style.get(_W + "styleId", "")] = style
         fonts = styles.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr/{_W}rFonts")
         self.default = _font_of(fonts)
-        #: Whether any style or run names a legacy font (else mammoth needs no transform).
-        self.legacy = False
 
     def of_style(self, style_id: str | None) -> str | None:
         seen = set()
@@ -250,6 +263,10 @@ class _Walker:
                 pieces.append("\n")
             elif tag == _W + "noBreakHyphen":
                 pieces.append("-")
+            elif tag == _W + "softHyphen":
+                # Dropped, except in a TCVN3 run (flush_run): there byte 0xAD is "ư", which
+                # Word and LibreOffice take for an optional hyphen.
+                pieces.append("\u00ad")
             elif tag == _W + "sym":
                 pieces.append(_symbol(child))
             elif tag in (_W + "drawing", _W + "pict", _W + "object") or tag == (
@@ -268,7 +285,7 @@ class _Walker:
         return False
 
     def flush_run(self, run: ElementTree.Element, pieces: list[str]) -> None:
-        text = "".join(pieces).replace("\u00ad", "")
+        text = "".join(pieces)
         if not text:
             return
         encoding = legacy_font(self.fonts.of_run(run, self.style))
@@ -277,6 +294,9 @@ class _Walker:
         if decoded is not None and decoded != text:
             text = decoded
             self.legacy = True
+        elif encoding is None:
+            # A soft hyphen is invisible, except in TCVN3, where byte 0xAD is "ư".
+            text = text.replace("\u00ad", "")
         first, *rest = text.split("\n")
         self.current.append(first)
         for part in rest:
@@ -430,6 +450,9 @@ def read_docx(data: bytes) -> ReadResult:
         ).value
     except MemoryError:
         raise  # the worker's memory limit: reported as such, not as a broken file
+    except SystemError as error:
+        # expat out of memory under the worker's limit: "error return without exception set"
+        raise MemoryError from error
     except RecursionError:
         raise ReadError("Không đọc được tệp Word (.docx): cấu trúc lồng nhau quá sâu.") from None
     except Exception as error:  # zipfile, expat and mammoth raise many kinds

@@ -156,6 +156,9 @@ def read_odt(data: bytes) -> ReadResult:
         text, legacy_lines = read_text(data)
     except MemoryError:
         raise
+    except SystemError as error:
+        # expat out of memory under the worker's limit: "error return without exception set"
+        raise MemoryError from error
     except RecursionError:
         raise ReadError("Không đọc được tệp OpenDocument (.odt): cấu trúc lồng quá sâu.") from None
     except Exception as error:  # zipfile and expat raise many kinds on broken packages
