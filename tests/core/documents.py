@@ -48,9 +48,10 @@ def _run(paragraph, text: str, legacy: bool):
     return run
 
 
-def heading_docx(*, legacy: bool = False) -> bytes:
+def heading_docx(*, legacy: bool = False, sections: int = 0) -> bytes:
     """A plan (kế hoạch) with the Decree 30 heading table, a body and a signature; with
-    ``legacy``, every run is TCVN3 text in a .VnTime/.VnTimeH font, as typed before 2001."""
+    ``legacy``, every run is TCVN3 text in a .VnTime/.VnTimeH font, as typed before 2001;
+    ``sections`` more numbered sections of body (about 12 make a second page)."""
     import docx
 
     document = docx.Document()
@@ -60,7 +61,12 @@ def heading_docx(*, legacy: bool = False) -> bytes:
         _run(first, lines[0], legacy)
         for line in lines[1:]:
             _run(cell.add_paragraph(), line, legacy)
-    for line in BODY + SIGNATURE:
+    extra = [
+        f"{number}. Nội dung thứ {number}: rà soát, cập nhật thông tin trên Cổng thông tin "
+        "điện tử, bảo đảm kịp thời, chính xác theo quy định của pháp luật."
+        for number in range(1, sections + 1)
+    ]
+    for line in BODY + extra + SIGNATURE:
         _run(document.add_paragraph(), line, legacy)
     buffer = io.BytesIO()
     document.save(buffer)
