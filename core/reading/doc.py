@@ -249,4 +249,8 @@ def read_doc(data: bytes, *, seconds: float = SECONDS):
     return result
 
 
-CONVERTED_NOTE = "Tệp Word 97–2003 (.doc) đã được chuyển sang .docx bằng LibreOffice để đọc."
+#: Shown with the import's report (among its problems): the layout may differ from Word's.
+CONVERTED_NOTE = (
+    "Tệp Word 97–2003 (.doc) đã được chuyển sang .docx bằng LibreOffice để đọc: hãy soát lại "
+    "định dạng của nội dung."
+)

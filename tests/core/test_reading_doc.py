@@ -184,3 +184,20 @@ def test_checks__tesseract_without_vietnamese(monkeypatch):
 @pytest.mark.skipif(shutil.which("tesseract") is None, reason="Tesseract missing")
 def test_checks__tesseract_languages_listed():
     assert "eng" in checks.tesseract_languages(shutil.which("tesseract"))
+
+
+@needs_soffice
+def test_doc__legal_metadata_found_in_the_heading(doc_files):
+    """What the line contract is for: the legal importer finds the heading's number, type,
+    issuing body and date in a .doc typed in TCVN3 fonts."""
+    import datetime
+
+    from congthongtin.legal.importer.extract import extract_metadata
+
+    read = read_document(doc_files["tcvn3"], "ke-hoach.doc")
+    extracted = extract_metadata(read.text, legacy_runs=read.legacy_runs)
+    assert extracted.number_symbol == "245/KH-UBND"
+    assert extracted.document_type == "Kế hoạch"
+    assert extracted.issuing_body == "Ủy ban nhân dân tỉnh Thanh Hóa"
+    assert extracted.issue_date == datetime.date(2024, 3, 5)
+    assert extracted.summary == "Triển khai thực hiện chuyển đổi số năm 2024 trên địa bàn tỉnh"
