@@ -108,6 +108,20 @@ def test_doc__bounded__conversion_held_within_the_callers_time(hanging_soffice):
         read_document_bounded(data, "cham.doc", parse_limits=ParseLimits(seconds=1))
 
 
+@pytest.mark.skipif(not doc.network_isolated(), reason="no user namespaces on this machine")
+def test_doc__converter_runs_without_network(tmp_path, monkeypatch):
+    """The converter sees no network interface but its own loopback (the host has more)."""
+    seen = tmp_path / "interfaces"
+    script = tmp_path / "soffice"
+    script.write_text(f"#!/bin/sh\ncat /proc/net/dev > {seen}\n")
+    script.chmod(0o755)
+    monkeypatch.setattr(doc, "soffice", lambda: str(script))
+    with pytest.raises(ReadError, match="không chuyển được"):
+        doc.convert(compound_file("WordDocument"))
+    interfaces = [line.split(":")[0].strip() for line in seen.read_text().splitlines()[2:]]
+    assert interfaces == ["lo"]
+
+
 def test_doc__converter_makes_nothing__refused(tmp_path, monkeypatch):
     script = tmp_path / "soffice"
     script.write_text("#!/bin/sh\nexit 0\n")
