@@ -193,8 +193,12 @@ class _Walker:
                 self.paragraph(child)
             elif tag == _W + "tbl":
                 self.table(child)
-            elif tag == _W + "sdt" or tag in _TRANSPARENT:
-                self.blocks(child.find(_W + "sdtContent") if tag == _W + "sdt" else child)
+            elif tag in _TRANSPARENT:
+                self.blocks(child)
+            elif tag == _W + "sdt":
+                content = child.find(_W + "sdtContent")
+                if content is not None:
+                    self.blocks(content)
             elif tag == _MC + "AlternateContent":
                 self.blocks(_one_choice(child))
 
@@ -294,7 +298,7 @@ class _Walker:
         if decoded is not None and decoded != text:
             text = decoded
             self.legacy = True
-        elif encoding is None:
+        else:
             # A soft hyphen is invisible, except in TCVN3, where byte 0xAD is "ư".
             text = text.replace("\u00ad", "")
         first, *rest = text.split("\n")

@@ -347,3 +347,11 @@ def test_txt__every_encoding_read_as_unicode(data):
 def test_txt__utf16_lines_kept():
     data = "QUYẾT ĐỊNH\r\nVề việc thử nghiệm\r\n".encode("utf-16")
     assert lines(data, "a.txt") == ["QUYẾT ĐỊNH", "Về việc thử nghiệm"]
+
+
+def test_docx__content_controls_and_hyperlinks_read_in_place():
+    control = "<w:sdt><w:sdtPr/><w:sdtContent>{}</w:sdtContent></w:sdt>"
+    link = '<w:hyperlink w:anchor="dieu1">' + r("Cổng thông tin") + "</w:hyperlink>"
+    body = control.format(p(r("Số: 15/QĐ-UBND"))) + "<w:sdt><w:sdtPr/></w:sdt>"
+    body += p(r("Xem "), link, control.format(r(" điện tử")))
+    assert lines(docx_package(body)) == ["Số: 15/QĐ-UBND", "Xem Cổng thông tin điện tử"]
