@@ -75,6 +75,10 @@ DEFAULTS: dict[str, Any] = {
     "IMPORT_PARSE_SECONDS": ParseLimits.seconds,
     "IMPORT_PARSE_MEMORY_BYTES": ParseLimits.memory_bytes,
     "IMPORT_REQUEST_SECONDS": 25,
+    # Word 97–2003 (.doc) is converted by LibreOffice (core.reading.doc) before it is read;
+    # the time that conversion may take, within the time to read the file (the admin's
+    # remaining budget, the command's --time-limit).
+    "IMPORT_CONVERT_SECONDS": 60,
     # --- accounts (editorial) ------------------------------------------------------------
     "PASSWORD_RESET_RATE_LIMITS": {"address": (3, 3600), "client": (10, 3600)},
     # --- public forms and their e-mails (consultation, core.clients) --------------------
@@ -156,6 +160,7 @@ _EXPECTED: dict[str, tuple[Callable[[Any], bool], str]] = {
     "IMPORT_ZIP_MAX_RATIO": (_is_number, "a number ≥ 0"),
     "IMPORT_PARSE_SECONDS": (_is_number, "a number of seconds ≥ 0"),
     "IMPORT_REQUEST_SECONDS": (_is_number, "a number of seconds ≥ 0"),
+    "IMPORT_CONVERT_SECONDS": (_is_number, "a number of seconds ≥ 0"),
     "PASSWORD_RESET_RATE_LIMITS": (_is_limits, "a dict of name → (requests, seconds)"),
     "PUBLIC_FORM_CLIENT_IP_HEADER": (lambda v: isinstance(v, str), "a META key or ''"),
     "PUBLIC_FORM_RATE_LIMITS": (
