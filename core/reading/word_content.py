@@ -679,16 +679,13 @@ def word_content_in_worker(data: bytes, directory: str) -> dict:
     return data
 
 
-def convert_doc(data: bytes) -> bytes:
-    """A Word 97-2003 file (.doc) as .docx, when the server can convert it."""
-    try:
-        from .doc import convert_to_docx  # LibreOffice, added with the .doc reader
-    except ImportError:
-        raise ReadError(
-            "Tệp Word 97–2003 (.doc) chưa được hỗ trợ: hãy mở tệp bằng Word và lưu lại dưới "
-            "dạng .docx rồi gửi lại."
-        ) from None
-    return convert_to_docx(data)
+def convert_doc(data: bytes, seconds: float | None = None) -> bytes:
+    """A Word 97-2003 file (.doc) as .docx, converted by LibreOffice in its sandbox
+    (``core.reading.doc.convert``: time and memory limits, no network); a ReadError in
+    Vietnamese when LibreOffice is missing, too slow or makes nothing."""
+    from .doc import SECONDS, convert
+
+    return convert(data, seconds=seconds or SECONDS)
 
 
 def read_word_content_bounded(
@@ -720,8 +717,10 @@ def read_word_content_bounded(
             f"Loại tệp “.{extension or '?'}” không được nhận: chỉ nhận tệp Word (.docx, .doc)."
         )
     if kind == "doc":
+        from congthongtin.core.conf import app_settings
+
         try:
-            data = convert_doc(data)
+            data = convert_doc(data, seconds=app_settings.IMPORT_CONVERT_SECONDS)
         except ReadError:
             raise
         except Exception as error:  # the converter's own failure: a refusal of the file

@@ -5,13 +5,14 @@ with its permission checks, the command, and hostile files."""
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
+import shutil
 import struct
 import tempfile
 import zlib
 from pathlib import Path
+from unittest import skipIf
 
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -36,6 +37,7 @@ from congthongtin.news.importing import ImportFailed, import_word_page
 from congthongtin.news.models import ArticleIndexPage, ArticlePage, NewsIndexPage, NewsPage
 from congthongtin.news.word import extract, parse_author, split_credit, split_position
 from congthongtin.vietnam.text import encode_tcvn3
+from tests.core.documents import to_doc
 from tests.legal.hostile import _rewrite_zip, docx_bomb
 from tests.news.helpers import add
 
@@ -572,7 +574,8 @@ class ImportWordPageTests(BodiesMixin, TestCase):
             (b"PK\x03\x04" + b"\x00" * 300, "tin.docx", "hỏng"),
             (news_docx(), "tin.pdf", "chỉ nhận tệp Word"),
         ]
-        if importlib.util.find_spec("congthongtin.core.reading.doc") is None:
+        if shutil.which("soffice"):
+            # An OLE2 file that is no Word document: LibreOffice makes nothing of it.
             cases.append((b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500, "tin.doc", ".doc"))
         for data, name, reason in cases:
             with self.subTest(name=name, reason=reason):
@@ -580,6 +583,16 @@ class ImportWordPageTests(BodiesMixin, TestCase):
                     import_word_page(data, name, parent=self.news_a, user=self.editor_a)
                 self.assertIn(reason, str(caught.exception))
         self.assertEqual((Page.objects.count(), get_image_model().objects.count()), before)
+
+    @skipIf(shutil.which("soffice") is None, "LibreOffice is not installed")
+    def test_word_97_file__converted_then_imported(self):
+        result = import_word_page(
+            to_doc(news_docx()), "tin.doc", parent=self.news_a, user=self.editor_a
+        )
+        page = result.page
+        self.assertFalse(page.live)
+        self.assertEqual(page.title, TITLE)
+        self.assertIn(PARAGRAPHS[1], str(page.body))
 
     def test_compression_bomb__refused_before_parsing(self):
         with self.assertRaises(ImportFailed) as caught:
