@@ -167,7 +167,11 @@ def test_summary_stops_where_the_body_starts(start):
 
 @pytest.mark.parametrize("start", ["roman_heading", "paragraph", "thuc_hien"])
 def test_summary_in_capitals_stops_at_the_sentence_case_body(start):
-    summary = ["KẾ HOẠCH", "TRIỂN KHAI THỰC HIỆN ĐỀ ÁN PHÁT TRIỂN DU LỊCH", "TỈNH THANH HÓA NĂM 2024"]
+    summary = [
+        "KẾ HOẠCH",
+        "TRIỂN KHAI THỰC HIỆN ĐỀ ÁN PHÁT TRIỂN DU LỊCH",
+        "TỈNH THANH HÓA NĂM 2024",
+    ]
     body = [*BODY_STARTS[start], "Các sở, ngành chủ động triển khai", *PLAN_BODY[1:]]
     result = extract_metadata(plan(HEADERS["one_row"], summary=summary, body=body))
     assert result.summary == (
@@ -314,10 +318,16 @@ BASES = {
         "112/QĐ-UBND",
     ),
     "theo": ("Theo Công văn số 12/UBND-VP ngày 03/01/2024 của UBND tỉnh Thanh Hóa;", "12/UBND-VP"),
-    "trien_khai": ("Triển khai Kế hoạch số 45/KH-UBND ngày 20/01/2024 của UBND tỉnh;", "45/KH-UBND"),
+    "trien_khai": (
+        "Triển khai Kế hoạch số 45/KH-UBND ngày 20/01/2024 của UBND tỉnh;",
+        "45/KH-UBND",
+    ),
     "xet": ("Xét Tờ trình số 25/TTr-UBND ngày 01/12/2023 của UBND huyện;", "25/TTr-UBND"),
     "party": ("Thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị;", "05-CT/TW"),
-    "bullet": ("- Căn cứ Nghị định số 42/2022/NĐ-CP ngày 24/6/2022 của Chính phủ;", "42/2022/NĐ-CP"),
+    "bullet": (
+        "- Căn cứ Nghị định số 42/2022/NĐ-CP ngày 24/6/2022 của Chính phủ;",
+        "42/2022/NĐ-CP",
+    ),
 }
 
 
@@ -401,7 +411,10 @@ SIGNATURES = {
         ("Y Biêr Niê", "Phó Chủ tịch"),
     ),
     "hmong_name": (["CHỦ TỊCH", "Sùng A Páo"], ("Sùng A Páo", "Chủ tịch")),
-    "capitals": (["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "NGUYỄN VĂN AN"], ("Nguyễn Văn An", "Phó Chủ tịch")),
+    "capitals": (
+        ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "NGUYỄN VĂN AN"],
+        ("Nguyễn Văn An", "Phó Chủ tịch"),
+    ),
     "tabs": (
         ["\t\tKT. CHỦ TỊCH", "\t\tPHÓ CHỦ TỊCH", "", "\t\tLê Văn Bình"],
         ("Lê Văn Bình", "Phó Chủ tịch"),
@@ -545,8 +558,7 @@ NATIONAL = {
             "Số: 749/QĐ-TTg",
             "Hà Nội, ngày 03 tháng 6 năm 2020",
             "QUYẾT ĐỊNH",
-            "Phê duyệt “Chương trình Chuyển đổi số quốc gia đến năm 2025, định hướng đến năm "
-            "2030”",
+            "Phê duyệt “Chương trình Chuyển đổi số quốc gia đến năm 2025, định hướng đến năm 2030”",
             "THỦ TƯỚNG CHÍNH PHỦ",
             "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;",
             "Xét đề nghị của Bộ trưởng Bộ Thông tin và Truyền thông,",
