@@ -159,6 +159,12 @@ _BODY_PHRASES = sorted(
         "cuc": "Cục",
         "chi cuc": "Chi cục",
         "trung tam": "Trung tâm",
+        "vu": "Vụ",
+        "tong cuc": "Tổng cục",
+        "tinh uy": "Tỉnh ủy",
+        "thanh uy": "Thành ủy",
+        "huyen uy": "Huyện ủy",
+        "dang uy": "Đảng ủy",
     }.items(),
     key=lambda kv: -len(kv[0].split()),
 )
@@ -351,6 +357,20 @@ def _words_match(words: list[str], at: int, phrase: tuple[str, ...] | str) -> in
     return len(tokens) if folded == tokens else 0
 
 
+def _level_match(words: list[str], at: int, key: str, proper: str) -> int:
+    """Like ``_words_match`` for a level, with its tone marks when the word has any: "XÃ"
+    is a level, "QUẢN" is not "quận", and "XÃ HỘI" is no commune."""
+    n = _words_match(words, at, key)
+    if not n:
+        return 0
+    found = words[at : at + n]
+    if any(not w.isascii() for w in found) and [w.lower() for w in found] != proper.split():
+        return 0
+    if key == "xa" and at + 1 < len(words) and fold(words[at + 1]) == "hoi":
+        return 0
+    return n
+
+
 def agency_name(text: str) -> str:
     """A body's name written properly: abbreviations expanded, common words in their usual
     case, place names capitalised. "UBND huyện Như Xuân" and "ỦY BAN NHÂN DÂN HUYỆN NHƯ
@@ -376,6 +396,10 @@ def agency_name(text: str) -> str:
     while i < len(words):
         for key, proper in _BODY_PHRASES:
             n = _words_match(words, i, key)
+            # "Sở", "Ban", "Vụ" open a name; inside one they are words of it
+            # ("Ban Thường vụ").
+            if n == 1 and i and out[-1] != "và":
+                continue
             if n and not after_level:
                 out.append(proper)
                 i += n
@@ -383,7 +407,7 @@ def agency_name(text: str) -> str:
                 break
         else:
             for key, proper in _LEVELS:
-                n = _words_match(words, i, key)
+                n = _level_match(words, i, key, proper)
                 if n:
                     out.append(proper)
                     i += n
@@ -455,19 +479,17 @@ def position_case(text: str) -> str:
         mark, text = first.upper(), text[len(first) :].strip()
     key = fold(text)
     words = text.split()
+    prefix = next((p for p in _POSITION_KEYS if _words_match(words, 0, p)), None)
     if key in _POSITION_CASE:
         text = _POSITION_CASE[key]
-    elif any(key.startswith(k) for k, _ in _BODY_PHRASES):
+    elif prefix:
+        # "GIÁM ĐỐC SỞ NỘI VỤ" → "Giám đốc Sở Nội vụ".
+        rest = " ".join(words[len(prefix.split()) :])
+        text = f"{_POSITION_CASE[prefix]} {agency_name(rest)}"
+    elif any(key == k or key.startswith(k + " ") for k, _ in _BODY_PHRASES):
         text = agency_name(text)
     else:
-        for position in _POSITION_KEYS:
-            n = _words_match(words, 0, position)
-            if n and len(words) > n:
-                # "GIÁM ĐỐC SỞ NỘI VỤ" → "Giám đốc Sở Nội vụ".
-                text = f"{_POSITION_CASE[position]} {agency_name(' '.join(words[n:]))}"
-                break
-        else:
-            text = sentence_case(text)
+        text = sentence_case(text)
     return f"{mark} {text}".strip()
 
 
@@ -658,6 +680,7 @@ def _is_separator(line: str) -> bool:
 _NUMBERED = re.compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)]\s*\S", re.IGNORECASE)
 #: Words that open the body after the summary, whatever comes before them.
 _BODY_OPENINGS = (
+    "loi noi dau",
     "can cu",
     "kinh gui",
     "xet de nghi",
@@ -693,6 +716,8 @@ def _ends_summary(line: str, parts: list[str]) -> bool:
     if len(parts) >= SUMMARY_LINES or line.endswith(":") or len(line) > SUMMARY_LINE_MAX:
         return True
     if line[:1].isupper() and key.startswith(_SENTENCE_OPENINGS):
+        return True
+    if re.search(r"\bnhu sau\b", key):  # "… ban hành Kế hoạch như sau"
         return True
     # A summary in capitals ends where sentence case begins.
     return all(_is_upper(part) for part in parts) and not _is_upper(line)
@@ -780,6 +805,9 @@ def _law_name(summary: str, lines: list[str]) -> str:
         lambda m: m.group(1).capitalize() + " " + m.group(2).upper(),
         name,
     )
+    if fold(name).startswith("nuoc cong hoa "):
+        # "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam".
+        return "nước Cộng hòa" + name[len("nước cộng hòa") :]
     if fold(name).startswith(("sua doi", "bo sung")):
         return name[:1].lower() + name[1:]
     return name[:1].upper() + name[1:]
@@ -901,6 +929,17 @@ def _name_words(words: list[str]) -> bool:
     return all(len(w) == 1 or w[1:].islower() for w in words) or _is_upper(" ".join(words))
 
 
+def _starts_with_body(words: list[str]) -> bool:
+    """ "ỦY BAN NHÂN DÂN", "SỞ NỘI VỤ"; a one-word body with its tone marks ("Vụ" is a
+    body, "Vũ" a family name)."""
+    for key, proper in _BODY_PHRASES:
+        if len(key.split()) > 1 and _words_match(words, 0, key):
+            return True
+        if len(key.split()) == 1 and words and words[0].lower() == proper.lower():
+            return True
+    return False
+
+
 def _signature_line(line: str) -> tuple[str | None, str | None]:
     """(position, name) that one line of the signature block holds: "CHỦ TỊCH" →
     (it, None); "Lê Văn A" → (None, it); "CHỦ TỊCH QUỐC HỘI Nguyễn Thị Kim Ngân" and
@@ -923,7 +962,7 @@ def _signature_line(line: str) -> tuple[str | None, str | None]:
     cut = next((i for i, w in enumerate(words) if not _is_upper(w) and w[:1].isalpha()), 0)
     if cut and _is_position_line(" ".join(words[:cut])) and _name_words(words[cut:]):
         return " ".join(words[:cut]), " ".join(words[cut:])
-    if _name_words(words) and not any(fold(line).startswith(k) for k, _ in _BODY_PHRASES):
+    if _name_words(words) and not _starts_with_body(words):
         if not _is_upper(line):
             return None, line
         # In capitals only with a family name: "NGUYỄN VĂN AN", not "PHÓ CHÁNH ÁN".

@@ -155,6 +155,8 @@ BODY_STARTS = {
         "tỉnh ban hành Kế hoạch với các nội dung cụ thể như sau"
     ],
     "lead_in_colon": ["Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:"],
+    "lead_in_nhu_sau": ["Ủy ban nhân dân tỉnh ban hành Kế hoạch triển khai như sau"],
+    "kinh_gui": ["Kính gửi: Các sở, ban, ngành cấp tỉnh."],
 }
 
 
