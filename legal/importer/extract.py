@@ -17,8 +17,18 @@ of Decree 30/2020/NĐ-CP Phụ lục I:
   date and issuer when the header is missing or incomplete (text copied from a portal
   often loses it).
 
-Legacy-encoded runs (TCVN3, VNI) are converted first (R-SITE-2). Messages about what is
-missing are in Vietnamese: they go to the editor as they are.
+Legacy-encoded runs (TCVN3, VNI) are converted first (R-SITE-2), symbol codes included
+("Q§-UBND" → "QĐ-UBND"). Messages about what is missing are in Vietnamese: they go to the
+editor as they are.
+
+Real files do not all follow the template; the shapes read (docs: "Shapes real documents
+take") are: the heading table cell by cell, copied with tabs or runs of spaces, or run
+together by an old reader ("DÂNTỈNH THANH HÓASố:"); summaries that stop where the body
+starts; bases opened by "Thực hiện", "Theo", "Triển khai" or "Xét" besides "Căn cứ" (a
+proposal, "Theo đề nghị của …", is none); signature blocks with position and name on one
+line or several, placeholders, names in capitals, before or after the recipients, or
+after a law's adoption line; national issuers (Quốc hội, Chính phủ, ministries) that need
+no place; laws and codes titled by their usual name ("Bộ luật Dân sự").
 """
 
 from __future__ import annotations
