@@ -60,6 +60,7 @@ SIGNATURE_WINDOW = 40
 # --- vocabulary ------------------------------------------------------------------------
 
 _TYPE_BY_KEY = {fold(t.name): t.name for t in DOCUMENT_TYPES}
+_TYPE_KEYS_LONGEST_FIRST = sorted(_TYPE_BY_KEY, key=lambda k: -len(k.split()))
 _MOTTO_KEYS = ("cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc")
 
 #: Words that open the line of the issuing authority, under the summary.
@@ -587,16 +588,21 @@ def _find_heading(lines: list[str]) -> tuple[int | None, str | None, str | None]
         if not line:
             continue
         key = fold(line)
-        if key.startswith("can cu") or _is_operative(line):
-            break
-        if not _is_upper(line) or line.endswith(":"):
+        if key.startswith("can cu") or _is_operative(line) or line.endswith(":"):
+            if key.startswith("can cu") or _is_operative(line):
+                break
             continue
-        if key in _TYPE_BY_KEY:
+        if _is_upper(line) and key in _TYPE_BY_KEY:
             return i, _TYPE_BY_KEY[key], None
-        for prefix in ("bo luat ", "luat ", "phap lenh "):
-            if key.startswith(prefix):
-                kind = _TYPE_BY_KEY[prefix.strip()]
-                return i, kind, line[len(prefix) :].strip()
+        # The name on the same line: "BỘ LUẬT DÂN SỰ", "QUYẾT ĐỊNH Về việc …".
+        words = line.split()
+        for type_key in _TYPE_KEYS_LONGEST_FIRST:
+            n = _words_match(words, 0, type_key)
+            if not n or len(words) == n or not _is_upper(" ".join(words[:n])):
+                continue
+            rest = " ".join(words[n:])
+            if _is_upper(line) or (rest[:1].isupper() and not _is_upper(rest)):
+                return i, _TYPE_BY_KEY[type_key], rest
     return None, None, None
 
 
@@ -733,12 +739,14 @@ def _ends_summary(line: str, parts: list[str]) -> bool:
     return all(_is_upper(part) for part in parts) and not _is_upper(line)
 
 
-def _summary(lines: list[str], start: int) -> tuple[str | None, int]:
+def _summary(lines: list[str], start: int, first: str | None = None) -> tuple[str | None, int]:
     """The trích yếu after the heading and the index of the authority line (or -1).
 
     It stops at the short rule under it (NĐ 30/2020 Phụ lục I), at the authority line,
     or where the body starts (``_ends_summary``)."""
     parts: list[str] = []
+    if first:
+        parts.append(_SUBJECT_ONLY.sub("", first) if fold(first).startswith("v/v") else first)
     for i in range(start, min(len(lines), start + 12)):
         line = lines[i]
         if not line:
@@ -1061,9 +1069,7 @@ def extract_metadata(text: str, *, legacy_runs: int | None = None) -> Extracted:
 
     summary, authority_at = (None, -1)
     if heading_at is not None:
-        summary, authority_at = _summary(lines, heading_at + 1)
-        if heading_rest and not summary:
-            summary = sentence_case(heading_rest)
+        summary, authority_at = _summary(lines, heading_at + 1, heading_rest)
     authority_body, authority_position = (
         _authority(lines[authority_at]) if authority_at >= 0 else (None, None)
     )

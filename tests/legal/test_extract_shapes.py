@@ -167,6 +167,24 @@ def test_summary_stops_where_the_body_starts(start):
     assert result.summary == SUMMARY_TEXT
 
 
+@pytest.mark.parametrize(
+    ("heading", "summary"),
+    [
+        (["KẾ HOẠCH Triển khai thực hiện Đề án phát triển du lịch", SUMMARY[2]], SUMMARY_TEXT),
+        (["KẾ HOẠCH TRIỂN KHAI THỰC HIỆN ĐỀ ÁN PHÁT TRIỂN DU LỊCH TỈNH THANH HÓA NĂM 2024"], None),
+        (
+            ["KẾ HOẠCH V/v triển khai thực hiện Đề án phát triển du lịch", SUMMARY[2]],
+            "triển khai thực hiện Đề án phát triển du lịch tỉnh Thanh Hóa năm 2024",
+        ),
+    ],
+)
+def test_type_and_summary_on_one_line(heading, summary):
+    """Copies from portals often put the summary on the type's line."""
+    result = extract_metadata(plan(HEADERS["two_rows"], summary=heading))
+    assert result.document_type == "Kế hoạch"
+    assert result.summary == (summary or SUMMARY_TEXT.replace("Đề án", "đề án"))
+
+
 @pytest.mark.parametrize("start", ["roman_heading", "paragraph", "thuc_hien"])
 def test_summary_in_capitals_stops_at_the_sentence_case_body(start):
     summary = [
