@@ -31,6 +31,7 @@ from congthongtin.core.richtext import clean_html
 
 from .base import MAX_BYTES, ReadError, ReadResult
 from .docx import read_docx
+from .ocr import OcrLimits
 from .odt import read_odt
 from .pdf import read_pdf
 from .txt import read_txt
@@ -87,8 +88,9 @@ READERS = {"txt": read_txt, "docx": read_docx, "odt": read_odt, "pdf": read_pdf}
 READER_MODULES = {"docx": ("mammoth", "docx"), "pdf": ("pypdf",)}
 
 
-def read_document(data: bytes, filename: str) -> ReadResult:
-    """Text and HTML of ``data``; raises ReadError with a Vietnamese message."""
+def read_document(data: bytes, filename: str, *, ocr: OcrLimits | None = None) -> ReadResult:
+    """Text and HTML of ``data``; raises ReadError with a Vietnamese message. ``ocr``
+    bounds the recognition of a scanned PDF's pages (``OcrLimits()`` by default)."""
     extension = PurePath(filename or "").suffix.lower().lstrip(".")
     if len(data) > MAX_BYTES:
         raise ReadError("Tệp lớn hơn 20 MB.")
@@ -120,18 +122,18 @@ def read_document(data: bytes, filename: str) -> ReadResult:
             f"Máy chủ chưa cài thư viện đọc tệp “.{extension}” ({', '.join(missing)}, gói bổ "
             "sung “importers”): hãy báo quản trị kỹ thuật, hoặc gửi tệp .odt hoặc .txt."
         )
-    result = READERS[kind](data)
+    result = read_pdf(data, ocr) if kind == "pdf" else READERS[kind](data)
     if not result.text.strip():
         raise ReadError("Tệp không có nội dung chữ.")
     result.html = clean_html(result.html)
     return result
 
 
-def read_in_worker(data: bytes, filename: str) -> dict:
+def read_in_worker(data: bytes, filename: str, ocr: str = "") -> dict:
     """Entry point of the worker process (``congthongtin.core.limits.run_bounded``): the result as
-    data, a refusal as ``{"refused": reason}``."""
+    data, a refusal as ``{"refused": reason}``. ``ocr``: ``OcrLimits.as_arg()``."""
     try:
-        return dataclasses.asdict(read_document(data, filename))
+        return dataclasses.asdict(read_document(data, filename, ocr=OcrLimits.from_arg(ocr)))
     except ReadError as error:
         return {"refused": str(error)}
 
@@ -141,6 +143,7 @@ def read_document_bounded(data: bytes, filename: str, *, zip_limits=None, parse_
     parser opens it (members, inflated sizes, compression ratio), then the file is parsed
     in a worker process limited in time and memory. Every bound reached is a ``ReadError``
     saying which. Needs Django settings (the limits and the messages' language)."""
+    from congthongtin.core.conf import app_settings
     from congthongtin.core.limits import (
         LimitExceeded,
         ParseLimits,
@@ -151,6 +154,12 @@ def read_document_bounded(data: bytes, filename: str, *, zip_limits=None, parse_
 
     if len(data) > MAX_BYTES:
         raise ReadError("Tệp lớn hơn 20 MB.")
+    limits = parse_limits or ParseLimits.from_settings()
+    ocr = OcrLimits(
+        max_pages=limits.ocr_pages,
+        page_seconds=limits.ocr_page_seconds,
+        install_max_pages=max(app_settings.IMPORT_OCR_MAX_PAGES, limits.ocr_pages),
+    )
     try:
         if data.startswith(b"PK\x03\x04"):
             check_zip(data, zip_limits or ZipLimits.from_settings())
@@ -158,7 +167,8 @@ def read_document_bounded(data: bytes, filename: str, *, zip_limits=None, parse_
             "congthongtin.core.reading.read_in_worker",
             data,
             filename or "",
-            limits=parse_limits or ParseLimits.from_settings(),
+            ocr.as_arg(),
+            limits=limits,
         )
     except LimitExceeded as error:
         if error.code == "broken":

@@ -1,4 +1,4 @@
-"""PDF with a text layer (pypdf)."""
+"""PDF (pypdf for the text layer; pages without one are recognised by OCR, ``.ocr``)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,13 @@ import io
 from congthongtin.vietnam.text import unicode_text
 
 from .base import ReadError, ReadResult, text_to_html
+from .ocr import NOTE as OCR_NOTE
+from .ocr import OcrLimits, needs_ocr, recognise_pages
 
 
-def read_pdf(data: bytes) -> ReadResult:
+def read_pdf(data: bytes, ocr: OcrLimits | None = None) -> ReadResult:
+    """The text layer of every page; pages without one (a scan) are recognised by OCR
+    within ``ocr`` (``OcrLimits()`` by default), the others keep their text layer."""
     from pypdf import PdfReader
     from pypdf.errors import LimitReachedError
 
@@ -38,10 +42,23 @@ def read_pdf(data: bytes) -> ReadResult:
         ) from error
     except Exception as error:  # pypdf raises many kinds on broken files
         raise ReadError(f"Không đọc được tệp PDF: tệp hỏng ({str(error)[:200]}).") from error
+    # Pages without a text layer (a scan, or the scanned annexes of a typed file): OCR.
+    scanned = [index for index, page in enumerate(pages) if needs_ocr(page)]
+    recognised = recognise_pages(data, scanned, ocr or OcrLimits()) if scanned else {}
+    for index, page_text in recognised.items():
+        pages[index] = page_text
     text, runs = unicode_text("\n".join(pages))
     if not text.strip():
         raise ReadError(
-            "Tệp PDF không có lớp chữ (có thể là bản quét ảnh): hãy gửi kèm bản Word hoặc "
-            "PDF có chữ."
+            "Tệp PDF không có lớp chữ (có thể là bản quét ảnh) và nhận dạng chữ (OCR) không "
+            "đọc được chữ nào trên ảnh trang: hãy gửi kèm bản Word hoặc PDF có chữ."
         )
-    return ReadResult("pdf", text, text_to_html(text), legacy_runs=runs)
+    used = any(page_text.strip() for page_text in recognised.values())
+    return ReadResult(
+        "pdf",
+        text,
+        text_to_html(text),
+        notes=[OCR_NOTE] if used else [],
+        legacy_runs=runs,
+        ocr=used,
+    )
