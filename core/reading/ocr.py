@@ -79,22 +79,25 @@ def needs_ocr(page_text: str) -> bool:
     return not any(c.isalnum() for c in page_text)
 
 
-def check_page_count(count: int, limits: OcrLimits) -> None:
-    """Refuse before any rendering when more pages need OCR than this read may do."""
-    if count <= limits.max_pages:
-        return
-    if count <= limits.install_max_pages:
+def check_page_count(count: int, limits: OcrLimits, *, total: int | None = None) -> None:
+    """Refuse, before any rendering, a PDF with more pages without a text layer than this
+    read may recognise. Called as the pages are counted (``total``: pages of the file):
+    past the install's cap it stops at once, without reading the remaining pages."""
+    ceiling = max(limits.install_max_pages, limits.max_pages)
+    if count > ceiling:
+        of = f" (trong {total} trang)" if total else ""
+        raise ReadError(
+            f"Tệp PDF là bản quét ảnh: hơn {ceiling} trang{of} không có lớp chữ, quá giới "
+            f"hạn {ceiling} trang được nhận dạng chữ (OCR) "
+            "cho một tệp. Hãy tách tệp, hoặc gửi kèm bản Word hoặc PDF có chữ."
+        )
+    if total is None and count > limits.max_pages:
         raise ReadError(
             f"Tệp PDF là bản quét ảnh: {count} trang không có lớp chữ, nhiều hơn "
             f"{limits.max_pages} trang được nhận dạng chữ (OCR) khi tải lên trực tiếp. Hãy "
             "nhập tệp này bằng chức năng nhập hàng loạt (xử lý nền), hoặc gửi kèm bản Word "
             "hoặc PDF có chữ."
         )
-    raise ReadError(
-        f"Tệp PDF là bản quét ảnh: {count} trang không có lớp chữ, nhiều hơn giới hạn "
-        f"{limits.max_pages} trang được nhận dạng chữ (OCR) cho một tệp. Hãy tách tệp, hoặc "
-        "gửi kèm bản Word hoặc PDF có chữ."
-    )
 
 
 def recognise_pages(data: bytes, indexes: list[int], limits: OcrLimits) -> dict[int, str]:

@@ -8,7 +8,7 @@ from congthongtin.vietnam.text import unicode_text
 
 from .base import ReadError, ReadResult, text_to_html
 from .ocr import NOTE as OCR_NOTE
-from .ocr import OcrLimits, needs_ocr, recognise_pages
+from .ocr import OcrLimits, check_page_count, needs_ocr, recognise_pages
 
 
 def read_pdf(data: bytes, ocr: OcrLimits | None = None) -> ReadResult:
@@ -30,7 +30,14 @@ def read_pdf(data: bytes, ocr: OcrLimits | None = None) -> ReadResult:
                     "Tệp PDF được mã hóa bằng mật khẩu: không đọc được nội dung. Hãy gửi bản "
                     "PDF không đặt mật khẩu."
                 )
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages, scanned = [], []
+        limits = ocr or OcrLimits()
+        for page in reader.pages:
+            pages.append(page.extract_text() or "")
+            if needs_ocr(pages[-1]):  # no text layer: a scanned page, for OCR below
+                scanned.append(len(pages) - 1)
+                # Counted as the pages are read: 10,000 scanned pages stop here at once.
+                check_page_count(len(scanned), limits, total=len(reader.pages))
     except (ReadError, MemoryError):
         raise
     except LimitReachedError as error:
@@ -43,8 +50,7 @@ def read_pdf(data: bytes, ocr: OcrLimits | None = None) -> ReadResult:
     except Exception as error:  # pypdf raises many kinds on broken files
         raise ReadError(f"Không đọc được tệp PDF: tệp hỏng ({str(error)[:200]}).") from error
     # Pages without a text layer (a scan, or the scanned annexes of a typed file): OCR.
-    scanned = [index for index, page in enumerate(pages) if needs_ocr(page)]
-    recognised = recognise_pages(data, scanned, ocr or OcrLimits()) if scanned else {}
+    recognised = recognise_pages(data, scanned, limits) if scanned else {}
     for index, page_text in recognised.items():
         pages[index] = page_text
     text, runs = unicode_text("\n".join(pages))
