@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import time
 import zipfile
 from pathlib import PurePath
 
@@ -159,6 +160,8 @@ def read_document_bounded(data: bytes, filename: str, *, zip_limits=None, parse_
         max_pages=limits.ocr_pages,
         page_seconds=limits.ocr_page_seconds,
         install_max_pages=max(app_settings.IMPORT_OCR_MAX_PAGES, limits.ocr_pages),
+        # The worker is stopped at ``limits.seconds``; OCR stops a second before, saying so.
+        deadline=time.time() + limits.seconds - 1,
     )
     try:
         if data.startswith(b"PK\x03\x04"):

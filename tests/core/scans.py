@@ -215,6 +215,26 @@ def _stamp(image, centre, scale):
     return Image.alpha_composite(image.convert("RGBA"), overlay).convert("RGB")
 
 
+def roughen(image, dpi: int, seed: int = 19):
+    """As a cheap office scanner gives it: a slight skew, blur, grain and JPEG artefacts."""
+    import random
+
+    from PIL import ImageFilter
+
+    rng = random.Random(seed)
+    image = image.rotate(rng.uniform(0.3, 0.7), resample=Image.BICUBIC, fillcolor="white")
+    image = image.filter(ImageFilter.GaussianBlur(0.5 * dpi / 150))
+    tile = Image.frombytes("L", (256, 256), bytes(rng.randrange(80, 256) for _ in range(65536)))
+    noise = Image.new("L", image.size)
+    for x in range(0, image.size[0], 256):
+        for y in range(0, image.size[1], 256):
+            noise.paste(tile, (x, y))
+    image = Image.blend(image, noise.convert("RGB"), 0.1)
+    out = io.BytesIO()
+    image.save(out, format="JPEG", quality=60)
+    return Image.open(io.BytesIO(out.getvalue())).convert("RGB")
+
+
 def image_pdf(images, dpi: int = 300) -> bytes:
     """A PDF whose pages are the ``images`` only: no text layer."""
     out = io.BytesIO()
@@ -223,9 +243,10 @@ def image_pdf(images, dpi: int = 300) -> bytes:
     return out.getvalue()
 
 
-def scanned_decision(pages: int = 2, dpi: int = 300, stamp: bool = False) -> tuple[bytes, str]:
+def scanned_decision(
+    pages: int = 2, dpi: int = 300, stamp: bool = False, rough: bool = False
+) -> tuple[bytes, str]:
     """The decision scanned: PDF bytes and the reference text."""
     rendered = [render_page(lines, dpi, stamp) for lines in DECISION_PAGES[:pages]]
-    return image_pdf([image for image, _text in rendered], dpi), "\n".join(
-        text for _image, text in rendered
-    )
+    images = [roughen(image, dpi, k) if rough else image for k, (image, _t) in enumerate(rendered)]
+    return image_pdf(images, dpi), "\n".join(text for _image, text in rendered)

@@ -5,6 +5,7 @@ page that kills the process — and every failure a Vietnamese refusal."""
 import io
 import os
 import shutil
+import time
 
 import pytest
 from pypdf import PdfReader, PdfWriter
@@ -32,9 +33,9 @@ def count_runs(monkeypatch):
     seen: list[int] = []
     original = ocr.run_tesseract
 
-    def counting(path, folder, limits, *, dpi, page):
+    def counting(path, folder, limits, *, page, **kwargs):
         seen.append(page)
-        return original(path, folder, limits, dpi=dpi, page=page)
+        return original(path, folder, limits, page=page, **kwargs)
 
     monkeypatch.setattr(ocr, "run_tesseract", counting)
     return seen
@@ -126,7 +127,7 @@ def test_scan_longer_than_the_upload_allows__sent_to_the_batch_import(no_renderi
     with pytest.raises(ReadError) as refused:
         read_document(data, "quet.pdf", ocr=OcrLimits(max_pages=3, install_max_pages=50))
     assert "4 trang không có lớp chữ" in str(refused.value)
-    assert "nhập hàng loạt (xử lý nền)" in str(refused.value)
+    assert "nhập tệp này theo lô (chạy nền)" in str(refused.value)
 
 
 def test_page_declaring_a_huge_size__refused_by_the_pixel_cap(no_rendering):
@@ -186,7 +187,7 @@ def test_language_data_missing__refused_saying_so():
 
 
 def test_limits_travel_to_the_worker():
-    limits = OcrLimits(max_pages=3, page_seconds=12.5, install_max_pages=80)
+    limits = OcrLimits(max_pages=3, page_seconds=12.5, install_max_pages=80, deadline=1.5e9)
     assert OcrLimits.from_arg(limits.as_arg()) == limits
     assert OcrLimits.from_arg("") == OcrLimits()
 
@@ -204,5 +205,37 @@ def test_bounded__tesseract_runs_within_the_workers_limits():
 def test_bounded__upload_cap_comes_from_the_parse_limits():
     image, _text = render_page(DECISION_PAGES[0], dpi=100)
     data = image_pdf([image] * 4, dpi=100)
-    with pytest.raises(ReadError, match="nhập hàng loạt"):
+    with pytest.raises(ReadError, match="theo lô"):
         read_document_bounded(data, "quet.pdf", parse_limits=ParseLimits(ocr_pages=3))
+
+
+def fake_tesseract(tmp_path, seconds: float) -> str:
+    script = tmp_path / "tesseract"
+    script.write_text(f'#!/bin/sh\nsleep {seconds}\necho "Điều 1. Chữ nhận dạng."\n')
+    script.chmod(0o755)
+    return str(script)
+
+
+def test_scan_that_cannot_finish_before_the_deadline__refused_saying_so(monkeypatch, tmp_path):
+    """The parse worker is stopped at its time limit: OCR measures its pace on the first
+    page and refuses the file, pointing to the batch import, instead of being killed."""
+    monkeypatch.setattr(ocr, "TESSERACT", fake_tesseract(tmp_path, 1.5))
+    data, _reference = scanned_decision(pages=2, dpi=100)
+    with pytest.raises(ReadError) as refused:
+        read_document(data, "quet.pdf", ocr=OcrLimits(deadline=time.time() + 2.5))
+    assert "không kịp trong thời gian đọc một tệp" in str(refused.value)
+    assert "theo lô (chạy nền)" in str(refused.value)
+
+
+def test_deadline_already_near__nothing_recognised(count_runs):
+    data, _reference = scanned_decision(pages=1, dpi=100)
+    with pytest.raises(ReadError, match="không kịp"):
+        read_document(data, "quet.pdf", ocr=OcrLimits(deadline=time.time() + 0.5))
+    assert count_runs == []
+
+
+def test_page_stopped_by_the_deadline__refused_saying_so(monkeypatch, tmp_path):
+    monkeypatch.setattr(ocr, "TESSERACT", fake_tesseract(tmp_path, 60))
+    data, _reference = scanned_decision(pages=1, dpi=100)
+    with pytest.raises(ReadError, match="Hết thời gian đọc tệp khi đang nhận dạng chữ"):
+        read_document(data, "quet.pdf", ocr=OcrLimits(deadline=time.time() + 3))

@@ -137,5 +137,5 @@ class ScannedUploadTests(TestCase):
         response = self.post(image_pdf([image] * 3, dpi=100), "qd-dai.pdf")
         content = response.content.decode()
         self.assertIn("3 trang không có lớp chữ", content)
-        self.assertIn("nhập hàng loạt (xử lý nền)", content)
+        self.assertIn("nhập tệp này theo lô (chạy nền)", content)
         self.assertFalse(LegalDocumentPage.objects.exists())
