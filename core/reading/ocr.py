@@ -32,9 +32,10 @@ from .base import ReadError
 #: The program run; tests point it at a stand-in.
 TESSERACT = "tesseract"
 #: Page segmentation mode 6, "a single uniform block of text": on the generated decisions
-#: (bench/ocr_accuracy.py) it read the rough scans best (99.5-99.9 % of characters against
-#: 97.5-99.8 % for 4 and 97.4-99.7 % for 3, the automatic layout), and keeps the two
-#: header columns of Decree 30/2020's layout on their rows, as the extraction expects.
+#: (bench/ocr_accuracy.py) it read the rough 300 dpi scans best (99.7-100 % of characters
+#: against 99.6-99.7 % for 3, the automatic layout, and 4), the three modes within 0.3
+#: points elsewhere; and it keeps the two header columns of Decree 30/2020's layout on
+#: their rows, as the extraction expects.
 PSM = "6"
 MIN_DPI = 150
 #: Grey image given to tesseract: "R", the red channel (a red seal over the signature
