@@ -168,7 +168,11 @@ def _out_of_time(pages: int, pace: float) -> None:
 
 def _scale(document, index: int, limits: OcrLimits) -> float:
     """Points to pixels for page ``index``: ``limits.dpi``, or less for a large page."""
-    width, height = document[index].get_size()  # points, from the page's boxes
+    page = document[index]
+    try:
+        width, height = page.get_size()  # points, from the page's boxes
+    finally:
+        page.close()
     area = max(width, 1.0) * max(height, 1.0) / 72 / 72  # square inches
     dpi = min(limits.dpi, (limits.max_pixels / area) ** 0.5)
     if dpi < MIN_DPI:
@@ -184,6 +188,13 @@ def _recognise(document, index: int, scale: float, folder: str, limits, seconds:
     try:
         bitmap = page.render(scale=scale)
         image = bitmap.to_pil()
+    except MemoryError:
+        raise
+    except Exception as error:  # pdfium's PdfiumError on a broken page
+        raise ReadError(
+            f"Không đọc được trang {index + 1} của tệp PDF để nhận dạng chữ: tệp hỏng "
+            f"({str(error)[:200]})."
+        ) from error
     finally:
         page.close()
     if image.mode not in ("RGB", "RGBA", "RGBX"):
