@@ -79,7 +79,7 @@ class ParseLimits:
     #: 100 MB of it. Mammoth needed about 400 MB for a 5 MB document.xml.
     memory_bytes: int = 768 * MB
     #: Pages of a scanned PDF recognised by OCR (core.reading.ocr), at most, and the time
-    #: of one page. About 1-4 s a page: the admin's single upload allows fewer
+    #: of one page. About 2-5 s a page: the admin's single upload allows fewer
     #: (IMPORT_OCR_REQUEST_MAX_PAGES), a background import or the command this many.
     ocr_pages: int = 50
     ocr_page_seconds: float = 30
