@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import time
 import zipfile
 from pathlib import PurePath
 
@@ -39,6 +40,7 @@ from congthongtin.core.richtext import clean_html
 from .base import MAX_BYTES, ReadError, ReadResult
 from .doc import CONVERTED_NOTE, OLE_NAMES, ole_kind, read_doc
 from .docx import read_docx
+from .ocr import OcrLimits
 from .odt import read_odt
 from .pdf import read_pdf
 from .txt import read_txt
@@ -148,11 +150,12 @@ def kind_of(data: bytes, filename: str) -> str:
     return kind
 
 
-def read_document(data: bytes, filename: str) -> ReadResult:
+def read_document(data: bytes, filename: str, *, ocr: OcrLimits | None = None) -> ReadResult:
     """Text and HTML of ``data``; raises ReadError with a Vietnamese message. A .doc is
-    converted here too, within ``doc.SECONDS``."""
+    converted here too, within ``doc.SECONDS``. ``ocr`` bounds the recognition of a
+    scanned PDF's pages (``OcrLimits()`` by default)."""
     kind = kind_of(data, filename)
-    return _finished(READERS[kind](data))
+    return _finished(read_pdf(data, ocr) if kind == "pdf" else READERS[kind](data))
 
 
 def _finished(result: ReadResult) -> ReadResult:
@@ -162,11 +165,11 @@ def _finished(result: ReadResult) -> ReadResult:
     return result
 
 
-def read_in_worker(data: bytes, filename: str) -> dict:
+def read_in_worker(data: bytes, filename: str, ocr: str = "") -> dict:
     """Entry point of the worker process (``congthongtin.core.limits.run_bounded``): the result as
-    data, a refusal as ``{"refused": reason}``."""
+    data, a refusal as ``{"refused": reason}``. ``ocr``: ``OcrLimits.as_arg()``."""
     try:
-        return dataclasses.asdict(read_document(data, filename))
+        return dataclasses.asdict(read_document(data, filename, ocr=OcrLimits.from_arg(ocr)))
     except ReadError as error:
         return {"refused": str(error)}
 
@@ -183,7 +186,6 @@ def read_document_bounded(
     (``doc.convert``), within ``convert_seconds`` (default IMPORT_CONVERT_SECONDS); when
     the caller gives ``parse_limits`` (the admin's remaining budget, the command's
     --time-limit), conversion and parse together stay within its seconds."""
-    import time
     from dataclasses import replace
 
     from congthongtin.core.conf import app_settings
@@ -216,6 +218,13 @@ def read_document_bounded(
             limits = replace(limits, seconds=max(left, 1.0))
         filename = str(PurePath(filename or "van-ban").with_suffix(".docx"))
         notes.append(CONVERTED_NOTE)
+    ocr = OcrLimits(
+        max_pages=limits.ocr_pages,
+        page_seconds=limits.ocr_page_seconds,
+        install_max_pages=max(app_settings.IMPORT_OCR_MAX_PAGES, limits.ocr_pages),
+        # The worker is stopped at ``limits.seconds``; OCR stops a second before, saying so.
+        deadline=time.time() + limits.seconds - 1,
+    )
     try:
         if data.startswith(b"PK\x03\x04"):
             check_zip(data, zip_limits or ZipLimits.from_settings())
@@ -223,6 +232,7 @@ def read_document_bounded(
             "congthongtin.core.reading.read_in_worker",
             data,
             filename or "",
+            ocr.as_arg(),
             limits=limits,
         )
     except LimitExceeded as error:

@@ -72,6 +72,7 @@ class ImportReport:
             "unresolved": self.unresolved,
             "page_url": _page_url(self.page, request) if self.page else None,
             "problems": self.problems,
+            "text_from_ocr": bool(self.read and self.read.ocr),
         }
 
 
@@ -302,6 +303,7 @@ def _create(report: ImportReport, data, filename, library, user, stored: dict):
         issue_date=extracted.issue_date,
         summary=extracted.summary or "",
         full_text=report.read.html,
+        text_from_ocr=report.read.ocr,
         owner=user,
     )
     page.attachments.add(LegalDocumentAttachment(document=document))
