@@ -40,7 +40,7 @@ class TrustAnchor(models.Model):
     )
     #: DER bytes of the certificate, as validated when added (core.reading.signatures).
     certificate = models.BinaryField(_("certificate"), editable=False)
-    subject = models.CharField(_("subject"), max_length=500, editable=False)
+    subject = models.CharField(_("certificate subject"), max_length=500, editable=False)
     issuer = models.CharField(_("issuer"), max_length=500, editable=False)
     fingerprint = models.CharField(
         _("SHA-256 fingerprint"), max_length=100, unique=True, editable=False
