@@ -23,11 +23,11 @@ token's time if there is one, else the signer's signingTime attribute),
 ``time_source`` ("timestamp", "signer" or None), ``issuer``, ``serial`` (hex),
 ``valid_from``/``valid_to``, ``intact`` (the digest of the signed bytes matches),
 ``valid`` (the cryptographic signature checks), ``coverage`` ("entire_file",
-``entire_revision``, ``contiguous`` or ``unclear``), ``modification`` (what was changed
-after signing: "none", "lta" — validation data or document timestamps only,
-"form_filling" — other signatures or form fields, "annotations", "other" — content
-changes), ``trust`` ("trusted", "untrusted", "not_checked"), ``trusted_at_signing``
-(the chain validates at the signing time only: the certificate has expired since),
+"entire_revision", "contiguous" or "unclear"), ``modification`` (what was changed after
+signing: "none", "lta" — validation data or document timestamps only, "form_filling" —
+other signatures or form fields, "annotations" — notes added, every page's content and
+resources as signed, "other" — content changes), ``trust`` ("trusted", "untrusted",
+"not_checked"), ``trusted_at_signing`` (the chain validates at the signing time only: the certificate has expired since),
 ``problem`` (Vietnamese, why the signature cannot be relied on, or "").
 """
 
@@ -321,6 +321,15 @@ def _read_one(reader, field_name, field, roots, index: int, size: int) -> dict:
     result["modification"] = _enum_name(status.modification_level, MODIFICATION)
     if result["modification"] is None and result["coverage"] != "entire_file":
         result["modification"] = "other"
+    if (
+        result["modification"] == "other"
+        and result["coverage"] == "entire_revision"
+        and status.intact
+        and _only_annotations_after(reader, embedded.signed_revision)
+    ):
+        # pyHanko's standard policy has no rule for annotations: it calls every later
+        # change "other". Said more precisely when the later revisions only add notes.
+        result["modification"] = "annotations"
     if roots:
         trusted = bool(status.trusted)
         if not trusted and moment is not None and status.intact and status.valid:
@@ -338,9 +347,14 @@ def _read_one(reader, field_name, field, roots, index: int, size: int) -> dict:
         )
     elif not status.valid:
         result["problem"] = INVALID.format(reason="chữ ký không khớp với chứng thư số")
+    elif result["modification"] == "annotations":
+        result["problem"] = (
+            "Tệp đã được thêm chú thích (ghi chú, đánh dấu) sau khi ký: nội dung được ký "
+            "không đổi, nhưng chú thích có thể che một phần nội dung."
+        )
     elif result["modification"] not in HARMLESS_MODIFICATIONS:
         result["problem"] = (
-            "Tệp đã bị sửa sau khi ký (thêm hoặc thay đổi nội dung, chú thích): bản này không "
+            "Tệp đã bị sửa sau khi ký (nội dung hoặc cấu trúc tệp bị thay đổi): bản này không "
             "còn nguyên vẹn như lúc ký."
         )
     return result
@@ -409,6 +423,91 @@ def _load_root(data: bytes):
     from cryptography.hazmat.primitives import serialization
 
     return asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
+
+
+#: Objects a revision may hold besides annotations without touching what was signed: the
+#: containers of the update itself and the document information dictionary (ModDate).
+_CONTAINER_TYPES = ("/XRef", "/ObjStm")
+#: Keys a page or the catalog may change in a later revision that only adds notes: a page's
+#: list of annotations; the catalog's PDF version, extensions and XMP metadata (what a PDF
+#: editor rewrites when it saves).
+_FREE_KEYS = {
+    "/Page": {"/Annots"},
+    "/Catalog": {"/Version", "/Extensions", "/Metadata"},
+}
+#: Later-revision objects looked at before giving up (the answer is then "other").
+MAX_CHANGED_OBJECTS = 2000
+
+
+def _only_annotations_after(reader, signed_revision: int) -> bool:
+    """Do the revisions after ``signed_revision`` only add or change annotations (and
+    their appearance streams), leaving every page's content and resources as signed?"""
+    from pyhanko.pdf_utils import generic
+
+    try:
+        total = reader.xrefs.total_revisions
+        signed = reader.get_historical_resolver(signed_revision)
+        info = reader.trailer.raw_get("/Info") if "/Info" in reader.trailer else None
+        info_ref = info.reference if isinstance(info, generic.IndirectObject) else None
+        seen = 0
+        annotation_seen = False
+        for revision in range(signed_revision + 1, total):
+            current = reader.get_historical_resolver(revision)
+            for ref in reader.xrefs.explicit_refs_in_revision(revision):
+                seen += 1
+                if seen > MAX_CHANGED_OBJECTS:
+                    return False
+                if ref == info_ref:
+                    continue
+                obj = current.get_object(ref)
+                if isinstance(obj, generic.StreamObject):
+                    kind = obj.get("/Type")
+                    if kind in _CONTAINER_TYPES or kind == "/Metadata":
+                        continue
+                    if obj.get("/Subtype") == "/Form" and _is_new(reader, ref, signed_revision):
+                        continue  # a new annotation's appearance
+                    return False
+                if not isinstance(obj, generic.DictionaryObject):
+                    return False
+                if obj.get("/Type") == "/Annot" or ("/Subtype" in obj and "/Rect" in obj):
+                    if obj.get("/Subtype") == "/Widget":
+                        return False  # a form field's widget: not a note
+                    annotation_seen = True
+                    continue
+                kind = obj.get("/Type")
+                free = _FREE_KEYS.get(kind)
+                if free is not None and not _is_new(reader, ref, signed_revision):
+                    before = signed.get_object(ref)
+                    keys = (set(obj.keys()) | set(before.keys())) - free
+                    if all(
+                        k in obj and k in before and _same(obj.raw_get(k), before.raw_get(k))
+                        for k in keys
+                    ):
+                        continue
+                return False
+        return annotation_seen
+    except Exception:
+        return False
+
+
+def _is_new(reader, ref, signed_revision: int) -> bool:
+    try:
+        return reader.xrefs.get_introducing_revision(ref) > signed_revision
+    except Exception:
+        return False
+
+
+def _same(left, right) -> bool:
+    """The same value, an indirect reference compared by its number."""
+    from pyhanko.pdf_utils import generic
+
+    if isinstance(left, generic.IndirectObject) or isinstance(right, generic.IndirectObject):
+        return (
+            isinstance(left, generic.IndirectObject)
+            and isinstance(right, generic.IndirectObject)
+            and left.reference == right.reference
+        )
+    return left == right
 
 
 def _is_document_timestamp(field) -> bool:

@@ -123,12 +123,18 @@ class DocumentSignature(models.Model):
         return self.modification in (Modification.LTA, Modification.FORM_FILLING)
 
     @property
+    def annotated(self) -> bool:
+        """Only annotations (notes, highlights) were added after signing: the pages'
+        content is as signed, but a note may cover part of it."""
+        return self.intact and self.valid and self.modification == Modification.ANNOTATIONS
+
+    @property
     def altered(self) -> bool:
         """The signed bytes no longer match the signature, or the content was changed
         after signing (a signature that cannot be read at all is invalid, not altered)."""
         if not self.valid:
             return False
-        return not self.intact or self.modified_after
+        return not self.intact or self.modification == Modification.OTHER
 
     @property
     def is_sound(self) -> bool:

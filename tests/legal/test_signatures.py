@@ -161,6 +161,17 @@ class PageTests(SignedFiles, TestCase):
             response, vi("Its content has not been changed since it was signed.")
         )
 
+    def test_annotation_added__shown_as_annotated_not_altered(self):
+        page, document = self.attach(signed_pdfs.add_annotation_after_signing(self.signed))
+        signature = document.signatures.get()
+        self.assertTrue(signature.annotated)
+        self.assertFalse(signature.altered or signature.is_sound)
+        response = self.client.get(page.url)
+        self.assertContains(response, vi("Annotated after signing"))
+        self.assertNotContains(
+            response, vi("Its content has not been changed since it was signed.")
+        )
+
     def test_flipped_byte__not_intact(self):
         _page, document = self.attach(signed_pdfs.flip_signed_byte(self.signed))
         signature = document.signatures.get()
