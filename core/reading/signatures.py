@@ -27,8 +27,8 @@ token's time if there is one, else the signer's signingTime attribute),
 signing: "none", "lta" — validation data or document timestamps only, "form_filling" —
 other signatures or form fields, "annotations" — notes added, every page's content and
 resources as signed, "other" — content changes), ``trust`` ("trusted", "untrusted",
-"not_checked"), ``trusted_at_signing`` (the chain validates at the signing time only: the
-certificate has expired since), ``problem`` (Vietnamese, why the signature cannot be
+"not_checked"), ``trusted_at_signing`` (the chain validates only at the time of a trusted
+timestamp: the certificate has expired since), ``problem`` (Vietnamese, why the signature cannot be
 relied on, or "").
 """
 
@@ -337,9 +337,12 @@ def _read_one(reader, field_name, field, roots, index: int, size: int) -> dict:
         result["modification"] = "annotations"
     if roots:
         trusted = bool(status.trusted)
-        if not trusted and moment is not None and status.intact and status.valid:
+        stamped = source == "timestamp" and bool(status.timestamp_validity.trusted)
+        if not trusted and stamped and status.intact and status.valid:
             # A certificate valid when the document was signed but expired since: the
-            # chain is checked at the signing time.
+            # chain is checked at the signing time — only a trusted timestamp authority's
+            # time, never the signer's own clock (an expired or stolen key could claim
+            # any date).
             try:
                 trusted = bool(_validate(embedded, roots, moment=moment).trusted)
             except Exception:

@@ -142,6 +142,10 @@ class DocumentSignature(models.Model):
         return self.intact and self.valid and not self.modified_after and not self.problem
 
     @property
+    def certificate_expired(self) -> bool:
+        return self.valid_to is not None and self.valid_to < timezone.now()
+
+    @property
     def signer_label(self) -> str:
         """ "Nguyễn Văn An (UBND xã Như Xuân / Văn phòng)"."""
         if self.signer and self.organisation:

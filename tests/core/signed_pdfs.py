@@ -96,30 +96,47 @@ def make_ca(common_name: str, organisation: str = "Ban Cơ yếu Chính phủ") 
     return Authority(key, cert)
 
 
-def make_signer(ca: Authority, common_name: str, organisation: str, unit: str = "") -> Authority:
+def make_signer(
+    ca: Authority,
+    common_name: str,
+    organisation: str,
+    unit: str = "",
+    *,
+    days: tuple[int, int] = (-1, 365),
+    timestamping: bool = False,
+) -> Authority:
+    """A certificate issued by ``ca``, valid from ``days[0]`` to ``days[1]`` days from now;
+    ``timestamping``: a timestamp authority's (extended key usage timeStamping)."""
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes
-    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.asymmetric import ec, rsa
+    from cryptography.x509.oid import ExtendedKeyUsageOID
 
     now = datetime.datetime.now(datetime.UTC)
-    key = ec.generate_private_key(ec.SECP256R1())
-    cert = (
+    if timestamping:  # pyHanko's test TSA signs with RSA only
+        key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    else:
+        key = ec.generate_private_key(ec.SECP256R1())
+    builder = (
         x509.CertificateBuilder()
         .subject_name(_name(common_name, organisation, unit or None))
         .issuer_name(ca.cert.subject)
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=1))
-        .not_valid_after(now + datetime.timedelta(days=365))
+        .not_valid_before(now + datetime.timedelta(days=days[0]))
+        .not_valid_after(now + datetime.timedelta(days=days[1]))
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(_key_usage(ca=False), critical=True)
         .add_extension(
             x509.AuthorityKeyIdentifier.from_issuer_public_key(ca.key.public_key()),
             critical=False,
         )
-        .sign(ca.key, hashes.SHA256())
     )
-    return Authority(key, cert)
+    if timestamping:
+        builder = builder.add_extension(
+            x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True
+        )
+    return Authority(key, builder.sign(ca.key, hashes.SHA256()))
 
 
 @dataclass
@@ -128,6 +145,10 @@ class Keys:
     other_ca: Authority
     author: Authority
     approver: Authority
+    #: A timestamp authority under ``ca``.
+    tsa: Authority
+    #: Valid from 400 to 30 days ago: expired now.
+    expired: Authority
 
 
 @functools.cache
@@ -139,6 +160,10 @@ def make_keys() -> Keys:
         other_ca=make_ca("CA khác không tin cậy", organisation="Công ty Chứng thực Khác"),
         author=make_signer(ca, "Nguyễn Văn An", "UBND xã Như Xuân", "Văn phòng"),
         approver=make_signer(ca, "Trần Thị Bình", "UBND xã Như Xuân"),
+        tsa=make_signer(
+            ca, "Dịch vụ cấp dấu thời gian thử", "CA thử", timestamping=True, days=(-500, 3000)
+        ),
+        expired=make_signer(ca, "Lê Văn Cũ", "UBND xã Như Xuân", days=(-400, -30)),
     )
 
 
@@ -147,8 +172,35 @@ def plain_pdf(lines=tuple(LINES)) -> bytes:
     return text_pdf(list(lines), title="Quyết định 12/QĐ-UBND")
 
 
-def sign(data: bytes, signer: Authority, ca: Authority, field: str = "ChuKy1") -> bytes:
-    """``data`` with one more signature of ``signer`` (an incremental update)."""
+def _asn1_key(authority: Authority):
+    from asn1crypto import keys as asn1_keys
+    from cryptography.hazmat.primitives import serialization
+
+    return asn1_keys.PrivateKeyInfo.load(
+        authority.key.private_bytes(
+            serialization.Encoding.DER,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+
+
+def timestamper(tsa: Authority, at: datetime.datetime | None = None):
+    """A timestamp authority answering in the process (pyHanko's test TSA), its clock
+    showing ``at`` when given."""
+    from asn1crypto import x509 as asn1_x509
+    from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
+
+    return DummyTimeStamper(
+        tsa_cert=asn1_x509.Certificate.load(tsa.der), tsa_key=_asn1_key(tsa), fixed_dt=at
+    )
+
+
+def sign(
+    data: bytes, signer: Authority, ca: Authority, field: str = "ChuKy1", *, stamper=None
+) -> bytes:
+    """``data`` with one more signature of ``signer`` (an incremental update), with a
+    timestamp token from ``stamper`` when given."""
     from asn1crypto import keys as asn1_keys
     from asn1crypto import x509 as asn1_x509
     from cryptography.hazmat.primitives import serialization
@@ -170,7 +222,7 @@ def sign(data: bytes, signer: Authority, ca: Authority, field: str = "ChuKy1") -
         warnings.simplefilter("ignore")
         writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
         pdf_signer = signers.PdfSigner(
-            signers.PdfSignatureMetadata(field_name=field), signer=simple
+            signers.PdfSignatureMetadata(field_name=field), signer=simple, timestamper=stamper
         )
         return pdf_signer.sign_pdf(writer).getvalue()
 

@@ -5,6 +5,7 @@ and in the bounded worker. The PDFs are signed at test time with certificates ge
 from __future__ import annotations
 
 import ast
+import datetime
 from pathlib import Path
 
 import pytest
@@ -135,6 +136,33 @@ def test_two_signatures__author_then_approver_both_sound(keys, twice_signed):
     assert approver["coverage"] == "entire_file"
     assert author["problem"] == approver["problem"] == ""
     assert author["trust"] == approver["trust"] == "trusted"
+
+
+def test_timestamped_signature__time_from_the_timestamp_authority(keys):
+    stamped = signed_pdfs.sign(
+        signed_pdfs.plain_pdf(), keys.author, keys.ca, stamper=signed_pdfs.timestamper(keys.tsa)
+    )
+    signature = only(read_signatures(stamped, [keys.ca.der]))
+    assert signature["time_source"] == "timestamp"
+    assert signature["trust"] == "trusted" and not signature["trusted_at_signing"]
+
+
+def test_expired_certificate__trusted_only_at_a_trusted_timestamps_time(keys):
+    past = datetime.datetime.now(datetime.UTC) - datetime.timedelta(days=100)
+    stamped = signed_pdfs.sign(
+        signed_pdfs.plain_pdf(),
+        keys.expired,
+        keys.ca,
+        stamper=signed_pdfs.timestamper(keys.tsa, at=past),
+    )
+    signature = only(read_signatures(stamped, [keys.ca.der]))
+    assert signature["signed_at"].startswith(past.date().isoformat())
+    assert signature["trust"] == "trusted" and signature["trusted_at_signing"]
+    # Without a timestamp the signer's own clock proves nothing: untrusted.
+    unstamped = signed_pdfs.sign(signed_pdfs.plain_pdf(), keys.expired, keys.ca)
+    signature = only(read_signatures(unstamped, [keys.ca.der]))
+    assert signature["time_source"] == "signer"
+    assert signature["trust"] == "untrusted" and not signature["trusted_at_signing"]
 
 
 def test_unsigned_pdf_and_other_files():

@@ -14,7 +14,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.test import TestCase
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from congthongtin.core import roles
@@ -196,6 +196,26 @@ class PageTests(SignedFiles, TestCase):
             vi(
                 "Certificate issued by %(issuer)s, checked against a trusted root certificate.",
                 issuer="Cơ quan chứng thực chữ ký số thử nghiệm",
+            ),
+        )
+
+    def test_expired_certificate_without_timestamp__page_says_so(self):
+        add_anchor(self.keys.ca)
+        expired = signed_pdfs.sign(signed_pdfs.plain_pdf(), self.keys.expired, self.keys.ca)
+        page, document = self.attach(expired)
+        signature = document.signatures.get()
+        self.assertEqual(signature.trust, TrustStatus.UNTRUSTED)
+        self.assertTrue(signature.certificate_expired)
+        response = self.client.get(page.url)
+        self.assertContains(
+            response,
+            vi(
+                "Certificate issued by %(issuer)s, expired on %(date)s; no trusted timestamp "
+                "shows that the document was signed before then.",
+                issuer="Cơ quan chứng thực chữ ký số thử nghiệm",
+                date=signature.valid_to.astimezone(timezone.get_current_timezone()).strftime(
+                    "%d/%m/%Y"
+                ),
             ),
         )
 
