@@ -271,6 +271,7 @@ class TrustAnchorAdminTests(TestCase):
     def test_technical_administrator__adds_a_root_by_file_or_pem(self):
         self.client.force_login(self.tech)
         self.assertEqual(self.client.get(ANCHORS_URL).status_code, 200)
+        self.assertContains(self.client.get("/admin/"), ANCHORS_URL)  # Settings menu
         response = self.client.post(
             ANCHORS_URL + "new/",
             {
@@ -319,6 +320,7 @@ class TrustAnchorAdminTests(TestCase):
     def test_other_staff__refused(self):
         anchor = add_anchor(self.keys.ca)
         self.client.force_login(self.editor)
+        self.assertNotContains(self.client.get("/admin/"), ANCHORS_URL)
         for url in (ANCHORS_URL, ANCHORS_URL + "new/", f"{ANCHORS_URL}edit/{anchor.pk}/"):
             response = self.client.get(url)
             # Wagtail's refusal in the admin: back to the dashboard with a message.
