@@ -409,7 +409,11 @@ def read_signatures(data: bytes, roots=()) -> dict:
                 fields.append((name, field))
             if len(fields) > MAX_SIGNATURES:
                 return {"signatures": [], "refused": TOO_MANY.format(limit=MAX_SIGNATURES)}
-    except (PdfError, ValueError, KeyError, TypeError, AttributeError, IndexError) as error:
+    except MemoryError:
+        raise  # the worker reports it as the memory bound
+    except RecursionError:
+        return {"signatures": [], "refused": BROKEN.format(error="cấu trúc lồng nhau quá sâu")}
+    except (PdfError, Exception) as error:  # pyHanko raises many kinds on broken files
         return {"signatures": [], "refused": BROKEN.format(error=str(error)[:200])}
     ordered = []
     for name, field in fields:

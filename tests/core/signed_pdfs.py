@@ -335,3 +335,21 @@ def forged_signatures(count: int = 1, contents: bytes = b"\x30\x00", filled: boo
         objects.append(b"<< /FT /Sig /T (ChuKy%d)%s >>" % (i, value))
     assert len(objects) == fields
     return raw_pdf(objects)
+
+
+def nested_fields(depth: int) -> bytes:
+    """A form whose field tree is ``depth`` levels deep (each field the only kid of the
+    one above), with a signature at the bottom: a stack-exhausting structure."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [5 0 R] >> >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+        b"<< /Type /Sig /ByteRange [0 10 20 10] /Contents <3000> >>",
+    ]
+    for level in range(depth):
+        number = 5 + level
+        if level < depth - 1:
+            objects.append(b"<< /T (N%d) /Kids [%d 0 R] >>" % (level, number + 1))
+        else:
+            objects.append(b"<< /FT /Sig /T (N%d) /V 4 0 R >>" % level)
+    return raw_pdf(objects)

@@ -206,6 +206,12 @@ def test_thousands_of_signature_fields__refused_as_a_whole():
     assert "hơn 500 trường chữ ký" in empty["refused"]
 
 
+def test_field_tree_thousands_deep__refused_not_a_crash():
+    result = read_signatures(signed_pdfs.nested_fields(5000), [])
+    assert result["signatures"] == []
+    assert "lồng nhau quá sâu" in result["refused"]
+
+
 # The bounded worker ----------------------------------------------------------------------
 READER = "congthongtin.core.reading.signatures.read_packed"
 
