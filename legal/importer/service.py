@@ -33,6 +33,7 @@ from ..models import (
     LegalDocumentRelation,
     RelationType,
 )
+from ..signatures import check_signatures
 from .extract import CitationInfo, Extracted, agency_name, extract_metadata
 
 logger = logging.getLogger(__name__)
@@ -281,6 +282,7 @@ def _create(report: ImportReport, data, filename, library, user, stored: dict):
     stored["name"] = document.file.name
     document._set_document_file_metadata()
     document.save()
+    check_signatures(document, data)  # ký số: signer, integrity, trust (legal.signatures)
     document_type = DocumentType.lookup(
         name=extracted.document_type,
         abbreviation=extracted.number.type_code if extracted.number else None,

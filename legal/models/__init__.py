@@ -9,6 +9,7 @@ from .document import (
     RelationGroup,
 )
 from .index import LegalDocumentIndexPage
+from .signatures import DocumentSignature, Modification, SignatureCheck, TrustStatus
 from .taxonomy import (
     ENDING_RELATIONS,
     INVERSE_LABELS,
@@ -23,6 +24,7 @@ __all__ = [
     "ENDING_RELATIONS",
     "INVERSE_LABELS",
     "STATUS_RANK",
+    "DocumentSignature",
     "DocumentType",
     "EffectStatus",
     "LegalDocumentAttachment",
@@ -30,6 +32,9 @@ __all__ = [
     "LegalDocumentPage",
     "LegalDocumentRelation",
     "LegalDocumentTag",
+    "Modification",
     "RelationGroup",
     "RelationType",
+    "SignatureCheck",
+    "TrustStatus",
 ]
