@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('legal', '0003_legal_doc_newest_idx'),
+        ('legal', '0004_legal_document_text_from_ocr'),
         ('wagtaildocs', '0014_alter_document_file_size'),
     ]
 
