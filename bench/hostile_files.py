@@ -3,8 +3,9 @@
     .venv/bin/python bench/hostile_files.py [--via direct|bounded] [--timeout 120]
                                             [--memory-gb 3] [NAME ...]
 
-Each file of tests/legal/hostile.py is generated once, then read in a fresh Python
-process so that one file's peak memory does not hide another's:
+Each file of tests/legal/hostile.py (and, when LibreOffice is installed, the Word 97–2003
+files of ``_doc_files``: conversion time and memory, refusals) is generated once, then read
+in a fresh Python process so that one file's peak memory does not hide another's:
 
 * ``direct``: ``congthongtin.core.reading.read_document`` in that process, as the importer
   read files before the fix (the parse shares the web process's memory and time);
@@ -14,7 +15,9 @@ process so that one file's peak memory does not hide another's:
 The bench itself caps the process at ``--memory-gb`` and ``--timeout`` so that a bomb
 cannot take the machine down; "killed by the bench" means it stopped the read. Peak memory
 is the largest resident set of the reading process or of the worker it waited for
-(getrusage ru_maxrss; an idle interpreter with the readers imported is about 60 MB).
+(getrusage ru_maxrss; an idle interpreter with the readers imported is about 60 MB). For a
+.doc, the children include LibreOffice (its largest process, soffice.bin), which converts
+with a fresh profile every time: each figure is a cold start.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -99,6 +103,25 @@ def measure(path: Path, name: str, function: str, timeout: float, memory: int) -
     }
 
 
+def _doc_files() -> dict:
+    from tests.core.documents import compound_file, heading_docx, to_doc
+
+    def truncated() -> bytes:
+        data = to_doc(heading_docx(sections=10))
+        return data[: len(data) // 2]
+
+    return {
+        "doc 2 pages (Decree 30 plan)": ("ke-hoach.doc", lambda: to_doc(heading_docx(sections=10))),
+        "doc 2 pages, TCVN3 fonts": (
+            "cu.doc",
+            lambda: to_doc(heading_docx(legacy=True, sections=10)),
+        ),
+        "doc 150 pages": ("dai.doc", lambda: to_doc(heading_docx(sections=2400))),
+        "xls sent as .doc": ("bang-tinh.doc", lambda: compound_file("Workbook")),
+        "truncated doc": ("cat.doc", truncated),
+    }
+
+
 def generate(folder: Path, names: list[str]) -> None:
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "congthongtin.nhuxuan_site.settings.test")
@@ -107,7 +130,10 @@ def generate(folder: Path, names: list[str]) -> None:
     django.setup()
     from tests.legal.hostile import HOSTILE
 
-    for label, (filename, build) in HOSTILE.items():
+    files = dict(HOSTILE)
+    if shutil.which("soffice"):
+        files.update(_doc_files())
+    for label, (filename, build) in files.items():
         if not names or label in names:
             (folder / filename).write_bytes(build())
             print(f"{label}\t{filename}")

@@ -475,3 +475,70 @@ def one_name_per_module(app_configs, **kwargs):
         )
         for first, second in modules_loaded_twice()
     ]
+
+
+# Converters the importers run (issue 19): LibreOffice reads Word 97–2003 (.doc) files,
+# Tesseract recognises the text of scanned PDFs. Without them those files are refused with
+# a message (the rest of the import works), so a missing one is a warning, not an error.
+def tesseract_languages(program: str) -> set[str] | None:
+    """The languages ``tesseract --list-langs`` lists; None when it cannot be run."""
+    import subprocess
+
+    try:
+        done = subprocess.run(
+            [program, "--list-langs"], capture_output=True, timeout=10, check=False
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    # "List of available languages in "…" (3):" then one name per line; older versions
+    # print it on stderr.
+    lines = (done.stdout + done.stderr).decode(errors="replace").splitlines()
+    return {line.strip() for line in lines if line.strip() and " " not in line.strip()}
+
+
+def missing_converters() -> list[Warning]:
+    """core.W002 without LibreOffice (``soffice``), core.W003 without Tesseract or its
+    Vietnamese language data (``vie``)."""
+    import shutil
+
+    from .reading.doc import soffice
+
+    warnings = []
+    if soffice() is None:
+        warnings.append(
+            Warning(
+                "LibreOffice (soffice) is not installed: Word 97–2003 (.doc) files are "
+                "refused by the importers.",
+                hint="Install LibreOffice Writer (make converters; Debian: apt-get install "
+                "--no-install-recommends libreoffice-writer-nogui).",
+                id="core.W002",
+            )
+        )
+    program = shutil.which("tesseract")
+    languages = tesseract_languages(program) if program else None
+    if program is None or languages is None:
+        warnings.append(
+            Warning(
+                "Tesseract is not installed: scanned PDFs (without a text layer) are refused "
+                "by the importers.",
+                hint="Install Tesseract with its Vietnamese data (make converters; Debian: "
+                "apt-get install tesseract-ocr tesseract-ocr-vie).",
+                id="core.W003",
+            )
+        )
+    elif "vie" not in languages:
+        warnings.append(
+            Warning(
+                "Tesseract has no Vietnamese language data ('vie'): scanned PDFs cannot be "
+                "recognised.",
+                hint="Install the Vietnamese data (Debian: apt-get install tesseract-ocr-vie), "
+                "or point TESSDATA_PREFIX at a folder holding vie.traineddata.",
+                id="core.W003",
+            )
+        )
+    return warnings
+
+
+@register(Tags.compatibility)
+def converters(app_configs, **kwargs):
+    return missing_converters()

@@ -80,6 +80,16 @@ DEFAULTS: dict[str, Any] = {
     "IMPORT_BATCH_MAX_BYTES": 2048 * 1024 * 1024,
     "IMPORT_BATCH_MAX_UPLOAD_BYTES": 200 * 1024 * 1024,
     "IMPORT_BATCH_PARSE_SECONDS": 120,
+    # Word 97–2003 (.doc) is converted by LibreOffice (core.reading.doc) before it is read;
+    # the time that conversion may take, within the time to read the file (the admin's
+    # remaining budget, the command's --time-limit).
+    "IMPORT_CONVERT_SECONDS": 60,
+    # Scanned PDFs (core.reading.ocr): pages recognised per file by a background import or
+    # the command, by the admin's single upload (which must answer within the request's
+    # time), and seconds of one page's Tesseract run.
+    "IMPORT_OCR_MAX_PAGES": ParseLimits.ocr_pages,
+    "IMPORT_OCR_REQUEST_MAX_PAGES": 3,
+    "IMPORT_OCR_PAGE_SECONDS": ParseLimits.ocr_page_seconds,
     # --- accounts (editorial) ------------------------------------------------------------
     "PASSWORD_RESET_RATE_LIMITS": {"address": (3, 3600), "client": (10, 3600)},
     # --- public forms and their e-mails (consultation, core.clients) --------------------
@@ -162,6 +172,8 @@ _EXPECTED: dict[str, tuple[Callable[[Any], bool], str]] = {
     "IMPORT_PARSE_SECONDS": (_is_number, "a number of seconds ≥ 0"),
     "IMPORT_REQUEST_SECONDS": (_is_number, "a number of seconds ≥ 0"),
     "IMPORT_BATCH_PARSE_SECONDS": (_is_number, "a number of seconds ≥ 0"),
+    "IMPORT_CONVERT_SECONDS": (_is_number, "a number of seconds ≥ 0"),
+    "IMPORT_OCR_PAGE_SECONDS": (_is_number, "a number of seconds ≥ 0"),
     "PASSWORD_RESET_RATE_LIMITS": (_is_limits, "a dict of name → (requests, seconds)"),
     "PUBLIC_FORM_CLIENT_IP_HEADER": (lambda v: isinstance(v, str), "a META key or ''"),
     "PUBLIC_FORM_RATE_LIMITS": (

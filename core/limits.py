@@ -78,16 +78,23 @@ class ParseLimits:
     #: Address space, not resident memory: the interpreter and its libraries take about
     #: 100 MB of it. Mammoth needed about 400 MB for a 5 MB document.xml.
     memory_bytes: int = 768 * MB
+    #: Pages of a scanned PDF recognised by OCR (core.reading.ocr), at most, and the time
+    #: of one page. About 2-5 s a page: the admin's single upload allows fewer
+    #: (IMPORT_OCR_REQUEST_MAX_PAGES), a background import or the command this many.
+    ocr_pages: int = 50
+    ocr_page_seconds: float = 30
 
     @classmethod
     def from_settings(cls) -> ParseLimits:
-        """``CONGTHONGTIN``'s IMPORT_PARSE_SECONDS and IMPORT_PARSE_MEMORY_BYTES, else the
-        defaults above."""
+        """``CONGTHONGTIN``'s IMPORT_PARSE_SECONDS, IMPORT_PARSE_MEMORY_BYTES,
+        IMPORT_OCR_MAX_PAGES and IMPORT_OCR_PAGE_SECONDS, else the defaults above."""
         from .conf import app_settings
 
         return cls(
             seconds=app_settings.IMPORT_PARSE_SECONDS,
             memory_bytes=app_settings.IMPORT_PARSE_MEMORY_BYTES,
+            ocr_pages=app_settings.IMPORT_OCR_MAX_PAGES,
+            ocr_page_seconds=app_settings.IMPORT_OCR_PAGE_SECONDS,
         )
 
 

@@ -10,9 +10,10 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from . import archives, bodies_actions, bodies_viewsets
 from .directory_viewsets import DirectoryGroup, DirectoryPermissionPolicy, OfficialPermissionPolicy
-from .models import Agency, Field, Official, OutgoingEmail, Unit
+from .models import Agency, Field, Official, OutgoingEmail, TrustAnchor, Unit
 from .outbox_viewsets import OutgoingEmailPermissionPolicy, outgoing_viewset
 from .setup import SETUP_HOOK, install_bodies
+from .trust_viewsets import TrustAnchorPermissionPolicy, trust_anchor_viewset
 from .viewsets import PortalSnippetViewSet
 
 
@@ -44,6 +45,8 @@ register_permission_policy(OutgoingEmail, OutgoingEmailPermissionPolicy(Outgoing
 # A body's directory to its own people; an archive's read-only (core.directory_viewsets).
 register_permission_policy(Unit, DirectoryPermissionPolicy(Unit))
 register_permission_policy(Official, OfficialPermissionPolicy(Official))
+# The trusted root certificates: the technical administrator's (core.trust_viewsets).
+register_permission_policy(TrustAnchor, TrustAnchorPermissionPolicy(TrustAnchor))
 register_snippet(TaxonomyGroup)
 register_snippet(DirectoryGroup)
 
@@ -53,6 +56,12 @@ def register_outbox():
     """The e-mail queue (core.outbox). Not in the menu by itself: an app whose e-mails fill
     it shows it in its own menu (the citizens' voice does)."""
     return outgoing_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_trust_anchors():
+    """Settings → Trusted root certificates (digital signatures, core.trust_viewsets)."""
+    return trust_anchor_viewset
 
 
 hooks.register(SETUP_HOOK, install_bodies)

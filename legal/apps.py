@@ -9,3 +9,6 @@ class LegalConfig(AppConfig):
     # migrations written into this package.
     default_auto_field = "django.db.models.BigAutoField"
     verbose_name = _("Legal documents")
+
+    def ready(self):
+        from . import signals  # noqa: F401  (digital signatures of attached files)

@@ -81,7 +81,7 @@ class ImportForm(forms.Form):
     files = MultipleFileField(
         label=_("Files"),
         help_text=_(
-            "Word (.docx), OpenDocument (.odt), PDF or text (.txt) files, up to 20 MB each."
+            "Word (.docx, .doc), OpenDocument (.odt), PDF or text (.txt) files, up to 20 MB each."
         ),
     )
     parent = forms.ModelChoiceField(

@@ -75,8 +75,12 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
         # Every file is read within its own bounds, and the upload within one budget: the
         # answer must come before the web server's worker timeout (30 s), or the editor
         # sees an error page while some drafts exist (issue 16). Files left when the
-        # budget is spent are reported, not read.
+        # budget is spent are reported, not read. OCR of a scan takes 1-4 s a page: a
+        # longer scan is refused with a word to use the background import.
         limits = ParseLimits.from_settings()
+        limits = replace(
+            limits, ocr_pages=min(limits.ocr_pages, app_settings.IMPORT_OCR_REQUEST_MAX_PAGES)
+        )
         deadline = time.monotonic() + app_settings.IMPORT_REQUEST_SECONDS
         for upload in form.cleaned_data["files"]:
             if upload.size > MAX_UPLOAD_BYTES:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import Q
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -12,6 +13,7 @@ from congthongtin.core import sitecache
 from congthongtin.core.highlights import HOOK_NAME, Highlight, next_local_midnight
 from congthongtin.core.viewsets import PortalSnippetViewSet
 
+from .import_views import URL_NAME, WordImportMenuItem, WordImportView, header_buttons
 from .models import NewsCategory, NewsIndexPage, NewsPage, NoticeIndexPage, NoticePage
 from .models.news import with_thumbnails
 
@@ -29,6 +31,25 @@ class NewsCategoryViewSet(PortalSnippetViewSet):
 
 
 register_snippet(NewsCategoryViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_word_import_url():
+    return [path("tin-bai/nhap-word/", WordImportView.as_view(), name=URL_NAME)]
+
+
+@hooks.register("register_admin_menu_item")
+def register_word_import_menu_item():
+    return WordImportMenuItem(
+        _("Import from a Word file"),
+        reverse(URL_NAME),
+        icon_name="upload",
+        order=251,
+        name="news-word-import",
+    )
+
+
+hooks.register("register_page_header_buttons", header_buttons)
 
 
 def _index_url(model, home_page, request) -> str:

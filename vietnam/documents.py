@@ -24,6 +24,7 @@ from .text import clean_with_offsets, normalize
 __all__ = [
     "DOCUMENT_TYPES",
     "ISSUERS",
+    "NATIONAL_BODIES",
     "Citation",
     "DocumentNumber",
     "DocumentType",
@@ -33,6 +34,7 @@ __all__ = [
     "issuer_name",
     "parse_date",
     "parse_number",
+    "recase_symbol",
     "type_name",
 ]
 
@@ -136,7 +138,34 @@ ISSUERS: dict[str, str] = {
     "TW": "Ban Chấp hành Trung ương",
     "SCT": "Sở Công Thương",
     "STP": "Sở Tư pháp",
+    "NHNN": "Ngân hàng Nhà nước Việt Nam",
+    "TANDTC": "Tòa án nhân dân tối cao",
+    "VKSNDTC": "Viện kiểm sát nhân dân tối cao",
+    "KTNN": "Kiểm toán nhà nước",
 }
+
+#: Bodies of the State and the Party at national level: their name needs no place.
+NATIONAL_BODIES: frozenset[str] = frozenset(
+    {
+        "Quốc hội",
+        "Ủy ban Thường vụ Quốc hội",
+        "Chủ tịch nước",
+        "Chính phủ",
+        "Thủ tướng Chính phủ",
+        "Văn phòng Chính phủ",
+        "Văn phòng Quốc hội",
+        "Văn phòng Chủ tịch nước",
+        "Hội đồng Dân tộc",
+        "Tòa án nhân dân tối cao",
+        "Viện kiểm sát nhân dân tối cao",
+        "Kiểm toán nhà nước",
+        "Ngân hàng Nhà nước Việt Nam",
+        "Ban Chấp hành Trung ương",
+        "Bộ Chính trị",
+        "Ban Bí thư",
+        "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
+    }
+)
 
 
 def type_name(code: str | None) -> str | None:
@@ -271,6 +300,31 @@ def _from_match(m: re.Match[str]) -> DocumentNumber | None:
         issuer = parts[1] if len(parts) > 1 else None
         return DocumentNumber(m.group("num"), year, parts[0], issuer, tuple(parts[2:]))
     return DocumentNumber(m.group("num"), year, None, parts[0], tuple(parts[1:]))
+
+
+_CODE_BY_CASEFOLD: dict[str, str] = {}
+for _code in [t.code for t in DOCUMENT_TYPES if t.code] + list(ISSUERS):
+    _CODE_BY_CASEFOLD.setdefault(normalize(_code).casefold(), _code)
+
+
+def recase_symbol(text: str) -> str:
+    """The codes of a number and symbol whose case a copy lost, written as officially:
+    ``"245/kh-Ubnd"`` → ``"245/KH-UBND"``, ``"12/ttr-ubnd"`` → ``"12/TTr-UBND"``,
+    ``"749/qđ-ttg"`` → ``"749/QĐ-TTg"``, ``"91/2015/qh13"`` → ``"91/2015/QH13"``. A code
+    not in the tables is written in capitals (issuer and unit codes are)."""
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group()
+        known = _CODE_BY_CASEFOLD.get(word.casefold())
+        if known:
+            return known
+        base = re.sub(r"\d+$", "", word)
+        known = _CODE_BY_CASEFOLD.get(base.casefold())
+        if known and base != word:
+            return known + word[len(base) :]
+        return word.upper()
+
+    return re.sub(r"[^\W\d_]\w*", fix, normalize(text))
 
 
 def parse_number(s: str) -> DocumentNumber | None:

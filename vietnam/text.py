@@ -182,6 +182,33 @@ def _eth_lookalike(text: str, start: int, end: int) -> bool:
     return capitals >= 2 or before in _SYMBOL_SEPARATORS or after in _SYMBOL_SEPARATORS
 
 
+_CODE_VOWELS = frozenset("AEIOUYaeiouy")
+
+
+def _legacy_symbol(text: str, start: int, end: int, d_bytes: str) -> bool:
+    """ "Q§-UBND", "42/2022/N§-CP", "NQ-H§ND" (TCVN3), "QÑ-UBND" (VNI): a code of a
+    document symbol whose Đ is the legacy byte. The word is ASCII letters and that byte,
+    at most eight letters with at most one vowel (codes are abbreviations: QĐ, HĐND, ĐA,
+    QyĐ; "AÑO" and "ESPAÑA" are words), and it touches the ``/`` or ``-`` of a symbol or
+    a digit. Such a word is strong evidence: no other language writes § or Ñ there."""
+    raw = text[start:end]
+    if not 2 <= len(raw) <= 8 or not any(ch in d_bytes for ch in raw):
+        return False
+    letters = [ch for ch in raw if ch not in d_bytes]
+    if not all(ch.isascii() and ch.isalpha() for ch in letters):
+        return False
+    if not any(ch.isupper() for ch in letters) or sum(ch in _CODE_VOWELS for ch in letters) > 1:
+        return False
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    return (
+        before in _SYMBOL_SEPARATORS
+        or after in _SYMBOL_SEPARATORS
+        or before.isdigit()
+        or after.isdigit()
+    )
+
+
 def _classify_tcvn3(text: str, start: int, end: int) -> _Word:
     raw = text[start:end]
     if raw.isascii():
@@ -190,6 +217,8 @@ def _classify_tcvn3(text: str, start: int, end: int) -> _Word:
         return _Word(start, end, BARRIER)
     if _eth_lookalike(text, start, end):
         return _Word(start, end, NEUTRAL)
+    if _legacy_symbol(text, start, end, "§®"):
+        return _Word(start, end, LEGACY, strong=2)
     if raw[0] == "µ" and raw[1:].isascii() and 2 <= len(raw) <= 4:
         return _Word(start, end, NEUTRAL)  # micro sign of a unit: µm, µg, µmol
     if _digit_next_to(text, start, end):
@@ -262,6 +291,8 @@ def _classify_vni(text: str, start: int, end: int) -> _Word:
         return _Word(start, end, BARRIER)
     if decoded == raw:
         return _Word(start, end, NEUTRAL)
+    if _legacy_symbol(text, start, end, "Ññ"):
+        return _Word(start, end, LEGACY, strong=2)
     if _digit_next_to(text, start, end):
         return _Word(start, end, NEUTRAL)
     dec_ok = is_syllable(decoded)

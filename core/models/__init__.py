@@ -9,6 +9,7 @@ from .outbox import OutgoingEmail
 from .pages import BasePage, Classification, ContentOrigin, VietnameseSlugMixin
 from .settings import AdministrativeLevel, PortalSettings
 from .taxonomy import Agency, AgencyLevel, Field
+from .trust import TrustAnchor
 from .users import User
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "OutgoingEmail",
     "PortalSettings",
     "SectionIndexPage",
+    "TrustAnchor",
     "Unit",
     "User",
     "VietnameseSlugMixin",

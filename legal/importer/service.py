@@ -33,6 +33,7 @@ from ..models import (
     LegalDocumentRelation,
     RelationType,
 )
+from ..signatures import check_signatures
 from .extract import CitationInfo, Extracted, agency_name, extract_metadata
 
 logger = logging.getLogger(__name__)
@@ -72,6 +73,7 @@ class ImportReport:
             "unresolved": self.unresolved,
             "page_url": _page_url(self.page, request) if self.page else None,
             "problems": self.problems,
+            "text_from_ocr": bool(self.read and self.read.ocr),
         }
 
 
@@ -280,6 +282,7 @@ def _create(report: ImportReport, data, filename, library, user, stored: dict):
     stored["name"] = document.file.name
     document._set_document_file_metadata()
     document.save()
+    check_signatures(document, data)  # ký số: signer, integrity, trust (legal.signatures)
     document_type = DocumentType.lookup(
         name=extracted.document_type,
         abbreviation=extracted.number.type_code if extracted.number else None,
@@ -302,6 +305,7 @@ def _create(report: ImportReport, data, filename, library, user, stored: dict):
         issue_date=extracted.issue_date,
         summary=extracted.summary or "",
         full_text=report.read.html,
+        text_from_ocr=report.read.ocr,
         owner=user,
     )
     page.attachments.add(LegalDocumentAttachment(document=document))

@@ -10,6 +10,7 @@ from .document import (
     RelationGroup,
 )
 from .index import LegalDocumentIndexPage
+from .signatures import DocumentSignature, Modification, SignatureCheck, TrustStatus
 from .taxonomy import (
     ENDING_RELATIONS,
     INVERSE_LABELS,
@@ -24,6 +25,7 @@ __all__ = [
     "ENDING_RELATIONS",
     "INVERSE_LABELS",
     "STATUS_RANK",
+    "DocumentSignature",
     "DocumentType",
     "EffectStatus",
     "ImportBatch",
@@ -33,6 +35,9 @@ __all__ = [
     "LegalDocumentPage",
     "LegalDocumentRelation",
     "LegalDocumentTag",
+    "Modification",
     "RelationGroup",
     "RelationType",
+    "SignatureCheck",
+    "TrustStatus",
 ]

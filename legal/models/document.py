@@ -30,6 +30,7 @@ from congthongtin.vietnam.fold import fold
 
 from ..anchors import add_article_anchors, article_sections
 from ..forms import LegalDocumentPageForm
+from ..panels import OcrWarningPanel
 from .taxonomy import ENDING_RELATIONS, INVERSE_LABELS, EffectStatus, RelationType
 
 #: Files an attachment may be (R-LEGAL-1 "read and download"; R-SUB-1 Word/ODT).
@@ -154,6 +155,14 @@ class LegalDocumentPage(BasePage):
             "(#dieu-N)."
         ),
     )
+    text_from_ocr = models.BooleanField(
+        _("text recognised from a scan (OCR)"),
+        default=False,
+        help_text=_(
+            "Set by the importer when the full text was recognised from a scanned PDF: "
+            "untick it once the text has been proofread against the original file."
+        ),
+    )
     official_url = models.URLField(
         _("address in the national legal database"),
         blank=True,
@@ -193,6 +202,8 @@ class LegalDocumentPage(BasePage):
         ),
         InlinePanel("attachments", label=_("files to download")),
         InlinePanel("relations", label=_("related documents")),
+        OcrWarningPanel(heading=_("text recognised from a scan (OCR)")),
+        FieldPanel("text_from_ocr"),
         FieldPanel("full_text"),
         *BasePage.provenance_panels,
     ]

@@ -191,6 +191,14 @@ def test_type_mismatch_reported():
         ("BỘ THÔNG TIN VÀ TRUYỀN THÔNG", "Bộ Thông tin và Truyền thông"),
         ("CHÍNH PHỦ", "Chính phủ"),
         ("SỞ CÔNG THƯƠNG", "Sở Công Thương"),
+        ("SỞ TÀI CHÍNH", "Sở Tài chính"),
+        ("BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN", "Bộ Nông nghiệp và Phát triển nông thôn"),
+        ("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "Sở Lao động - Thương binh và Xã hội"),
+        ("BAN QUẢN LÝ DỰ ÁN HUYỆN NHƯ XUÂN", "Ban Quản lý dự án huyện Như Xuân"),
+        ("BAN THƯỜNG VỤ TỈNH ỦY", "Ban Thường vụ Tỉnh ủy"),
+        ("CỤC THUẾ TỈNH THANH HÓA", "Cục Thuế tỉnh Thanh Hóa"),
+        ("TÒA ÁN NHÂN DÂN TỐI CAO", "Tòa án nhân dân tối cao"),
+        ("Ủy Ban Nhân Dân tỉnh Thanh Hóa", "Ủy ban nhân dân tỉnh Thanh Hóa"),
     ],
 )
 def test_agency_name(raw, expected):
@@ -202,3 +210,48 @@ def test_position_and_sentence_case():
     assert position_case("Q. GIÁM ĐỐC") == "Q. Giám đốc"
     assert sentence_case("BAN HÀNH QUY CHẾ") == "Ban hành quy chế"
     assert sentence_case("Ban hành Quy chế") == "Ban hành Quy chế"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("GIÁM ĐỐC SỞ NỘI VỤ", "Giám đốc Sở Nội vụ"),
+        ("VỤ TRƯỞNG VỤ PHÁP CHẾ", "Vụ trưởng Vụ Pháp chế"),
+        ("PHÓ CHÁNH ÁN", "Phó Chánh án"),
+        ("CHỦ TỊCH QUỐC HỘI", "Chủ tịch Quốc hội"),
+        ("TM. ỦY BAN NHÂN DÂN", "TM. Ủy ban nhân dân"),
+    ],
+)
+def test_position_case_with_a_body(raw, expected):
+    assert position_case(raw) == expected
+
+
+def test_constitution_by_its_usual_name():
+    text = "\n".join(
+        [
+            "QUỐC HỘI",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "Hà Nội, ngày 28 tháng 11 năm 2013",
+            "HIẾN PHÁP",
+            "NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "LỜI NÓI ĐẦU",
+            "Trải qua mấy nghìn năm lịch sử, Nhân dân Việt Nam lao động cần cù, sáng tạo.",
+            "Hiến pháp này đã được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XIII, "
+            "kỳ họp thứ 6 thông qua ngày 28 tháng 11 năm 2013.",
+            "CHỦ TỊCH QUỐC HỘI",
+            "Nguyễn Sinh Hùng",
+        ]
+    )
+    result = extract_metadata(text)
+    assert result.title == "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam"
+    assert (result.issuing_body, result.issue_date) == ("Quốc hội", D(2013, 11, 28))
+    assert (result.signer, result.signer_position) == ("Nguyễn Sinh Hùng", "Chủ tịch Quốc hội")
+    assert not any("chỉ ghi chung" in p for p in result.problems)
+
+
+def test_local_body_without_its_place_is_still_reported():
+    result = extract_metadata(
+        "ỦY BAN NHÂN DÂN\nSố: 12/QĐ-UBND\nQUYẾT ĐỊNH\nVề việc thử\nQUYẾT ĐỊNH:\nĐiều 1. Thử."
+    )
+    assert any("chỉ ghi chung “Ủy ban nhân dân”" in p for p in result.problems)

@@ -16,9 +16,9 @@ from congthongtin.legal.pdf import text_pdf
 from congthongtin.nhuxuan_site.demo import content
 from congthongtin.nhuxuan_site.demo import legal as demo_legal
 from congthongtin.nhuxuan_site.management.commands.load_demo import DemoContext
+from tests.core.test_reading import encrypted_pdf
 from tests.legal.factories import add_document, docx_bytes, make_library
 from tests.legal.samples import DECISION, DECISION_TEXT, HEADER_ROWS, SEED_FILES
-from tests.core.test_reading import encrypted_pdf
 
 Document = get_document_model()
 

@@ -357,3 +357,61 @@ def test_law_named_inside_an_amending_law_is_not_separate() -> None:
     (citation,) = find_citations(text)
     assert citation.date == D(2019, 11, 22)
     assert citation.title.endswith("Luật Tổ chức chính quyền địa phương")
+
+
+# --- shapes real documents take (docs: "Shapes real documents take") ---------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("245/kh-Ubnd", "245/KH-UBND"),
+        ("245/Kh-Ubnd", "245/KH-UBND"),
+        ("12/ttr-ubnd", "12/TTr-UBND"),
+        ("749/qđ-ttg", "749/QĐ-TTg"),
+        ("91/2015/qh13", "91/2015/QH13"),
+        ("5/qyđ-ubnd", "5/QyĐ-UBND"),
+        ("312/ubnd-kttc", "312/UBND-KTTC"),
+    ],
+)
+def test_recase_symbol_of_a_copy_that_lost_the_case(written, expected):
+    from congthongtin.vietnam.documents import recase_symbol
+
+    assert recase_symbol(written) == expected
+    assert parse_number(recase_symbol(written)).canonical == expected
+
+
+def test_national_bodies_are_named_as_issuers_write_them():
+    from congthongtin.vietnam.documents import NATIONAL_BODIES
+
+    assert {"Quốc hội", "Chính phủ", "Thủ tướng Chính phủ", "Ủy ban Thường vụ Quốc hội"} <= (
+        NATIONAL_BODIES
+    )
+    assert issuer_name("QH13") in NATIONAL_BODIES
+
+
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [
+        ("Thực hiện Quyết định số 112/QĐ-UBND ngày 10/01/2024 của UBND tỉnh;", "112/QĐ-UBND"),
+        ("Theo Công văn số 12/UBND-VP ngày 03/01/2024 của UBND tỉnh Thanh Hóa;", "12/UBND-VP"),
+        ("Triển khai Kế hoạch số 45/KH-UBND ngày 20/01/2024 của UBND tỉnh;", "45/KH-UBND"),
+        ("Xét Tờ trình số 25/TTr-UBND ngày 01/12/2023 của UBND huyện;", "25/TTr-UBND"),
+        ("Thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị;", "05-CT/TW"),
+        # TCVN3 with the Đ of the symbol in its legacy byte.
+        ("C¨n cø QuyÕt ®Þnh sè 541/Q§-UBND ngµy 12/3/2012 cña UBND huyÖn;", "541/QĐ-UBND"),
+        ("Caên cöù Quyeát ñònh soá 541/QÑ-UBND ngaøy 12/3/2012 cuûa UBND huyeän;", "541/QĐ-UBND"),
+    ],
+)
+def test_citations_after_every_opening_word_and_in_legacy_text(line, number):
+    (citation,) = find_citations(line)
+    assert citation.number.canonical == number
+    assert citation.date is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Theo đề nghị của Giám đốc Sở Tài chính.", "Xét đề nghị của Bộ trưởng Bộ Tư pháp,"],
+)
+def test_a_proposal_cites_nothing(line):
+    assert find_citations(line) == []

@@ -316,3 +316,26 @@ def test_clean_with_offsets_maps_back_to_original() -> None:
     j = cleaned.index("Quyết")
     assert text[origin[j] :].startswith("Quyeát")
     assert origin[-1] == len(text)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Sè: 15/Q§-UBND", "Số: 15/QĐ-UBND"),
+        ("42/2022/N§-CP", "42/2022/NĐ-CP"),
+        ("Sè: 08/NQ-H§ND", "Số: 08/NQ-HĐND"),
+        ("Sè: 3/Qy§-UBND", "Số: 3/QyĐ-UBND"),
+        ("Soá: 15/QÑ-UBND", "Số: 15/QĐ-UBND"),
+        ("Soá: 08/NQ-HÑND", "Số: 08/NQ-HĐND"),
+    ],
+)
+def test_legacy_d_inside_a_document_symbol_converts(raw: str, expected: str) -> None:
+    assert fix_legacy(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["§ 5 Abs. 2 BGB", "Art. 3 §2 des Vertrags", "AÑO-2024", "ESPAÑA/FRANCIA", "NÐ-CP"],
+)
+def test_section_sign_and_spanish_words_are_not_symbols(text: str) -> None:
+    assert fix_legacy(text) == normalize(text) or fix_legacy(text) == text
