@@ -426,7 +426,8 @@ def test_admin_zip_upload__batch_page_progress_and_report(
     assert "legal/js/import-batch.js" in html
     first = batch.items.get(name="Văn bản 2026/qd-15.docx").page
     assert reverse("wagtailadmin_pages:edit", args=[first.pk]) in html
-    assert "long-nhau.zip" in html and "Cancel the batch" not in html
+    assert "long-nhau.zip" in html
+    assert reverse("legal_import_batch_cancel", args=[batch.pk]) not in html  # ended
 
     progress = client.get(reverse("legal_import_batch_progress", args=[batch.pk])).json()
     assert progress["finished"] is True and progress["status"] == Status.DONE
@@ -451,6 +452,7 @@ def test_admin_queued_batch__page_without_js_refreshes_and_cancel(
     html = client.get(reverse("legal_import_batch", args=[batch.pk])).content.decode()
     assert '<noscript><meta http-equiv="refresh"' in html
     assert "data-batch-reload" in html
+    assert reverse("legal_import_batch_cancel", args=[batch.pk]) in html
     progress = client.get(reverse("legal_import_batch_progress", args=[batch.pk])).json()
     assert (progress["status"], progress["finished"]) == (Status.QUEUED, False)
     response = client.post(reverse("legal_import_batch_cancel", args=[batch.pk]))
