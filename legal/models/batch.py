@@ -15,6 +15,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from congthongtin.core.private_media import private_storage
 from congthongtin.vietnam.fold import slugify
@@ -66,7 +67,10 @@ class ImportBatch(models.Model):
         verbose_name=_("started by"),
     )
     origin = models.CharField(
-        _("origin"), max_length=10, choices=Origin.choices, default=Origin.ADMIN
+        pgettext_lazy("import batch", "origin"),
+        max_length=10,
+        choices=Origin.choices,
+        default=Origin.ADMIN,
     )
     name = models.CharField(_("name"), max_length=255)
     archive = models.FileField(
