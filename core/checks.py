@@ -117,6 +117,8 @@ PREREQUISITES: dict[str, list[str]] = {
         "wagtail.snippets",  # categories are snippets
         "wagtail.search",  # index.Indexed on every page type
         "modelcluster",  # ParentalKey rows of the weekly schedule
+        "django.contrib.auth",  # the Word import's owner and --user (news.importing)
+        "django.contrib.messages",  # the Word import's confirmation (news.import_views)
     ],
     "congthongtin.projects": [
         "congthongtin.core",  # base pages, blocks, portal_tags, listing includes and CSS

@@ -8,6 +8,7 @@ learn that another body's batch exists.
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
@@ -78,8 +79,10 @@ class BatchListView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "upload"
 
     def dispatch(self, request, *args, **kwargs):
+        # The list is the import screen's: refused as it is (403), to whoever may import
+        # nowhere. One batch of another body answers 404 instead (BatchDetailView).
         if not libraries_for(request.user):
-            raise Http404
+            raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs_items(self):

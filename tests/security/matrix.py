@@ -167,7 +167,10 @@ def make_objects(users) -> dict:
     page.title = "Trang ma trận (sửa)"
     page.save_revision(user=users["editor"])
 
-    make_library()  # the legal import screen opens only where documents may be added
+    library = make_library()  # the legal import screen opens only where documents may be added
+    from congthongtin.news.models import NewsIndexPage
+
+    home.add_child(instance=NewsIndexPage(title="Tin tức ma trận", slug="tin-tuc-ma-tran"))
     unit = UnitFactory(name="Phòng Ma trận")
     question = make_question(
         make_question_index(),
@@ -241,9 +244,19 @@ def make_objects(users) -> dict:
         ),
     }
     from congthongtin.core.bodies import body_of
-    from congthongtin.core.models import Body
+    from congthongtin.core.models import Body, TrustAnchor
+    from congthongtin.core.reading.signatures import describe_certificate
+    from congthongtin.legal.importer.batch import create_batch
+    from congthongtin.legal.models import ImportBatch
+    from tests.core.signed_pdfs import make_ca
 
     objects[Body] = body_of(home.get_site())
+    objects[ImportBatch] = create_batch(library=library, user=users["editor"], name="lo.zip")
+    facts = describe_certificate(make_ca("Chứng thư gốc ma trận").pem)
+    facts.pop("self_signed")
+    objects[TrustAnchor] = TrustAnchor.objects.create(
+        name="Gốc ma trận", certificate=facts.pop("der"), **facts
+    )
     objects[get_user_model()] = users["other_officer"]
     objects[Group] = role_group(roles.COLLABORATOR)
     objects[type(question)] = question
@@ -273,6 +286,10 @@ def url_kwargs(url: AdminURL, objects: dict) -> dict:
         from congthongtin.core.models import Body
 
         values = {"pk": objects[Body].pk}
+    elif url.name.startswith("legal_import_batch"):
+        from congthongtin.legal.models import ImportBatch
+
+        values = {"pk": objects[ImportBatch].pk}
     elif url.name.startswith("consultation_admin:"):
         target = objects["comment"] if "comment" in url.name else objects["question"]
         values = {"pk": target.pk}
