@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -202,7 +203,7 @@ class LegalDocumentPage(BasePage):
         ),
         InlinePanel("attachments", label=_("files to download")),
         InlinePanel("relations", label=_("related documents")),
-        OcrWarningPanel(heading=_("text recognised from a scan (OCR)")),
+        OcrWarningPanel(heading=capfirst(_("text recognised from a scan (OCR)"))),
         FieldPanel("text_from_ocr"),
         FieldPanel("full_text"),
         *BasePage.provenance_panels,
