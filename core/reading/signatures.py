@@ -154,10 +154,13 @@ def _load_certificate(data: bytes):
     """A ``cryptography`` certificate from PEM or DER bytes, or None."""
     from cryptography import x509
 
-    data = bytes(data).strip()
+    data = bytes(data)
+    text = data.strip()
     try:
-        if data.startswith(b"-----BEGIN"):
-            return x509.load_pem_x509_certificate(data)
+        if text.startswith(b"-----BEGIN"):
+            return x509.load_pem_x509_certificate(text)
+        # DER is binary: its last bytes may be any value, spaces and newlines included, so
+        # it is never stripped (a stripped DER root failed to load in about 2% of keys).
         return x509.load_der_x509_certificate(data)
     except ValueError:
         return None
@@ -173,10 +176,9 @@ def describe_certificate(data: bytes) -> dict:
         raise CertificateError("Chưa có chứng thư số: hãy tải tệp lên hoặc dán nội dung PEM.")
     if len(data) > 64 * 1024:
         raise CertificateError("Tệp quá lớn để là một chứng thư số (quá 64 KB).")
-    text = bytes(data).strip()
-    if text.count(b"-----BEGIN CERTIFICATE-----") > 1:
+    if bytes(data).count(b"-----BEGIN CERTIFICATE-----") > 1:
         raise CertificateError("Tệp chứa nhiều chứng thư số: hãy thêm từng chứng thư gốc một lần.")
-    cert = _load_certificate(text)
+    cert = _load_certificate(data)
     if cert is None:
         raise CertificateError(
             "Không đọc được chứng thư số: nội dung không phải chứng thư X.509 dạng PEM hoặc DER."

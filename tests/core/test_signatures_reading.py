@@ -262,3 +262,12 @@ def test_describe_certificate__a_signer_or_two_certificates_refused(keys):
         describe_certificate(keys.author.pem)
     with pytest.raises(CertificateError, match="nhiều chứng thư"):
         describe_certificate(keys.ca.pem + keys.other_ca.pem)
+
+
+@pytest.mark.parametrize("last", [b"\n", b" ", b"\r", b"\t", b"\x0b", b"\x0c"])
+def test_der_root_ending_in_a_whitespace_byte__still_read(keys, last):
+    """DER is binary: a root whose last byte (in its signature) is a space or newline
+    value must not be stripped (a random key made this fail once in about 40)."""
+    der = keys.other_ca.der[:-1] + last
+    assert signatures.describe_certificate(der)["der"] == der
+    assert signatures._load_root(der) is not None
