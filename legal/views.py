@@ -15,11 +15,10 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView
 from wagtail.admin import messages
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from congthongtin.core.conf import app_settings
+from congthongtin.core.import_views import ImportIntoParentView
 from congthongtin.core.limits import ParseLimits
 
 from .forms import MAX_UPLOAD_BYTES, ImportForm
@@ -40,28 +39,16 @@ def libraries_for(user) -> list[LegalDocumentIndexPage]:
     ]
 
 
-class ImportView(WagtailAdminTemplateMixin, FormView):
+class ImportView(ImportIntoParentView):
     form_class = ImportForm
     template_name = "legal/admin/import.html"
     page_title = _("Import legal documents")
-    header_icon = "doc-full-inverse"
 
-    def dispatch(self, request, *args, **kwargs):
-        self.libraries = libraries_for(request.user)
-        if not self.libraries:
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["parents"] = self.libraries
-        return kwargs
+    def parents_for(self, user) -> list:
+        return libraries_for(user)
 
     def get_initial(self):
-        return {"parent": self.libraries[0].pk}
+        return {"parent": self.parents[0].pk}
 
     def form_valid(self, form):
         library = form.cleaned_data["parent"].specific
@@ -118,7 +105,7 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
             rows.append(data)
         return self.render_to_response(
             self.get_context_data(
-                form=ImportForm(parents=self.libraries), results=rows, dry_run=dry_run
+                form=ImportForm(parents=self.parents), results=rows, dry_run=dry_run
             )
         )
 

@@ -14,12 +14,11 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from congthongtin.core.conf import app_settings
+from congthongtin.core.import_views import ImportIntoParentView
 from congthongtin.core.limits import ParseLimits
 
 from .forms import WordImportForm
@@ -50,29 +49,17 @@ def may_import_under(user, page) -> bool:
     return model.can_create_at(page) and page.permissions_for_user(user).can_add_subpage()
 
 
-class WordImportView(WagtailAdminTemplateMixin, FormView):
+class WordImportView(ImportIntoParentView):
     form_class = WordImportForm
     template_name = "news/admin/word_import.html"
     page_title = _("Import from a Word file")
-    header_icon = "doc-full-inverse"
 
-    def dispatch(self, request, *args, **kwargs):
-        self.indexes = indexes_for(request.user)
-        if not self.indexes:
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["parents"] = self.indexes
-        return kwargs
+    def parents_for(self, user) -> list:
+        return indexes_for(user)
 
     def get_initial(self):
         chosen = self.request.GET.get("parent", "")
-        parent = next((p for p in self.indexes if str(p.pk) == chosen), self.indexes[0])
+        parent = next((p for p in self.parents if str(p.pk) == chosen), self.parents[0])
         return {"parent": parent.pk, "page_type": page_type_of(parent)}
 
     def form_valid(self, form):
