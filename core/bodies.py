@@ -99,6 +99,22 @@ def body_name(site: Site) -> str:
     return site.site_name or site.hostname
 
 
+def body_collection(site: Site | None, *, create: bool = False):
+    """The collection of a body's images and documents: a child of the root collection
+    named after the body (``body_name``), which the body's set-up makes (``create``) and
+    its board may add to. Without a site, or before the set-up, the root collection."""
+    from wagtail.models import Collection
+
+    root = Collection.get_first_root_node()
+    if site is None:
+        return root
+    name = body_name(site)
+    found = root.get_children().filter(name=name).first()
+    if found is None and create:
+        found = root.add_child(instance=Collection(name=name))
+    return found or root
+
+
 def group_name(role: str, site: Site | None) -> str:
     if site is None:
         return role

@@ -28,7 +28,7 @@ from wagtail.models import (
 )
 
 from congthongtin.core import roles
-from congthongtin.core.bodies import board_groups, body_name, group_name
+from congthongtin.core.bodies import board_groups, body_collection, group_name
 from congthongtin.core.models import OutgoingEmail
 from congthongtin.core.setup import permissions
 from congthongtin.core.users import user_permission
@@ -129,14 +129,6 @@ def _sites(site) -> list[Site]:
     return [site] if site is not None else list(Site.objects.select_related("root_page"))
 
 
-def body_collection(site: Site) -> Collection:
-    """The collection of a body's images and documents (made once, named after it)."""
-    root = Collection.get_first_root_node()
-    name = body_name(site)
-    found = root.get_children().filter(name=name).first()
-    return found or root.add_child(instance=Collection(name=name))
-
-
 def install_roles(report, site=None) -> dict[Site, dict[str, Group]]:
     """Each body's groups with their rights (rights a superuser added stay); the
     install-wide groups with theirs."""
@@ -154,7 +146,7 @@ def install_roles(report, site=None) -> dict[Site, dict[str, Group]]:
     for each in _sites(site):
         groups = board_groups(each, report)
         boards[each] = groups
-        collection = body_collection(each)
+        collection = body_collection(each, create=True)
         for role, group in groups.items():
             group.permissions.add(*access_admin, *permissions(labels[role]))
             # A board adopted from before boards were per body held its rights on the

@@ -22,9 +22,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.images import get_image_model
-from wagtail.models import Collection
 
-from congthongtin.core.bodies import body_name, site_of_page
+from congthongtin.core.bodies import body_collection, site_of_page
 from congthongtin.core.reading import ReadError
 from congthongtin.core.reading.word_content import WordContent, read_word_content_bounded
 from congthongtin.core.richtext import clean_html
@@ -58,16 +57,6 @@ def page_type_of(parent) -> str | None:
         if isinstance(parent, index):
             return name
     return None
-
-
-def body_collection(page) -> Collection:
-    """The collection of the body (site) ``page`` belongs to, as the body's set-up makes
-    it (named after the body, under the root); the root collection when there is none."""
-    root = Collection.get_first_root_node()
-    site = site_of_page(page)
-    if site is None:
-        return root
-    return root.get_children().filter(name=body_name(site)).first() or root
 
 
 def can_add_images(user, collection) -> bool:
@@ -216,7 +205,7 @@ def _stream(extracted: Extracted, images: dict, alts: dict) -> list[dict]:
 
 def _create(content, extracted, parent, user, model, category, stored, filename):
     checks: list[str] = []
-    collection = body_collection(parent)
+    collection = body_collection(site_of_page(parent))
     images = {}
     if extracted.pictures:
         if can_add_images(user, collection):

@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 
+from congthongtin.core.bodies import body_collection, site_of_page
 from congthongtin.core.models import Agency
 from congthongtin.core.reading import ReadError, ReadResult, read_document_bounded
 from congthongtin.vietnam.fold import fold, slugify
@@ -277,7 +278,12 @@ def _delete_file(name: str) -> None:
 def _create(report: ImportReport, data, filename, library, user, stored: dict):
     extracted = report.extracted
     Document = get_document_model()
-    document = Document(title=extracted.title[:255], uploaded_by_user=user)
+    # The original file goes to the body's collection, where its board keeps its files.
+    document = Document(
+        title=extracted.title[:255],
+        uploaded_by_user=user,
+        collection=body_collection(site_of_page(library)),
+    )
     document.file.save(filename, ContentFile(data), save=False)
     stored["name"] = document.file.name
     document._set_document_file_metadata()

