@@ -53,3 +53,16 @@ class VietnameseSlugField(forms.SlugField):
     def to_python(self, value):
         value = super().to_python(value)
         return slugify(value) if value else value
+
+
+def free_child_slug(parent, base: str, default: str) -> str:
+    """``base`` (``default`` when it is empty), else ``base-2``, ``base-3``…: the first slug
+    no child of the page ``parent`` has. What the importers name a new draft with; the
+    caller shortens ``base`` to its own length first."""
+    base = base or default
+    taken = set(parent.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate

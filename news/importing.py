@@ -27,6 +27,7 @@ from congthongtin.core.bodies import body_collection, site_of_page
 from congthongtin.core.reading import ReadError
 from congthongtin.core.reading.word_content import WordContent, read_word_content_bounded
 from congthongtin.core.richtext import clean_html
+from congthongtin.core.slugs import free_child_slug
 from congthongtin.vietnam.fold import slugify
 
 from .models import ArticleIndexPage, ArticlePage, NewsCategory, NewsIndexPage, NewsPage
@@ -66,16 +67,6 @@ def can_add_images(user, collection) -> bool:
 
     policy = policy_registry.get_by_type(get_image_model())
     return policy.collections_user_has_permission_for(user, "add").filter(pk=collection.pk).exists()
-
-
-def _unique_slug(parent, base: str) -> str:
-    base = base[:80].strip("-") or "bai-viet"
-    taken = set(parent.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
-    candidate, n = base, 1
-    while candidate in taken:
-        n += 1
-        candidate = f"{base}-{n}"
-    return candidate
 
 
 def import_word_page(
@@ -222,7 +213,9 @@ def _create(content, extracted, parent, user, model, category, stored, filename)
     author = extracted.author
     fields = {
         "title": extracted.title,
-        "slug": _unique_slug(parent, slugify(extracted.title, max_length=80)),
+        "slug": free_child_slug(
+            parent, slugify(extracted.title, max_length=80)[:80].strip("-"), "bai-viet"
+        ),
         "live": False,
         "owner": user,
         "summary": extracted.lead,

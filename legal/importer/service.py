@@ -24,6 +24,7 @@ from wagtail.documents import get_document_model
 from congthongtin.core.bodies import body_collection, site_of_page
 from congthongtin.core.models import Agency
 from congthongtin.core.reading import ReadError, ReadResult, read_document_bounded
+from congthongtin.core.slugs import free_child_slug
 from congthongtin.vietnam.fold import fold, slugify
 
 from ..models import (
@@ -161,16 +162,6 @@ def find_library(slug: str | None) -> LegalDocumentIndexPage:
     return library
 
 
-def _unique_slug(parent, base: str) -> str:
-    base = base[:200] or "van-ban"
-    taken = set(parent.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
-    candidate, n = base, 1
-    while candidate in taken:
-        n += 1
-        candidate = f"{base}-{n}"
-    return candidate
-
-
 def analyse(
     data: bytes, filename: str, library: LegalDocumentIndexPage | None, parse_limits=None
 ) -> ImportReport:
@@ -295,11 +286,14 @@ def _create(report: ImportReport, data, filename, library, user, stored: dict):
     )
     page = LegalDocumentPage(
         title=extracted.title[:255],
-        slug=_unique_slug(
+        slug=free_child_slug(
             library,
-            slugify(f"{extracted.document_type or ''} {extracted.number_symbol}")
-            if extracted.number
-            else slugify(extracted.title, max_length=80),
+            (
+                slugify(f"{extracted.document_type or ''} {extracted.number_symbol}")
+                if extracted.number
+                else slugify(extracted.title, max_length=80)
+            )[:200],
+            "van-ban",
         ),
         live=False,
         number_symbol=extracted.number_symbol,
