@@ -52,6 +52,8 @@ PERMISSIONS = {
     roles.DEPUTY: BOARD_PERMISSIONS,
     roles.EDITOR: BOARD_PERMISSIONS,
     roles.SECRETARY: BOARD_PERMISSIONS,
+    # The standing office receives the citizens' questions and routes them (S1 Đ7).
+    roles.STANDING_OFFICE: BOARD_PERMISSIONS,
     roles.UNIT_OFFICER: ["view_question", "add_answer", "change_answer", "view_answer"],
     roles.AUDITOR: READ_PERMISSIONS,
     roles.PROVINCE_AUDITOR: READ_PERMISSIONS,

@@ -100,6 +100,7 @@ PREREQUISITES: dict[str, list[str]] = {
         "wagtail.documents",  # editorial.gate, role permissions (migrations)
         "wagtail.images",  # editorial.gate, role permissions (migrations)
         "wagtail.contrib.redirects",  # role permissions on redirects (migration dependency)
+        "wagtail.contrib.settings",  # BoardSettings: the back-office rules of each body
         "simple_history",  # HistoricalRecords on assignments and delegations
         "axes",  # lockout audit (axes.signals), accounts screen (AccessAttempt), unlock
         "modelcluster",  # editorial.gate walks the child relations of pages

@@ -18,8 +18,27 @@ COLLABORATOR = "Cộng tác viên"
 UNIT_OFFICER = "Cán bộ đầu mối đơn vị"
 TECH_ADMIN = "Quản trị kỹ thuật"
 AUDITOR = "Kiểm tra"
+#: The standing office of the board (S1 Đ7; cơ quan thường trực): receives contributions
+#: and questions, routes them to sections and editors, composes (step 1) and prepares the
+#: monthly royalty list.
+STANDING_OFFICE = "Thường trực Ban biên tập"
+#: The head of the body (thủ trưởng cơ quan): not on the board; decides the royalties the
+#: board's head proposes (S4 Đ7.2a). Only a superuser grants this role: the board's head
+#: must not choose who approves his own proposals.
+BODY_HEAD = "Thủ trưởng cơ quan"
 
-ALL_ROLES = [HEAD, DEPUTY, EDITOR, SECRETARY, COLLABORATOR, UNIT_OFFICER, TECH_ADMIN, AUDITOR]
+ALL_ROLES = [
+    HEAD,
+    DEPUTY,
+    EDITOR,
+    SECRETARY,
+    STANDING_OFFICE,
+    COLLABORATOR,
+    UNIT_OFFICER,
+    TECH_ADMIN,
+    AUDITOR,
+    BODY_HEAD,
+]
 
 #: A role of no single body: reads every body's content, questions and reports, read-only,
 #: when the province decides so (a superuser grants it). Its group has no Site.
@@ -29,13 +48,13 @@ PROVINCE_AUDITOR = "Kiểm tra toàn tỉnh"
 READ_ONLY_ROLES = [AUDITOR, PROVINCE_AUDITOR]
 
 #: Members of the board: their own submissions pass step 1 by themselves (docs/architecture.md §4).
-BOARD = [HEAD, DEPUTY, EDITOR, SECRETARY]
+BOARD = [HEAD, DEPUTY, EDITOR, SECRETARY, STANDING_OFFICE]
 
 WORKFLOW_NAME = "Quy trình biên tập 3 bước"
 
 #: (step number, task name, groups that act on it)
 STEPS = [
-    (1, "Biên tập", [EDITOR, SECRETARY]),
+    (1, "Biên tập", [EDITOR, SECRETARY, STANDING_OFFICE]),
     (2, "Xác thực", [DEPUTY]),
     (3, "Duyệt đăng", [HEAD]),
 ]
@@ -50,13 +69,14 @@ DELEGABLE_STEPS = (2, 3)
 DELEGATE_ROLES = {2: BOARD, 3: [HEAD, DEPUTY]}
 
 #: Roles that only a superuser or the head of the board grants or removes: every role of
-#: the board above except the technical administrator's. The technical administrator's
-#: role, and any group not listed in ALL_ROLES (its permissions are unknown here), only a
-#: superuser grants, so the head cannot hand out account-management powers either.
-EDITORIAL_ROLES = [role for role in ALL_ROLES if role != TECH_ADMIN]
+#: the board above except the technical administrator's and the body head's. Those, and
+#: any group not listed in ALL_ROLES (its permissions are unknown here), only a superuser
+#: grants, so the head cannot hand out account-management powers nor choose who approves
+#: his own royalty proposals.
+EDITORIAL_ROLES = [role for role in ALL_ROLES if role not in (TECH_ADMIN, BODY_HEAD)]
 
 #: Roles held on one body: each body's board has its own group for each of them.
-BODY_ROLES = EDITORIAL_ROLES
+BODY_ROLES = [role for role in ALL_ROLES if role != TECH_ADMIN]
 
 #: Roles of the whole install, one group each: the technical administrator keeps every
 #: body's accounts and sites running (accounts are install-wide: one login, several

@@ -19,6 +19,7 @@ from wagtail.models import (
     Collection,
     GroupCollectionPermission,
     GroupPagePermission,
+    GroupSitePermission,
     Page,
     Site,
     Task,
@@ -88,6 +89,9 @@ def model_permissions() -> dict[str, list[str]]:
         roles.DEPUTY: [*TAXONOMY, *DELEGATIONS_AND_SECTIONS, f"{outbox}.view_outgoingemail"],
         roles.EDITOR: [*TAXONOMY, f"{outbox}.view_outgoingemail"],
         roles.SECRETARY: [*TAXONOMY, f"{outbox}.view_outgoingemail"],
+        roles.STANDING_OFFICE: [*TAXONOMY, f"{outbox}.view_outgoingemail"],
+        # The body's head reads the board's reports and decides royalties; no page rights.
+        roles.BODY_HEAD: [],
         roles.COLLABORATOR: [],
         roles.UNIT_OFFICER: ["core.change_official"],
         # Accounts, not powers (security audit): no group editing, no section assignment.
@@ -118,7 +122,10 @@ def model_permissions() -> dict[str, list[str]]:
     }
 
 
-PAGE_ROLES = [roles.HEAD, roles.DEPUTY, roles.EDITOR, roles.SECRETARY]
+PAGE_ROLES = [roles.HEAD, roles.DEPUTY, roles.EDITOR, roles.SECRETARY, roles.STANDING_OFFICE]
+#: Per-site setting permissions (Wagtail's GroupSitePermission): the head of each body's
+#: board edits that body's back-office rules (time limits, reviews, quotas), no other's.
+HEAD_SITE_PERMISSIONS = ["editorial.change_boardsettings"]
 UPLOAD_ROLES = [*PAGE_ROLES, roles.COLLABORATOR, roles.UNIT_OFFICER]
 #: Every body's people choose images and documents of the whole library (what is in a
 #: collection is public once used on a page); they add and change only their body's.
@@ -139,6 +146,7 @@ def install_roles(report, site=None) -> dict[Site, dict[str, Group]]:
     page_permissions = permissions(f"wagtailcore.{codename}" for codename in PAGE_PERMISSIONS)
     upload_permissions = permissions(COLLECTION_PERMISSIONS)
     choose_permissions = permissions(CHOOSE_PERMISSIONS)
+    head_site_permissions = permissions(HEAD_SITE_PERMISSIONS)
     if site is None:
         for role, group in board_groups(None, report).items():
             group.permissions.add(*access_admin, *permissions(labels[role]))
@@ -156,6 +164,11 @@ def install_roles(report, site=None) -> dict[Site, dict[str, Group]]:
                 for perm in page_permissions:
                     GroupPagePermission.objects.get_or_create(
                         group=group, page_id=each.root_page_id, permission=perm
+                    )
+            if role == roles.HEAD:
+                for perm in head_site_permissions:
+                    GroupSitePermission.objects.get_or_create(
+                        group=group, site=each, permission=perm
                     )
             if role in UPLOAD_ROLES:
                 GroupCollectionPermission.objects.filter(

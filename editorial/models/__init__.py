@@ -1,8 +1,9 @@
 """Editorial board models (docs/architecture.md §4): the step task, delegations, section
-assignments."""
+assignments, the board's back-office rules."""
 
 from .assignments import SectionAssignment
 from .delegation import DelegatedAction, Delegation
+from .settings import BoardSettings
 from .tasks import EditorialTask
 
-__all__ = ["DelegatedAction", "Delegation", "EditorialTask", "SectionAssignment"]
+__all__ = ["BoardSettings", "DelegatedAction", "Delegation", "EditorialTask", "SectionAssignment"]

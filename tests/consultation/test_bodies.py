@@ -347,7 +347,11 @@ class AnswerWorkflowPerBodyTests(BodiesTestCase):
         self.assertEqual(task.site_id, site_b.pk)
         self.assertEqual(
             set(task.groups.all()),
-            {role_group(roles.EDITOR, site_b), role_group(roles.SECRETARY, site_b)},
+            {
+                role_group(roles.EDITOR, site_b),
+                role_group(roles.SECRETARY, site_b),
+                role_group(roles.STANDING_OFFICE, site_b),
+            },
         )
         response = self.approve(editor_b, answer)
         self.assertIn(response.status_code, (200, 302))

@@ -47,11 +47,11 @@ class SetupPortalSiteTests(TestCase):
         self.assertEqual(settings.name, "Xã Xuân Bình")
         self.assertEqual(settings.administrative_level, "commune")
 
-    def test_new_body__board_of_seven_groups_of_its_own(self):
+    def test_new_body__board_of_nine_groups_of_its_own(self):
         setup_site()
         site = Site.objects.get(hostname="xuanbinh.thanhhoa.gov.vn")
         board = BoardRole.objects.filter(site=site).select_related("group")
-        self.assertEqual(len(board), 7)
+        self.assertEqual(len(board), 9)
         self.assertEqual({each.role for each in board}, set(roles.BODY_ROLES))
         for each in board:
             self.assertEqual(each.group.name, group_name(each.role, site))
@@ -127,7 +127,7 @@ class SetupPortalSiteTests(TestCase):
         self.assertIsNotNone(body.archived_at)
         self.assertEqual(PortalSettings.for_site(body.site).administrative_level, "former-district")
         # An archive has its board too (its groups read; nobody publishes there).
-        self.assertEqual(BoardRole.objects.filter(site=body.site).count(), 7)
+        self.assertEqual(BoardRole.objects.filter(site=body.site).count(), len(roles.BODY_ROLES))
 
     def test_unknown_successor__refused_and_nothing_made(self):
         before = counts()
