@@ -19,6 +19,7 @@ from congthongtin.core.setup import SETUP_HOOK
 from congthongtin.core.users import user_permission
 
 from . import accounts, urls
+from .backoffice import MENU_HOOK
 from .gate import check_page
 from .models import Delegation, SectionAssignment
 from .setup import install_board
@@ -184,6 +185,20 @@ def register_audit_menu():
     return AuditSubmenu(_("Audit"), submenu, icon_name="view", order=900)
 
 
+@hooks.register("register_admin_menu_item")
+def register_backoffice_menu():
+    """The board's back office (issue 20): each part adds its items through ``MENU_HOOK``;
+    the submenu shows when one of them does."""
+    return BackOfficeSubmenu(
+        _("Back office"), Menu(register_hook_name=MENU_HOOK), icon_name="clipboard-list", order=850
+    )
+
+
+class BackOfficeSubmenu(SubmenuMenuItem):
+    def is_shown(self, request):
+        return bool(self.menu.menu_items_for_request(request))
+
+
 class AuditSubmenu(SubmenuMenuItem):
     def is_shown(self, request):
         return request.user.has_perm("editorial.view_audit")
@@ -238,3 +253,6 @@ def account_bulk_actions(request, action_type, objects, action):
 
 
 hooks.register(SETUP_HOOK, install_board)
+
+# The back office's parts (editorial.backoffice): each registers its own hooks.
+from .backoffice import hooks as backoffice_hooks  # noqa: E402,F401

@@ -1,0 +1,1 @@
+"""Imports each back-office part's hooks module (one line each)."""
