@@ -64,6 +64,8 @@ DEMO_ACCOUNTS = [
     ("hvem", "Hoàng Văn Em", "auditor"),
     ("vtgiang", "Vũ Thị Giang", "technical-admin"),
     ("dvhai", "Đỗ Văn Hải", "unit-officer"),
+    ("ntlan", "Nguyễn Thị Lan", "standing-office"),
+    ("lvkhoa", "Lê Văn Khoa", "body-head"),
 ]
 
 #: Roles per demo account (core.roles), on the default site's board (groups made by
@@ -76,6 +78,8 @@ ROLE_GROUPS = {
     "auditor": [roles.AUDITOR],
     "technical-admin": [roles.TECH_ADMIN],
     "unit-officer": [roles.UNIT_OFFICER],
+    "standing-office": [roles.STANDING_OFFICE],
+    "body-head": [roles.BODY_HEAD],
 }
 
 #: Sections each writer may work in (R-SUB-2), by slug under the home page; the first that
@@ -93,6 +97,8 @@ ROLE_LABELS = {
     "auditor": "Kiểm tra",
     "technical-admin": "Quản trị kỹ thuật",
     "unit-officer": "Cán bộ đầu mối đơn vị",
+    "standing-office": "Thường trực Ban biên tập",
+    "body-head": "Thủ trưởng cơ quan",
 }
 
 
