@@ -21,6 +21,7 @@ from congthongtin.core import roles
 from congthongtin.core.bodies import forget_memberships, role_group
 from congthongtin.core.models import OutgoingEmail, PageReview
 from congthongtin.editorial import reviews
+from congthongtin.editorial.backoffice.reviews_hooks import ReviewedFormatter
 from congthongtin.editorial.models import BoardSettings, SectionAssignment
 from congthongtin.home.models import DirectoryPage
 from congthongtin.news.models import SocioEconomicPage
@@ -110,6 +111,16 @@ class OverdueListTests(ReviewsTestCase):
         self.assertIsNone(entry.revision_id)
         self.assertEqual(review.history.count(), 1)
         self.assertEqual(review.history.first().history_user, editor)
+
+    def test_reviewed__in_the_page_history_and_the_auditors_history(self):
+        page = self.procedure(self.index_a, "Thủ tục có lịch sử", 120)
+        reviews.mark_reviewed(self.users["editora"], page)
+        self.login("editora")
+        response = self.client.get(reverse("wagtailadmin_pages:history", args=[page.pk]))
+        self.assertContains(response, str(ReviewedFormatter().format_message(None)))
+        self.login("auditora")
+        response = self.client.get(reverse("editorial:audit_page_history", args=[page.pk]))
+        self.assertContains(response, str(ReviewedFormatter().format_message(None)))
 
     def test_fresh_procedure__not_listed(self):
         self.procedure(self.index_a, "Chứng thực bản sao", 30)
