@@ -182,6 +182,16 @@ class ProjectPage(BasePage):
     ]
     #: /tim-kiem/?loai=du-an (the search protocol of core.BasePage)
     search_category = "du-an"
+    #: R-SLA-2: a project's information is reviewed periodically until it is completed
+    #: (editorial.reviews; the interval is the body's, editorial.BoardSettings).
+    review_kind = "project"
+
+    def get_review_kind(self):
+        return None if self.status == ProjectStatus.COMPLETED else self.review_kind
+
+    @classmethod
+    def review_filter(cls):
+        return ~models.Q(status=ProjectStatus.COMPLETED)
 
     search_fields = [
         *BasePage.search_fields,

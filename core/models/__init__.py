@@ -6,7 +6,14 @@ from .directory import Official, Unit
 from .listing import SectionIndexPage
 from .maintenance import MaintenanceNotice
 from .outbox import OutgoingEmail
-from .pages import BasePage, Classification, ContentOrigin, VietnameseSlugMixin
+from .pages import (
+    BasePage,
+    Classification,
+    ContentOrigin,
+    ReviewableMixin,
+    VietnameseSlugMixin,
+)
+from .reviews import PageReview
 from .settings import AdministrativeLevel, PortalSettings
 from .taxonomy import Agency, AgencyLevel, Field
 from .trust import TrustAnchor
@@ -26,7 +33,9 @@ __all__ = [
     "MaintenanceNotice",
     "Official",
     "OutgoingEmail",
+    "PageReview",
     "PortalSettings",
+    "ReviewableMixin",
     "SectionIndexPage",
     "TrustAnchor",
     "Unit",

@@ -103,7 +103,57 @@ class VietnameseSlugMixin:
         super()._set_core_field_defaults()
 
 
-class BasePage(VietnameseSlugMixin, Page):
+class ReviewableMixin:
+    """Small protocol for editorial's periodic review (R-SLA-2: organisation, documents,
+    procedures, policy, directory and project information is kept up to date; S0 Đ10.2b,
+    S2 Đ9.4). A page type that holds such information names its kind in ``review_kind``
+    (one of ``editorial.models.settings.REVIEW_KINDS``); the body's board rules give each
+    kind its interval. ``get_review_kind()`` decides per page, and ``review_filter()`` says
+    the same for a queryset of the page type (they must agree): editorial lists the
+    overdue pages with a few queries, whatever their number.
+
+    The last "reviewed, still correct" mark is not a page field (it creates no revision):
+    it is ``core.PageReview``, read here for the public provenance line."""
+
+    #: The review kind of this page type, or None when it holds nothing that goes stale.
+    review_kind: str | None = None
+
+    def get_review_kind(self) -> str | None:
+        return self.review_kind
+
+    @classmethod
+    def review_filter(cls) -> models.Q:
+        """A filter on this page type's own fields: the pages whose ``get_review_kind()``
+        is ``review_kind`` (all of them by default)."""
+        return models.Q()
+
+    def get_review_provenance(self) -> dict:
+        """``reviewable``, ``last_updated_at`` and ``last_reviewed_at`` for the provenance
+        line: one query on a reviewable page (its PageReview), none on the others."""
+        if self.get_review_kind() is None:
+            return {"reviewable": False, "last_reviewed_at": None}
+        from .reviews import PageReview
+
+        try:
+            review = self.review
+        except PageReview.DoesNotExist:
+            review = None
+        return {
+            "reviewable": True,
+            "last_updated_at": self.last_published_at,
+            "last_reviewed_at": review.last_reviewed_at if review else None,
+        }
+
+    def get_provenance(self) -> dict:
+        """What the provenance line shows (core/includes/provenance.html)."""
+        return {
+            "first_published_at": self.first_published_at,
+            "last_published_at": self.last_published_at,
+            **self.get_review_provenance(),
+        }
+
+
+class BasePage(ReviewableMixin, VietnameseSlugMixin, Page):
     """Fields the regulations ask of every published item.
 
     - R-SUB-1: the author's name and address; collected or translated items carry their source.
@@ -287,4 +337,5 @@ class BasePage(VietnameseSlugMixin, Page):
             "source_url": self.source_url,
             "first_published_at": self.first_published_at,
             "last_published_at": self.last_published_at,
+            **self.get_review_provenance(),
         }

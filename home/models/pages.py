@@ -19,6 +19,7 @@ from congthongtin.core.models import (
     BasePage,
     Official,
     PortalSettings,
+    ReviewableMixin,
     Unit,
     VietnameseSlugMixin,
 )
@@ -78,6 +79,10 @@ class StandardPage(BasePage):
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
+    #: R-SLA-2: every standard page is organisation or locality information (see the
+    #: docstring), reviewed periodically (editorial.reviews).
+    review_kind = "organisation"
+
     class Meta:
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")
@@ -96,6 +101,7 @@ class LeadersPage(BasePage):
         *BasePage.provenance_panels,
     ]
     max_count_per_parent = 1
+    review_kind = "organisation"  # R-SLA-2 (editorial.reviews)
 
     class Meta:
         verbose_name = _("leaders page")
@@ -210,6 +216,7 @@ class BoundaryMapPage(BasePage):
 
     #: Decree 224/2026 Điều 9.1c asks this of province and commune portals only.
     allowed_levels = (AdministrativeLevel.PROVINCE, AdministrativeLevel.COMMUNE)
+    review_kind = "organisation"  # R-SLA-2 (editorial.reviews)
 
     class Meta:
         verbose_name = _("administrative boundary map")
@@ -224,10 +231,12 @@ class BoundaryMapPage(BasePage):
         return PortalSettings.for_site(site).administrative_level in cls.allowed_levels
 
 
-class DirectoryPage(VietnameseSlugMixin, Page):
-    """Public directory of the site's units and officials, grouped by unit (R-DIR-1)."""
+class DirectoryPage(ReviewableMixin, VietnameseSlugMixin, Page):
+    """Public directory of the site's units and officials, grouped by unit (R-DIR-1),
+    reviewed periodically (R-SLA-2, editorial.reviews)."""
 
     intro = models.TextField(_("summary"), blank=True)
+    review_kind = "directory"
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     max_count_per_parent = 1

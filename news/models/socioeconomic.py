@@ -167,6 +167,20 @@ class SocioEconomicPage(BasePage):
     ]
     #: /tim-kiem/?loai=kinh-te-xa-hoi (the search protocol of core.BasePage)
     search_category = "kinh-te-xa-hoi"
+    #: R-SLA-2: strategies, plans, schemes and policies of a period of several years stay
+    #: in force and are reviewed periodically (editorial.reviews); reports of a month, a
+    #: quarter or a year, and statistics of any period, record the past and are not.
+    review_kind = "policy"
+
+    def get_review_kind(self):
+        reviewed = (
+            self.period_type == PeriodType.YEARS and self.kind != SocioEconomicKind.STATISTICS
+        )
+        return self.review_kind if reviewed else None
+
+    @classmethod
+    def review_filter(cls):
+        return Q(period_type=PeriodType.YEARS) & ~Q(kind=SocioEconomicKind.STATISTICS)
 
     search_fields = [
         *BasePage.search_fields,

@@ -417,6 +417,8 @@ class ProcedurePage(BasePage):
 
     # Search protocol (core.BasePage): /tim-kiem/?loai=thu-tuc, codes typed as numbers.
     search_category = "thu-tuc"
+    #: R-SLA-2: reviewed periodically (editorial.reviews).
+    review_kind = "procedure"
 
     def get_search_facets(self) -> dict:
         facets = super().get_search_facets()

@@ -246,6 +246,17 @@ rows(
     },
 )
 rows(
+    # R-SLA-2: the board and auditors read the overdue-reviews list (auditors mark
+    # nothing); "reviewed, still correct" is a POST of whoever may edit the page (the
+    # board on the fixture page); a page's own interval is the board's.
+    "Periodic reviews",
+    {
+        "editorial:reviews": (SU | BOARD | {AUDITOR}, NOBODY),
+        "editorial:review_mark": (NOBODY, SU | BOARD),
+        "editorial:review_interval": (SU | BOARD, SU | BOARD),
+    },
+)
+rows(
     # R-ACC-2: everyone changes their own password (auditors too: the one POST allowed).
     "Own password",
     {"editorial:change_password": (EVERYONE, EVERYONE)},
