@@ -352,9 +352,9 @@ def _coefficient(value) -> Decimal:
 def set_line(user, line: RoyaltyLine, kind: RoyaltyKind, coefficient=None, fee=None) -> RoyaltyLine:
     """The head of the board sets an item's kind and its coefficient (within the kind's
     range and 0.5–5, S4 Đ7.2a) or, for a fee kind, its fee in đồng (S4 Đ7.2b)."""
-    sheet = _locked(line.sheet)
-    if not holds(user, roles.HEAD, sheet.site_id):
+    if not holds(user, roles.HEAD, line.sheet.site_id):
         raise PermissionDenied
+    sheet = _locked(line.sheet)
     _require_draft(sheet)
     if kind.site_id != sheet.site_id:
         raise ValidationError(_("This kind belongs to another body."))
@@ -409,9 +409,9 @@ def _decimal(value: Decimal) -> str:
 @transaction.atomic
 def remove_line(user, line: RoyaltyLine) -> None:
     """The head of the board takes an item off a draft (an item that earns nothing)."""
-    sheet = _locked(line.sheet)
-    if not holds(user, roles.HEAD, sheet.site_id):
+    if not holds(user, roles.HEAD, line.sheet.site_id):
         raise PermissionDenied
+    sheet = _locked(line.sheet)
     _require_draft(sheet)
     title = line.title
     RoyaltyLine.objects.filter(pk=line.pk, sheet=sheet).delete()
@@ -428,9 +428,9 @@ def remove_line(user, line: RoyaltyLine) -> None:
 def set_board_fee(user, sheet: RoyaltySheet, member, amount, note: str = "") -> BoardFee:
     """The head of the board proposes a member's remuneration for the month (S4 Đ7.2c);
     a second proposal for the same member replaces the first."""
-    sheet = _locked(sheet)
     if not holds(user, roles.HEAD, sheet.site_id):
         raise PermissionDenied
+    sheet = _locked(sheet)
     _require_draft(sheet)
     if not holds(member, roles.BOARD, sheet.site_id):
         raise ValidationError(_("Only members of this body's board receive this remuneration."))
@@ -459,9 +459,9 @@ def set_board_fee(user, sheet: RoyaltySheet, member, amount, note: str = "") -> 
 
 @transaction.atomic
 def remove_board_fee(user, fee: BoardFee) -> None:
-    sheet = _locked(fee.sheet)
-    if not holds(user, roles.HEAD, sheet.site_id):
+    if not holds(user, roles.HEAD, fee.sheet.site_id):
         raise PermissionDenied
+    sheet = _locked(fee.sheet)
     _require_draft(sheet)
     BoardFee.objects.filter(pk=fee.pk, sheet=sheet).delete()
     refresh_totals(sheet)
@@ -482,9 +482,9 @@ def _emails(site, role) -> list[str]:
 @transaction.atomic
 def propose(user, sheet: RoyaltySheet) -> RoyaltySheet:
     """The head of the board proposes the sheet to the head of the body (S4 Đ7.2a)."""
-    sheet = _locked(sheet)
     if not holds(user, roles.HEAD, sheet.site_id):
         raise PermissionDenied
+    sheet = _locked(sheet)
     _require_draft(sheet)
     if not sheet.lines.exists():
         raise ValidationError(_("The sheet has no items: prepare the month first."))
@@ -522,10 +522,12 @@ def propose(user, sheet: RoyaltySheet) -> RoyaltySheet:
 def return_to_draft(user, sheet: RoyaltySheet, reason: str = "") -> RoyaltySheet:
     """A proposed sheet goes back to the head of the board (his own withdrawal, or the
     head of the body asking for changes)."""
+    if not holds(user, [roles.HEAD, roles.BODY_HEAD], sheet.site_id):
+        raise PermissionDenied
     sheet = _locked(sheet)
     _refuse_approved(sheet)
-    if not can_return(user, sheet):
-        raise PermissionDenied
+    if sheet.status != SheetStatus.PROPOSED:
+        raise ValidationError(_("Only a proposed sheet can be returned to draft."))
     sheet.status, sheet.proposed_by, sheet.proposed_at = SheetStatus.DRAFT, None, None
     sheet.save(update_fields=["status", "proposed_by", "proposed_at"])
     log(
@@ -541,14 +543,14 @@ def return_to_draft(user, sheet: RoyaltySheet, reason: str = "") -> RoyaltySheet
 def approve(user, sheet: RoyaltySheet) -> RoyaltySheet:
     """The head of the body decides (S4 Đ7.2a): only the body's own ``BODY_HEAD``, never
     the person who proposed. The sheet is then locked."""
+    if not holds(user, roles.BODY_HEAD, sheet.site_id):
+        raise PermissionDenied
     sheet = _locked(sheet)
+    if sheet.proposed_by_id == user.pk:
+        raise PermissionDenied(_("The person who proposed the sheet cannot approve it."))
     _refuse_approved(sheet)
     if sheet.status != SheetStatus.PROPOSED:
         raise ValidationError(_("Only a proposed sheet can be approved."))
-    if not holds(user, roles.BODY_HEAD, sheet.site_id):
-        raise PermissionDenied
-    if sheet.proposed_by_id == user.pk:
-        raise PermissionDenied(_("The person who proposed the sheet cannot approve it."))
     refresh_totals(sheet)
     sheet.status, sheet.approved_by, sheet.approved_at = (
         SheetStatus.APPROVED,
@@ -591,11 +593,11 @@ def approve(user, sheet: RoyaltySheet) -> RoyaltySheet:
 def correct(user, sheet: RoyaltySheet, reason: str = "") -> RoyaltySheet:
     """An approved sheet is corrected through a new revision: a draft copy of its lines and
     fees that supersedes it; the approved one stays as it was."""
+    if not holds(user, CORRECTORS, sheet.site_id):
+        raise PermissionDenied
     sheet = _locked(sheet)
     if sheet.status != SheetStatus.APPROVED:
         raise ValidationError(_("Only an approved sheet is corrected: change the draft instead."))
-    if not holds(user, CORRECTORS, sheet.site_id):
-        raise PermissionDenied
     if RoyaltySheet.objects.filter(supersedes=sheet).exists():
         raise ValidationError(_("This revision has already been corrected."))
     top = RoyaltySheet.objects.filter(site=sheet.site, month=sheet.month).aggregate(

@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import ModelLogEntry, Site
 
 from congthongtin.core import roles
-from congthongtin.core.bodies import body_name, sites_where
+from congthongtin.core.bodies import body_name, holds, sites_where
 from congthongtin.vietnam.money import amount_in_words, format_dong
 
 from .. import royalties
@@ -36,15 +36,21 @@ FORMATS = {
 
 
 def _readable(request):
-    if not request.user.is_authenticated:
-        raise Http404
     ids = royalties.readable_site_ids(request.user)
+    if ids == set():
+        raise PermissionDenied
     sheets = RoyaltySheet.objects.select_related("site")
     return sheets if ids is None else sheets.filter(site_id__in=ids)
 
 
 def _sheet(request, pk) -> RoyaltySheet:
     return get_object_or_404(_readable(request), pk=pk)
+
+
+def _head_only(request, sheet) -> None:
+    """The head of the board's writes: refused before the form is even read."""
+    if not holds(request.user, roles.HEAD, sheet.site_id):
+        raise PermissionDenied
 
 
 def _errors(request, error: ValidationError) -> None:
@@ -83,6 +89,8 @@ def prepare(request):
     site = Site.objects.filter(pk=request.POST.get("site") or 0).first()
     if site is None or not royalties.can_read(request.user, site.pk):
         raise Http404
+    if not royalties.can_prepare(request.user, site):
+        raise PermissionDenied
     try:
         month = royalties.parse_month(request.POST.get("month", ""))
     except ValueError:
@@ -171,6 +179,7 @@ def sheet_view(request, pk):
 @require_POST
 def line_view(request, pk, line_id):
     sheet = _sheet(request, pk)
+    _head_only(request, sheet)
     line = get_object_or_404(RoyaltyLine.objects.select_related("kind"), pk=line_id, sheet=sheet)
     try:
         if request.POST.get("remove"):
@@ -196,6 +205,7 @@ def line_view(request, pk, line_id):
 @require_POST
 def fee_view(request, pk):
     sheet = _sheet(request, pk)
+    _head_only(request, sheet)
     member = get_user_model().objects.filter(pk=request.POST.get("member") or 0).first()
     try:
         if member is None:
@@ -215,6 +225,7 @@ def fee_view(request, pk):
 @require_POST
 def fee_remove(request, pk, fee_id):
     sheet = _sheet(request, pk)
+    _head_only(request, sheet)
     fee = get_object_or_404(BoardFee, pk=fee_id, sheet=sheet)
     try:
         royalties.remove_board_fee(request.user, fee)
