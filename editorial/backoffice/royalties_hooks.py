@@ -65,6 +65,38 @@ def register_royalties_menu_item():
     )
 
 
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission, **kwargs):
+        self.permission = permission
+        super().__init__(*args, **kwargs)
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+@hooks.register(MENU_HOOK)
+def register_royalty_kinds_menu_item():
+    return PermissionMenuItem(
+        _("Royalty kinds"),
+        reverse("editorial_royaltykind:index"),
+        icon_name="tag",
+        order=401,
+        permission="editorial.view_royaltykind",
+    )
+
+
+@hooks.register(MENU_HOOK)
+def register_base_salary_menu_item():
+    # National law: superusers only (nobody else holds a base salary permission).
+    return PermissionMenuItem(
+        _("Base salary"),
+        reverse("editorial_basesalary:index"),
+        icon_name="tasks",
+        order=402,
+        permission="editorial.change_basesalary",
+    )
+
+
 # Before the viewsets are registered (core.viewsets): each body's kinds to its own board.
 register_permission_policy(RoyaltyKind, RoyaltyKindPermissionPolicy(RoyaltyKind))
 

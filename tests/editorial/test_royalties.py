@@ -759,3 +759,39 @@ class SetupTests(TestCase):
             (Decimal("1.00"), Decimal("5.00")),
         )
         self.assertEqual(RoyaltyKind.objects.filter(site=site).count(), 6)
+
+
+class MenuTests(RoyaltiesTestCase):
+    def menu(self, user):
+        self.client.force_login(user)
+        return self.client.get(reverse("wagtailadmin_home")).content.decode()
+
+    def test_royalties_menu__for_who_reads_sheets(self):
+        self.assertIn(reverse("editorial:royalty_months"), self.menu(self.body_head))
+        self.assertIn(reverse("editorial:royalty_months"), self.menu(self.auditor))
+        self.assertNotIn(reverse("editorial:royalty_months"), self.menu(self.editor))
+
+    def test_base_salary_menu__superusers_only(self):
+        self.assertIn(reverse("editorial_basesalary:index"), self.menu(self.root))
+        self.assertNotIn(reverse("editorial_basesalary:index"), self.menu(self.head))
+        self.assertIn(reverse("editorial_royaltykind:index"), self.menu(self.head))
+
+    def test_kinds_list__own_body_only(self):
+        royalties.install_kinds(self.site_b)
+        self.client.force_login(self.head_b)
+        response = self.client.get(reverse("editorial_royaltykind:index"))
+        self.assertEqual(len(response.context["object_list"]), 6)
+        mine = RoyaltyKind.objects.get(site=self.site_a, code="news")
+        response = self.client.get(reverse("editorial_royaltykind:edit", args=[mine.pk]))
+        self.assertIn(response.status_code, (302, 403, 404))
+
+    def test_kind_edit__range_outside_0_5_to_5_refused(self):
+        kind = RoyaltyKind.objects.get(site=self.site_a, code="news")
+        self.client.force_login(self.head)
+        response = self.client.post(
+            reverse("editorial_royaltykind:edit", args=[kind.pk]),
+            {"name": "Tin", "min_coefficient": "0.2", "max_coefficient": "6", "fixed_fee": ""},
+        )
+        self.assertEqual(response.status_code, 200)
+        kind.refresh_from_db()
+        self.assertEqual(kind.min_coefficient, Decimal("0.50"))
