@@ -28,6 +28,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 from wagtail.log_actions import log
 from wagtail.models import Page, get_page_models
 
@@ -325,7 +326,7 @@ def prepare_month(user, site, month: dt.date) -> RoyaltySheet:
         line.amount = _line_amount(line)
         added.append(line)
         order += 1
-    RoyaltyLine.objects.bulk_create(added)
+    bulk_create_with_history(added, RoyaltyLine, default_user=user)
     sheet.prepared_by, sheet.prepared_at = user, timezone.now()
     sheet.save(update_fields=["prepared_by", "prepared_at"])
     refresh_totals(sheet)
@@ -614,11 +615,11 @@ def correct(user, sheet: RoyaltySheet, reason: str = "") -> RoyaltySheet:
     lines = list(sheet.lines.all())
     for line in lines:
         line.pk, line.id, line.sheet = None, None, new
-    RoyaltyLine.objects.bulk_create(lines)
+    bulk_create_with_history(lines, RoyaltyLine, default_user=user)
     fees = list(sheet.board_fees.all())
     for fee in fees:
         fee.pk, fee.id, fee.sheet = None, None, new
-    BoardFee.objects.bulk_create(fees)
+    bulk_create_with_history(fees, BoardFee, default_user=user)
     refresh_totals(new)
     data = {"month": f"{sheet.month:%Y-%m}", "from": sheet.revision, "to": new.revision}
     data["reason"] = reason[:500]

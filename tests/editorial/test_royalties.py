@@ -556,6 +556,19 @@ class IsolationTests(RoyaltiesTestCase):
         months = self.client.get(reverse("editorial:royalty_months"))
         self.assertNotContains(months, url)
 
+    def test_data_history__auditor_reads_own_body_lines_only(self):
+        self.prepared()
+        royalties.prepare_month(self.head_b, self.site_b, JULY)
+        self.client.force_login(self.auditor)
+        for label in ("editorial.royaltyline", "editorial.royaltysheet", "editorial.basesalary"):
+            response = self.client.get(reverse("editorial:audit_records", args=[label]))
+            self.assertEqual(response.status_code, 200, label)
+        response = self.client.get(
+            reverse("editorial:audit_records", args=["editorial.royaltyline"])
+        )
+        self.assertContains(response, self.pages[0].title)
+        self.assertNotContains(response, self.item_b.title)
+
     def test_readable_site_ids(self):
         self.assertEqual(royalties.readable_site_ids(self.auditor), {self.site_a.pk})
         self.assertEqual(royalties.readable_site_ids(self.body_head_b), {self.site_b.pk})
