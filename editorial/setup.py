@@ -57,6 +57,10 @@ TAXONOMY = [
     "core.add_official",
     "core.change_official",
 ]
+#: Royalties (R-ROY-1): each body's kinds; the sheets themselves follow the rules of
+#: editorial.royalties (roles on the body), not model permissions.
+ROYALTY_KINDS_READ = ["editorial.view_royaltykind"]
+ROYALTY_KINDS_EDIT = ["editorial.view_royaltykind", "editorial.change_royaltykind"]
 DELEGATIONS_AND_SECTIONS = [
     "editorial.add_delegation",
     "editorial.change_delegation",
@@ -83,15 +87,21 @@ def model_permissions() -> dict[str, list[str]]:
         "core.view_field",
         "core.view_agency",
         f"{outbox}.view_outgoingemail",
+        *ROYALTY_KINDS_READ,
     ]
     return {
-        roles.HEAD: [*TAXONOMY, *DELEGATIONS_AND_SECTIONS, f"{outbox}.view_outgoingemail"],
+        roles.HEAD: [
+            *TAXONOMY,
+            *DELEGATIONS_AND_SECTIONS,
+            f"{outbox}.view_outgoingemail",
+            *ROYALTY_KINDS_EDIT,
+        ],
         roles.DEPUTY: [*TAXONOMY, *DELEGATIONS_AND_SECTIONS, f"{outbox}.view_outgoingemail"],
         roles.EDITOR: [*TAXONOMY, f"{outbox}.view_outgoingemail"],
         roles.SECRETARY: [*TAXONOMY, f"{outbox}.view_outgoingemail"],
-        roles.STANDING_OFFICE: [*TAXONOMY, f"{outbox}.view_outgoingemail"],
+        roles.STANDING_OFFICE: [*TAXONOMY, f"{outbox}.view_outgoingemail", *ROYALTY_KINDS_READ],
         # The body's head reads the board's reports and decides royalties; no page rights.
-        roles.BODY_HEAD: [],
+        roles.BODY_HEAD: [*ROYALTY_KINDS_READ],
         roles.COLLABORATOR: [],
         roles.UNIT_OFFICER: ["core.change_official"],
         # Accounts, not powers (security audit): no group editing, no section assignment.

@@ -1,3 +1,4 @@
 """Imports each back-office part's hooks module (one line each)."""
 
 from . import reviews_hooks  # noqa: F401  (R-SLA-2)
+from . import royalties_hooks  # noqa: F401

@@ -3,7 +3,20 @@ assignments, the board's back-office rules."""
 
 from .assignments import SectionAssignment
 from .delegation import DelegatedAction, Delegation
+from .royalties import BaseSalary, BoardFee, RoyaltyKind, RoyaltyLine, RoyaltySheet, SheetStatus
 from .settings import BoardSettings
 from .tasks import EditorialTask
 
-__all__ = ["BoardSettings", "DelegatedAction", "Delegation", "EditorialTask", "SectionAssignment"]
+__all__ = [
+    "BaseSalary",
+    "BoardFee",
+    "BoardSettings",
+    "DelegatedAction",
+    "Delegation",
+    "EditorialTask",
+    "RoyaltyKind",
+    "RoyaltyLine",
+    "RoyaltySheet",
+    "SectionAssignment",
+    "SheetStatus",
+]

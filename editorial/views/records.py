@@ -23,6 +23,12 @@ BODY_OF_RECORD = {
     "core.official": lambda ids: Q(unit__site_id__in=ids),
     "consultation.question": lambda ids: pages_in_sites(ids, "page__path"),
     "core.pagereview": lambda ids: Q(site_id__in=ids),
+    # Royalties (R-ROY-1); the base salary is national law, the same for every body.
+    "editorial.basesalary": lambda ids: Q(),
+    "editorial.royaltykind": lambda ids: Q(site_id__in=ids),
+    "editorial.royaltysheet": lambda ids: Q(site_id__in=ids),
+    "editorial.royaltyline": lambda ids: Q(sheet__site_id__in=ids),
+    "editorial.boardfee": lambda ids: Q(sheet__site_id__in=ids),
 }
 
 

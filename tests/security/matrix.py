@@ -257,6 +257,26 @@ def make_objects(users) -> dict:
     objects[TrustAnchor] = TrustAnchor.objects.create(
         name="Gốc ma trận", certificate=facts.pop("der"), **facts
     )
+    # Royalties (R-ROY-1): a draft sheet of the default body with one line and one fee.
+    from congthongtin.editorial.models import (
+        BaseSalary,
+        BoardFee,
+        RoyaltyKind,
+        RoyaltyLine,
+        RoyaltySheet,
+    )
+
+    kind = RoyaltyKind.objects.filter(site=home.get_site(), code="news").first()
+    sheet = RoyaltySheet.objects.create(site=home.get_site(), month=datetime.date(2024, 7, 1))
+    objects["royalty_line"] = RoyaltyLine.objects.create(
+        sheet=sheet, page=page, title=page.title, kind=kind, coefficient=1, base_salary=2340000
+    )
+    objects["royalty_fee"] = BoardFee.objects.create(
+        sheet=sheet, member=users["editor"], member_name="Biên tập", proposed_amount=100000
+    )
+    objects[RoyaltySheet] = sheet
+    objects[RoyaltyKind] = kind
+    objects[BaseSalary] = BaseSalary.objects.order_by("valid_from").first()
     objects[get_user_model()] = users["other_officer"]
     objects[Group] = role_group(roles.COLLABORATOR)
     objects[type(question)] = question
@@ -273,7 +293,16 @@ def url_kwargs(url: AdminURL, objects: dict) -> dict:
         return {}
     if url.name == "editorial:account_detail":
         return {"pk": objects[get_user_model()].pk}
-    if url.name.startswith("editorial:"):
+    if url.name.startswith("editorial:royalty_"):
+        from congthongtin.editorial.models import RoyaltySheet
+
+        values = {
+            "pk": objects[RoyaltySheet].pk,
+            "line_id": objects["royalty_line"].pk,
+            "fee_id": objects["royalty_fee"].pk,
+            "fmt": "xlsx",
+        }
+    elif url.name.startswith("editorial:"):
         revisions = list(page.revisions.order_by("pk").values_list("pk", flat=True))
         values = {
             "page_id": page.pk,

@@ -472,6 +472,77 @@ rows(
     snippets("news_newscategory", readers=NOBODY, editors=NOBODY),
 )
 
+# Royalties (R-ROY-1) ------------------------------------------------------------------------
+HIDDEN_WHEN_REFUSED |= {
+    "editorial:royalty_prepare",
+    "editorial:royalty_sheet",
+    "editorial:royalty_line",
+    "editorial:royalty_fee",
+    "editorial:royalty_fee_remove",
+    "editorial:royalty_propose",
+    "editorial:royalty_return",
+    "editorial:royalty_approve",
+    "editorial:royalty_correct",
+    "editorial:royalty_download",
+}
+rows(
+    # S4 Đ7.2: the head of the board, the standing office and the head of the body work on
+    # their body's sheets, auditors read them (a sheet of a body one does not read is a
+    # 404); superusers read every body's and decide nothing (they hold no role). The
+    # fixture is a draft: the head's writes go through (a state the sheet is not in is a
+    # message, not a refusal); approving is the body head's alone (not a principal here:
+    # tests/editorial/test_royalties.py covers it); the auditor's POSTs are refused.
+    "Royalty sheets",
+    {
+        "editorial:royalty_months": (SU | {HEAD, AUDITOR}, NOBODY),
+        "editorial:royalty_prepare": (NOBODY, NOBODY),  # the empty form names no body
+        "editorial:royalty_sheet": (SU | {HEAD, AUDITOR}, NOBODY),
+        "editorial:royalty_download": (SU | {HEAD, AUDITOR}, NOBODY),
+        "editorial:royalty_line": (NOBODY, {HEAD}),
+        "editorial:royalty_fee": (NOBODY, {HEAD}),
+        "editorial:royalty_fee_remove": (NOBODY, {HEAD}),
+        "editorial:royalty_propose": (NOBODY, {HEAD}),
+        "editorial:royalty_return": (NOBODY, {HEAD}),
+        "editorial:royalty_approve": (NOBODY, NOBODY),
+        "editorial:royalty_correct": (NOBODY, {HEAD}),
+    },
+)
+rows(
+    # S4 Đ7.2a: the base salary is national law, install-wide: superusers only.
+    "Base salary",
+    {
+        f"editorial_basesalary:{action}": (
+            SU,
+            SU if action in ("add", "edit", "delete") else NOBODY,
+        )
+        for action in (
+            "index",
+            "index_results",
+            "add",
+            "edit",
+            "delete",
+            "history",
+            "history_results",
+            "usage",
+        )
+    },
+)
+rows(
+    # S4 Đ7.2a–b: each body's kinds; its head changes their ranges and fees, auditors read
+    # the list; kinds are made at set-up (no add) and deleted by a superuser only.
+    "Royalty kinds",
+    {
+        "editorial_royaltykind:index": (SU | {HEAD, AUDITOR}, NOBODY),
+        "editorial_royaltykind:index_results": (SU | {HEAD, AUDITOR}, NOBODY),
+        "editorial_royaltykind:add": (SU, SU),
+        "editorial_royaltykind:edit": (SU | {HEAD}, SU | {HEAD}),
+        "editorial_royaltykind:delete": (SU, SU),
+        "editorial_royaltykind:history": (SU | {HEAD}, NOBODY),
+        "editorial_royaltykind:history_results": (SU | {HEAD}, NOBODY),
+        "editorial_royaltykind:usage": (SU | {HEAD}, NOBODY),
+    },
+)
+
 
 def _expected(name: str, principal: str, allowed: set[str]) -> str:
     if principal == ANONYMOUS:
