@@ -5,5 +5,15 @@ from .assignments import SectionAssignment
 from .delegation import DelegatedAction, Delegation
 from .settings import BoardSettings
 from .tasks import EditorialTask
+from .timeliness import DeadlineKind, DeadlineStatus, ItemDeadline
 
-__all__ = ["BoardSettings", "DelegatedAction", "Delegation", "EditorialTask", "SectionAssignment"]
+__all__ = [
+    "BoardSettings",
+    "DeadlineKind",
+    "DeadlineStatus",
+    "DelegatedAction",
+    "Delegation",
+    "EditorialTask",
+    "ItemDeadline",
+    "SectionAssignment",
+]
