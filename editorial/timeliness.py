@@ -36,6 +36,7 @@ from wagtail.models import Page, WorkflowState
 from congthongtin.core import roles
 from congthongtin.core.bodies import site_id_of_page, site_ids_where, work_calendar
 from congthongtin.core.outbox import queue_email
+from congthongtin.core.users import full_name
 
 from .models import BoardSettings, DeadlineKind, DeadlineStatus, ItemDeadline
 
@@ -372,7 +373,7 @@ def _group_label(deadline, grouping) -> str:
     user = deadline.submitted_by
     if user is None:
         return _("(unknown)")
-    return user.get_full_name() or user.get_username()
+    return full_name(user) or user.get_username()
 
 
 def report_rows(site_ids, start: dt.date, end: dt.date, grouping: str) -> list[dict]:

@@ -392,3 +392,97 @@ class IsolationTests(TimelinessTestCase):
         self.client.force_login(self.users["collaba"])
         assert_denied(self, self.client.get(reverse("editorial:deadlines")))
         assert_denied(self, self.client.get(reverse("editorial:timeliness_report")))
+
+
+class ReportTests(TimelinessTestCase):
+    """Figures checked by hand: April 2025, body A."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        from congthongtin.news.models import NoticeIndexPage
+
+        cls.notices_a = cls.home_a.add_child(instance=NoticeIndexPage(title="Thông báo", slug="tb"))
+        editor, deputy = cls.users["editora"], cls.users["deputya"]
+        rows = [
+            # (section, person, late hours or None, published)
+            (cls.news_a, editor, None, at(2025, 4, 8, 10)),
+            (cls.news_a, editor, 1, at(2025, 4, 9, 10)),
+            (cls.news_a, deputy, 2, at(2025, 4, 10, 10)),
+            (cls.news_a, editor, 6, at(2025, 4, 11, 10)),
+            (cls.notices_a, deputy, None, at(2025, 4, 14, 10)),
+            (cls.notices_a, deputy, None, at(2025, 4, 30, 23, 30)),
+            # Outside the period, and another body's: never counted.
+            (cls.news_a, editor, 40, at(2025, 3, 31, 16)),
+            (cls.news_b, cls.users["editorb"], 50, at(2025, 4, 9, 10)),
+        ]
+        for number, (section, person, late, published) in enumerate(rows):
+            site = cls.site_b if section.pk == cls.news_b.pk else cls.site_a
+            page = section.add_child(
+                instance=NewsPage(title=f"Báo cáo {number}", category=cls.category, live=False)
+            )
+            ItemDeadline.objects.create(
+                site=site,
+                page=page,
+                kind="news",
+                clock_start=published - dt.timedelta(days=2),
+                due_at=published - dt.timedelta(days=1),
+                submitted_at=published - dt.timedelta(days=2),
+                submitted_by=person,
+                published_at=published,
+                status=DeadlineStatus.LATE if late else DeadlineStatus.ON_TIME,
+                late_by=dt.timedelta(hours=late) if late else None,
+                section=section,
+            )
+
+    def rows(self, grouping, site_ids=None):
+        site_ids = {self.site_a.pk} if site_ids is None else site_ids
+        return {
+            row["label"]: (
+                row["items"],
+                row["on_time_percent"],
+                row["median_delay"],
+                row["worst_delay"],
+            )
+            for row in timeliness.report_rows(
+                site_ids, dt.date(2025, 4, 1), dt.date(2025, 4, 30), grouping
+            )
+        }
+
+    def test_by_section(self):
+        self.assertEqual(
+            self.rows("section"),
+            {"Tin tức": (4, 25.0, 2.0, 6.0), "Thông báo": (2, 100.0, 0.0, 0.0)},
+        )
+
+    def test_by_person(self):
+        # editora: on time, 1 h, 6 h → 33.3 %, median 3.5; deputya: 2 h, on time, on time.
+        self.assertEqual(
+            self.rows("person"),
+            {"Thử editora": (3, 33.3, 3.5, 6.0), "Thử deputya": (3, 66.7, 2.0, 2.0)},
+        )
+
+    def test_view_and_csv_show_only_the_user_bodies(self):
+        self.client.force_login(self.users["auditora"])
+        url = reverse("editorial:timeliness_report")
+        query = {"since": "01/04/2025", "until": "30/04/2025", "grouping": "section"}
+        response = self.client.get(url, query)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual([row["items"] for row in response.context["rows"]], [4, 2])
+        export = self.client.get(url, {**query, "export": "csv"})
+        self.assertEqual(export["Content-Type"], "text/csv; charset=utf-8")
+        lines = export.content.decode("utf-8-sig").splitlines()
+        self.assertEqual(len(lines), 3)
+        self.assertEqual(lines[1], "Tin tức,4,1,25.0,2.0,6.0")
+        # Body B's head sees B's one item only.
+        self.client.force_login(self.users["headb"])
+        response = self.client.get(url, query)
+        self.assertEqual([row["items"] for row in response.context["rows"]], [1])
+
+    def test_period_end_before_start__refused_with_message(self):
+        self.client.force_login(self.users["heada"])
+        response = self.client.get(
+            reverse("editorial:timeliness_report"), {"since": "30/04/2025", "until": "01/04/2025"}
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertTrue(response.context["form"].errors)
