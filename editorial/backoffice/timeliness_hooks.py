@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.widgets import Button
 
 from .. import timeliness
 from . import MENU_HOOK, REMINDERS_HOOK
@@ -75,3 +76,26 @@ def refresh_after_edit(request, page):
     """The clock fields may have changed during the run: the due time follows."""
     if hasattr(page.specific_class, "timeliness_clock"):
         timeliness.refresh_deadline(page)
+
+
+@hooks.register("register_page_header_buttons")
+def due_time_button(page, user, view_name, next_url=None):
+    """In the page editor's header menu: the due time of a page in the workflow and the
+    working time left, linking to the list of the body's limits."""
+    if view_name != "edit" or not hasattr(page.specific_class or object, "timeliness_clock"):
+        return
+    site_ids = timeliness.viewer_site_ids(user)
+    if site_ids is not None and not site_ids:
+        return
+    found = timeliness.open_deadlines(site_ids).filter(page_id=page.pk).order_by("-pk")[:1]
+    for deadline, left in timeliness.by_urgency(found):
+        label = _("Due %(due)s · %(left)s") % {
+            "due": timeliness.format_moment(deadline.due_at),
+            "left": timeliness.describe_left(left),
+        }
+        yield Button(
+            label,
+            f"{reverse('editorial:deadlines')}?body={deadline.site_id}",
+            icon_name="time",
+            priority=5,
+        )

@@ -177,6 +177,32 @@ class SubmissionAndPublicationTests(TimelinessTestCase):
         # 3 h + 4 h on Wednesday, 1 h on Thursday morning.
         self.assertEqual(self.deadline_of(page).due_at, at(2025, 4, 10, 9))
 
+    def test_editor_changes_the_event_in_the_admin__due_time_follows(self):
+        page = self.submit_news("Tin sửa trong trang quản trị")
+        self.client.force_login(self.users["deputya"])
+        data = {
+            "title": page.title,
+            "slug": page.slug,
+            "category": self.category.pk,
+            "event_date": "09/04/2025",
+            "event_time": "08:00",
+            "timeliness": "news",
+            "author_name": "Phạm Thị Dung",
+            "origin": "original",
+            "classification": "thuong",
+            "body-count": "0",
+            "gallery-count": "0",
+            "related_pages-count": "0",
+            "comments-TOTAL_FORMS": "0",
+            "comments-INITIAL_FORMS": "0",
+            "comments-MIN_NUM_FORMS": "0",
+            "comments-MAX_NUM_FORMS": "1000",
+        }
+        response = self.client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+        self.assertEqual(response.status_code, 302, response.content[:3000])
+        deadline = ItemDeadline.objects.filter(page=page).latest("pk")
+        self.assertEqual(deadline.due_at, at(2025, 4, 9, 17))
+
     def test_page_without_clock__no_row(self):
         page = NewsPage(title="Không ngày", category=self.category, live=False)
         self.news_a.add_child(instance=page)
@@ -321,6 +347,16 @@ class DashboardTests(TimelinessTestCase):
             response = self.client.get(reverse("editorial:deadlines"))
         self.assertContains(response, "09/04/2025 17:00")
         self.assertContains(response, "3 hours 20 minutes of working time left")
+
+    @translation.override("en")
+    def test_page_editor_shows_the_due_time(self):
+        page = self.submit_news("Tin trong trình sửa", event=at(2025, 4, 9, 8))
+        self.client.force_login(self.users["deputya"])
+        with frozen(at(2025, 4, 9, 13, 40)):
+            response = self.client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+        self.assertContains(
+            response, "Due 09/04/2025 17:00 · 3 hours 20 minutes of working time left"
+        )
 
     def test_filters_by_body_and_kind(self):
         self.submit_news("Tin A")
