@@ -12,3 +12,6 @@ class EditorialConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401  (workflow on new portals, lockout audit)
+        from .timeliness import connect as connect_timeliness
+
+        connect_timeliness()

@@ -25,4 +25,5 @@ urlpatterns = [
     path("kiem-tra/du-lieu/<str:label>/", records.audit_records, name="audit_records"),
     path("ra-soat/", include("congthongtin.editorial.reviews_urls")),
     path("nhuan-but/", include("congthongtin.editorial.royalties_urls")),
+    path("han-dang/", include("congthongtin.editorial.timeliness_urls")),
 ]

@@ -31,6 +31,21 @@ The rule ``WorkCalendar.add_working_days`` follows
    rest of that day counts (received Wednesday 10:00 → due next Wednesday 10:00, where
    day counting per Điều 147 would give the end of next Wednesday: same day).
 
+5. **Hours.** Limits counted in hours (R-SLA-1: news within 8 working hours of the
+   event) run only inside the day's working *periods* on working days: by default
+   08:00–12:00 and 13:00–17:00 (``DEFAULT_PERIODS``, 8 working hours a day; the lunch
+   break is not counted). ``add_working_time(start, amount, periods)`` starts the count
+   at ``start`` when it falls inside a period, else at the start of the next period
+   (the same day's afternoon after the lunch break, the next working day's morning after
+   hours or on a day off); the due moment is when ``amount`` of period time has run out,
+   and an amount that runs out exactly at a period's end gives that end (12:00, 17:00),
+   not the next start. ``elapsed_working_time(a, b, periods)`` is the period time
+   between two moments, signed (negative when ``b`` is before ``a``), so that
+   ``elapsed_working_time(s, add_working_time(s, x)) == x`` for every ``s`` inside
+   working time. Example: an event on Friday 15:00, 8 working hours, Monday a holiday:
+   2 h on Friday (15:00–17:00), 4 h Tuesday morning, 2 h Tuesday afternoon → due
+   Tuesday 15:00.
+
 Worked example (research Appendix B, holidays 2026): a question received **Friday
 20/11/2026 at 17:30**, 5 working days. 17:30 is after hours, so the count starts at
 08:00 on Monday 23/11. Tuesday 24/11 is Ngày Văn hóa Việt Nam (a holiday from 2026).
@@ -59,7 +74,7 @@ from functools import lru_cache
 
 import holidays
 
-__all__ = ["VN_TZ", "WorkCalendar"]
+__all__ = ["DEFAULT_PERIODS", "VN_TZ", "WorkCalendar"]
 
 
 def _vietnam_tz() -> dt.tzinfo:
@@ -72,6 +87,26 @@ def _vietnam_tz() -> dt.tzinfo:
 
 
 VN_TZ = _vietnam_tz()
+
+
+#: The working periods of a day for limits counted in hours (rule 5): 08:00–12:00 and
+#: 13:00–17:00, 8 working hours; each body may set its own (``editorial.BoardSettings``).
+DEFAULT_PERIODS: tuple[tuple[dt.time, dt.time], ...] = (
+    (dt.time(8, 0), dt.time(12, 0)),
+    (dt.time(13, 0), dt.time(17, 0)),
+)
+
+
+def _checked_periods(periods) -> tuple[tuple[dt.time, dt.time], ...]:
+    periods = tuple((start, end) for start, end in periods)
+    if not periods:
+        raise ValueError("at least one working period is needed")
+    previous_end = None
+    for start, end in periods:
+        if not start < end or (previous_end is not None and start < previous_end):
+            raise ValueError("working periods must be in order and not overlap")
+        previous_end = end
+    return periods
 
 
 @lru_cache(maxsize=1)
@@ -263,3 +298,61 @@ class WorkCalendar:
                     total += closing - opening
             day += dt.timedelta(days=1)
         return total
+
+    # --- hours (rule 5) -----------------------------------------------------------------
+
+    def _day_periods(self, day: dt.date, periods) -> list[tuple[dt.datetime, dt.datetime]]:
+        if not self.is_working_day(day):
+            return []
+        return [
+            (dt.datetime.combine(day, start), dt.datetime.combine(day, end))
+            for start, end in periods
+        ]
+
+    def add_working_time(
+        self, start: dt.datetime, amount: dt.timedelta, periods=DEFAULT_PERIODS
+    ) -> dt.datetime:
+        """The moment ``amount`` of working time (inside ``periods`` on working days) has
+        run from ``start``; a start outside working time counts from the next period's
+        start. Returned in ``start``'s tzinfo (naive in, naive out)."""
+        if amount < dt.timedelta(0):
+            raise ValueError("amount must be >= 0")
+        periods = _checked_periods(periods)
+        local = self._local(start)
+        remaining = amount
+        day = local.date()
+        for _ in range(3660):
+            for opening, closing in self._day_periods(day, periods):
+                if closing <= local:
+                    continue
+                begin = max(opening, local)
+                if remaining <= closing - begin:
+                    return self._back(begin + remaining, start)
+                remaining -= closing - begin
+            day += dt.timedelta(days=1)
+        raise ValueError("no end within ten years")
+
+    def elapsed_working_time(
+        self, a: dt.datetime, b: dt.datetime, periods=DEFAULT_PERIODS
+    ) -> dt.timedelta:
+        """Working time (inside ``periods`` on working days) from ``a`` to ``b``; negative
+        when ``b`` is before ``a``. Unlike ``working_time_between`` (whole-day counting,
+        never negative) it leaves out the lunch break."""
+        periods = _checked_periods(periods)
+        start, end = self._local(a), self._local(b)
+        sign = 1
+        if end < start:
+            start, end, sign = end, start, -1
+        total = dt.timedelta(0)
+        day = start.date()
+        while day <= end.date():
+            for opening, closing in self._day_periods(day, periods):
+                low, high = max(opening, start), min(closing, end)
+                if high > low:
+                    total += high - low
+            day += dt.timedelta(days=1)
+        return sign * total
+
+    def end_of_working_day(self, day: dt.date, periods=DEFAULT_PERIODS) -> dt.datetime:
+        """The end of ``day``'s last period, naive local time (for the calendar's zone)."""
+        return dt.datetime.combine(day, _checked_periods(periods)[-1][1])

@@ -328,6 +328,14 @@ class BasePage(ReviewableMixin, VietnameseSlugMixin, Page):
         """The sentence shown under the title in search results."""
         return getattr(self, "summary", "") or self.search_description or ""
 
+    # Small protocol for editorial (R-SLA-1): the publication time limit's clock.
+    def timeliness_clock(self):
+        """``(kind, start)`` when the regulations set this item a publication time limit:
+        ``kind`` one of "news", "current", "urgent", "document", "event",
+        "socioeconomic" (``editorial.timeliness``), ``start`` the datetime or date the
+        limit counts from. None: no limit."""
+        return None
+
     # Small protocol for editorial/search (docs/architecture.md §2): provenance shown on
     # public pages.
     def get_provenance(self) -> dict:

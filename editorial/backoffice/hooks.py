@@ -2,3 +2,4 @@
 
 from . import reviews_hooks  # noqa: F401  (R-SLA-2)
 from . import royalties_hooks  # noqa: F401
+from . import timeliness_hooks  # noqa: F401

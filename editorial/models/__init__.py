@@ -6,14 +6,18 @@ from .delegation import DelegatedAction, Delegation
 from .royalties import BaseSalary, BoardFee, RoyaltyKind, RoyaltyLine, RoyaltySheet, SheetStatus
 from .settings import BoardSettings
 from .tasks import EditorialTask
+from .timeliness import DeadlineKind, DeadlineStatus, ItemDeadline
 
 __all__ = [
     "BaseSalary",
     "BoardFee",
     "BoardSettings",
+    "DeadlineKind",
+    "DeadlineStatus",
     "DelegatedAction",
     "Delegation",
     "EditorialTask",
+    "ItemDeadline",
     "RoyaltyKind",
     "RoyaltyLine",
     "RoyaltySheet",

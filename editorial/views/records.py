@@ -29,6 +29,7 @@ BODY_OF_RECORD = {
     "editorial.royaltysheet": lambda ids: Q(site_id__in=ids),
     "editorial.royaltyline": lambda ids: Q(sheet__site_id__in=ids),
     "editorial.boardfee": lambda ids: Q(sheet__site_id__in=ids),
+    "editorial.itemdeadline": lambda ids: Q(site_id__in=ids),
 }
 
 

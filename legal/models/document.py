@@ -111,6 +111,14 @@ class LegalDocumentPage(BasePage):
         on_delete=models.PROTECT,
         related_name="legal_documents",
     )
+    own_document = models.BooleanField(
+        _("issued by this body"),
+        default=False,
+        help_text=_(
+            "The body's own documents are published within 2 working days of signing "
+            "(R-SLA-1, S1 Đ11.1); documents of other bodies have no such limit."
+        ),
+    )
     signer = models.CharField(_("signer"), max_length=255, blank=True)
     signer_position = models.CharField(
         _("signer's position"),
@@ -182,7 +190,7 @@ class LegalDocumentPage(BasePage):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("number_symbol"), FieldPanel("document_type")]),
-                FieldPanel("issuing_body"),
+                FieldRowPanel([FieldPanel("issuing_body"), FieldPanel("own_document")]),
                 FieldRowPanel([FieldPanel("signer"), FieldPanel("signer_position")]),
                 FieldPanel("summary"),
             ],
@@ -231,6 +239,14 @@ class LegalDocumentPage(BasePage):
 
     def __str__(self):
         return self.title
+
+    def timeliness_clock(self):
+        """The body's own documents only, from signing (R-SLA-1, S1 Đ11.1). The portal
+        cannot tell them by the issuer (an ``Agency`` has no link to a body): the editor
+        ticks ``own_document``."""
+        if not (self.own_document and self.issue_date):
+            return None
+        return ("document", self.issue_date)
 
     # Number, search keys ---------------------------------------------------------------
     @property

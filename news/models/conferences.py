@@ -136,6 +136,10 @@ class ConferencePage(BasePage):
     def get_search_key_parts(self) -> list[str]:
         return [*super().get_search_key_parts(), self.summary or "", self.place, self.organiser]
 
+    def timeliness_clock(self):
+        """Reported within 3 working days of the conference's start (R-SLA-1)."""
+        return ("event", self.start_date) if self.start_date else None
+
     @property
     def is_upcoming(self) -> bool:
         return (self.end_date or self.start_date) >= timezone.localdate()

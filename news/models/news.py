@@ -87,6 +87,14 @@ class NewsIndexPage(SectionIndexPage):
         ]
 
 
+class Timeliness(models.TextChoices):
+    """How soon a news item must be published (R-SLA-1)."""
+
+    NEWS = "news", _("News: within 8 working hours of the event")
+    CURRENT = "current", _("Current news: by 16:00 the same day")
+    EVENT = "event", _("Conference or major event: within 3 working days")
+
+
 class NewsPage(BasePage):
     """A news item (R-NEWS-1): category, lead image with caption and credit, summary, body,
     gallery, related items, the date of the event it reports (news is due within 8 working
@@ -134,6 +142,16 @@ class NewsPage(BasePage):
         ),
     )
     event_time = models.TimeField(_("time of the event"), null=True, blank=True)
+    timeliness = models.CharField(
+        _("publication time limit"),
+        max_length=10,
+        choices=Timeliness.choices,
+        default=Timeliness.NEWS,
+        help_text=_(
+            "Counted from the event, in the body's working time (R-SLA-1; S0 Đ10.2, S2 Đ9, "
+            "S4 Đ10.2). Without a date of the event there is no limit."
+        ),
+    )
     featured = models.BooleanField(
         _("featured"), default=False, help_text=_("Shown among the featured news of the home page.")
     )
@@ -156,6 +174,7 @@ class NewsPage(BasePage):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("event_date"), FieldPanel("event_time")]),
+                FieldPanel("timeliness"),
                 FieldPanel("featured"),
             ],
             heading=_("Event and display"),
@@ -193,6 +212,11 @@ class NewsPage(BasePage):
         return timezone.make_aware(
             dt.datetime.combine(self.event_date, self.event_time or dt.time.min)
         )
+
+    def timeliness_clock(self):
+        """From the event (R-SLA-1): a date without a time counts from the day's start."""
+        start = self.event_start
+        return (self.timeliness or Timeliness.NEWS, start) if start else None
 
     @property
     def lead_image_alt_text(self) -> str:

@@ -83,6 +83,14 @@ class NoticePage(BasePage):
         blank=True,
         help_text=_("After this date the notice moves to the archive. Empty: no end."),
     )
+    urgent = models.BooleanField(
+        _("urgent"),
+        default=False,
+        help_text=_(
+            "Urgent notices are published at once: the board's limit counts from the moment "
+            "the notice is submitted (R-SLA-1, S2 Đ9)."
+        ),
+    )
 
     content_panels = [
         *BasePage.content_panels,
@@ -90,7 +98,10 @@ class NoticePage(BasePage):
         FieldPanel("summary"),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_until")])],
+            [
+                FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_until")]),
+                FieldPanel("urgent"),
+            ],
             heading=_("Validity"),
         ),
         *BasePage.provenance_panels,
@@ -111,6 +122,13 @@ class NoticePage(BasePage):
     class Meta:
         verbose_name = _("notice")
         verbose_name_plural = _("notices")
+
+    def timeliness_clock(self):
+        """An urgent notice: from its submission to the board's workflow (R-SLA-1)."""
+        if not self.urgent:
+            return None
+        state = self.current_workflow_state
+        return ("urgent", state.created_at if state else timezone.now())
 
     def clean(self):
         super().clean()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -216,6 +218,15 @@ class SocioEconomicPage(BasePage):
             self.period_number = None
         if self.period_type != PeriodType.YEARS:
             self.period_end_year = None
+
+    def timeliness_clock(self):
+        """Monthly figures only (R-SLA-1, S0 Đ10.2): the clock is the period's month, due
+        by the board's day of that month (``editorial.timeliness``)."""
+        if self.period_type != PeriodType.MONTH or not self.period_year:
+            return None
+        if not (self.period_number and 1 <= self.period_number <= 12):
+            return None
+        return ("socioeconomic", dt.date(self.period_year, self.period_number, 1))
 
     @property
     def period_label(self) -> str:

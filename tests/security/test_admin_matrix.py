@@ -257,6 +257,15 @@ rows(
     },
 )
 rows(
+    # R-SLA-1: the publication time limits of the items in the workflow and the timeliness
+    # report: the board and its auditors read them, of their bodies only; nothing to POST.
+    "Publication time limits",
+    {
+        "editorial:deadlines": (SU | BOARD | {AUDITOR}, NOBODY),
+        "editorial:timeliness_report": (SU | BOARD | {AUDITOR}, NOBODY),
+    },
+)
+rows(
     # R-ACC-2: everyone changes their own password (auditors too: the one POST allowed).
     "Own password",
     {"editorial:change_password": (EVERYONE, EVERYONE)},
