@@ -1,5 +1,7 @@
 """Imports each back-office part's hooks module (one line each)."""
 
-from . import reviews_hooks  # noqa: F401  (R-SLA-2)
-from . import royalties_hooks  # noqa: F401
-from . import timeliness_hooks  # noqa: F401
+from . import (
+    reviews_hooks,  # noqa: F401  (R-SLA-2)
+    royalties_hooks,  # noqa: F401
+    timeliness_hooks,  # noqa: F401
+)
