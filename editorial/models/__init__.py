@@ -3,7 +3,16 @@ assignments, the board's back-office rules."""
 
 from .assignments import SectionAssignment
 from .delegation import DelegatedAction, Delegation
+from .quotas import SupplyingUnit, SupplyReminder
 from .settings import BoardSettings
 from .tasks import EditorialTask
 
-__all__ = ["BoardSettings", "DelegatedAction", "Delegation", "EditorialTask", "SectionAssignment"]
+__all__ = [
+    "BoardSettings",
+    "DelegatedAction",
+    "Delegation",
+    "EditorialTask",
+    "SectionAssignment",
+    "SupplyReminder",
+    "SupplyingUnit",
+]

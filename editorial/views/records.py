@@ -22,6 +22,7 @@ BODY_OF_RECORD = {
     "core.unit": lambda ids: Q(site_id__in=ids),
     "core.official": lambda ids: Q(unit__site_id__in=ids),
     "consultation.question": lambda ids: pages_in_sites(ids, "page__path"),
+    "editorial.supplyingunit": lambda ids: Q(site_id__in=ids),
 }
 
 
