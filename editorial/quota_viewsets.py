@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.forms import modelform_factory
-from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views.generic import CreateView, EditView
@@ -86,7 +86,7 @@ class SupplyingUnitForm(WagtailAdminModelForm):
         if site is not None and manager is not None and not quotas.may_manage(manager, site.pk):
             self.add_error(
                 "site",
-                _gettext(
+                gettext(
                     "Only the head, a deputy or the standing office of this body's board "
                     "keeps its supplying units."
                 ),
@@ -96,7 +96,7 @@ class SupplyingUnitForm(WagtailAdminModelForm):
             if self.instance.pk:
                 taken = taken.exclude(pk=self.instance.pk)
             if taken.exists():
-                self.add_error("agency", _gettext("This body already tracks this unit."))
+                self.add_error("agency", gettext("This body already tracks this unit."))
         return cleaned
 
     def validate_unique(self):

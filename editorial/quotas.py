@@ -36,7 +36,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import Site, get_page_models
@@ -281,18 +281,18 @@ def year_workbook(site: Site, year: int, today: dt.date | None = None):
     rows = year_table(site.pk, year, today)
     book = Workbook()
     sheet = book.active
-    sheet.title = _gettext("Year %(year)d") % {"year": year}
+    sheet.title = gettext("Year %(year)d") % {"year": year}
     headings = [
-        _gettext("No."),
-        _gettext("Unit"),
-        _gettext("Monthly quota"),
-        *(_gettext("Month %(month)d") % {"month": m} for m in range(1, 13)),
-        _gettext("Months met"),
-        _gettext("Total supplied"),
-        _gettext("Total shortfall"),
-        _gettext("Rank"),
+        gettext("No."),
+        gettext("Unit"),
+        gettext("Monthly quota"),
+        *(gettext("Month %(month)d") % {"month": m} for m in range(1, 13)),
+        gettext("Months met"),
+        gettext("Total supplied"),
+        gettext("Total shortfall"),
+        gettext("Rank"),
     ]
-    title = _gettext("Information supplied by the units to the portal of %(body)s, year %(year)d")
+    title = gettext("Information supplied by the units to the portal of %(body)s, year %(year)d")
     sheet.append([title % {"body": body_name(site), "year": year}])
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(headings))
     sheet["A1"].font = Font(bold=True, size=13)
@@ -363,9 +363,9 @@ def reminder_day(calendar, year: int, month: int, days: int) -> dt.date:
 
 def _reminder_text(site, row: MonthRow, items, year: int, month: int, last_day: dt.date):
     lines = [
-        _gettext("To: %(unit)s") % {"unit": row.unit.agency},
+        gettext("To: %(unit)s") % {"unit": row.unit.agency},
         "",
-        _gettext(
+        gettext(
             "In %(month)02d/%(year)d your unit has supplied %(supplied)d item(s) to the portal "
             "of %(body)s; its quota is %(quota)d a month. %(missing)d more are needed by "
             "%(last_day)s (R-QUOTA-1: S0 Đ10.3, S4 Đ10.3, S1 Đ11.2)."
@@ -382,20 +382,20 @@ def _reminder_text(site, row: MonthRow, items, year: int, month: int, last_day: 
         "",
     ]
     if items:
-        lines.append(_gettext("Published this month:"))
+        lines.append(gettext("Published this month:"))
         for item in items:
             published = timezone.localtime(item["first_published_at"])
             lines.append(f"- {item['title']} ({published:%d/%m/%Y})")
     else:
-        lines.append(_gettext("Nothing of your unit has been published this month."))
+        lines.append(gettext("Nothing of your unit has been published this month."))
     lines += [
         "",
-        _gettext(
+        gettext(
             "Please send your information to the editorial board. Items count when they are "
             "published with your unit as the responsible unit."
         ),
         "",
-        _gettext("The editorial board of %(body)s") % {"body": body_name(site)},
+        gettext("The editorial board of %(body)s") % {"body": body_name(site)},
     ]
     return "\n".join(lines)
 
@@ -456,7 +456,7 @@ def _remind_body(site, year: int, month: int, stdout) -> int:
             )
             if not created:
                 continue
-            subject = _gettext(
+            subject = gettext(
                 "Reminder: %(unit)s has supplied %(supplied)d of %(quota)d items in "
                 "%(month)02d/%(year)d"
             ) % {

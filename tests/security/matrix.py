@@ -257,6 +257,11 @@ def make_objects(users) -> dict:
     objects[TrustAnchor] = TrustAnchor.objects.create(
         name="Gốc ma trận", certificate=facts.pop("der"), **facts
     )
+    from congthongtin.editorial.models import SupplyingUnit
+
+    objects[SupplyingUnit] = SupplyingUnit.objects.create(
+        site=home.get_site(), agency=Agency.objects.create(name="Phòng Ma trận cung cấp tin")
+    )
     objects[get_user_model()] = users["other_officer"]
     objects[Group] = role_group(roles.COLLABORATOR)
     objects[type(question)] = question
