@@ -140,7 +140,7 @@ class SupplyingUnitViewSet(PortalModelViewSet):
     add_view_class = SupplyingUnitCreateView
     edit_view_class = SupplyingUnitEditView
     form_fields = ["site", "agency", "monthly_quota", "contact_emails", "active", "note"]
-    list_display = ["agency", "site", "monthly_quota", "active", "note"]
+    list_display = ["agency", "site", "own_quota_label", "active", "note"]
     list_filter = ["active"]
     list_export = ["site", "agency", "monthly_quota", "contact_emails", "active", "note"]
     copy_view_enabled = False

@@ -107,6 +107,12 @@ class SupplyingUnit(models.Model):
             raise ValidationError({"contact_emails": errors})
         self.contact_emails = "\n".join(contacts)
 
+    def own_quota_label(self) -> str:
+        """For listings: the unit's own figure, or a dash when it follows the body's."""
+        return "–" if self.monthly_quota is None else str(self.monthly_quota)
+
+    own_quota_label.short_description = _("own monthly quota")
+
     def quota(self, default: int) -> int:
         """The unit's monthly quota: its own, else the body's ``default``."""
         return self.monthly_quota if self.monthly_quota is not None else default

@@ -525,3 +525,12 @@ class SupplyingUnitScreenTests(QuotaTestCase):
         self.assertContains(self.client.get(reverse("wagtailadmin_home")), QUOTAS)
         self.client.force_login(self.officer_a)
         self.assertNotContains(self.client.get(reverse("wagtailadmin_home")), QUOTAS)
+
+
+class ListingTests(QuotaTestCase):
+    def test_listing_shows_own_quota_or_a_dash(self):
+        self.client.force_login(self.head_a)
+        response = self.client.get(reverse("editorial_supplyingunit:index"))
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "Phòng Văn hóa – Xã hội")
+        self.assertNotContains(response, ">None<")
