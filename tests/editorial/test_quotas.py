@@ -145,6 +145,21 @@ class QuotaTestCase(TestCase):
         for user in (self.head_a, self.office_a, self.editor_a, self.auditor_a, self.head_b):
             forget_memberships(user)
 
+    def edit_url(self, unit):
+        return reverse("editorial_supplyingunit:edit", args=[unit.pk])
+
+    def form(self, unit, **changes):
+        data = {
+            "site": unit.site_id,
+            "agency": unit.agency_id,
+            "monthly_quota": "" if unit.monthly_quota is None else unit.monthly_quota,
+            "contact_emails": unit.contact_emails,
+            "active": "on" if unit.active else "",
+            "note": unit.note,
+        }
+        data.update(changes)
+        return data
+
     def table(self, site, year=2026, month=11):
         return {
             row.unit.agency.name: (row.quota, row.supplied, row.shortfall, row.met)
@@ -412,21 +427,6 @@ class ReminderTests(QuotaTestCase):
 
 
 class SupplyingUnitScreenTests(QuotaTestCase):
-    def edit_url(self, unit):
-        return reverse("editorial_supplyingunit:edit", args=[unit.pk])
-
-    def form(self, unit, **changes):
-        data = {
-            "site": unit.site_id,
-            "agency": unit.agency_id,
-            "monthly_quota": "" if unit.monthly_quota is None else unit.monthly_quota,
-            "contact_emails": unit.contact_emails,
-            "active": "on" if unit.active else "",
-            "note": unit.note,
-        }
-        data.update(changes)
-        return data
-
     def test_quota_change__audit_log_and_history(self):
         self.client.force_login(self.office_a)
         response = self.client.post(
@@ -534,3 +534,34 @@ class ListingTests(QuotaTestCase):
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "Phòng Văn hóa – Xã hội")
         self.assertNotContains(response, ">None<")
+
+    def test_tables__fixed_number_of_queries(self):
+        BoardSettings.objects.get_or_create(site=self.site_a)
+        quotas.month_table(self.site_a.pk, 2026, 11)  # warm the site-tree cache
+        with self.assertNumQueries(3):  # rules, units, one count
+            quotas.month_table(self.site_a.pk, 2026, 11)
+        with self.assertNumQueries(3):
+            quotas.year_table(self.site_a.pk, 2026, today=dt.date(2026, 12, 6))
+
+
+class TwoBoardsTests(QuotaTestCase):
+    def test_deputy_of_b_and_editor_of_a__changes_b_units_only(self):
+        self.client.force_login(self.both)
+        response = self.client.post(
+            self.edit_url(self.unit_d), self.form(self.unit_d, monthly_quota="3")
+        )
+        self.assertEqual(response.status_code, 302)
+        self.unit_d.refresh_from_db()
+        self.assertEqual(self.unit_d.monthly_quota, 3)
+        response = self.client.post(
+            self.edit_url(self.unit_b), self.form(self.unit_b, monthly_quota="3")
+        )
+        assert_denied(self, response)
+        self.unit_b.refresh_from_db()
+        self.assertIsNone(self.unit_b.monthly_quota)
+        # Reads both bodies' units; the form offers body B only.
+        listing = self.client.get(reverse("editorial_supplyingunit:index"))
+        self.assertContains(listing, "Phòng Kinh tế")
+        self.assertContains(listing, "Trạm Y tế")
+        form = self.client.get(reverse("editorial_supplyingunit:add")).context["form"]
+        self.assertEqual(list(form.fields["site"].queryset), [self.site_b])
