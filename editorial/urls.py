@@ -26,4 +26,5 @@ urlpatterns = [
     path("ra-soat/", include("congthongtin.editorial.reviews_urls")),
     path("nhuan-but/", include("congthongtin.editorial.royalties_urls")),
     path("han-dang/", include("congthongtin.editorial.timeliness_urls")),
+    path("dinh-muc/", include("congthongtin.editorial.quotas_urls")),
 ]

@@ -1,7 +1,8 @@
 """Imports each back-office part's hooks module (one line each)."""
 
 from . import (
+    quotas_hooks,  # noqa: F401  (R-QUOTA-1)
     reviews_hooks,  # noqa: F401  (R-SLA-2)
-    royalties_hooks,  # noqa: F401
-    timeliness_hooks,  # noqa: F401
+    royalties_hooks,  # noqa: F401  (R-ROY-1)
+    timeliness_hooks,  # noqa: F401  (R-SLA-1)
 )

@@ -3,6 +3,7 @@ assignments, the board's back-office rules."""
 
 from .assignments import SectionAssignment
 from .delegation import DelegatedAction, Delegation
+from .quotas import SupplyingUnit, SupplyReminder
 from .royalties import BaseSalary, BoardFee, RoyaltyKind, RoyaltyLine, RoyaltySheet, SheetStatus
 from .settings import BoardSettings
 from .tasks import EditorialTask
@@ -23,4 +24,6 @@ __all__ = [
     "RoyaltySheet",
     "SectionAssignment",
     "SheetStatus",
+    "SupplyReminder",
+    "SupplyingUnit",
 ]

@@ -30,6 +30,7 @@ BODY_OF_RECORD = {
     "editorial.royaltyline": lambda ids: Q(sheet__site_id__in=ids),
     "editorial.boardfee": lambda ids: Q(sheet__site_id__in=ids),
     "editorial.itemdeadline": lambda ids: Q(site_id__in=ids),
+    "editorial.supplyingunit": lambda ids: Q(site_id__in=ids),
 }
 
 

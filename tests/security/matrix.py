@@ -277,6 +277,12 @@ def make_objects(users) -> dict:
     objects[RoyaltySheet] = sheet
     objects[RoyaltyKind] = kind
     objects[BaseSalary] = BaseSalary.objects.order_by("valid_from").first()
+    # Unit quotas (R-QUOTA-1): a supplying unit of the default body.
+    from congthongtin.editorial.models import SupplyingUnit
+
+    objects[SupplyingUnit] = SupplyingUnit.objects.create(
+        site=home.get_site(), agency=Agency.objects.create(name="Phòng Ma trận cung cấp tin")
+    )
     objects[get_user_model()] = users["other_officer"]
     objects[Group] = role_group(roles.COLLABORATOR)
     objects[type(question)] = question

@@ -312,6 +312,26 @@ rows(
     },
 )
 
+rows(
+    # R-QUOTA-1: the board, the body's head and the auditors read the units' monthly supply
+    # and the yearly emulation table; the head, deputies and the standing office (not a
+    # principal here) keep the supplying units (editorial.quotas.READERS / MANAGERS).
+    "Units' supply quotas",
+    {
+        "editorial:quotas": (SU | BOARD | {AUDITOR}, NOBODY),
+        "editorial:quotas_year_xlsx": (SU | BOARD | {AUDITOR}, NOBODY),
+        "editorial_supplyingunit:index": (SU | BOARD | {AUDITOR}, NOBODY),
+        "editorial_supplyingunit:index_results": (SU | BOARD | {AUDITOR}, NOBODY),
+        **{
+            f"editorial_supplyingunit:{action}": (
+                SU | {HEAD, DEPUTY},
+                SU | {HEAD, DEPUTY} if action in ("add", "edit", "delete") else NOBODY,
+            )
+            for action in ("add", "edit", "delete", "usage", "history", "history_results")
+        },
+    },
+)
+
 # Accounts and roles (issue 16, finding 1) ------------------------------------------------
 #: Admin URLs a visitor uses without an account.
 PUBLIC = {"wagtailadmin_password_reset"}
