@@ -101,6 +101,7 @@ PREREQUISITES: dict[str, list[str]] = {
         "wagtail.images",  # editorial.gate, role permissions (migrations)
         "wagtail.contrib.redirects",  # role permissions on redirects (migration dependency)
         "wagtail.contrib.settings",  # BoardSettings: the back-office rules of each body
+        "wagtail.contrib.routable_page",  # ContributionPage: form, receipt, look-up routes
         "simple_history",  # HistoricalRecords on assignments and delegations
         "axes",  # lockout audit (axes.signals), accounts screen (AccessAttempt), unlock
         "modelcluster",  # editorial.gate walks the child relations of pages

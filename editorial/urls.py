@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from .views import accounts, audit, gate, password, records
 
@@ -23,4 +23,5 @@ urlpatterns = [
     path("kiem-tra/tai-khoan/", audit.audit_accounts, name="audit_accounts"),
     path("kiem-tra/du-lieu/", records.audit_records, name="audit_records_index"),
     path("kiem-tra/du-lieu/<str:label>/", records.audit_records, name="audit_records"),
+    path("", include("congthongtin.editorial.inbox_urls")),
 ]

@@ -22,6 +22,8 @@ BODY_OF_RECORD = {
     "core.unit": lambda ids: Q(site_id__in=ids),
     "core.official": lambda ids: Q(unit__site_id__in=ids),
     "consultation.question": lambda ids: pages_in_sites(ids, "page__path"),
+    "editorial.contribution": lambda ids: Q(site_id__in=ids),
+    "editorial.contributionfile": lambda ids: Q(contribution__site_id__in=ids),
 }
 
 
