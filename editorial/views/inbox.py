@@ -189,7 +189,7 @@ def _detail_context(request, contribution, **forms):
     return context
 
 
-def _invalid(request, contribution, status=400, **forms):
+def _invalid(request, contribution, status=200, **forms):
     response = TemplateResponse(
         request, "editorial/inbox/detail.html", _detail_context(request, contribution, **forms)
     )
