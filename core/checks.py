@@ -190,6 +190,8 @@ BASE_TEMPLATE_BLOCKS: dict[str, list[str]] = {
     "congthongtin.legal": ["extra_head", "content"],
     "congthongtin.procedures": ["title", "extra_head", "content"],
     "congthongtin.consultation": ["title", "extra_head", "breadcrumbs", "content"],
+    # The contributions page "Gửi tin, bài" (editorial/templates/editorial/inbox/).
+    "congthongtin.editorial": ["title", "extra_head", "content"],
     "congthongtin.search": ["title", "extra_head", "content"],
 }
 #: Blocks the apps only clear (the home page has no breadcrumb trail nor " – site name"): a
