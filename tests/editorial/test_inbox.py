@@ -255,6 +255,54 @@ class WordAndImagesTests(InboxTestCase):
         self.assertIn("Nguyễn Văn Thu", page.source)
 
 
+def odt(*paragraphs: str) -> bytes:
+    import io
+    import zipfile
+
+    body = "".join(f"<text:p>{p}</text:p>" for p in paragraphs)
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+        ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>'
+        f"{body}</office:text></office:body></office:document-content>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", content)
+    return buffer.getvalue()
+
+
+class OdtAndPicturesTests(InboxTestCase):
+    def test_accept__odt_text_bmp_and_gif__article_with_pictures(self):
+        files = [
+            SimpleUploadedFile("bai.odt", odt("Đoạn thứ nhất của bài.", "Đoạn thứ hai.")),
+            SimpleUploadedFile("anh.bmp", png(image_format="BMP")),
+            SimpleUploadedFile("anh.gif", png(image_format="GIF")),
+        ]
+        response = self.client.post(
+            self.form_page.url, {**public_data(kind="article", text=""), "files": files}
+        )
+        self.assertEqual(response.status_code, 302, response.content[:3000])
+        item = Contribution.objects.get()
+        self.assertEqual(sorted(item.files.values_list("kind", flat=True)), ["bmp", "gif", "odt"])
+        self.login("thuongtruc")
+        self.client.post(
+            reverse("editorial:inbox_accept", args=[item.pk]),
+            {"target": self.target(self.articles, "news.articlepage")},
+        )
+        item.refresh_from_db()
+        page = item.page.specific
+        kinds = [block.block_type for block in page.body]
+        self.assertEqual(kinds, ["paragraph", "image", "image"])
+        self.assertIn("Đoạn thứ hai.", str(page.body[0].value))
+        names = [
+            block.value["image"].file.name for block in page.body if block.block_type == "image"
+        ]
+        self.assertTrue(names[0].endswith(".png"), names)  # the BMP, converted
+        self.assertTrue(names[1].endswith(".gif"), names)
+
+
 class ProtectionTests(InboxTestCase):
     def test_bad_file__refused__text_kept(self):
         fake = SimpleUploadedFile("tin.docx", b"<html><script>alert(1)</script></html>")
