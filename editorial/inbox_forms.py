@@ -68,15 +68,15 @@ class ContentFieldsMixin(forms.Form):
     kind = forms.ChoiceField(label=_("Kind of item"), choices=ContributionKind.choices)
     title = forms.CharField(label=_("Title"), max_length=255)
     text = forms.CharField(
-        label=_("Text"),
+        label=_("Content of the item"),
         max_length=TEXT_MAX,
         required=False,
         widget=forms.Textarea(attrs={"rows": 10}),
         help_text=_("Type or paste the text, or attach it as a Word or ODT file below."),
     )
-    files = MultipleFileField(label=_("Files"))
+    files = MultipleFileField(label=_("Attached files"))
     origin = forms.ChoiceField(
-        label=_("Origin"),
+        label=_("Where the item comes from"),
         choices=[
             (ContentOrigin.ORIGINAL, _("Written by me or my unit")),
             (ContentOrigin.COLLECTED, _("Collected or compiled from another source")),
