@@ -101,6 +101,7 @@ PREREQUISITES: dict[str, list[str]] = {
         "wagtail.images",  # editorial.gate, role permissions (migrations)
         "wagtail.contrib.redirects",  # role permissions on redirects (migration dependency)
         "wagtail.contrib.settings",  # BoardSettings: the back-office rules of each body
+        "wagtail.contrib.routable_page",  # ContributionPage: form, receipt, look-up routes
         "simple_history",  # HistoricalRecords on assignments and delegations
         "axes",  # lockout audit (axes.signals), accounts screen (AccessAttempt), unlock
         "modelcluster",  # editorial.gate walks the child relations of pages
@@ -189,6 +190,8 @@ BASE_TEMPLATE_BLOCKS: dict[str, list[str]] = {
     "congthongtin.legal": ["extra_head", "content"],
     "congthongtin.procedures": ["title", "extra_head", "content"],
     "congthongtin.consultation": ["title", "extra_head", "breadcrumbs", "content"],
+    # The contributions page "Gửi tin, bài" (editorial/templates/editorial/inbox/).
+    "congthongtin.editorial": ["title", "extra_head", "content"],
     "congthongtin.search": ["title", "extra_head", "content"],
 }
 #: Blocks the apps only clear (the home page has no breadcrumb trail nor " – site name"): a

@@ -27,4 +27,5 @@ urlpatterns = [
     path("nhuan-but/", include("congthongtin.editorial.royalties_urls")),
     path("han-dang/", include("congthongtin.editorial.timeliness_urls")),
     path("dinh-muc/", include("congthongtin.editorial.quotas_urls")),
+    path("", include("congthongtin.editorial.inbox_urls")),
 ]

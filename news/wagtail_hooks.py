@@ -13,6 +13,7 @@ from congthongtin.core import sitecache
 from congthongtin.core.highlights import HOOK_NAME, Highlight, next_local_midnight
 from congthongtin.core.viewsets import PortalSnippetViewSet
 
+from .contributions import targets as contribution_targets
 from .import_views import URL_NAME, WordImportMenuItem, WordImportView, header_buttons
 from .models import NewsCategory, NewsIndexPage, NewsPage, NoticeIndexPage, NoticePage
 from .models.news import with_thumbnails
@@ -50,6 +51,10 @@ def register_word_import_menu_item():
 
 
 hooks.register("register_page_header_buttons", header_buttons)
+
+# The editorial inbox's page types (S1 Đ14): items sent to the standing office become
+# drafts of these (a hook name, not an import: domain apps do not import each other).
+hooks.register("congthongtin_contribution_targets", contribution_targets)
 
 
 def _index_url(model, home_page, request) -> str:

@@ -3,6 +3,7 @@ assignments, the board's back-office rules."""
 
 from .assignments import SectionAssignment
 from .delegation import DelegatedAction, Delegation
+from .inbox import Contribution, ContributionFile, ContributionPage
 from .quotas import SupplyingUnit, SupplyReminder
 from .royalties import BaseSalary, BoardFee, RoyaltyKind, RoyaltyLine, RoyaltySheet, SheetStatus
 from .settings import BoardSettings
@@ -13,6 +14,9 @@ __all__ = [
     "BaseSalary",
     "BoardFee",
     "BoardSettings",
+    "Contribution",
+    "ContributionFile",
+    "ContributionPage",
     "DeadlineKind",
     "DeadlineStatus",
     "DelegatedAction",

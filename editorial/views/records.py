@@ -31,6 +31,8 @@ BODY_OF_RECORD = {
     "editorial.boardfee": lambda ids: Q(sheet__site_id__in=ids),
     "editorial.itemdeadline": lambda ids: Q(site_id__in=ids),
     "editorial.supplyingunit": lambda ids: Q(site_id__in=ids),
+    "editorial.contribution": lambda ids: Q(site_id__in=ids),
+    "editorial.contributionfile": lambda ids: Q(contribution__site_id__in=ids),
 }
 
 

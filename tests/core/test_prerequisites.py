@@ -96,7 +96,15 @@ def test_missing_prerequisite_is_an_error_naming_it_per_app():
     assert {error.id for error in errors} == {"portal.E010"}
     assert all(error.is_serious() for error in errors)
     apps_named = {re.search(r"portal app '(\w+)'", error.msg).group(1) for error in errors}
-    assert apps_named == {"core", "news", "projects", "legal", "procedures", "consultation"}
+    assert apps_named == {
+        "core",
+        "editorial",
+        "news",
+        "projects",
+        "legal",
+        "procedures",
+        "consultation",
+    }
     assert all('"wagtail.contrib.routable_page"' in error.hint for error in errors)
 
 
@@ -253,7 +261,7 @@ def test_base_template_without_content_is_an_error_with_the_fix():
 
 def test_base_template_missing_blocks_names_the_hosts_block_to_add():
     problems = base_checks(
-        {"congthongtin.news", "congthongtin.home", "congthongtin.editorial"},
+        {"congthongtin.news", "congthongtin.home", "congthongtin.core"},
         **{"base.html": "<main>{% block content %}{% endblock %}</main>"},
     )
     by_app = {re.search(r"app '(\w+)'", p.msg)[1] + "/" + p.id: p for p in problems}
@@ -265,7 +273,7 @@ def test_base_template_missing_blocks_names_the_hosts_block_to_add():
     assert "title_suffix, breadcrumbs" in by_app["home/portal.W011"].msg
     assert not by_app["home/portal.W011"].is_serious()
     # Apps not installed are not checked.
-    assert base_checks({"congthongtin.editorial"}, **{"base.html": ""}) == []
+    assert base_checks({"congthongtin.core"}, **{"base.html": ""}) == []
 
 
 def test_missing_breadcrumbs_is_only_a_warning():
@@ -312,19 +320,14 @@ def test_portal_override_renders_every_block_of_the_apps():
 def test_missing_host_template_is_an_error():
     engine = fake_engine()
     errors = checks.missing_host_templates(
-        {"congthongtin.search", "congthongtin.news", "congthongtin.editorial"}, engine.get_template
+        {"congthongtin.search", "congthongtin.news", "congthongtin.core"}, engine.get_template
     )
     assert [error.id for error in errors] == ["portal.E012"]
     assert "'base.html'" in errors[0].msg
     assert "news, search" in errors[0].msg
     with pytest.raises(TemplateDoesNotExist):
         engine.get_template("base.html")
-    assert (
-        checks.missing_host_templates(
-            {"congthongtin.editorial", "congthongtin.core"}, engine.get_template
-        )
-        == []
-    )
+    assert checks.missing_host_templates({"congthongtin.core"}, engine.get_template) == []
     # A project overriding congthongtin/base.html with a layout of its own needs no base.html.
     engine = Engine(
         loaders=[

@@ -101,6 +101,8 @@ PAGE_TYPES: dict[str, object] = {
     "consultation: ask a question": route_of("consultation.QuestionIndexPage", "gui-cau-hoi/"),
     "consultation: question": published_question,
     "consultation.ContactPage": model_url("consultation.ContactPage"),
+    "editorial.ContributionPage": model_url("editorial.ContributionPage"),
+    "editorial: look up an item": route_of("editorial.ContributionPage", "tra-cuu/"),
 }
 
 

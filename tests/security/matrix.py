@@ -285,6 +285,20 @@ def make_objects(users) -> dict:
     )
     objects[get_user_model()] = users["other_officer"]
     objects[Group] = role_group(roles.COLLABORATOR)
+    # The contributions inbox: an item sent to the default site's board, with a file.
+    from congthongtin.editorial.models import Contribution, ContributionFile
+
+    contribution = Contribution.objects.create(
+        site=home.get_site(),
+        title="Tin gửi ma trận",
+        text="Nội dung",
+        sender_name="Lê Thị Gửi",
+        sender_address="Thôn Ma trận",
+        sender_email="gui@example.vn",
+    )
+    stored = ContributionFile(contribution=contribution, original_name="anh.png", kind="png")
+    stored.file.save("anh.png", ContentFile(b"\x89PNG\r\n\x1a\nma tran"), save=True)
+    objects["contribution"], objects["contribution_file"] = contribution, stored
     objects[type(question)] = question
     objects[type(answer)] = answer
     objects[type(comment)] = comment
@@ -299,6 +313,9 @@ def url_kwargs(url: AdminURL, objects: dict) -> dict:
         return {}
     if url.name == "editorial:account_detail":
         return {"pk": objects[get_user_model()].pk}
+    if url.name.startswith("editorial:inbox"):
+        key = "contribution_file" if url.name == "editorial:inbox_file" else "contribution"
+        return {"pk": objects[key].pk}
     if url.name.startswith("editorial:royalty_"):
         from congthongtin.editorial.models import RoyaltySheet
 

@@ -331,6 +331,23 @@ rows(
         },
     },
 )
+rows(
+    # S0 Đ5.4, S1 Đ14, R-SUB-1: unit officers and collaborators send items from the back
+    # office (an empty POST is an invalid form: nothing written); the body's board and
+    # auditors read the inbox, the items and their private files (personal data); the
+    # standing office, the head and deputies accept, assign and return (the empty POST
+    # re-shows the form); an editor acts only on an item assigned to them (not here).
+    "Contributions inbox",
+    {
+        "editorial:contribute": (SU | {COLLABORATOR, OFFICER}, SU | {COLLABORATOR, OFFICER}),
+        "editorial:inbox": (SU | BOARD | {AUDITOR}, NOBODY),
+        "editorial:inbox_detail": (SU | BOARD | {AUDITOR}, NOBODY),
+        "editorial:inbox_file": (SU | BOARD | {AUDITOR}, NOBODY),
+        "editorial:inbox_accept": (NOBODY, SU | {HEAD, DEPUTY}),
+        "editorial:inbox_assign": (NOBODY, SU | {HEAD, DEPUTY}),
+        "editorial:inbox_return": (NOBODY, SU | {HEAD, DEPUTY}),
+    },
+)
 
 # Accounts and roles (issue 16, finding 1) ------------------------------------------------
 #: Admin URLs a visitor uses without an account.

@@ -43,6 +43,7 @@ DEMO_LOADERS: list[str] = [
     "congthongtin.nhuxuan_site.demo.projects",
     "congthongtin.nhuxuan_site.demo.procedures",
     "congthongtin.nhuxuan_site.demo.consultation",
+    "congthongtin.nhuxuan_site.demo.inbox",
 ]
 
 
