@@ -16,7 +16,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from wagtail.admin.panels import FieldPanel
@@ -50,7 +50,7 @@ class ContributionKind(models.TextChoices):
     ARTICLE = "article", _("Article")
     PHOTO = "photo", _("Photos")
     ANNOUNCEMENT = "announcement", _("Announcement")
-    DOCUMENT = "document", _("Document")
+    DOCUMENT = "document", pgettext_lazy("contribution kind", "Document")
     OTHER = "other", _("Other")
 
 
@@ -299,7 +299,7 @@ class ContributionFile(models.Model):
         _("file"), storage=private_storage, upload_to=contribution_upload_to, max_length=255
     )
     original_name = models.CharField(_("file name"), max_length=255)
-    kind = models.CharField(_("type"), max_length=10)
+    kind = models.CharField(pgettext_lazy("file", "type"), max_length=10)
     size = models.PositiveIntegerField(_("size"), default=0)
 
     history = HistoricalRecords()

@@ -23,6 +23,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 #: S4 Đ7.2a: the coefficient of an item lies between these.
@@ -250,7 +251,7 @@ class RoyaltyLine(models.Model):
     )
     fee = models.PositiveBigIntegerField(_("fee (đồng)"), null=True, blank=True)
     base_salary = models.PositiveBigIntegerField(_("base salary used (đồng)"), default=0)
-    amount = models.PositiveBigIntegerField(_("amount (đồng)"), default=0)
+    amount = models.PositiveBigIntegerField(pgettext_lazy("royalty", "amount (đồng)"), default=0)
     sort_order = models.PositiveIntegerField(default=0)
     history = HistoricalRecords()
 
