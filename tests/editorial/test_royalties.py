@@ -364,7 +364,7 @@ class CoefficientTests(RoyaltiesTestCase):
         return caught.exception.messages[0]
 
     def test_outside_0_5_to_5__refused(self):
-        self.assertIn("0.5", self.refused("0.4", "news"))
+        self.assertIn("0,5", self.refused("0.4", "news"))  # Vietnamese decimal comma
         self.assertIn("5", self.refused("5.5"))
         self.assertIn("5", self.refused("6"))
 
