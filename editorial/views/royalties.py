@@ -112,8 +112,11 @@ def sheet_view(request, pk):
     lines = list(sheet.lines.select_related("kind").order_by("sort_order", "pk"))
     for line in lines:
         line.amount_text = format_dong(line.amount)
+        # Vietnamese decimal comma, as on the XLSX/DOCX sheet ("2,5"; the form takes both).
         line.coefficient_text = (
-            "" if line.coefficient is None else f"{line.coefficient.normalize():f}"
+            ""
+            if line.coefficient is None
+            else f"{line.coefficient.normalize():f}".replace(".", ",")
         )
     fees = list(sheet.board_fees.order_by("pk"))
     for fee in fees:
