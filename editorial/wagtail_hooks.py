@@ -21,6 +21,7 @@ from congthongtin.core.users import user_permission
 from . import accounts, urls
 from .backoffice import MENU_HOOK
 from .gate import check_page
+from .menu import PermissionMenuItem
 from .models import Delegation, SectionAssignment
 from .setup import install_board
 from .viewsets import (
@@ -136,15 +137,6 @@ register_permission_policy(SectionAssignment, SectionAssignmentPermissionPolicy(
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     return EditorialViewSetGroup()
-
-
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permission, **kwargs):
-        self.permission = permission
-        super().__init__(*args, **kwargs)
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
 
 
 @hooks.register("register_admin_menu_item")

@@ -6,11 +6,11 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 
 from .. import quotas
+from ..menu import BodiesMenuItem
 from ..models import SupplyingUnit
 from ..quota_viewsets import SupplyingUnitPermissionPolicy, SupplyingUnitViewSet
 from . import MENU_HOOK, REMINDERS_HOOK
@@ -24,19 +24,14 @@ def register_supplying_units():
     return SupplyingUnitViewSet()
 
 
-class QuotaMenuItem(MenuItem):
-    def is_shown(self, request):
-        ids = quotas.readable_site_ids(request.user)
-        return ids is None or bool(ids)
-
-
 @hooks.register(MENU_HOOK)
 def quota_menu_item():
-    return QuotaMenuItem(
+    return BodiesMenuItem(
         _("Units' supply quotas"),  # vi: "Định mức cung cấp tin"
         reverse("editorial:quotas"),
         icon_name="table",
         order=300,
+        site_ids=quotas.readable_site_ids,
     )
 
 

@@ -7,27 +7,22 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
-from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 
 from .. import reviews
+from ..menu import BodiesMenuItem
 from ..views.reviews import list_site_ids
 from . import MENU_HOOK, REMINDERS_HOOK
 
 
-class ReviewsMenuItem(MenuItem):
-    def is_shown(self, request):
-        site_ids = list_site_ids(request.user)
-        return site_ids is None or bool(site_ids)
-
-
 @hooks.register(MENU_HOOK)
 def reviews_menu_item():
-    return ReviewsMenuItem(
+    return BodiesMenuItem(
         _("Information reviews"),
         reverse("editorial:reviews"),
         icon_name="calendar-check",
         order=200,
+        site_ids=list_site_ids,
     )
 
 

@@ -6,13 +6,14 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.models import Site
 from wagtail.permissions import register_permission_policy
 
 from congthongtin.core.setup import SETUP_HOOK
 
+from ..menu import BodiesMenuItem, PermissionMenuItem
 from ..models import RoyaltyKind
+from ..royalties import readable_site_ids
 from ..royalty_viewsets import BaseSalaryViewSet, RoyaltyKindPermissionPolicy, RoyaltyKindViewSet
 from . import MENU_HOOK
 
@@ -50,28 +51,15 @@ def install_royalty_kinds(report, site=None) -> None:
 hooks.register(SETUP_HOOK, install_royalty_kinds)
 
 
-class RoyaltiesMenuItem(MenuItem):
-    def is_shown(self, request):
-        from ..royalties import readable_site_ids
-
-        ids = readable_site_ids(request.user)
-        return ids is None or bool(ids)
-
-
 @hooks.register(MENU_HOOK)
 def register_royalties_menu_item():
-    return RoyaltiesMenuItem(
-        _("Royalties"), reverse("editorial:royalty_months"), icon_name="tasks", order=400
+    return BodiesMenuItem(
+        _("Royalties"),
+        reverse("editorial:royalty_months"),
+        icon_name="tasks",
+        order=400,
+        site_ids=readable_site_ids,
     )
-
-
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permission, **kwargs):
-        self.permission = permission
-        super().__init__(*args, **kwargs)
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
 
 
 @hooks.register(MENU_HOOK)

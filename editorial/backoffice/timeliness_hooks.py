@@ -6,11 +6,11 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button
 
 from .. import timeliness
+from ..menu import BodiesMenuItem
 from . import MENU_HOOK, REMINDERS_HOOK
 
 #: Rows the dashboard shows; the list has them all.
@@ -39,26 +39,25 @@ def add_timeliness_panel(request, panels):
         panels.append(TimelinessPanel(site_ids))
 
 
-class ViewerMenuItem(MenuItem):
-    def is_shown(self, request):
-        site_ids = timeliness.viewer_site_ids(request.user)
-        return site_ids is None or bool(site_ids)
-
-
 @hooks.register(MENU_HOOK)
 def deadlines_menu_item():
-    return ViewerMenuItem(
-        _("Publication time limits"), reverse("editorial:deadlines"), icon_name="time", order=100
+    return BodiesMenuItem(
+        _("Publication time limits"),
+        reverse("editorial:deadlines"),
+        icon_name="time",
+        order=100,
+        site_ids=timeliness.viewer_site_ids,
     )
 
 
 @hooks.register(MENU_HOOK)
 def report_menu_item():
-    return ViewerMenuItem(
+    return BodiesMenuItem(
         _("Timeliness report"),
         reverse("editorial:timeliness_report"),
         icon_name="time",
         order=110,
+        site_ids=timeliness.viewer_site_ids,
     )
 
 
