@@ -410,9 +410,7 @@ class ApprovalTests(RoyaltiesTestCase):
         self.assertEqual((sheet.status, sheet.proposed_by), (SheetStatus.PROPOSED, self.head))
         sheet = royalties.approve(self.body_head, sheet)
         self.assertEqual((sheet.status, sheet.approved_by), (SheetStatus.APPROVED, self.body_head))
-        actions = set(
-            ModelLogEntry.objects.filter(object_id=str(sheet.pk)).values_list("action", flat=True)
-        )
+        actions = set(ModelLogEntry.objects.for_instance(sheet).values_list("action", flat=True))
         self.assertLessEqual(
             {
                 "editorial.royalty_prepared",
