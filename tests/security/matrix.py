@@ -56,6 +56,8 @@ ROLE_GROUPS = {
     "officer": roles.UNIT_OFFICER,
     "techadmin": roles.TECH_ADMIN,
     "auditor": roles.AUDITOR,
+    "office": roles.STANDING_OFFICE,
+    "bodyhead": roles.BODY_HEAD,
 }
 PRINCIPALS = [ANONYMOUS, SUPERUSER, *ROLE_GROUPS]
 

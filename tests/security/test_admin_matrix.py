@@ -46,8 +46,9 @@ from .matrix import (
 SU = {SUPERUSER}
 HEAD, DEPUTY, EDITOR, SECRETARY = "head", "deputy", "editor", "secretary"
 COLLABORATOR, OFFICER, TECH, AUDITOR = "collaborator", "officer", "techadmin", "auditor"
-BOARD = {HEAD, DEPUTY, EDITOR, SECRETARY}
-EVERYONE = {*SU, *BOARD, COLLABORATOR, OFFICER, TECH, AUDITOR}
+OFFICE, BODYHEAD = "office", "bodyhead"
+BOARD = {HEAD, DEPUTY, EDITOR, SECRETARY, OFFICE}
+EVERYONE = {*SU, *BOARD, COLLABORATOR, OFFICER, TECH, AUDITOR, BODYHEAD}
 NOBODY: set[str] = set()
 
 # url name: (who may GET, who may POST). Anonymous visitors: always the login page.
@@ -127,16 +128,17 @@ rows(
         "wagtailsnippets_consultation_answer:revisions_revert": (SU | BOARD, SU | BOARD),
         "wagtailsnippets_consultation_answer:revisions_unschedule": (SU, SU),
         "wagtailsnippets_consultation_answer:unpublish": (SU, SU),
-        # Step 1 holds the lock while it acts; unlocking is the superuser's.
-        "wagtailsnippets_consultation_answer:lock": (NOBODY, SU | {EDITOR, SECRETARY}),
+        # Step 1 (editors, secretaries, the standing office) holds the lock while it acts;
+        # unlocking is the superuser's.
+        "wagtailsnippets_consultation_answer:lock": (NOBODY, SU | {EDITOR, SECRETARY, OFFICE}),
         "wagtailsnippets_consultation_answer:unlock": (NOBODY, SU),
         "wagtailsnippets_consultation_answer:workflow_action": (
-            SU | {EDITOR, SECRETARY},
-            SU | {EDITOR, SECRETARY},
+            SU | {EDITOR, SECRETARY, OFFICE},
+            SU | {EDITOR, SECRETARY, OFFICE},
         ),
         "wagtailsnippets_consultation_answer:collect_workflow_action_data": (
-            SU | {EDITOR, SECRETARY},
-            SU | {EDITOR, SECRETARY},
+            SU | {EDITOR, SECRETARY, OFFICE},
+            SU | {EDITOR, SECRETARY, OFFICE},
         ),
         "wagtailsnippets_consultation_answer:confirm_workflow_cancellation": (
             SU | BOARD | {AUDITOR},
@@ -314,18 +316,18 @@ rows(
 
 rows(
     # R-QUOTA-1: the board, the body's head and the auditors read the units' monthly supply
-    # and the yearly emulation table; the head, deputies and the standing office (not a
-    # principal here) keep the supplying units (editorial.quotas.READERS / MANAGERS).
+    # and the yearly emulation table; the head, deputies and the standing office keep the
+    # supplying units (editorial.quotas.READERS / MANAGERS).
     "Units' supply quotas",
     {
-        "editorial:quotas": (SU | BOARD | {AUDITOR}, NOBODY),
-        "editorial:quotas_year_xlsx": (SU | BOARD | {AUDITOR}, NOBODY),
-        "editorial_supplyingunit:index": (SU | BOARD | {AUDITOR}, NOBODY),
-        "editorial_supplyingunit:index_results": (SU | BOARD | {AUDITOR}, NOBODY),
+        "editorial:quotas": (SU | BOARD | {AUDITOR, BODYHEAD}, NOBODY),
+        "editorial:quotas_year_xlsx": (SU | BOARD | {AUDITOR, BODYHEAD}, NOBODY),
+        "editorial_supplyingunit:index": (SU | BOARD | {AUDITOR, BODYHEAD}, NOBODY),
+        "editorial_supplyingunit:index_results": (SU | BOARD | {AUDITOR, BODYHEAD}, NOBODY),
         **{
             f"editorial_supplyingunit:{action}": (
-                SU | {HEAD, DEPUTY},
-                SU | {HEAD, DEPUTY} if action in ("add", "edit", "delete") else NOBODY,
+                SU | {HEAD, DEPUTY, OFFICE},
+                SU | {HEAD, DEPUTY, OFFICE} if action in ("add", "edit", "delete") else NOBODY,
             )
             for action in ("add", "edit", "delete", "usage", "history", "history_results")
         },
@@ -343,9 +345,9 @@ rows(
         "editorial:inbox": (SU | BOARD | {AUDITOR}, NOBODY),
         "editorial:inbox_detail": (SU | BOARD | {AUDITOR}, NOBODY),
         "editorial:inbox_file": (SU | BOARD | {AUDITOR}, NOBODY),
-        "editorial:inbox_accept": (NOBODY, SU | {HEAD, DEPUTY}),
-        "editorial:inbox_assign": (NOBODY, SU | {HEAD, DEPUTY}),
-        "editorial:inbox_return": (NOBODY, SU | {HEAD, DEPUTY}),
+        "editorial:inbox_accept": (NOBODY, SU | {HEAD, DEPUTY, OFFICE}),
+        "editorial:inbox_assign": (NOBODY, SU | {HEAD, DEPUTY, OFFICE}),
+        "editorial:inbox_return": (NOBODY, SU | {HEAD, DEPUTY, OFFICE}),
     },
 )
 
@@ -536,21 +538,22 @@ rows(
     # their body's sheets, auditors read them (a sheet of a body one does not read is a
     # 404); superusers read every body's and decide nothing (they hold no role). The
     # fixture is a draft: the head's writes go through (a state the sheet is not in is a
-    # message, not a refusal); approving is the body head's alone (not a principal here:
-    # tests/editorial/test_royalties.py covers it); the auditor's POSTs are refused.
+    # message, not a refusal); approving, returning and correcting are also the body
+    # head's, who changes no line; the standing office prepares and reads; the auditor's
+    # POSTs are refused.
     "Royalty sheets",
     {
-        "editorial:royalty_months": (SU | {HEAD, AUDITOR}, NOBODY),
+        "editorial:royalty_months": (SU | {HEAD, AUDITOR, OFFICE, BODYHEAD}, NOBODY),
         "editorial:royalty_prepare": (NOBODY, NOBODY),  # the empty form names no body
-        "editorial:royalty_sheet": (SU | {HEAD, AUDITOR}, NOBODY),
-        "editorial:royalty_download": (SU | {HEAD, AUDITOR}, NOBODY),
+        "editorial:royalty_sheet": (SU | {HEAD, AUDITOR, OFFICE, BODYHEAD}, NOBODY),
+        "editorial:royalty_download": (SU | {HEAD, AUDITOR, OFFICE, BODYHEAD}, NOBODY),
         "editorial:royalty_line": (NOBODY, {HEAD}),
         "editorial:royalty_fee": (NOBODY, {HEAD}),
         "editorial:royalty_fee_remove": (NOBODY, {HEAD}),
         "editorial:royalty_propose": (NOBODY, {HEAD}),
-        "editorial:royalty_return": (NOBODY, {HEAD}),
-        "editorial:royalty_approve": (NOBODY, NOBODY),
-        "editorial:royalty_correct": (NOBODY, {HEAD}),
+        "editorial:royalty_return": (NOBODY, {HEAD, BODYHEAD}),
+        "editorial:royalty_approve": (NOBODY, {BODYHEAD}),
+        "editorial:royalty_correct": (NOBODY, {HEAD, BODYHEAD}),
     },
 )
 rows(
@@ -578,8 +581,8 @@ rows(
     # the list; kinds are made at set-up (no add) and deleted by a superuser only.
     "Royalty kinds",
     {
-        "editorial_royaltykind:index": (SU | {HEAD, AUDITOR}, NOBODY),
-        "editorial_royaltykind:index_results": (SU | {HEAD, AUDITOR}, NOBODY),
+        "editorial_royaltykind:index": (SU | {HEAD, AUDITOR, OFFICE, BODYHEAD}, NOBODY),
+        "editorial_royaltykind:index_results": (SU | {HEAD, AUDITOR, OFFICE, BODYHEAD}, NOBODY),
         "editorial_royaltykind:add": (SU, SU),
         "editorial_royaltykind:edit": (SU | {HEAD}, SU | {HEAD}),
         "editorial_royaltykind:delete": (SU, SU),
