@@ -15,6 +15,7 @@ from congthongtin.core.antispam import PublicFormMixin
 from congthongtin.core.conf import DEFAULTS, app_settings
 from congthongtin.core.filters import MonthField
 from congthongtin.core.models import Field, Unit
+from congthongtin.core.models.directory import phone_validator
 from congthongtin.core.users import ordering as user_ordering
 from congthongtin.vietnam.fold import fold
 
@@ -22,7 +23,8 @@ from .deadlines import DeadlineClass
 from .models import AskerType, RefusalReason
 from .uploads import max_upload_bytes, validate_attachment
 
-PHONE = re.compile(r"^[0-9+().\-\s]{6,30}$")
+#: The directory's pattern of a phone number (core.models.directory.phone_validator).
+PHONE = phone_validator.regex
 
 #: Words that make a question look like a complaint or denunciation (folded match).
 DEFAULT_COMPLAINT_KEYWORDS = DEFAULTS["QA_COMPLAINT_KEYWORDS"]

@@ -5,18 +5,18 @@ catalogue."""
 
 from __future__ import annotations
 
-import re
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from congthongtin.core.antispam import PublicFormMixin, clean_text
 from congthongtin.core.models import Agency, ContentOrigin
+from congthongtin.core.models.directory import phone_validator
 
 from .inbox_uploads import ACCEPT, ALLOWED_TEXT, MAX_FILES, max_file_bytes, validate_files
 from .models.inbox import ContributionKind, normalise_code
 
-PHONE = re.compile(r"^[0-9+().\-\s]{6,30}$")
+#: The directory's pattern of a phone number (core.models.directory.phone_validator).
+PHONE = phone_validator.regex
 TEXT_MAX = 50_000
 
 
