@@ -35,6 +35,7 @@ from wagtail.models import Page, get_page_models
 from congthongtin.core import roles
 from congthongtin.core.bodies import body_name, holds, pages_in_sites, site_ids_where
 from congthongtin.core.outbox import queue_email
+from congthongtin.core.query_params import month_range, read_month
 
 from .models import BaseSalary, BoardFee, RoyaltyKind, RoyaltyLine, RoyaltySheet, SheetStatus
 from .models.royalties import BOARD_SHARE_PERCENT, MAX_COEFFICIENT, MIN_COEFFICIENT
@@ -119,22 +120,16 @@ def can_correct(user, sheet: RoyaltySheet) -> bool:
 
 # Months and amounts -----------------------------------------------------------------------
 def parse_month(value: str) -> dt.date:
-    """ "2024-07" → 1 July 2024. ValueError otherwise."""
-    try:
-        year, month = (int(part) for part in value.strip().split("-"))
-        return dt.date(year, month, 1)
-    except (ValueError, TypeError, AttributeError):
-        raise ValueError(value) from None
+    """ "2024-07" → 1 July 2024 (``core.query_params.read_month``). ValueError otherwise."""
+    found = read_month(value)
+    if found is None:
+        raise ValueError(value)
+    return dt.date(*found, 1)
 
 
 def month_bounds(month: dt.date) -> tuple[dt.datetime, dt.datetime]:
-    """The month in the install's time zone (Asia/Ho_Chi_Minh), as aware datetimes."""
-    following = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-    tz = timezone.get_default_timezone()
-    return (
-        dt.datetime.combine(month, dt.time(), tzinfo=tz),
-        dt.datetime.combine(following, dt.time(), tzinfo=tz),
-    )
+    """The month in the install's time zone (``core.query_params.month_range``)."""
+    return month_range(month.year, month.month)
 
 
 def royalty_amount(coefficient: Decimal, base_salary: int) -> int:
