@@ -83,9 +83,7 @@ def due_time(kind: str, start, rules: BoardSettings, calendar) -> dt.datetime:
         return dt.datetime.combine(day, rules.current_news_time, tzinfo=tz)
     if kind in (DeadlineKind.DOCUMENT, DeadlineKind.EVENT):
         days = rules.own_document_days if kind == DeadlineKind.DOCUMENT else rules.event_days
-        day = local.date()
-        for _n in range(days):
-            day = calendar.next_working_day(day)
+        day = calendar.add_working_days(local.date(), days)
         return dt.datetime.combine(day, rules.afternoon_end, tzinfo=tz)
     if kind == DeadlineKind.SOCIOECONOMIC:
         last = month_calendar.monthrange(local.year, local.month)[1]
