@@ -45,6 +45,7 @@ from congthongtin.core.bodies import (
 from congthongtin.core.models import BoardRole, OutgoingEmail, PageReview, ReviewableMixin
 from congthongtin.core.models.pages import tester_class
 from congthongtin.core.outbox import queue_email
+from congthongtin.core.query_params import local_midnight
 
 from .models import BoardSettings, SectionAssignment
 from .models.settings import REVIEW_KINDS
@@ -104,10 +105,6 @@ def _kind_q(models: list[type]) -> Q:
 
 
 # Dates -------------------------------------------------------------------------------------
-def _start_of_day(day: dt.date) -> dt.datetime:
-    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
-
-
 def _local_date(value: dt.datetime | None) -> dt.date | None:
     return timezone.localdate(value) if value else None
 
@@ -123,7 +120,7 @@ def due_date(
 
 def _due_by(day: dt.date, days: int) -> Q:
     """Pages whose review with an interval of ``days`` falls due on or before ``day``."""
-    limit = _start_of_day(day - dt.timedelta(days=days - 1))
+    limit = local_midnight(day - dt.timedelta(days=days - 1))
     return (Q(last_published_at__lt=limit) | Q(last_published_at__isnull=True)) & (
         Q(review__last_reviewed_at__lt=limit) | Q(review__last_reviewed_at__isnull=True)
     )
