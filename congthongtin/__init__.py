@@ -34,6 +34,7 @@ PACKAGES = (
     "procedures",
     "consultation",
     "search",
+    "stats",
     "nhuxuan_site",
 )
 

@@ -176,6 +176,13 @@ PREREQUISITES: dict[str, list[str]] = {
         "wagtail",  # Page, publishing signals
         "wagtail.search",  # backends (modelsearch) and wagtailsearch migrations
     ],
+    "congthongtin.stats": [
+        "congthongtin.core",  # core.visitors, core.reports, core.outbox, roles and bodies
+        "wagtail",  # Page, Site (the figures' foreign keys)
+        "wagtail.admin",  # the report's admin view and menu item
+        "wagtail.contrib.settings",  # StatsSettings: counter, EMC id, report recipients
+        "django.contrib.contenttypes",  # TrafficDay by page type
+    ],
 }
 
 # The public templates of the apps extend "congthongtin/base.html" (core/templates), which

@@ -11,7 +11,7 @@ from .consultation import (
     initials,
 )
 from .contact import ContactMessage, ContactPage
-from .feedback import PageFeedback
+from .feedback import PageFeedback, SatisfactionLevel, ServiceRating
 from .questions import (
     PERSONAL_FIELDS,
     AskerType,
@@ -37,6 +37,8 @@ __all__ = [
     "ContactMessage",
     "ContactPage",
     "PageFeedback",
+    "SatisfactionLevel",
+    "ServiceRating",
     "QASettings",
     "Question",
     "QuestionEvent",

@@ -328,6 +328,18 @@ class BasePage(ReviewableMixin, VietnameseSlugMixin, Page):
         """The sentence shown under the title in search results."""
         return getattr(self, "summary", "") or self.search_description or ""
 
+    # Small protocol for the statistics and reports (issue 21; R-PROC-4, Decree 224/2026
+    # Điều 10.3b): whether the page describes a public service whose use is reported and
+    # rated, and where its online service is.
+    #: The page is a service (a procedure): its views, form downloads and click-throughs
+    #: are reported per page, and visitors rate their satisfaction with it (five levels).
+    stats_service: bool = False
+
+    def online_service_url(self) -> str:
+        """The address of the page's online service on the national or provincial
+        public-service portal, or "" (the counted redirect ``stats:outbound`` goes there)."""
+        return ""
+
     # Small protocol for editorial (R-SLA-1): the publication time limit's clock.
     def timeliness_clock(self):
         """``(kind, start)`` when the regulations set this item a publication time limit:

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "congthongtin.procedures",
     "congthongtin.consultation",
     "congthongtin.search",
+    "congthongtin.stats",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

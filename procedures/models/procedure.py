@@ -257,6 +257,15 @@ class ProcedurePage(BasePage):
         help_text=_("Kept as data from older catalogues only; never shown to the public."),
     )
 
+    # core.BasePage's statistics protocol (issue 21): a procedure's use is reported and
+    # rated; an online one leads to its service through the counted redirect.
+    stats_service = True
+
+    def online_service_url(self) -> str:
+        if self.online_level == OnlineLevel.NONE:
+            return ""
+        return self.online_url or ""
+
     base_form_class = ProcedurePageForm
     copy_form_class = ProcedureCopyForm
     parent_page_types = ["procedures.ProcedureIndexPage"]

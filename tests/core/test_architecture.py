@@ -10,7 +10,17 @@ from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
 NS = "congthongtin"
-DOMAIN = ["home", "editorial", "news", "projects", "legal", "procedures", "consultation", "search"]
+DOMAIN = [
+    "home",
+    "editorial",
+    "news",
+    "projects",
+    "legal",
+    "procedures",
+    "consultation",
+    "search",
+    "stats",
+]
 LAYERS = {"vietnam": set(), "core": {"vietnam"}, **{app: {"vietnam", "core"} for app in DOMAIN}}
 
 
