@@ -73,6 +73,9 @@ class TrafficDay(models.Model):
         ]
         indexes = [models.Index(fields=["site", "date"], name="stats_traffic_site_date")]
 
+    def __str__(self):
+        return f"{self.section_id}/{self.content_type_id} {self.date}: {self.page_views}"
+
 
 class PageCounts(models.Model):
     views = models.PositiveBigIntegerField(_("page views"), default=0)
@@ -104,6 +107,9 @@ class PageDay(PageCounts):
         ]
         indexes = [models.Index(fields=["site", "date"], name="stats_pageday_site_date")]
 
+    def __str__(self):
+        return f"{self.page_id} {self.date}: {self.views}"
+
 
 class PageMonth(PageCounts):
     """One page's use in one month (``month`` is its first day)."""
@@ -120,9 +126,14 @@ class PageMonth(PageCounts):
         verbose_name = _("month of a page")
         verbose_name_plural = _("months of a page")
         constraints = [
-            models.UniqueConstraint(fields=["site", "month", "page"], name="stats_pagemonth_unique"),
+            models.UniqueConstraint(
+                fields=["site", "month", "page"], name="stats_pagemonth_unique"
+            ),
         ]
         indexes = [models.Index(fields=["site", "month"], name="stats_pagemonth_site_month")]
+
+    def __str__(self):
+        return f"{self.page_id} {self.month:%Y-%m}: {self.views}"
 
 
 class LogCursor(models.Model):
