@@ -44,5 +44,6 @@ if settings.DEBUG:
 
 urlpatterns += [
     path("danh-gia-trang/", include("congthongtin.consultation.urls")),
+    path("thong-ke/", include("congthongtin.stats.urls")),  # stats:counter, stats:outbound
     path("", include(wagtail_urls)),
 ]
