@@ -200,6 +200,25 @@ def site_id_of_page(page) -> int | None:
     return None
 
 
+def site_id_for_request(request) -> int | None:
+    """The id of the Site that answers ``request`` (Wagtail's own choice of site), cached
+    per host and port and content version (saving a Site bumps it, core.signals).
+
+    ``Site.find_for_request`` costs a query on every request; an endpoint meant to be
+    answered from the cache alone (the visit counter's figures) should not pay it. The host
+    is the validated one (``ALLOWED_HOSTS``), so the keys are bounded by the install's hosts."""
+    site = getattr(request, "_wagtail_site", None)
+    if site is not None:
+        return site.pk
+    host, port = request.get_host().lower(), request.get_port()
+
+    def build():
+        found = Site.find_for_request(request)
+        return found.pk if found else None
+
+    return sitecache.cached(sitecache.make_key("site-for-host", host[:255], port), build)
+
+
 def site_of_page(page) -> Site | None:
     site_id = site_id_of_page(page)
     return Site.objects.filter(pk=site_id).first() if site_id else None

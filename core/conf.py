@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import PurePath
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
@@ -97,6 +98,7 @@ DEFAULTS: dict[str, Any] = {
     "PUBLIC_FORM_RATE_LIMITS": {
         "default": {"accepted": (5, 600), "attempts": (30, 600)},
         "feedback": {"accepted": (30, 600), "attempts": (60, 600)},
+        "satisfaction": {"accepted": (30, 600), "attempts": (60, 600)},
     },
     "PUBLIC_FORM_CHALLENGE_MAX_AGE": 2 * 60 * 60,
     "PUBLIC_FORM_MIN_SECONDS": 3,
@@ -113,6 +115,11 @@ DEFAULTS: dict[str, Any] = {
     "CONSULTATION_CLOSING_SOON_DAYS": 3,
     "CONSULTATION_RESULT_NOTICE_DAYS": 7,
     "CONSULTATION_PERSONAL_DATA_RETENTION_DAYS": 365,
+    # --- national monitoring, EMC (stats; Decree 42/2022/NĐ-CP, Circular 22/2023/TT-BTTTT) --
+    # The tracker the national system (EMC) gives portals to embed: its script and where it
+    # reports. An install corrects them here if the national system moves.
+    "EMC_SCRIPT_URL": "https://f-emc.ngsp.gov.vn/embed/gov-tracking.min.js",
+    "EMC_TRACKER_URL": "https://f-emc.ngsp.gov.vn/tracking",
 }
 
 
@@ -154,6 +161,31 @@ def _is_optional_path(value) -> bool:
     return value is None or isinstance(value, str | PurePath)
 
 
+def _is_https_url(value) -> bool:
+    """An https address with a plain host name (no user, no quote, no space): what may be
+    put in a script tag and whose origin may be added to the security policy."""
+    if not isinstance(value, str) or any(ch.isspace() or ch in "'\"<>;,\\" for ch in value):
+        return False
+    parts = urlsplit(value)
+    host = parts.hostname or ""
+    try:
+        parts.port  # noqa: B018 (raises on a port that is not a number)
+    except ValueError:
+        return False
+    return (
+        parts.scheme == "https"
+        and "@" not in parts.netloc
+        and "." in host
+        and all(label.isascii() and label.replace("-", "").isalnum() for label in host.split("."))
+    )
+
+
+def https_origin(url: str) -> str:
+    """``https://host[:port]`` of an address that passed ``_is_https_url``."""
+    parts = urlsplit(url)
+    return f"https://{parts.netloc.lower()}"
+
+
 def _is_optional_dotted(value) -> bool:
     return value is None or (isinstance(value, str) and "." in value)
 
@@ -184,6 +216,8 @@ _EXPECTED: dict[str, tuple[Callable[[Any], bool], str]] = {
     "QA_COMPLAINT_KEYWORDS": (_is_strings, "a list of words"),
     "WORK_CALENDAR_EXTRA_DAYS_OFF": (_is_strings, "a list of ISO dates"),
     "WORK_CALENDAR_EXTRA_WORKING_DAYS": (_is_strings, "a list of ISO dates"),
+    "EMC_SCRIPT_URL": (_is_https_url, "an https:// address"),
+    "EMC_TRACKER_URL": (_is_https_url, "an https:// address"),
 }
 # Every other key is a whole number ≥ 0 (days, seconds, bytes, counts).
 for _key, _default in DEFAULTS.items():

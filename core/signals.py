@@ -33,16 +33,28 @@ def _tree_changed(sender, **kwargs):
     sitecache.invalidate()
 
 
+def _is_site_setting(sender) -> bool:
+    """Any app's per-site settings (``BaseSiteSetting``): pages may show them through a
+    cached copy (``core.models.settings.cached_site_setting``), whatever app they belong
+    to; core need not know their names."""
+    from wagtail.contrib.settings.models import BaseSiteSetting
+
+    return isinstance(sender, type) and issubclass(sender, BaseSiteSetting)
+
+
 def _is_watched(sender) -> bool:
     from wagtail.models import Page
 
     return (
-        isinstance(sender, type) and issubclass(sender, Page)
-    ) or sender._meta.label_lower in WATCHED_MODELS
+        (isinstance(sender, type) and issubclass(sender, Page))
+        or sender._meta.label_lower in WATCHED_MODELS
+        or _is_site_setting(sender)
+    )
 
 
 #: Settings rows that ``for_site`` creates, with their defaults, on the first read: that
-#: creation changes nothing already shown, so it must not empty the caches.
+#: creation changes nothing already shown, so it must not empty the caches. (Every site
+#: setting is treated so: a row is created by its first read, then only ever changed.)
 CREATED_ON_READ = {
     "core.portalsettings",
     "core.maintenancenotice",
@@ -56,7 +68,9 @@ CREATED_ON_READ = {
 def _row_changed(sender, **kwargs):
     # A page saved directly (scripts, importers, tests, revision bookkeeping) counts too:
     # the cost of a miss is one rebuild, the cost of a stale page is a wrong answer.
-    if kwargs.get("created") and sender._meta.label_lower in CREATED_ON_READ:
+    if kwargs.get("created") and (
+        sender._meta.label_lower in CREATED_ON_READ or _is_site_setting(sender)
+    ):
         return
     if _is_watched(sender):
         sitecache.invalidate()

@@ -12,6 +12,36 @@ from wagtail.models import Site
 from .. import sitecache
 
 
+def cached_site_setting(cls, request):
+    """The request's site's row of the site setting ``cls`` (any ``BaseSiteSetting``), from
+    the cache of ``core.sitecache``: no query once any page of the site has read it.
+
+    For settings read on every public page (the header, the footer, the head). Saving a
+    site setting bumps the content version (``congthongtin.core.signals``), so the next
+    request reads the new values. A setting of another app need not use
+    ``CachedSiteSettingMixin``: its template tag calls this."""
+    attr_name = cls.get_cache_attr_name()
+    if hasattr(request, attr_name):
+        return getattr(request, attr_name)
+    site = Site.find_for_request(request)
+    if site is None:
+        return cls.for_request(request)
+
+    def build():
+        found = cls.for_site(site)
+        prepare = getattr(found, "prepare_for_cache", None)
+        if prepare is not None:
+            prepare()
+        return found
+
+    instance = sitecache.cached(
+        sitecache.make_key("setting", cls._meta.label_lower, site.pk), build
+    )
+    instance._request = request
+    setattr(request, attr_name, instance)
+    return instance
+
+
 class CachedSiteSettingMixin:
     """``for_request`` (what templates' ``settings.core.…`` use) served from the cache
     of ``core.sitecache``: every public page shows the settings, few people change them.
@@ -20,24 +50,9 @@ class CachedSiteSettingMixin:
 
     @classmethod
     def for_request(cls, request):
-        attr_name = cls.get_cache_attr_name()
-        if hasattr(request, attr_name):
-            return getattr(request, attr_name)
-        site = Site.find_for_request(request)
-        if site is None:
+        if Site.find_for_request(request) is None:
             return super().for_request(request)
-
-        def build():
-            found = cls.for_site(site)
-            found.prepare_for_cache()
-            return found
-
-        instance = sitecache.cached(
-            sitecache.make_key("setting", cls._meta.label_lower, site.pk), build
-        )
-        instance._request = request
-        setattr(request, attr_name, instance)
-        return instance
+        return cached_site_setting(cls, request)
 
     def prepare_for_cache(self) -> None:
         """Load, before caching, what every page reads from the setting."""

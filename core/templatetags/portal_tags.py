@@ -1,8 +1,9 @@
-"""Template tags for the public site: menu, breadcrumbs, Vietnamese dates."""
+"""Template tags for the public site: menu, breadcrumbs, Vietnamese dates, service links."""
 
 from __future__ import annotations
 
 from django import template
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from wagtail.models import Page, Site
 
@@ -50,6 +51,28 @@ def breadcrumbs(context, page):
         .filter(depth__gte=site.root_page.depth)
         .only("id", "title", "url_path", "path", "depth")
     )
+
+
+#: The counted redirect to a service's online portal (the statistics app's, when the project
+#: routes it; core names it only as a URL name, never imports it).
+OUTBOUND_URL_NAME = "stats:outbound"
+
+
+@register.simple_tag
+def service_link(page) -> str:
+    """Where a link to ``page``'s online service should point (R-PROC-4): through the
+    counted redirect when the project routes it, so the click is reported as the service's
+    use; else straight to the service. "" when the page has no online service.
+
+    ``{% service_link page as href %}{% if href %}<a href="{{ href }}">…{% endif %}``"""
+    target = getattr(page, "online_service_url", None)
+    url = target() if callable(target) else ""
+    if not url or not getattr(page, "pk", None):
+        return ""
+    try:
+        return reverse(OUTBOUND_URL_NAME, args=[page.pk])
+    except NoReverseMatch:
+        return url
 
 
 @register.filter

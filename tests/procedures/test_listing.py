@@ -323,7 +323,9 @@ class DetailPageTests(TestCase):
         self.assertContains(response, "1.001193")
         self.assertContains(response, 'class="proc-summary"')
         self.assertContains(response, 'class="button proc-button proc-button--primary"')
-        self.assertContains(response, 'href="https://dichvucong.gov.vn/p/home/dvc-chi-tiet')
+        # Through the counted redirect (stats:outbound, R-PROC-4); the address still shown.
+        self.assertContains(response, f'href="/thong-ke/chuyen-tiep/{self.page.pk}/"', count=2)
+        self.assertContains(response, ">https://dichvucong.gov.vn/p/home/dvc-chi-tiet")
         self.assertContains(response, 'href="tel:0968742103"')
         self.assertContains(response, 'href="mailto:emhv.nhuxuan@thanhhoa.gov.vn"')
         self.assertContains(response, "1.500.000 đ")

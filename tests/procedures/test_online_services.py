@@ -78,7 +78,9 @@ class OnlineServicesTests(TestCase):
         self.assertNotContains(response, "Chứng thực chữ ký")
         self.assertContains(response, "3/2024")
         self.assertContains(response, "7/2025")
-        self.assertContains(response, 'href="https://dichvucong.gov.vn/dich-vu"', count=4)
+        # Each through the counted redirect to the service (stats:outbound, R-PROC-4).
+        self.assertContains(response, 'href="/thong-ke/chuyen-tiep/', count=4)
+        self.assertNotContains(response, 'href="https://dichvucong.gov.vn/dich-vu"')
         self.assertContains(response, "Hai bên nam, nữ phải có mặt.")
         self.assertContains(response, "Công an tỉnh Thử")
         self.assertContains(response, 'class="proc-badge proc-badge--mot-phan"')
