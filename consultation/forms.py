@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from congthongtin.core import roles
-from congthongtin.core.antispam import PublicFormMixin
+from congthongtin.core.antispam import PublicFormMixin, clean_text
 from congthongtin.core.conf import DEFAULTS, app_settings
 from congthongtin.core.filters import MonthField
 from congthongtin.core.models import Field, Unit
@@ -20,7 +20,8 @@ from congthongtin.core.users import ordering as user_ordering
 from congthongtin.vietnam.fold import fold
 
 from .deadlines import DeadlineClass
-from .models import AskerType, RefusalReason
+from .models import AskerType, RefusalReason, SatisfactionLevel
+from .ratings import COMMENT_MAX_LENGTH
 from .uploads import max_upload_bytes, validate_attachment
 
 #: The directory's pattern of a phone number (core.models.directory.phone_validator).
@@ -294,6 +295,51 @@ class FeedbackCommentForm(PublicFormMixin, forms.Form):
         help_text=_("Do not write personal information: this comment is anonymous."),
     )
     rating = forms.CharField(widget=forms.HiddenInput)
+
+
+class SatisfactionForm(forms.Form):
+    """Satisfaction with a service in five levels and an optional comment (Decree 224/2026
+    Điều 10.3b), on every procedure page.
+
+    Not a ``PublicFormMixin`` form: it sits on pages the front cache keeps for hours, so it
+    can carry no check question (a signed, timed, single-use token) nor CSRF token (a
+    cookie). The view protects it as it does “Was this page useful?”: the Origin check, the
+    honeypot, per-address limits, and one rating per visitor, service and day."""
+
+    level = forms.TypedChoiceField(
+        label=_("How satisfied are you with this service?"),
+        choices=SatisfactionLevel.choices,
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose how satisfied you are with this service."),
+            "invalid_choice": _("Choose one of the five levels."),
+        },
+    )
+    level.summary_label = _("Satisfaction")
+    comment = forms.CharField(
+        label=_("Your comment (optional)"),
+        max_length=COMMENT_MAX_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "At most 2,000 characters. Do not write personal information: your rating is anonymous."
+        ),
+        error_messages={
+            "max_length": _(
+                "Write at most %(limit_value)d characters (you wrote %(show_value)d). "
+                "Your text is kept below: shorten it and send it again."
+            )
+        },
+    )
+    page = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "cv-sat-%s")
+        super().__init__(*args, **kwargs)
+
+    def clean_comment(self):
+        return clean_text(self.cleaned_data.get("comment") or "")
 
 
 # The board's forms -------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Accessible form rendering and the page-rating widget's address."""
+"""Accessible form rendering, the page-rating widget's and the satisfaction form's addresses."""
 
 from __future__ import annotations
 
@@ -77,3 +77,28 @@ def page_feedback_comment_action() -> str:
         return reverse("consultation:page_feedback_comment")
     except NoReverseMatch:
         return ""
+
+
+@register.simple_tag
+def satisfaction_action() -> str:
+    """Where the satisfaction rating posts; "" (no form) until the project routes it."""
+    try:
+        return reverse("consultation:satisfaction")
+    except NoReverseMatch:
+        return ""
+
+
+@register.filter
+def rated_service(page) -> bool:
+    """Is ``page`` a service its visitors rate (``BasePage.stats_service``)?"""
+    from congthongtin.consultation.ratings import is_rated_service
+
+    return bool(getattr(page, "pk", None)) and is_rated_service(page)
+
+
+@register.simple_tag
+def satisfaction_form(page):
+    """An empty satisfaction form for ``page`` (no token, no cookie: the page is cached)."""
+    from congthongtin.consultation.forms import SatisfactionForm
+
+    return SatisfactionForm(initial={"page": page.pk})
