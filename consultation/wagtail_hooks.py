@@ -19,10 +19,11 @@ from congthongtin.core.highlights import HOOK_NAME as HIGHLIGHT_HOOK
 from congthongtin.core.highlights import Highlight
 from congthongtin.core.outbox import CONTENT_PERMISSIONS_HOOK
 from congthongtin.core.outbox_viewsets import outgoing_viewset
+from congthongtin.core.reports import REPORT_SECTIONS_HOOK
 from congthongtin.core.search_items import SEARCH_ITEMS_HOOK
 from congthongtin.core.setup import SETUP_HOOK
 
-from . import admin_urls
+from . import admin_urls, report_sections
 from .archives import leaving_the_list
 from .models import (
     Answer,
@@ -177,3 +178,4 @@ def published_questions():
 
 hooks.register(SETUP_HOOK, install_answer_workflow)
 hooks.register(ALLOWED_WRITES_HOOK, leaving_the_list)
+hooks.register(REPORT_SECTIONS_HOOK, report_sections.sections)  # the board's report

@@ -182,6 +182,7 @@ PREREQUISITES: dict[str, list[str]] = {
         "wagtail.admin",  # the report's admin view and menu item
         "wagtail.contrib.settings",  # StatsSettings: counter, EMC id, report recipients
         "django.contrib.contenttypes",  # TrafficDay by page type
+        "django.contrib.messages",  # the report's "library not installed" message
     ],
 }
 

@@ -19,6 +19,12 @@ from django.utils.translation import gettext_lazy as _
 #: ``@hooks.register(REPORT_SECTIONS_HOOK)`` → ``fn(site, period) -> list[ReportSection]``.
 REPORT_SECTIONS_HOOK = "congthongtin_report_sections"
 
+#: ``@hooks.register(UNIT_LEADERS_HOOK)`` → ``fn(site) -> {agency_id: [e-mail, …]}``: the
+#: leaders of the units that answer for a body's pages (``BasePage.responsible_unit``), to
+#: whom the weekly service-use e-mail goes (R-PROC-4). Answered by the app that keeps the
+#: units (editorial's supplying units), so the statistics import no other app.
+UNIT_LEADERS_HOOK = "congthongtin_unit_leaders"
+
 PERIOD_KINDS = {"month": _("month"), "quarter": _("quarter"), "year": _("year")}
 
 

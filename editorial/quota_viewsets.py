@@ -139,7 +139,15 @@ class SupplyingUnitViewSet(PortalModelViewSet):
     add_to_admin_menu = False
     add_view_class = SupplyingUnitCreateView
     edit_view_class = SupplyingUnitEditView
-    form_fields = ["site", "agency", "monthly_quota", "contact_emails", "active", "note"]
+    form_fields = [
+        "site",
+        "agency",
+        "monthly_quota",
+        "contact_emails",
+        "leader_emails",
+        "active",
+        "note",
+    ]
     list_display = ["agency", "site", "own_quota_label", "active", "note"]
     list_filter = ["active"]
     list_export = ["site", "agency", "monthly_quota", "contact_emails", "active", "note"]

@@ -185,6 +185,14 @@ def supplied_items(site_id: int, year: int, month: int, agency_ids) -> dict[int,
     return items
 
 
+def unit_leaders(site) -> dict[int, list[str]]:
+    """``core.reports.UNIT_LEADERS_HOOK``: agency id → the leaders' addresses of each tracked
+    unit of ``site`` that has some (the weekly service-use e-mail, R-PROC-4)."""
+    units = SupplyingUnit.objects.filter(site=site, active=True).exclude(leader_emails="")
+    found = {unit.agency_id: unit.leaders for unit in units}
+    return {agency_id: emails for agency_id, emails in found.items() if emails}
+
+
 # Tables --------------------------------------------------------------------------------------
 @dataclass
 class MonthRow:

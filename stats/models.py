@@ -218,3 +218,39 @@ class StatsSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("statistics and reports")
+
+
+class ReportDispatch(models.Model):
+    """A report e-mail sent (``send_stats_reports``): one per body, kind of report, period
+    and recipient, so the command, run every hour, never sends the same report twice."""
+
+    site = models.ForeignKey(
+        "wagtailcore.Site", verbose_name=_("portal"), on_delete=models.CASCADE, related_name="+"
+    )
+    #: "week" (a unit's services), "month", "quarter", "year" (the People's Committee).
+    kind = models.CharField(_("kind"), max_length=10)
+    period_start = models.DateField(_("start of the period"))
+    #: Who it went to: "unit:<agency id>" or "committee".
+    recipient_key = models.CharField(_("recipient"), max_length=50)
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+    email = models.ForeignKey(
+        "core.OutgoingEmail",
+        verbose_name=_("e-mail"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("report sent")
+        verbose_name_plural = _("reports sent")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["site", "kind", "period_start", "recipient_key"],
+                name="stats_reportdispatch_once",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.site_id} {self.kind} {self.period_start} → {self.recipient_key}"

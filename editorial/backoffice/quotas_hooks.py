@@ -9,6 +9,8 @@ from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 
+from congthongtin.core.reports import UNIT_LEADERS_HOOK
+
 from .. import quotas
 from ..menu import BodiesMenuItem
 from ..models import SupplyingUnit
@@ -54,3 +56,4 @@ def register_quota_log_actions(actions):
 
 
 hooks.register(REMINDERS_HOOK, quotas.send_reminders)
+hooks.register(UNIT_LEADERS_HOOK, quotas.unit_leaders)  # stats' weekly e-mail (R-PROC-4)

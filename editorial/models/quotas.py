@@ -25,6 +25,18 @@ def split_emails(text: str) -> list[str]:
     return [part.strip() for part in text.splitlines() if part.strip()]
 
 
+def _address_errors(addresses: list[str]) -> list:
+    errors = []
+    for address in addresses:
+        try:
+            validate_email(address)
+        except ValidationError:
+            errors.append(_("“%(address)s” is not a valid e-mail address.") % {"address": address})
+    if len(addresses) > MAX_CONTACTS:
+        errors.append(_("At most %(count)d addresses.") % {"count": MAX_CONTACTS})
+    return errors
+
+
 class SupplyingUnit(models.Model):
     """A unit (an agency) that supplies the body's portal with information and answers for
     it (R-ORG-1): the board tracks its monthly supply against a quota, urges it when it is
@@ -62,6 +74,15 @@ class SupplyingUnit(models.Model):
             "10). Units below quota are reminded at these addresses before the month ends."
         ),
     )
+    leader_emails = models.TextField(
+        _("e-mails of the unit's leaders"),
+        blank=True,
+        help_text=_(
+            "One address a line (at most 10). Every Monday they receive the use of the "
+            "procedures the unit answers for in the week before: views, form downloads, "
+            "click-throughs and satisfaction (R-PROC-4)."
+        ),
+    )
     active = models.BooleanField(
         _("tracked"),
         default=True,
@@ -88,24 +109,21 @@ class SupplyingUnit(models.Model):
     def contacts(self) -> list[str]:
         return split_emails(self.contact_emails or "")
 
+    @property
+    def leaders(self) -> list[str]:
+        return split_emails(self.leader_emails or "")
+
     def clean(self):
         super().clean()
-        contacts = self.contacts
-        errors = []
-        for address in contacts:
-            try:
-                validate_email(address)
-            except ValidationError:
-                errors.append(
-                    _("“%(address)s” is not a valid e-mail address.") % {"address": address}
-                )
-        if len(contacts) > MAX_CONTACTS:
-            errors.append(
-                _("At most %(count)d addresses.") % {"count": MAX_CONTACTS},
-            )
+        errors = {}
+        for name, addresses in (("contact_emails", self.contacts), ("leader_emails", self.leaders)):
+            problems = _address_errors(addresses)
+            if problems:
+                errors[name] = problems
+            else:
+                setattr(self, name, "\n".join(addresses))
         if errors:
-            raise ValidationError({"contact_emails": errors})
-        self.contact_emails = "\n".join(contacts)
+            raise ValidationError(errors)
 
     def own_quota_label(self) -> str:
         """For listings: the unit's own figure, or a dash when it follows the body's."""

@@ -33,6 +33,7 @@ PORTAL_APPS = {
     "congthongtin.procedures",
     "congthongtin.projects",
     "congthongtin.search",
+    "congthongtin.stats",
     "congthongtin.nhuxuan_site",
 }
 

@@ -334,6 +334,13 @@ rows(
     },
 )
 rows(
+    # S1 Đ15.3, R-REP-1, R-PROC-4: the board makes the periodic report, the body's head
+    # receives it, the auditors read it (stats.report.READERS); its XLSX and DOCX are
+    # downloads of the same view (?format=); it takes no POST.
+    "The board's periodic report",
+    {"stats_admin:report": (SU | BOARD | {AUDITOR, BODYHEAD}, NOBODY)},
+)
+rows(
     # S0 Đ5.4, S1 Đ14, R-SUB-1: unit officers and collaborators send items from the back
     # office (an empty POST is an invalid form: nothing written); the body's board and
     # auditors read the inbox, the items and their private files (personal data); the
