@@ -113,6 +113,10 @@ DEFAULTS: dict[str, Any] = {
     "CONSULTATION_CLOSING_SOON_DAYS": 3,
     "CONSULTATION_RESULT_NOTICE_DAYS": 7,
     "CONSULTATION_PERSONAL_DATA_RETENTION_DAYS": 365,
+    # --- statistics (stats) ---------------------------------------------------------------
+    # Where page views are counted: "app" (stats.middleware, every request reaches Django)
+    # or "log" (nginx's statistics log, manage.py ingest_access_log; behind a page cache).
+    "STATS_SOURCE": "app",
 }
 
 
@@ -184,6 +188,7 @@ _EXPECTED: dict[str, tuple[Callable[[Any], bool], str]] = {
     "QA_COMPLAINT_KEYWORDS": (_is_strings, "a list of words"),
     "WORK_CALENDAR_EXTRA_DAYS_OFF": (_is_strings, "a list of ISO dates"),
     "WORK_CALENDAR_EXTRA_WORKING_DAYS": (_is_strings, "a list of ISO dates"),
+    "STATS_SOURCE": (lambda v: v in ("app", "log"), '"app" or "log"'),
 }
 # Every other key is a whole number ≥ 0 (days, seconds, bytes, counts).
 for _key, _default in DEFAULTS.items():

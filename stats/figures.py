@@ -134,7 +134,7 @@ def top_pages(site, start: dt.date, end: dt.date, counts=None, limit: int = TOP_
         {
             "page_id": pid,
             "title": pages[pid].title if pid in pages else "",
-            "url": pages[pid].get_url(relative_to=site) if pid in pages else "",
+            "url": pages[pid].get_url(current_site=site) if pid in pages else "",
             "page_views": views,
         }
         for pid, views in ranked
@@ -170,7 +170,7 @@ def service_use(site, start: dt.date, end: dt.date, counts=None, rated=None) -> 
             {
                 "page_id": page.pk,
                 "title": page.title,
-                "url": page.get_url(relative_to=site),
+                "url": page.get_url(current_site=site),
                 "online": bool(page.online_service_url()),
                 "views": used["views"],
                 "downloads": used["downloads"],
