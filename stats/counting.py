@@ -84,8 +84,9 @@ def tally(events: list[Event], seen: dict | None = None) -> Tally:
     the batch."""
     result = Tally()
     views = []
+    zone = timezone.get_current_timezone()
     for event in events:
-        day = timezone.localdate(event.time)
+        day = event.time.astimezone(zone).date()
         target = event.target
         page = result.page_days[(event.site_id, day, target.page_id)]
         if target.kind == targets.VIEW:

@@ -79,13 +79,20 @@ class Classifier:
     def __init__(self, site_map: targets.SiteMap | None = None, memo=None):
         self.site_map = site_map
         self.targets = targets.Targets(memo)
+        self.routes: dict[str, tuple | None] = {}  # path → route, for this classifier's life
 
     def classify(self, hit: Hit, site_root: targets.SiteRoot | None = None):
         if hit.method not in targets.METHODS or hit.status not in targets.COUNTED_STATUSES:
             return NOT_COUNTED
         if hit.editor:
             return EDITOR
-        routed = targets.route(targets.path_of(hit.uri))
+        path = targets.path_of(hit.uri)
+        try:
+            routed = self.routes[path]
+        except KeyError:
+            routed = self.routes[path] = targets.route(path)
+            if len(self.routes) > 100_000:  # a scan of random URLs: start again
+                self.routes.clear()
         if routed is None or hit.status not in targets.STATUSES[routed[0]]:
             return NOT_COUNTED
         if bots.is_robot(hit.ua):
