@@ -12,6 +12,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from wagtail.models import Site
 
 from congthongtin.stats.figures import figures
@@ -58,7 +59,7 @@ class Command(BaseCommand):
             % {"v": result["page_views"], "s": result["visits"], "p": result["visitors"]}
         )
         out("")
-        out(_("Sections"))
+        out(pgettext("portal statistics", "Sections"))
         for row in result["by_section"]:
             out(f"  {row['page_views']:>10}  {row['title']}")
         out(_("Most read pages"))
