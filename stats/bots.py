@@ -17,6 +17,8 @@ import logging
 import re
 from functools import lru_cache
 
+from congthongtin.core.extras import install_hint
+
 logger = logging.getLogger(__name__)
 
 #: Monitoring agents and scripts that crawlerdetect 0.4 lets through (Prometheus'
@@ -47,7 +49,7 @@ def _crawlerdetect():
         except ImportError:
             if not _missing_warned:
                 logger.warning(
-                    "crawlerdetect is not installed (pip install 'cong-thong-tin[stats]'): "
+                    f"crawlerdetect is not installed ({install_hint(['crawlerdetect'])}): "
                     "only well-known monitoring agents are recognised as robots."
                 )
                 _missing_warned = True
