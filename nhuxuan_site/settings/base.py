@@ -77,10 +77,11 @@ MIDDLEWARE = [
     "congthongtin.core.archives.ArchiveMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Page views, downloads and click-throughs when no front cache logs them (stats).
-    "congthongtin.stats.middleware.StatsMiddleware",
     # Anonymous pages are cacheable and never touch the session (core.cache_headers).
     "congthongtin.core.cache_headers.AnonymousCacheHeadersMiddleware",
+    # Page views, downloads and click-throughs when no front cache logs them (stats;
+    # after authentication, like the rule that editors are not counted).
+    "congthongtin.stats.middleware.StatsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
