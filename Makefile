@@ -11,7 +11,7 @@ PYTEST_ARGS ?=
 TEST_WORKERS ?= 2
 # Every extra of pyproject.toml: the portal, its importers, both search clients and the
 # production stack are exercised by `make run`, `make test` and `make stack`.
-EXTRAS := dev,importers,elasticsearch,production,portal
+EXTRAS := dev,importers,elasticsearch,production,portal,stats
 
 .DEFAULT_GOAL := help
 .PHONY: help venv converters chromium run migrate demo test e2e screenshots lint format messages clean \

@@ -46,6 +46,7 @@ from .permissions import (
     QuestionPermissionPolicy,
     SubscriberPermissionPolicy,
 )
+from .satisfaction import summary as satisfaction_summary
 from .setup import install_answer_workflow
 from .viewsets import (
     answer_viewset,
@@ -179,3 +180,7 @@ def published_questions():
 hooks.register(SETUP_HOOK, install_answer_workflow)
 hooks.register(ALLOWED_WRITES_HOOK, leaving_the_list)
 hooks.register(REPORT_SECTIONS_HOOK, report_sections.sections)  # the board's report
+
+
+# The satisfaction figures of the statistics' report (stats.figures.SATISFACTION_HOOK).
+hooks.register("congthongtin_satisfaction_summary", satisfaction_summary)

@@ -115,11 +115,15 @@ DEFAULTS: dict[str, Any] = {
     "CONSULTATION_CLOSING_SOON_DAYS": 3,
     "CONSULTATION_RESULT_NOTICE_DAYS": 7,
     "CONSULTATION_PERSONAL_DATA_RETENTION_DAYS": 365,
-    # --- national monitoring, EMC (stats; Decree 42/2022/NĐ-CP, Circular 22/2023/TT-BTTTT) --
+    # --- national monitoring, EMC (stats; Circular 22/2023/TT-BTTTT Appendix III) ---------
     # The tracker the national system (EMC) gives portals to embed: its script and where it
     # reports. An install corrects them here if the national system moves.
     "EMC_SCRIPT_URL": "https://f-emc.ngsp.gov.vn/embed/gov-tracking.min.js",
     "EMC_TRACKER_URL": "https://f-emc.ngsp.gov.vn/tracking",
+    # --- statistics (stats) ---------------------------------------------------------------
+    # Where page views are counted: "app" (stats.middleware, every request reaches Django)
+    # or "log" (nginx's statistics log, manage.py ingest_access_log; behind a page cache).
+    "STATS_SOURCE": "app",
 }
 
 
@@ -218,6 +222,7 @@ _EXPECTED: dict[str, tuple[Callable[[Any], bool], str]] = {
     "WORK_CALENDAR_EXTRA_WORKING_DAYS": (_is_strings, "a list of ISO dates"),
     "EMC_SCRIPT_URL": (_is_https_url, "an https:// address"),
     "EMC_TRACKER_URL": (_is_https_url, "an https:// address"),
+    "STATS_SOURCE": (lambda v: v in ("app", "log"), '"app" or "log"'),
 }
 # Every other key is a whole number ≥ 0 (days, seconds, bytes, counts).
 for _key, _default in DEFAULTS.items():

@@ -17,6 +17,7 @@ EXTRAS = {
     "elasticsearch": "elasticsearch",
     "elastic_transport": "elasticsearch",
     "opensearchpy": "elasticsearch",
+    "crawlerdetect": "stats",
 }
 
 

@@ -84,6 +84,8 @@ SEARCH_BACKEND=database
 FRONTEND_CACHE_URL=http://127.0.0.1:$PURGE_PORT
 PUBLIC_FORM_CLIENT_IP_HEADER=HTTP_X_REAL_IP
 PRIVATE_MEDIA_ACCEL_REDIRECT=1
+# Page views from nginx's statistics log: manage.py ingest_access_log $STATE/log/stats.log
+STATS_SOURCE=log
 VAR_DIR=$STATE
 LOG_LEVEL=WARNING
 EOF
@@ -130,6 +132,7 @@ render_nginx_conf() {
         -e "s|^user www-data;|user $user $group;  # the invoking user: it owns var/stack|" \
         -e "s|^pid /run/nginx.pid;|pid $STATE/nginx.pid;|" \
         -e "s|access_log /var/log/nginx/access.log portal;|access_log $STATE/log/access.log portal buffer=64k flush=1s;|" \
+        -e "s|access_log /var/log/portal/stats.log portal_stats;|access_log $STATE/log/stats.log portal_stats buffer=64k flush=1s;|" \
         -e "s|/var/cache/nginx/portal|$STATE/cache|" \
         -e "s|server app:8000 |server 127.0.0.1:$APP_PORT |" \
         -e "s|listen 80 default_server;|listen 127.0.0.1:$NGINX_PORT default_server;|" \

@@ -10,6 +10,7 @@ from congthongtin.core.highlights import HOOK_NAME, Highlight
 
 from .choices import OnlineLevel
 from .models import ProcedureIndexPage, ProcedurePage
+from .stats import form_pages
 
 HIGHLIGHT_SIZE = 5
 
@@ -30,3 +31,7 @@ def online_services_highlight(home_page, request):
         items=services,
         more_url=index.online_services_url(request),
     )
+
+
+# A form's download counts for its procedure (stats.targets.DOCUMENT_PAGES_HOOK, by name).
+hooks.register("congthongtin_stats_document_pages", form_pages)

@@ -79,6 +79,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Anonymous pages are cacheable and never touch the session (core.cache_headers).
     "congthongtin.core.cache_headers.AnonymousCacheHeadersMiddleware",
+    # Page views, downloads and click-throughs when no front cache logs them (stats;
+    # after authentication, like the rule that editors are not counted).
+    "congthongtin.stats.middleware.StatsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -262,6 +265,9 @@ CONGTHONGTIN = {
     "PUBLIC_EMAIL_MAX_ATTEMPTS": 10,
     "WORK_CALENDAR_EXTRA_DAYS_OFF": envcfg.as_list(ENV.get("WORK_CALENDAR_EXTRA_DAYS_OFF")),
     "WORK_CALENDAR_EXTRA_WORKING_DAYS": envcfg.as_list(ENV.get("WORK_CALENDAR_EXTRA_WORKING_DAYS")),
+    # Page views counted by the app (stats.middleware) or, behind nginx's page cache, read
+    # from its statistics log (STATS_SOURCE=log, manage.py ingest_access_log).
+    "STATS_SOURCE": ENV.get("STATS_SOURCE", "app"),
 }
 
 SESSION_COOKIE_HTTPONLY = True

@@ -112,6 +112,9 @@ def cache_config(env: Mapping[str, str]) -> dict:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "portal",
+            # Django's default (300 entries, then a third dropped) would forget the visitors
+            # that stats.counting follows through a day (one entry each) within minutes.
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
         }
     }
 

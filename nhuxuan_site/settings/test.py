@@ -19,6 +19,9 @@ CONGTHONGTIN = {
     "PRIVATE_MEDIA_ROOT": VAR_DIR / "test-private-media" / str(os.getpid()),
     # No nginx in the tests: the private-file view streams unless a test turns this on.
     "PRIVATE_MEDIA_ACCEL_REDIRECT": False,
+    # The other apps' query counts measure their pages, not the statistics: the counting
+    # middleware (stats.middleware) is on only in the tests that turn it on.
+    "STATS_SOURCE": "log",
 }
 # The tests use "testserver" and the hostnames of the multi-site tests.
 ALLOWED_HOSTS = ["*"]

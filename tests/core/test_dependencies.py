@@ -145,10 +145,10 @@ def test_each_optional_module_comes_with_its_extra(module):
 
 def test_make_venv_and_the_image_install_the_extras_they_run():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert "EXTRAS := dev,importers,elasticsearch,production,portal" in makefile
+    assert "EXTRAS := dev,importers,elasticsearch,production,portal,stats" in makefile
     assert "pip install --quiet -e '.[$(EXTRAS)]'" in makefile
     dockerfile = (ROOT / "docker" / "Dockerfile").read_text(encoding="utf-8")
-    assert 'pip install ".[portal,production,importers,elasticsearch]"' in dockerfile
+    assert 'pip install ".[portal,production,importers,elasticsearch,stats]"' in dockerfile
 
 
 def minimal_docx() -> bytes:

@@ -1,119 +1,118 @@
-"""A small world for the report tests: two bodies, a month of figures in each.
-
-Body A (the default site) in November 2026: 3 days of visits (1000 page views), October
-500 (so +100 %); two procedures (unit X: 40 views, 7 downloads, 3 clicks; unit Y: 10 views)
-and items published: 2 by unit X (one unpublished since), 1 with no unit, 1 in October.
-Body B: one procedure of unit X, 999 page views, 1 item — never in A's figures.
-"""
+"""A small portal with sections, a procedure with a form and an online service, and the
+lines nginx's statistics log (docker/nginx.conf portal_stats) would hold for it."""
 
 from __future__ import annotations
 
-import datetime as dt
+import json
+from dataclasses import dataclass
 
-from django.contrib.auth import get_user_model
-from django.contrib.contenttypes.models import ContentType
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
-from congthongtin.core.bodies import role_group
-from congthongtin.core.models import Agency, PortalSettings
 from congthongtin.home.models import StandardPage
-from congthongtin.procedures.models import ProcedurePage
-from congthongtin.stats.models import PageDay, SiteDay, StatsSettings, TrafficDay
-from congthongtin.vietnam.workdays import VN_TZ
+from congthongtin.procedures.choices import OnlineLevel
 from tests.factories import make_portal
-from tests.procedures.helpers import make_index, make_procedure
+from tests.procedures.helpers import make_document, make_index, make_procedure
 
-User = get_user_model()
+HOST = "nhuxuan.example.vn"
+OTHER_HOST = "xab.example.vn"
+DAY = "2026-07-01"
+
+CHROME = (
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/126.0.0.0 Safari/537.36"
+)
+FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:127.0) Gecko/20100101 Firefox/127.0"
+SAFARI = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1"
+)
+GOOGLEBOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
+UPTIMEROBOT = "Mozilla/5.0+(compatible; UptimeRobot/2.0; http://www.uptimerobot.com/)"
+BLACKBOX = "Prometheus/blackbox_exporter/0.25.0"
+V1 = "203.0.113.71"
+V2 = "198.51.100.82"
+V3 = "2001:db8::93"
 
 
-def vn(*args) -> dt.datetime:
-    return dt.datetime(*args, tzinfo=VN_TZ)
+@dataclass
+class Portal:
+    site: Site
+    other: Site
+    home: Page
+    about: Page
+    history: Page
+    news: Page
+    procedures: Page
+    procedure: Page
+    form: object  # the form's document
+    other_document: object
+    other_home: Page
 
 
-def item(parent, unit, when, *, live=True, slug):
-    page = StandardPage(
-        title=f"Tin {slug}",
-        slug=slug,
-        responsible_unit=unit,
-        live=live,
-        first_published_at=when,
-        last_published_at=when,
+def make_stats_portal() -> Portal:
+    site = Site.objects.get(is_default_site=True)
+    site.hostname = HOST
+    site.save()
+    home = site.root_page
+    about = home.add_child(instance=StandardPage(title="Giới thiệu", slug="gioi-thieu"))
+    history = about.add_child(instance=StandardPage(title="Lịch sử", slug="lich-su"))
+    news = home.add_child(instance=StandardPage(title="Tin tức", slug="tin-tuc"))
+    index = make_index(home)
+    form = make_document("Tờ khai khai sinh", "to-khai.docx")
+    other_document = make_document("Báo cáo", "bao-cao.pdf", b"%PDF-1.4")
+    procedure = make_procedure(
+        index,
+        slug="dang-ky-khai-sinh",
+        forms=[{"name": "Tờ khai", "document": form}],
+        online_level=OnlineLevel.FULL,
+        online_url="https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh.html",
     )
-    parent.add_child(instance=page)
-    return page
+    other, other_home = make_portal(OTHER_HOST, "Xã B", "UBND xã B")
+    return Portal(
+        site,
+        other,
+        home,
+        about,
+        history,
+        news,
+        index,
+        procedure,
+        form,
+        other_document,
+        other_home,
+    )
 
 
-def person(username, *held, superuser=False):
-    if superuser:
-        return User.objects.create_superuser(username, f"{username}@thanhhoa.gov.vn", "x" * 12)
-    user = User.objects.create_user(username, f"{username}@thanhhoa.gov.vn", "x" * 12)
-    user.groups.add(*(role_group(role, site) for role, site in held))
-    return user
-
-
-def build_world(cls):
-    cls.site_a = Site.objects.get(is_default_site=True)
-    cls.home_a = cls.site_a.root_page.specific
-    cls.site_b, cls.home_b = make_portal("xbs.example.vn", "Xã Bình Sơn", "UBND xã Bình Sơn")
-    cls.unit_x = Agency.objects.create(name="Phòng Tư pháp")
-    cls.unit_y = Agency.objects.create(name="Văn phòng UBND")
-    index_a = make_index(cls.home_a, slug="thu-tuc-a")
-    index_b = make_index(cls.home_b, slug="thu-tuc-b")
-    cls.proc_x = make_procedure(index_a, title="Đăng ký khai sinh", responsible_unit=cls.unit_x)
-    cls.proc_y = make_procedure(index_a, title="Chứng thực bản sao", responsible_unit=cls.unit_y)
-    cls.proc_b = make_procedure(index_b, title="Đăng ký kết hôn", responsible_unit=cls.unit_x)
-    for day, views in ((3, 300), (10, 500), (30, 200)):
-        SiteDay.objects.create(
-            site=cls.site_a,
-            date=dt.date(2026, 11, day),
-            page_views=views,
-            visits=views // 2,
-            visitors=views // 4,
+def line(
+    time: str,
+    uri: str,
+    *,
+    status: int = 200,
+    method: str = "GET",
+    addr: str = V1,
+    ua: str = CHROME,
+    host: str = HOST,
+    cache: str = "MISS",
+    editor: str = "0",
+    day: str = DAY,
+) -> str:
+    """One line as nginx writes it (the field order of log_format portal_stats)."""
+    return (
+        json.dumps(
+            {
+                "time": f"{day}T{time}:00+07:00",
+                "host": host,
+                "method": method,
+                "uri": uri,
+                "status": status,
+                "bytes": 18234,
+                "request_time": 0.012,
+                "cache": cache,
+                "addr": addr,
+                "ua": ua,
+                "editor": editor,
+            },
+            ensure_ascii=False,
         )
-    SiteDay.objects.create(
-        site=cls.site_a, date=dt.date(2026, 10, 5), page_views=500, visits=250, visitors=125
-    )
-    SiteDay.objects.create(
-        site=cls.site_b, date=dt.date(2026, 11, 3), page_views=999, visits=999, visitors=999
-    )
-    procedure_type = ContentType.objects.get_for_model(ProcedurePage)
-    TrafficDay.objects.create(
-        site=cls.site_a,
-        date=dt.date(2026, 11, 3),
-        section=index_a,
-        content_type=procedure_type,
-        page_views=300,
-    )
-    PageDay.objects.create(
-        site=cls.site_a,
-        date=dt.date(2026, 11, 3),
-        page=cls.proc_x,
-        views=40,
-        downloads=7,
-        clicks=3,
-    )
-    PageDay.objects.create(site=cls.site_a, date=dt.date(2026, 11, 4), page=cls.proc_y, views=10)
-    PageDay.objects.create(site=cls.site_b, date=dt.date(2026, 11, 3), page=cls.proc_b, views=77)
-    # Items: the procedures above were published "now" (outside November 2026).
-    item(cls.home_a, cls.unit_x, vn(2026, 11, 1, 0, 30), slug="tin-1")  # 17:30 UTC 31/10
-    item(cls.home_a, cls.unit_x, vn(2026, 11, 20, 9), live=False, slug="tin-2")
-    item(cls.home_a, None, vn(2026, 11, 30, 23, 59), slug="tin-3")
-    item(cls.home_a, cls.unit_x, vn(2026, 10, 31, 23, 30), slug="tin-4")
-    item(cls.home_b, cls.unit_x, vn(2026, 11, 5, 9), slug="tin-5")
-    PortalSettings.objects.update_or_create(
-        site=cls.site_a,
-        defaults={
-            "name": "Trang thông tin điện tử xã Như Xuân",
-            "managing_body": "Ủy ban nhân dân xã Như Xuân",
-        },
-    )
-    StatsSettings.objects.update_or_create(
-        site=cls.site_a,
-        defaults={
-            "report_place": "Như Xuân",
-            "report_recipients": "UBND huyện (để báo cáo);\nThường trực Đảng ủy xã;",
-            "report_signer_title": "Trưởng ban",
-            "report_signer_name": "Lê Văn Bình",
-            "committee_emails": "ubnd@nhuxuan.gov.vn\nchutich@nhuxuan.gov.vn",
-        },
+        + "\n"
     )

@@ -14,7 +14,7 @@ from congthongtin.editorial.models import SupplyingUnit
 from congthongtin.stats import mailings
 from congthongtin.stats.models import PageDay, ReportDispatch, StatsSettings
 
-from .helpers import build_world
+from .report_world import build_world
 
 MONDAY = dt.date(2026, 11, 30)  # the week before: 23–29 November
 

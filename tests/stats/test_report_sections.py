@@ -10,7 +10,7 @@ from django.test import TestCase
 from congthongtin.core.reports import Period
 from congthongtin.stats import report, report_sections
 
-from .helpers import build_world
+from .report_world import build_world
 
 NOVEMBER = Period.month(2026, 11)
 

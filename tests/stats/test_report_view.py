@@ -17,7 +17,7 @@ from congthongtin.core import roles
 from congthongtin.core.reports import Period
 from congthongtin.stats import report, report_exports
 
-from .helpers import build_world, person
+from .report_world import build_world, person
 
 URL = reverse("stats_admin:report")
 NOVEMBER = {"ky": "thang", "nam": "2026", "thang": "11"}

@@ -29,6 +29,7 @@ from congthongtin.home.models import (
     StandardPage,
 )
 from congthongtin.nhuxuan_site.demo import bodies, content
+from congthongtin.nhuxuan_site.demo import stats as stats_demo
 from congthongtin.nhuxuan_site.demo.builder import (
     body_stream,
     ensure_child,
@@ -174,6 +175,10 @@ class Command(BaseCommand):
                         email_domain=data["key"],
                         also=data["also"],
                     )
+        if not options["without_sections"]:
+            # Last, outside the transaction: every body's pages exist, and the log reader
+            # commits chunk by chunk under its own lock (demo/stats.py; idempotent).
+            stats_demo.load(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(f"Demo portal ready: {content.PORTAL['name']}"))
         for data in bodies.BODIES:
             site = sites.get(data["key"])
