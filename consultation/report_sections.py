@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.db.models import Avg, Count, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from congthongtin.core.bodies import pages_in_sites
 from congthongtin.core.query_params import local_midnight
@@ -199,7 +200,7 @@ def questions_section(site, start, end) -> ReportSection:
         tables=[
             Table(
                 _("Questions received by field"),
-                [_("Field"), _("Questions")],
+                [pgettext("taxonomy", "Field"), _("Questions")],
                 [[row["field__name"], row["n"]] for row in by_field],
                 (1,),
             )
@@ -246,7 +247,12 @@ def consultations_section(site, start, end) -> ReportSection:
         tables=[
             Table(
                 _("Drafts open for comments"),
-                [_("Draft"), _("Opens"), _("Closes"), _("Comments in the period")],
+                [
+                    pgettext("consulted draft", "Draft"),
+                    _("Opens"),
+                    _("Closes"),
+                    _("Comments in the period"),
+                ],
                 [
                     [
                         row["title"],
