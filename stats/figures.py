@@ -18,6 +18,7 @@ from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Sum
+from django.utils.text import capfirst
 from wagtail import hooks
 from wagtail.models import Page, get_page_models
 
@@ -92,7 +93,7 @@ def by_type(site, start: dt.date, end: dt.date) -> list[dict]:
     result = []
     for row in rows:
         model = ContentType.objects.get_for_id(row["content_type_id"]).model_class()
-        name = str(model._meta.verbose_name) if model else ""
+        name = capfirst(str(model._meta.verbose_name)) if model else ""
         result.append({"type": name, "page_views": row["views"]})
     return result
 

@@ -22,6 +22,8 @@ import tempfile
 from django.utils import timezone
 from wagtail.models import Page, Site
 
+from congthongtin.consultation.models import ServiceRating
+from congthongtin.consultation.ratings import record_satisfaction
 from congthongtin.procedures.models import ProcedureForm, ProcedurePage
 from congthongtin.stats import ingest
 from congthongtin.stats.models import LogCursor, SiteDay
@@ -74,11 +76,47 @@ def load(sites=None, stdout=None) -> None:
         LogCursor.objects.filter(path=name).delete()  # the file is gone
     finally:
         os.unlink(name)
+    rated = _ratings(todo, start, today.replace(day=1), rng)
     if stdout:
         stdout.write(
             f"  statistics: {lines} log lines from {start:%d/%m/%Y}, "
-            f"{summary.counted} counted for {len(todo)} portals"
+            f"{summary.counted} counted for {len(todo)} portals, {rated} satisfaction ratings"
         )
+
+
+#: Satisfaction levels 1–5 as citizens give them (most satisfied, a few not).
+LEVEL_WEIGHTS = [4, 8, 18, 42, 28]
+COMMENTS = [
+    "",
+    "",
+    "",
+    "Hướng dẫn rõ ràng, tải được mẫu đơn ngay.",
+    "Nộp trực tuyến nhanh, không phải đi lại.",
+    "Cần ghi rõ hơn thời gian trả kết quả.",
+    "Mẫu tờ khai khó mở trên điện thoại.",
+]
+
+
+def _ratings(sites, start: dt.date, end: dt.date, rng: random.Random) -> int:
+    """Satisfaction ratings of the previous month on every procedure of ``sites``, through
+    the one function that records them, then dated inside that month."""
+    created = 0
+    days = (end - start).days
+    for site in sites:
+        procedures = ProcedurePage.objects.live().descendant_of(site.root_page)
+        for page in procedures:
+            for _n in range(rng.randint(0, 6)):
+                level = rng.choices(range(1, 6), weights=LEVEL_WEIGHTS)[0]
+                rating = record_satisfaction(page, level, rng.choice(COMMENTS))
+                moment = dt.datetime.combine(
+                    start + dt.timedelta(days=rng.randrange(days)),
+                    dt.time(rng.randint(7, 21), rng.randint(0, 59)),
+                )
+                ServiceRating.objects.filter(pk=rating.pk).update(
+                    created_at=timezone.make_aware(moment)
+                )
+                created += 1
+    return created
 
 
 def _urls(site: Site) -> dict:

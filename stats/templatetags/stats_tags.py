@@ -73,3 +73,12 @@ def emc_monitoring(context):
         {"script-src": [https_origin(script)], "connect-src": origins, "img-src": origins},
     )
     return {"emc_site_id": site_id, "emc_script_url": script, "emc_tracker_url": tracker}
+
+
+@register.filter
+def vn_number(value):
+    """A number grouped the Vietnamese way (1.234.567; 4,5) for the report's figures and
+    tables; anything else as it is."""
+    from ..report import format_number
+
+    return format_number(value)

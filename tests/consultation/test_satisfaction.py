@@ -141,9 +141,9 @@ def test_rating__the_next_local_day_the_visitor_may_rate_again(client, procedure
 @pytest.mark.parametrize(
     "level, comment, message",
     [
-        (None, COMMENT, "Choose how satisfied you are with this service."),
-        ("9", COMMENT, "Choose one of the five levels."),
-        ("4", "Dài quá. " * 250, "Write at most 2000 characters (you wrote 2249)."),
+        (None, COMMENT, "Hãy chọn mức độ hài lòng của bạn với dịch vụ này."),
+        ("9", COMMENT, "Hãy chọn một trong năm mức."),
+        ("4", "Dài quá. " * 250, "Chỉ được viết tối đa 2000 ký tự (bạn đã viết 2249)."),
     ],
 )
 def test_rating__bad_input__errors_and_everything_typed_kept(
