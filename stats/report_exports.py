@@ -258,6 +258,7 @@ def report_docx(site, period: Period, sections: list[ReportSection]) -> bytes:
     _paragraph(document, KIND, bold=True, size=14, align="center")
     _paragraph(document, subtitle(period), bold=True, size=14, align="center", after=12)
     _body(document, sections)
+    _paragraph(document, after=6)  # a blank line between the body and "Nơi nhận"
     _footer(document, settings)
     out = io.BytesIO()
     document.save(out)

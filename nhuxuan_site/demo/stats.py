@@ -17,6 +17,7 @@ import datetime as dt
 import json
 import os
 import random
+import re
 import tempfile
 
 from django.utils import timezone
@@ -24,9 +25,10 @@ from wagtail.models import Page, Site
 
 from congthongtin.consultation.models import ServiceRating
 from congthongtin.consultation.ratings import record_satisfaction
+from congthongtin.core.models import PortalSettings
 from congthongtin.procedures.models import ProcedureForm, ProcedurePage
 from congthongtin.stats import ingest
-from congthongtin.stats.models import LogCursor, SiteDay
+from congthongtin.stats.models import LogCursor, SiteDay, StatsSettings
 
 SEED = 21
 #: Page views of an average working day: the default portal, then every other body.
@@ -54,10 +56,33 @@ ROBOTS = [
 ]
 
 
+def report_settings(site: Site) -> None:
+    """The report's place, recipients and signer for a demo body, where still empty."""
+    found = re.match(r"(Xã|Phường|Huyện|Tỉnh)\s+(.+?)(\s*\(cũ\))?$", site.site_name or "")
+    if not found or found.group(3):
+        return  # an archive files no report
+    kind, place = found.group(1).lower(), found.group(2)
+    settings = StatsSettings.for_site(site)
+    head = PortalSettings.for_site(site).responsible_person.partition(":")[2].strip()
+    changed = False
+    for field, value in (
+        ("report_place", place),
+        ("report_recipients", f"- UBND {kind} {place} (để báo cáo);\n- Thành viên Ban biên tập;"),
+        ("report_signer_name", head),
+    ):
+        if value and not getattr(settings, field):
+            setattr(settings, field, value)
+            changed = True
+    if changed:
+        settings.save()
+
+
 def load(sites=None, stdout=None) -> None:
     today = timezone.localdate()
     start = (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
     sites = list(sites or Site.objects.select_related("root_page"))
+    for site in sites:
+        report_settings(site)
     todo = [
         site
         for site in sites
