@@ -94,6 +94,15 @@ def sites_where(user, role_or_roles) -> QuerySet:
     return sites if ids is None else sites.filter(pk__in=ids)
 
 
+def bodies_where(user, role_or_roles) -> QuerySet:
+    """The bodies (Sites, by name) where an active user holds one of the roles; every body
+    for a superuser; none for an anonymous or inactive user. What a back-office screen
+    lists in its body picker."""
+    if not (user and user.is_authenticated and user.is_active):
+        return Site.objects.none()
+    return sites_where(user, role_or_roles).order_by("site_name", "hostname")
+
+
 def body_name(site: Site) -> str:
     """How a body is named to people: its site's name, else its host name."""
     return site.site_name or site.hostname
@@ -217,6 +226,31 @@ def site_id_for_request(request) -> int | None:
         return found.pk if found else None
 
     return sitecache.cached(sitecache.make_key("site-for-host", host[:255], port), build)
+
+
+def chosen_body(request, sites, param: str = "co-quan") -> Site:
+    """The body a back-office screen shows, among ``sites`` (the user's readable bodies):
+    the one asked for (``?co-quan=<id>``), else the request's own site when the user reads
+    it, else the first. 403 without any body; 404 for a body the user does not read."""
+    from django.core.exceptions import PermissionDenied
+    from django.http import Http404
+
+    from .query_params import parse_int
+
+    if not sites:
+        raise PermissionDenied
+    raw = request.GET.get(param)
+    if raw not in (None, ""):
+        wanted = parse_int(raw, 1, 2**31 - 1)
+        for site in sites:
+            if site.pk == wanted:
+                return site
+        raise Http404
+    current = Site.find_for_request(request)
+    for site in sites:
+        if current is not None and site.pk == current.pk:
+            return site
+    return sites[0]
 
 
 def site_of_page(page) -> Site | None:

@@ -39,10 +39,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
-from wagtail.models import Site, get_page_models
+from wagtail.models import Site
 
 from congthongtin.core import roles
 from congthongtin.core.bodies import (
+    bodies_where,
     body_name,
     holds,
     is_archive,
@@ -50,7 +51,7 @@ from congthongtin.core.bodies import (
     site_ids_where,
     work_calendar,
 )
-from congthongtin.core.models import BasePage
+from congthongtin.core.models.pages import unit_page_models
 from congthongtin.core.outbox import queue_email
 from congthongtin.core.query_params import month_range
 
@@ -99,24 +100,14 @@ def may_manage(user, site_id) -> bool:
 
 
 def readable_sites(user):
-    ids = readable_site_ids(user)
-    sites = Site.objects.order_by("site_name", "hostname")
-    return sites if ids is None else sites.filter(pk__in=ids)
+    return bodies_where(user, READERS)
 
 
 # What counts ------------------------------------------------------------------------------
 @cache
 def counted_page_models() -> tuple[type, ...]:
-    """The content types whose items count: every concrete page model of the platform's
-    ``BasePage`` that stores ``responsible_unit`` in its own table (a page type inheriting
-    from another concrete one is counted through its parent, never twice)."""
-    found = []
-    for model in get_page_models():
-        if not issubclass(model, BasePage) or model._meta.abstract:
-            continue
-        if model._meta.get_field("responsible_unit").model is model:
-            found.append(model)
-    return tuple(sorted(found, key=lambda m: m._meta.label))
+    """The content types whose items count (``core.models.pages.unit_page_models``)."""
+    return unit_page_models()
 
 
 def _counted_items(model, site_id: int, start: dt.datetime, end: dt.datetime):

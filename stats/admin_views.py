@@ -9,8 +9,7 @@ board's other back-office screens do.
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -19,9 +18,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
-from congthongtin.core.bodies import body_name
+from congthongtin.core.bodies import body_name, chosen_body
 from congthongtin.core.extras import install_hint, missing_modules
-from congthongtin.core.query_params import parse_int
 
 from . import report, report_exports
 from .charts import chart_svg
@@ -36,20 +34,7 @@ FORMATS = {
 
 def _body(request) -> tuple[Site, list[Site]]:
     sites = list(report.readable_sites(request.user))
-    if not sites:
-        raise PermissionDenied
-    raw = request.GET.get(BODY_PARAM)
-    if raw not in (None, ""):
-        wanted = parse_int(raw, 1, 2**31 - 1)
-        for site in sites:
-            if site.pk == wanted:
-                return site, sites
-        raise Http404
-    current = Site.find_for_request(request)
-    for site in sites:
-        if current is not None and site.pk == current.pk:
-            return site, sites
-    return sites[0], sites
+    return chosen_body(request, sites, BODY_PARAM), sites
 
 
 def _period(request):

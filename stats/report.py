@@ -13,10 +13,9 @@ import datetime as dt
 
 from django.utils.translation import gettext as _
 from wagtail import hooks
-from wagtail.models import Site
 
 from congthongtin.core import roles
-from congthongtin.core.bodies import holds, site_ids_where
+from congthongtin.core.bodies import bodies_where, holds, site_ids_where
 from congthongtin.core.reports import REPORT_SECTIONS_HOOK, Period, ReportSection
 
 #: Who reads a body's report: the board (it makes the report, S1 Đ15.3), the body's head
@@ -41,9 +40,7 @@ def may_read(user, site) -> bool:
 
 
 def readable_sites(user):
-    ids = readable_site_ids(user)
-    sites = Site.objects.order_by("site_name", "hostname")
-    return sites if ids is None else sites.filter(pk__in=ids)
+    return bodies_where(user, READERS)
 
 
 # Periods -------------------------------------------------------------------------------------

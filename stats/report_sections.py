@@ -15,10 +15,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count
 from django.db.models.functions import Substr
 from django.utils.translation import gettext as _
-from wagtail.models import Page, get_page_models
+from wagtail.models import Page
 
 from congthongtin.core.bodies import pages_in_sites
-from congthongtin.core.models import Agency, BasePage
+from congthongtin.core.models import Agency
+from congthongtin.core.models.pages import unit_page_models
 from congthongtin.core.query_params import local_midnight
 from congthongtin.core.reports import Chart, Period, ReportSection, Table
 
@@ -206,18 +207,6 @@ def service_section(site, period: Period, counts=None) -> ReportSection:
 
 
 # Items published -----------------------------------------------------------------------------
-def unit_page_models() -> list[type]:
-    """Concrete page models storing ``responsible_unit`` in their own table (a model
-    inheriting from another concrete one is counted through its parent, never twice)."""
-    found = []
-    for model in get_page_models():
-        if not issubclass(model, BasePage) or model._meta.abstract:
-            continue
-        if model._meta.get_field("responsible_unit").model is model:
-            found.append(model)
-    return sorted(found, key=lambda m: m._meta.label)
-
-
 def _published(queryset, site, period: Period):
     """Pages of ``site`` first published in the period (local days): a page unpublished
     later still counts in the period it first went live; aliases are not counted."""

@@ -359,3 +359,19 @@ class BasePage(ReviewableMixin, VietnameseSlugMixin, Page):
             "last_published_at": self.last_published_at,
             **self.get_review_provenance(),
         }
+
+
+def unit_page_models() -> tuple[type[BasePage], ...]:
+    """Every concrete page model of the platform's ``BasePage`` that stores
+    ``responsible_unit`` in its own table, by label: what counts a body's items by unit
+    (the units' quotas, the board's report). A page type inheriting from another concrete
+    one is counted through its parent, never twice."""
+    from wagtail.models import get_page_models
+
+    found = []
+    for model in get_page_models():
+        if not issubclass(model, BasePage) or model._meta.abstract:
+            continue
+        if model._meta.get_field("responsible_unit").model is model:
+            found.append(model)
+    return tuple(sorted(found, key=lambda m: m._meta.label))

@@ -6,8 +6,7 @@ from __future__ import annotations
 from io import BytesIO
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -17,9 +16,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
-from congthongtin.core.bodies import body_name
+from congthongtin.core.bodies import body_name, chosen_body
 from congthongtin.core.extras import install_hint, missing_modules
-from congthongtin.core.query_params import MAX_YEAR, MIN_YEAR, parse_int, parse_month, parse_year
+from congthongtin.core.query_params import MAX_YEAR, MIN_YEAR, parse_month, parse_year
 
 from .. import quotas
 
@@ -27,24 +26,8 @@ BODY_PARAM = "co-quan"
 
 
 def _body(request) -> tuple[Site, list[Site]]:
-    """The body asked for (``?co-quan=<id>``) among the user's; else the request's own
-    site when the user reads it, else the first. 403 without any body; 404 for a body the
-    user does not read."""
     sites = list(quotas.readable_sites(request.user))
-    if not sites:
-        raise PermissionDenied
-    raw = request.GET.get(BODY_PARAM)
-    if raw not in (None, ""):
-        wanted = parse_int(raw, 1, 2**31 - 1)
-        for site in sites:
-            if site.pk == wanted:
-                return site, sites
-        raise Http404
-    current = Site.find_for_request(request)
-    for site in sites:
-        if current is not None and site.pk == current.pk:
-            return site, sites
-    return sites[0], sites
+    return chosen_body(request, sites, BODY_PARAM), sites
 
 
 def _shift(year: int, month: int, step: int) -> tuple[int, int]:
