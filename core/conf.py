@@ -99,6 +99,8 @@ DEFAULTS: dict[str, Any] = {
         "default": {"accepted": (5, 600), "attempts": (30, 600)},
         "feedback": {"accepted": (30, 600), "attempts": (60, 600)},
         "satisfaction": {"accepted": (30, 600), "attempts": (60, 600)},
+        # Dossier look-up (procedures): every ?ma= request is an attempt; nothing is accepted.
+        "dossier_lookup": {"accepted": (1, 600), "attempts": (60, 600)},
     },
     "PUBLIC_FORM_CHALLENGE_MAX_AGE": 2 * 60 * 60,
     "PUBLIC_FORM_MIN_SECONDS": 3,
@@ -115,6 +117,12 @@ DEFAULTS: dict[str, Any] = {
     "CONSULTATION_CLOSING_SOON_DAYS": 3,
     "CONSULTATION_RESULT_NOTICE_DAYS": 7,
     "CONSULTATION_PERSONAL_DATA_RETENTION_DAYS": 365,
+    # --- dossier look-up (procedures.dossiers; S3 Đ5.2) ------------------------------------
+    # Host name of a body → the path or http(s) address of the status file its one-stop desk
+    # exports; ``import_dossier_status --all`` (hourly, the scheduler) reads each.
+    "DOSSIER_STATUS_SOURCES": {},
+    # Data older than this (the export's time, else the import's) is shown with a warning.
+    "DOSSIER_STATUS_STALE_HOURS": 48,
     # --- national monitoring, EMC (stats; Circular 22/2023/TT-BTTTT Appendix III) ---------
     # The tracker the national system (EMC) gives portals to embed: its script and where it
     # reports. An install corrects them here if the national system moves.
@@ -190,6 +198,12 @@ def https_origin(url: str) -> str:
     return f"https://{parts.netloc.lower()}"
 
 
+def _is_sources(value) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(k, str) and isinstance(v, str | PurePath) for k, v in value.items()
+    )
+
+
 def _is_optional_dotted(value) -> bool:
     return value is None or (isinstance(value, str) and "." in value)
 
@@ -223,6 +237,7 @@ _EXPECTED: dict[str, tuple[Callable[[Any], bool], str]] = {
     "EMC_SCRIPT_URL": (_is_https_url, "an https:// address"),
     "EMC_TRACKER_URL": (_is_https_url, "an https:// address"),
     "STATS_SOURCE": (lambda v: v in ("app", "log"), '"app" or "log"'),
+    "DOSSIER_STATUS_SOURCES": (_is_sources, "a dict of host name → file path or http(s) address"),
 }
 # Every other key is a whole number ≥ 0 (days, seconds, bytes, counts).
 for _key, _default in DEFAULTS.items():

@@ -71,3 +71,16 @@ class SubmissionChannel(models.TextChoices):
     IN_PERSON = "truc-tiep", _("In person")
     POST = "buu-chinh", _("By post")
     ONLINE = "truc-tuyen", _("Online")
+
+
+class DossierCategory(models.TextChoices):
+    """Where a dossier stands, whatever words the one-stop system used for its status
+    (``procedures.dossiers.categories`` maps them)."""
+
+    RECEIVED = "tiep-nhan", _("Received")
+    IN_PROGRESS = "dang-xu-ly", _("Being handled")
+    ADDITIONAL = "bo-sung", _("Additional documents requested")
+    DONE = "co-ket-qua", _("Result ready")
+    RETURNED = "da-tra", _("Result returned")
+    REFUSED = "tu-choi", _("Refused")
+    UNKNOWN = "khac", _("Other")

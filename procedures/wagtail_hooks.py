@@ -1,14 +1,20 @@
-"""The home page shows the latest online public services (R-PROC-2, R-ONLINE-1)."""
+"""The home page shows the latest online public services (R-PROC-2, R-ONLINE-1); the
+admin lists the dossier status imports (S3 Đ5.2). Registration only."""
 
 from __future__ import annotations
 
+from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 from congthongtin.core import sitecache
+from congthongtin.core.bodies import bodies_where
 from congthongtin.core.highlights import HOOK_NAME, Highlight
 
 from .choices import OnlineLevel
+from .dossiers import admin_urls as dossier_admin_urls
+from .dossiers.admin_views import READERS as DOSSIER_READERS
 from .models import ProcedureIndexPage, ProcedurePage
 from .stats import form_pages
 
@@ -35,3 +41,25 @@ def online_services_highlight(home_page, request):
 
 # A form's download counts for its procedure (stats.targets.DOCUMENT_PAGES_HOOK, by name).
 hooks.register("congthongtin_stats_document_pages", form_pages)
+
+
+# Dossier look-up: the last imports per body, read-only (procedures.dossiers.admin_views).
+class DossierImportsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return bodies_where(request.user, DOSSIER_READERS).exists()
+
+
+@hooks.register("register_admin_urls")
+def register_dossier_urls():
+    return [path("tra-cuu-ho-so/", include(dossier_admin_urls, namespace="procedures_dossiers"))]
+
+
+@hooks.register("register_reports_menu_item")
+def register_dossier_imports_menu_item():
+    return DossierImportsMenuItem(
+        _("Dossier status imports"),
+        reverse("procedures_dossiers:imports"),
+        icon_name="list-ul",
+        order=60,
+        name="dossier-imports",
+    )

@@ -15,13 +15,21 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from pathlib import Path
 
 from django.core.files import File
 from wagtail.documents import get_document_model
 
 from congthongtin.core.models import Agency, AgencyLevel, ContentOrigin, Field
 from congthongtin.nhuxuan_site.demo.builder import ensure_child
-from congthongtin.procedures.models import ProcedureForm, ProcedureIndexPage, ProcedurePage
+from congthongtin.procedures.dossiers.importing import Source, import_status
+from congthongtin.procedures.models import (
+    DossierLookupPage,
+    DossierStatus,
+    ProcedureForm,
+    ProcedureIndexPage,
+    ProcedurePage,
+)
 
 DVC = "https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-hanh-chinh.html?ma_thu_tuc="
 DVC_BCA = "https://dichvucong.bocongan.gov.vn/"
@@ -1271,6 +1279,42 @@ def load(context) -> None:
         created += int(was_created)
     if context.stdout is not None:
         context.stdout.write(f"Procedures: {created} created under /{slug}/.")
+    load_dossier_lookup(context)
+
+
+#: Six dossiers as the one-stop desk exports them (codes listed in README.md).
+DOSSIER_SAMPLE = (
+    Path(__file__).resolve().parents[2]
+    / "procedures"
+    / "import_samples"
+    / "trang_thai_ho_so_mau.csv"
+)
+
+
+def load_dossier_lookup(context) -> None:
+    """Tra cứu hồ sơ (S3 Đ5.2) at /tra-cuu-ho-so/ and the statuses of the sample export.
+
+    The sample carries the columns a real export has, the applicant's (made-up) name and
+    phone included: the import drops them. It is imported as of now, not as of the file's
+    modification time (the checkout's), so the demo's data is not called out of date; the
+    page's "whom to contact" is left empty so that it shows the portal's phone."""
+    ensure_child(
+        context.home,
+        DossierLookupPage,
+        "tra-cuu-ho-so",
+        title="Tra cứu hồ sơ",
+        intro=(
+            "Nhập mã hồ sơ in trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả để xem hồ sơ đang "
+            "được giải quyết đến đâu và ngày hẹn trả kết quả. Dữ liệu do Trung tâm Phục vụ hành "
+            "chính công xã cập nhật hằng giờ; trang không hiển thị thông tin cá nhân của người nộp."
+        ),
+        author_name="Ban biên tập",
+    )
+    if not DossierStatus.objects.filter(site=context.site).exists():
+        source = Source(name=DOSSIER_SAMPLE.name, data=DOSSIER_SAMPLE.read_bytes())
+        import_status(context.site, source, "csv")
+    if context.stdout is not None:
+        context.stdout.write(f"Dossier look-up: /tra-cuu-ho-so/ with {DOSSIER_SAMPLE.name}.")
 
 
 def _slug_for(data: dict) -> str:

@@ -71,7 +71,7 @@ class ProcedureIndexPage(RoutablePageMixin, BasePage):
         FieldPanel("online_intro"),
         *BasePage.provenance_panels,
     ]
-    subpage_types = ["procedures.ProcedurePage"]
+    subpage_types = ["procedures.ProcedurePage", "procedures.DossierLookupPage"]
     copy_form_class = ProcedureCopyForm
 
     class Meta:

@@ -341,6 +341,12 @@ rows(
     {"stats_admin:report": (SU | BOARD | {AUDITOR, BODYHEAD}, NOBODY)},
 )
 rows(
+    # S3 Đ5.2: the last imports of the one-stop desk's dossier statuses, read-only; the
+    # same readers as the board's report (procedures.dossiers.admin_views.READERS).
+    "Dossier status imports",
+    {"procedures_dossiers:imports": (SU | BOARD | {AUDITOR, BODYHEAD}, NOBODY)},
+)
+rows(
     # S0 Đ5.4, S1 Đ14, R-SUB-1: unit officers and collaborators send items from the back
     # office (an empty POST is an invalid form: nothing written); the body's board and
     # auditors read the inbox, the items and their private files (personal data); the
