@@ -48,14 +48,17 @@ def csv_bytes(text: str, encoding: str = "utf-8") -> bytes:
         ),
         pytest.param(
             csv_bytes(
-                f"DANH SÁCH HỒ SƠ,,,,,,\nXã Như Xuân,,,,,,\n,,,,,,\n{HEADER}\n{ROW}\n,,,,,,\nTổng cộng: 1 hồ sơ,,,,,,\n"
+                "DANH SÁCH HỒ SƠ,,,,,,\nXã Như Xuân,,,,,,\n,,,,,,\n"
+                f"{HEADER}\n{ROW}\n,,,,,,\nTổng cộng: 1 hồ sơ,,,,,,\n"
             ),
             id="title-lines-and-totals",
         ),
         pytest.param(
             csv_bytes(
-                "STT,MA HO SO,ten thu tuc,Nguoi nop,trang thai,NGAY TIEP NHAN , Ngày hẹn trả kết quả\n"
-                '1,="H56.62-261203-0012",Đăng ký kết hôn,Nguyễn Văn A,Đang xử lý,3/12/2026,08-12-2026\n'
+                "STT,MA HO SO,ten thu tuc,Nguoi nop,trang thai,NGAY TIEP NHAN ,"
+                " Ngày hẹn trả kết quả\n"
+                '1,="H56.62-261203-0012",Đăng ký kết hôn,Nguyễn Văn A,Đang xử lý,'
+                "3/12/2026,08-12-2026\n"
             ),
             id="no-diacritics-excel-text-guard-short-dates",
         ),
