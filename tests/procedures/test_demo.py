@@ -94,3 +94,27 @@ class DemoProceduresTests(TestCase):
         response = self.client.get("/thu-tuc-hanh-chinh/dich-vu-cong-truc-tuyen/")
         self.assertEqual(response.status_code, 200)
         self.assertGreaterEqual(response.context["service_count"], 10)
+
+
+class DemoDossierLookupTests(TestCase):
+    """Issue 22's "Done when": a code of the imported status file shows its status; an
+    unknown code says so. The codes are those README.md lists."""
+
+    @classmethod
+    def setUpTestData(cls):
+        call_command("load_demo", stdout=StringIO())
+        demo.load(demo_context())  # a second run: the page and the rows are not doubled
+
+    def test_readme_codes_show_their_status_and_an_unknown_code_says_so(self):
+        from congthongtin.procedures.models import DossierLookupPage, DossierStatus
+
+        self.assertEqual(DossierLookupPage.objects.live().count(), 1)
+        self.assertEqual(DossierStatus.objects.count(), 6)
+        response = self.client.get("/tra-cuu-ho-so/", {"ma": "H56.62-261203-0012"})
+        self.assertContains(response, 'data-outcome="found"')
+        self.assertContains(response, "Đang xử lý")
+        self.assertContains(response, "08/12/2026")
+        self.assertNotContains(response, "Lê Văn C")
+        self.assertNotContains(response, "dossier-stale")
+        response = self.client.get("/tra-cuu-ho-so/", {"ma": "H56.62-000000-0000"})
+        self.assertContains(response, 'data-outcome="unknown"')
