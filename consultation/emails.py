@@ -152,7 +152,8 @@ def extended(question, reason: str) -> None:
     )
 
 
-def answered(question, answer) -> None:
+def answered(question, answer, note: str = "") -> None:
+    """The answer (or, for a decision without an answer snippet, its note) to the asker."""
     _queue(
         question,
         [question.email],
@@ -160,6 +161,7 @@ def answered(question, answer) -> None:
         "consultation/email/question_answered.txt",
         "question.answered",
         answer=answer,
+        note=note,
         citations=answer.get_citations() if answer is not None else [],
         tracking=question.tracking_full_url(),
     )

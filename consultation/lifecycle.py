@@ -145,26 +145,66 @@ def receive(request, *, actor=None, board_email="", at=None, notify=True):
     return request
 
 
-def assign(request, *, actor, unit, deadline_class, officer=None, appointment_at=None, note="",
-           at=None, notify=True):  # fmt: skip
+def assign(
+    request,
+    *,
+    actor,
+    unit,
+    deadline_class,
+    officer=None,
+    appointment_at=None,
+    note="",
+    at=None,
+    notify=True,
+):
     """Give the request to the competent unit (again: another officer or deadline class in
     the same unit). To another unit: ``forward``."""
     _check(request, "assign", (State.RECEIVED, State.ASSIGNED))
     if request.unit_id and request.unit_id != unit.pk:
         raise TransitionNotAllowed(request, "assign", ())
-    return _route(request, Kind.ASSIGNED, actor, unit, deadline_class, officer,
-                  appointment_at, note, at, notify)  # fmt: skip
+    return _route(
+        request,
+        Kind.ASSIGNED,
+        actor,
+        unit,
+        deadline_class,
+        officer,
+        appointment_at,
+        note,
+        at,
+        notify,
+    )
 
 
-def forward(request, *, actor, unit, deadline_class, officer=None, appointment_at=None, note="",
-            at=None, notify=True):  # fmt: skip
+def forward(
+    request,
+    *,
+    actor,
+    unit,
+    deadline_class,
+    officer=None,
+    appointment_at=None,
+    note="",
+    at=None,
+    notify=True,
+):
     """Send an assigned request on to another unit; the asker's clock keeps running from
     receipt (the due date is not restarted)."""
     _check(request, "forward", (State.ASSIGNED,))
     if not request.unit_id or request.unit_id == unit.pk:
         raise TransitionNotAllowed(request, "forward", ())
-    return _route(request, Kind.FORWARDED, actor, unit, deadline_class, officer,
-                  appointment_at, note, at, notify)  # fmt: skip
+    return _route(
+        request,
+        Kind.FORWARDED,
+        actor,
+        unit,
+        deadline_class,
+        officer,
+        appointment_at,
+        note,
+        at,
+        notify,
+    )
 
 
 def _route(request, kind, actor, unit, deadline_class, officer, appointment_at, note, at, notify):
@@ -276,7 +316,8 @@ def _conclude(request, kind, *, actor, answer, note, at, notify):
         _record(request, kind, actor=actor, at=at, note=note)
         index_question(request)
         if first_time and notify:
-            emails.answered(request, answer if answer is not None else request.answer)
+            answer = answer if answer is not None else getattr(request, "answer", None)
+            emails.answered(request, answer, note)
     return request
 
 
@@ -306,8 +347,11 @@ def withdraw(request, *, actor=None, at=None):
 
 
 def _visibility(request, shown: bool, kind, actor, at):
-    _check(request, str(kind), (State.RECEIVED, State.ASSIGNED, State.INFORMATION_REQUESTED,
-                                State.ANSWERED))  # fmt: skip
+    _check(
+        request,
+        str(kind),
+        (State.RECEIVED, State.ASSIGNED, State.INFORMATION_REQUESTED, State.ANSWERED),
+    )
     if request.publish_on_portal == shown:
         return request
     with transaction.atomic():
