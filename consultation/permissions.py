@@ -216,3 +216,11 @@ EMAIL_CONTENT_PERMISSIONS = (
     "consultation.view_consultationcomment",
     "consultation.view_consultationsubscriber",
 )
+
+
+def visible_questions(user) -> QuerySet:
+    """The questions the user may open: the same rows as the question viewset's views
+    (QuestionPermissionPolicy: their bodies' questions)."""
+    from .models import Question
+
+    return reachable(user, Question)

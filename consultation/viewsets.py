@@ -11,13 +11,14 @@ from __future__ import annotations
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, Panel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, Panel
 from wagtail.admin.views import generic
 from wagtail.snippets.views import snippets as snippet_views
 
 from congthongtin.core.users import full_name
 from congthongtin.core.viewsets import NoCreateView, PortalModelViewSet, PortalSnippetViewSet
 
+from . import lifecycle
 from .models import (
     Answer,
     ConsultationComment,
@@ -27,8 +28,7 @@ from .models import (
     Question,
     QuestionState,
 )
-from .permissions import answerable
-from .views.admin import visible_questions
+from .permissions import answerable, visible_questions
 
 
 # Questions -------------------------------------------------------------------------------
@@ -61,6 +61,23 @@ class QuestionIndexView(generic.IndexView):
         return super().get_base_queryset().select_related("field", "unit")
 
 
+class QuestionEditView(generic.EditView):
+    """Publishing on the portal or keeping the answer private is a step of the life cycle
+    (logged, and site search told): the form's choice goes through ``lifecycle``."""
+
+    def save_instance(self):
+        question = self.form.instance
+        changed = "publish_on_portal" in self.form.changed_data
+        shown = question.publish_on_portal
+        if changed:
+            question.publish_on_portal = not shown  # as stored; the life cycle changes it
+        instance = super().save_instance()
+        if changed:
+            step = lifecycle.publish if shown else lifecycle.keep_private
+            step(instance, actor=self.request.user)
+        return instance
+
+
 class QuestionViewSet(PortalModelViewSet):
     model = Question
     name = "hoi-dap"
@@ -69,6 +86,7 @@ class QuestionViewSet(PortalModelViewSet):
     menu_label = _("Questions")
     add_to_admin_menu = False
     index_view_class = QuestionIndexView
+    edit_view_class = QuestionEditView
     add_view_class = NoCreateView
     inspect_view_enabled = True
     copy_view_enabled = False
@@ -170,6 +188,9 @@ class AnswerViewSet(PortalSnippetViewSet):
     list_display = ["question", "author_name", "updated_at"]
     list_filter = ["live"]
     copy_view_enabled = False
+    #: The form that limits the questions one may answer, attached here (not on the model
+    #: from wagtail_hooks): every view of the snippet, workflow actions too, uses it.
+    edit_handler = ObjectList(Answer.panels, base_form_class=AnswerForm)
 
     # Auditors read answers without edit rights (R-ROLE-1).
     inspect_view_enabled = True
@@ -187,9 +208,6 @@ class AnswerViewSet(PortalSnippetViewSet):
     def get_queryset(self, request):
         # Which answers: AnswerPermissionPolicy, applied to every view by core.viewsets.
         return Answer.objects.select_related("question")
-
-
-Answer.base_form_class = AnswerForm
 
 
 # Comments on drafts -----------------------------------------------------------------------

@@ -5,38 +5,31 @@ core.outbox_viewsets)."""
 
 from __future__ import annotations
 
-from django.urls import include, path, reverse
-from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from django.urls import include, path
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from congthongtin.core import sitecache
 from congthongtin.core.archives import ALLOWED_WRITES_HOOK
 from congthongtin.core.highlights import HOOK_NAME as HIGHLIGHT_HOOK
-from congthongtin.core.highlights import Highlight
 from congthongtin.core.outbox import CONTENT_PERMISSIONS_HOOK
-from congthongtin.core.outbox_viewsets import outgoing_viewset
 from congthongtin.core.reports import REPORT_SECTIONS_HOOK
 from congthongtin.core.search_items import SEARCH_ITEMS_HOOK
 from congthongtin.core.setup import SETUP_HOOK
 
 from . import admin_urls, report_sections
 from .archives import leaving_the_list
+from .highlights import open_consultations
+from .indexing import published_search_items
+from .menu import citizens_voice_menu
 from .models import (
     Answer,
     ConsultationComment,
-    ConsultationIndexPage,
-    ConsultationPage,
-    ConsultationStatus,
     ConsultationSubscriber,
     ContactMessage,
     PageFeedback,
     Question,
 )
-from .models.consultation import status_filter
 from .permissions import (
     EMAIL_CONTENT_PERMISSIONS,
     AnswerPermissionPolicy,
@@ -95,88 +88,10 @@ def email_content_permissions():
     return EMAIL_CONTENT_PERMISSIONS
 
 
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permission, **kwargs):
-        self.permission = permission
-        super().__init__(*args, **kwargs)
+hooks.register("register_admin_menu_item", citizens_voice_menu)
 
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
-
-
-class CitizensVoiceMenu(SubmenuMenuItem):
-    def is_shown(self, request):
-        return any(item.is_shown(request) for item in self.menu.registered_menu_items)
-
-
-@hooks.register("register_admin_menu_item")
-def register_menu():
-    items = [
-        PermissionMenuItem(
-            _("Q&A dashboard"),
-            reverse("consultation_admin:dashboard"),
-            icon_name="calendar-alt",
-            permission="consultation.view_question",
-            order=1,
-        ),
-        question_viewset.get_menu_item(order=2),
-        answer_viewset.get_menu_item(order=3),
-        comment_viewset.get_menu_item(order=4),
-        contact_viewset.get_menu_item(order=5),
-        PermissionMenuItem(
-            _("Page ratings by month"),
-            reverse("consultation_admin:feedback_report"),
-            icon_name="pick",
-            permission="consultation.view_pagefeedback",
-            order=6,
-        ),
-        pagefeedback_viewset.get_menu_item(order=7),
-        subscriber_viewset.get_menu_item(order=8),
-        outgoing_viewset.get_menu_item(order=9),  # core's queue, which our e-mails fill
-    ]
-    return CitizensVoiceMenu(_("Citizens' voice"), Menu(items=items), icon_name="group", order=260)
-
-
-# Home page --------------------------------------------------------------------------------
-@hooks.register(HIGHLIGHT_HOOK)
-def open_consultations(home_page, request):
-    """Drafts open for comments now, on the home page (R-CONS-1)."""
-    index = ConsultationIndexPage.objects.child_of(home_page).live().first()
-    if index is None:
-        return None
-    now = timezone.now()
-    drafts = sitecache.public(ConsultationPage.objects.child_of(index).live())
-    items = list(
-        drafts.filter(status_filter(ConsultationStatus.OPEN, now))
-        .defer_streamfields()
-        .order_by("closes_at")[:5]
-    )
-    # The list changes by itself when a shown draft closes or a scheduled one opens: the
-    # cached home page (core.highlights) must not outlive either moment.
-    next_opening = (
-        drafts.filter(status_filter(ConsultationStatus.UPCOMING, now))
-        .order_by("opens_at")
-        .values_list("opens_at", flat=True)
-        .first()
-    )
-    moments = [item.closes_at for item in items if item.closes_at] + [next_opening]
-    moments = [moment for moment in moments if moment is not None]
-    return Highlight(
-        title=str(_("Drafts open for comments")),
-        items=items,
-        more_url=index.url + "?trang_thai=" + ConsultationStatus.OPEN,
-        expires_at=min(moments) if moments else None,
-    )
-
-
-@hooks.register(SEARCH_ITEMS_HOOK)
-def published_questions():
-    """Published Q&A in a full rebuild of site search (core.search_items)."""
-    from .signals import published_search_items
-
-    return published_search_items()
-
-
+hooks.register(HIGHLIGHT_HOOK, open_consultations)  # the home page (R-CONS-1)
+hooks.register(SEARCH_ITEMS_HOOK, published_search_items)  # site search's full rebuild
 hooks.register(SETUP_HOOK, install_answer_workflow)
 hooks.register(ALLOWED_WRITES_HOOK, leaving_the_list)
 hooks.register(REPORT_SECTIONS_HOOK, report_sections.sections)  # the board's report

@@ -256,8 +256,16 @@ class WorkCalendar:
             for _ in range(n):
                 day = self.next_working_day(day)
             return day
+        return self.add_working_duration(start, n * self.day_length)
+
+    def add_working_duration(self, start: dt.datetime, amount: dt.timedelta) -> dt.datetime:
+        """The moment ``amount`` of working time (whole days, ``work_start`` to ``work_end``,
+        as ``working_time_between`` counts it) has run from ``start``: the inverse of
+        ``working_time_between``, used to move a deadline by the time a clock was paused."""
+        if amount < dt.timedelta(0):
+            raise ValueError("amount must be >= 0")
         local = self._local(self.start_of_period(start))
-        remaining = n * self.day_length
+        remaining = amount
         day = local.date()
         while True:
             closing = dt.datetime.combine(day, self.work_end)

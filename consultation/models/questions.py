@@ -7,6 +7,7 @@ the board read; its answer is a snippet (``Answer``) that passes the editorial w
 
 from __future__ import annotations
 
+import datetime
 import secrets
 
 from django.conf import settings
@@ -84,6 +85,9 @@ class QuestionIndexPage(RoutablePageMixin, BasePage):
 class QuestionState(models.TextChoices):
     RECEIVED = "moi", _("Received")
     ASSIGNED = "dang-tra-loi", _("Being answered")
+    #: The unit asked the asker for more information: the answer clock is paused
+    #: (consultation.lifecycle.ask_for_information / add_information).
+    INFORMATION_REQUESTED = "cho-bo-sung", _("Waiting for more information")
     ANSWERED = "da-tra-loi", _("Answered")
     REFUSED = "khong-tiep-nhan", _("Not accepted")
 
@@ -242,6 +246,25 @@ class Question(models.Model):
         blank=True,
         help_text=_("Special case: the appointment given to the asker (S1 Đ12.6c)."),
     )
+    paused_at = models.DateTimeField(
+        _("clock paused at"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When more information was asked of the asker; empty when the clock runs."),
+    )
+    paused_time = models.DurationField(
+        _("working time paused"),
+        default=datetime.timedelta(0),
+        editable=False,
+        help_text=_("Working time the clock stood still, added to the due date."),
+    )
+    extended_days = models.PositiveSmallIntegerField(
+        _("working days of extension"),
+        default=0,
+        editable=False,
+        help_text=_("Added to the answer time by an extension, with its reason in the log."),
+    )
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     publish_on_portal = models.BooleanField(
         _("publish the answer on the portal"),
@@ -332,8 +355,14 @@ class QuestionEvent(models.Model):
         ASSIGNED = "assigned", _("Assigned to a unit")
         FORWARDED = "forwarded", _("Forwarded to another unit")
         SUBMITTED = "submitted", _("Answer submitted to the editorial board")
+        INFORMATION_REQUESTED = "info-requested", _("More information asked of the asker")
+        INFORMATION_ADDED = "info-added", _("More information received")
+        EXTENDED = "extended", _("Answer time extended")
         ANSWERED = "answered", _("Answer published")
+        DECIDED = "decided", _("Decision given")
         WITHDRAWN = "withdrawn", _("Answer withdrawn")
+        PUBLISHED = "published", _("Published on the portal")
+        KEPT_PRIVATE = "kept-private", _("Kept private: sent to the asker only")
         REMINDED = "reminded", _("Reminder sent")
         OVERDUE = "overdue", _("Overdue notice sent")
         PURGED = "purged", _("Personal data erased")
@@ -370,7 +399,17 @@ class QuestionEvent(models.Model):
     note = models.TextField(_("note"), blank=True)
 
     #: Kinds the asker sees on the tracking page.
-    PUBLIC_KINDS = (Kind.RECEIVED, Kind.REFUSED, Kind.ASSIGNED, Kind.FORWARDED, Kind.ANSWERED)
+    PUBLIC_KINDS = (
+        Kind.RECEIVED,
+        Kind.REFUSED,
+        Kind.ASSIGNED,
+        Kind.FORWARDED,
+        Kind.INFORMATION_REQUESTED,
+        Kind.INFORMATION_ADDED,
+        Kind.EXTENDED,
+        Kind.ANSWERED,
+        Kind.DECIDED,
+    )
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -8,7 +8,6 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 from django.shortcuts import get_object_or_404, redirect
@@ -23,26 +22,20 @@ from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.models import WorkflowState
 
 from congthongtin.core.bodies import site_ids_where
-from congthongtin.core.outbox import queue_email
 
-from ..deadlines import DeadlineClass, deadline_table, due_at, site_of
+from .. import lifecycle, permissions
+from ..deadlines import DeadlineClass, deadline_table, site_of
 from ..forms import AssignForm, FeedbackPeriodForm, RefuseForm
 from ..models import (
     Answer,
     PageFeedback,
     Question,
-    QuestionEvent,
     QuestionState,
     RefusalReason,
 )
 from ..permissions import READERS, may_act_on_question, may_answer, reachable
-from .public import render_email
 
-
-def visible_questions(user):
-    """The questions the user may open: the same rows as the question viewset's views
-    (consultation.permissions.QuestionPermissionPolicy: their bodies' questions)."""
-    return reachable(user, Question)
+visible_questions = permissions.visible_questions
 
 
 # Dashboard ---------------------------------------------------------------------------------
@@ -147,62 +140,17 @@ def assign_question(request, pk):
     form = AssignForm(request.POST or None, question=question, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        previous_unit = question.unit
-        forwarded = previous_unit is not None and previous_unit != data["unit"]
-        with transaction.atomic():
-            question.unit = data["unit"]
-            question.officer = data["officer"]
-            question.deadline_class = data["deadline_class"]
-            # The asker's clock runs from receipt whatever the routing inside the body.
-            question.due_at = data.get("appointment_at") or due_at(
-                question.received_at, data["deadline_class"], site_of(question)
-            )
-            question.appointment_note = (
-                data.get("note", "") if data["deadline_class"] == DeadlineClass.SPECIAL else ""
-            )
-            question.assigned_at = question.assigned_at or timezone.now()
-            question.state = QuestionState.ASSIGNED
-            question._change_reason = "forwarded" if forwarded else "assigned"
-            question.save()
-            QuestionEvent.objects.create(
-                question=question,
-                kind=QuestionEvent.Kind.FORWARDED if forwarded else QuestionEvent.Kind.ASSIGNED,
-                actor=request.user,
-                from_unit=previous_unit if forwarded else None,
-                to_unit=question.unit,
-                note=data.get("note", ""),
-            )
-            officer_email = data["officer"].email
-            queue_email(
-                [officer_email, question.unit.email],
-                gettext("Question %(code)s to answer by %(due)s")
-                % {
-                    "code": question.code,
-                    "due": timezone.localtime(question.due_at).strftime("%H:%M %d/%m/%Y"),
-                },
-                render_email(
-                    "consultation/email/question_assigned.txt",
-                    question,
-                    admin_url=_absolute_admin_url(_edit_url(question)),
-                ),
-                purpose="question.assigned",
-                reference=f"question:{question.pk}",
-                site=site_of(question),
-            )
-            if question.deadline_class == DeadlineClass.SPECIAL:
-                queue_email(
-                    [question.email],
-                    gettext("Appointment for the answer to your question %(code)s")
-                    % {"code": question.code},
-                    render_email(
-                        "consultation/email/question_appointment.txt",
-                        question,
-                        tracking=question.tracking_full_url(),
-                    ),
-                    purpose="question.appointment",
-                    reference=f"question:{question.pk}",
-                    site=site_of(question),
-                )
+        forwarded = question.unit_id is not None and question.unit_id != data["unit"].pk
+        route = lifecycle.forward if forwarded else lifecycle.assign
+        route(
+            question,
+            actor=request.user,
+            unit=data["unit"],
+            officer=data["officer"],
+            deadline_class=data["deadline_class"],
+            appointment_at=data.get("appointment_at"),
+            note=data.get("note", ""),
+        )
         messages.success(
             request,
             gettext("Question %(code)s given to %(unit)s, due %(due)s.")
@@ -267,31 +215,12 @@ def refuse_question(request, pk):
         initial={"reason": reason, "guidance": str(DEFAULT_GUIDANCE[reason])},
     )
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            question.state = QuestionState.REFUSED
-            question.refusal_reason = form.cleaned_data["reason"]
-            question.refusal_note = form.cleaned_data["guidance"]
-            question.refused_at = timezone.now()
-            question._change_reason = "refused"
-            question.save()
-            QuestionEvent.objects.create(
-                question=question,
-                kind=QuestionEvent.Kind.REFUSED,
-                actor=request.user,
-                note=question.get_refusal_reason_display(),
-            )
-            queue_email(
-                [question.email],
-                gettext("Your question %(code)s was not accepted") % {"code": question.code},
-                render_email(
-                    "consultation/email/question_refused.txt",
-                    question,
-                    tracking=question.tracking_full_url(),
-                ),
-                purpose="question.refused",
-                reference=f"question:{question.pk}",
-                site=site_of(question),
-            )
+        lifecycle.refuse(
+            question,
+            actor=request.user,
+            reason=form.cleaned_data["reason"],
+            guidance=form.cleaned_data["guidance"],
+        )
         messages.success(
             request, gettext("Question %(code)s not accepted.") % {"code": question.code}
         )
@@ -307,12 +236,6 @@ def refuse_question(request, pk):
             "danger": True,
         },
     )
-
-
-def _absolute_admin_url(path: str) -> str:
-    from django.conf import settings
-
-    return getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/") + path
 
 
 # Page ratings ------------------------------------------------------------------------------

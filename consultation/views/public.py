@@ -28,8 +28,10 @@ from congthongtin.core.listing import keyword_filter, paginate
 from congthongtin.core.models import Field, PortalSettings
 from congthongtin.core.outbox import queue_email
 
+from .. import lifecycle
 from ..archives import archive_context, refused_on_archive
-from ..deadlines import deadline_table, site_of
+from ..deadlines import deadline_table
+from ..emails import render_email
 from ..forms import FeedbackCommentForm, QuestionForm, SubscribeForm
 from ..models import (
     DISCLAIMER,
@@ -149,38 +151,11 @@ def ask_question(request, index):
     now = timezone.now()
     with form.storing(), transaction.atomic():
         question = Question(page=index, received_at=now, consent_at=now, **form.record_values())
-        question.save()
-        QuestionEvent.objects.create(question=question, kind=QuestionEvent.Kind.RECEIVED)
-        tracking = question.tracking_full_url()
-        queue_email(
-            [question.email],
-            gettext("Your question %(code)s has been received") % {"code": question.code},
-            render_email("consultation/email/question_received.txt", question, tracking=tracking),
-            purpose="question.receipt",
-            reference=f"question:{question.pk}",
-            site=site_of(question),
-        )
-        queue_email(
-            [board_email(request)],
-            gettext("New question %(code)s: %(title)s")
-            % {"code": question.code, "title": question.title},
-            render_email("consultation/email/question_new_board.txt", question),
-            purpose="question.new",
-            reference=f"question:{question.pk}",
-            site=site_of(question),
-        )
+        lifecycle.receive(question, board_email=board_email(request), at=now)
     antispam.remember_submission(request, "question")
     url = question.tracking_url() + "?moi=1"
     form.record_result(url)
     return HttpResponseRedirect(url)
-
-
-def render_email(template: str, question=None, **context) -> str:
-    from django.template.loader import render_to_string
-
-    return render_to_string(
-        template, {"question": question, "disclaimer": DISCLAIMER, **context}
-    ).strip()
 
 
 def question_detail(request, index, pk):

@@ -19,6 +19,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from congthongtin.consultation import lifecycle
 from congthongtin.consultation.deadlines import DeadlineClass, due_at
 from congthongtin.consultation.models import (
     Answer,
@@ -27,7 +28,6 @@ from congthongtin.consultation.models import (
     ConsultationPage,
     ContactPage,
     Question,
-    QuestionEvent,
     QuestionIndexPage,
     QuestionState,
 )
@@ -619,33 +619,37 @@ def load_questions(context, now) -> None:
         answered_at = now - dt.timedelta(days=days)
         received = answered_at - dt.timedelta(days=4)
         unit = officials[unit_key].unit
-        question, created = Question.objects.get_or_create(
-            page=index,
-            title=subject,
-            defaults={
-                "field": _field(field),
-                "body": body,
-                "full_name": asker,
-                "nationality": "Việt Nam",
-                "occupation": "Nông dân",
-                "address": f"{place}, xã Như Xuân, tỉnh Thanh Hóa",
-                "email": _email(asker),
-                "public_place": f"{place}, xã Như Xuân",
-                "received_at": received,
-                "consent_at": received,
-                "state": QuestionState.ASSIGNED,
-                "unit": unit,
-                "deadline_class": DeadlineClass.OWN,
-                "assigned_at": received + dt.timedelta(hours=2),
-                "due_at": due_at(received, DeadlineClass.OWN),
-            },
-        )
-        if not created and hasattr(question, "answer"):
+        question = Question.objects.filter(page=index, title=subject).first()
+        if question is not None and hasattr(question, "answer"):
             continue
-        QuestionEvent.objects.create(question=question, kind="received", created_at=received)
-        QuestionEvent.objects.create(
-            question=question, kind="assigned", to_unit=unit, created_at=question.assigned_at
-        )
+        if question is None:
+            question = lifecycle.receive(
+                Question(
+                    page=index,
+                    title=subject,
+                    field=_field(field),
+                    body=body,
+                    full_name=asker,
+                    nationality="Việt Nam",
+                    occupation="Nông dân",
+                    address=f"{place}, xã Như Xuân, tỉnh Thanh Hóa",
+                    email=_email(asker),
+                    public_place=f"{place}, xã Như Xuân",
+                    received_at=received,
+                    consent_at=received,
+                ),
+                at=received,
+                notify=False,
+            )
+        if question.state == QuestionState.RECEIVED:
+            lifecycle.assign(
+                question,
+                actor=None,
+                unit=unit,
+                deadline_class=DeadlineClass.OWN,
+                at=received + dt.timedelta(hours=2),
+                notify=False,
+            )
         answerer = officials[answerer_key]
         _publish_answer(
             Answer(
@@ -657,10 +661,7 @@ def load_questions(context, now) -> None:
             ),
             answered_at,
         )
-        question.state = QuestionState.ANSWERED
-        question.answered_at = answered_at
-        question.save()
-        QuestionEvent.objects.create(question=question, kind="answered", created_at=answered_at)
+        lifecycle.answer(question, at=answered_at, notify=False)
 
     for field, unit_key, (asker, place), days, subject, body, state, klass in PENDING:
         received = _local(now - dt.timedelta(days=days), 9, 15)
@@ -669,35 +670,32 @@ def load_questions(context, now) -> None:
             while due_at(received, klass) >= now:
                 received -= dt.timedelta(days=1)
         unit = officials[unit_key].unit if unit_key else None
-        question, created = Question.objects.get_or_create(
-            page=index,
-            title=subject,
-            defaults={
-                "field": _field(field),
-                "body": body,
-                "full_name": asker,
-                "nationality": "Việt Nam",
-                "occupation": "Nông dân",
-                "address": f"{place}, xã Như Xuân, tỉnh Thanh Hóa",
-                "email": _email(asker),
-                "received_at": min(received, now),
-                "consent_at": min(received, now),
-                "state": state,
-                "unit": unit,
-                "officer": officer if unit is not None else None,
-                "deadline_class": klass,
-                "assigned_at": received + dt.timedelta(hours=1) if unit else None,
-                "due_at": due_at(min(received, now), klass) if unit else None,
-            },
+        if Question.objects.filter(page=index, title=subject).exists():
+            continue
+        question = lifecycle.receive(
+            Question(
+                page=index,
+                title=subject,
+                field=_field(field),
+                body=body,
+                full_name=asker,
+                nationality="Việt Nam",
+                occupation="Nông dân",
+                address=f"{place}, xã Như Xuân, tỉnh Thanh Hóa",
+                email=_email(asker),
+                received_at=min(received, now),
+                consent_at=min(received, now),
+            ),
+            at=min(received, now),
+            notify=False,
         )
-        if created:
-            QuestionEvent.objects.create(
-                question=question, kind="received", created_at=question.received_at
+        if state == QuestionState.ASSIGNED and unit is not None:
+            lifecycle.assign(
+                question,
+                actor=None,
+                unit=unit,
+                officer=officer,
+                deadline_class=klass,
+                at=received + dt.timedelta(hours=1),
+                notify=False,
             )
-            if unit is not None:
-                QuestionEvent.objects.create(
-                    question=question,
-                    kind="assigned",
-                    to_unit=unit,
-                    created_at=question.assigned_at,
-                )

@@ -24,8 +24,8 @@ from congthongtin.consultation.deadlines import (
     work_calendar,
     working_time_left,
 )
+from congthongtin.consultation.emails import render_email
 from congthongtin.consultation.models import Question, QuestionEvent, QuestionState
-from congthongtin.consultation.views.public import render_email
 from congthongtin.core.models import PortalSettings
 from congthongtin.core.outbox import queue_email
 

@@ -1,0 +1,167 @@
+"""The Q&A's e-mails: rendered from ``consultation/email/*.txt`` and queued through
+``core.outbox.queue_email`` (inside the caller's transaction: an e-mail leaves only when
+the change it reports is committed).
+
+The life cycle (``consultation.lifecycle``) and the reminder command call these; no view
+renders an e-mail any more, so a signal receiver or a command never imports a view.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from congthongtin.core.outbox import queue_email
+
+from .deadlines import site_of
+from .models import DISCLAIMER
+
+
+def render_email(template: str, question=None, **context) -> str:
+    """The plain-text body of an e-mail; every e-mail about a question repeats S1 Đ12.8's
+    disclaimer (``disclaimer`` in the context)."""
+    return render_to_string(
+        template, {"question": question, "disclaimer": DISCLAIMER, **context}
+    ).strip()
+
+
+def absolute_admin_url(path: str) -> str:
+    return getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/") + path
+
+
+def question_admin_url(question) -> str:
+    return absolute_admin_url(reverse("consultation_question:edit", args=[question.pk]))
+
+
+def local_time(moment) -> str:
+    return timezone.localtime(moment).strftime("%H:%M %d/%m/%Y") if moment else ""
+
+
+def _queue(question, to, subject, template, purpose, **context):
+    return queue_email(
+        to,
+        subject,
+        render_email(template, question, **context),
+        purpose=purpose,
+        reference=f"question:{question.pk}",
+        site=site_of(question),
+    )
+
+
+def _subject(text: str, question) -> str:
+    return text % {"code": question.code, "title": question.title}
+
+
+def received(question, board_email: str = "") -> None:
+    """The receipt to the asker and the notice to the body's board."""
+    _queue(
+        question,
+        [question.email],
+        _subject(gettext("Your question %(code)s has been received"), question),
+        "consultation/email/question_received.txt",
+        "question.receipt",
+        tracking=question.tracking_full_url(),
+    )
+    _queue(
+        question,
+        [board_email],
+        _subject(gettext("New question %(code)s: %(title)s"), question),
+        "consultation/email/question_new_board.txt",
+        "question.new",
+    )
+
+
+def assigned(question) -> None:
+    """The unit and its officer learn what to answer by when; for a special case the asker
+    also receives the appointment (S1 Đ12.6c)."""
+    officer = question.officer.email if question.officer_id else ""
+    unit = question.unit.email if question.unit_id else ""
+    _queue(
+        question,
+        [officer, unit],
+        gettext("Question %(code)s to answer by %(due)s")
+        % {"code": question.code, "due": local_time(question.due_at)},
+        "consultation/email/question_assigned.txt",
+        "question.assigned",
+        admin_url=question_admin_url(question),
+    )
+    from .deadlines import DeadlineClass
+
+    if question.deadline_class == DeadlineClass.SPECIAL:
+        _queue(
+            question,
+            [question.email],
+            _subject(gettext("Appointment for the answer to your question %(code)s"), question),
+            "consultation/email/question_appointment.txt",
+            "question.appointment",
+            tracking=question.tracking_full_url(),
+        )
+
+
+def refused(question) -> None:
+    _queue(
+        question,
+        [question.email],
+        _subject(gettext("Your question %(code)s was not accepted"), question),
+        "consultation/email/question_refused.txt",
+        "question.refused",
+        tracking=question.tracking_full_url(),
+    )
+
+
+def information_requested(question, note: str) -> None:
+    _queue(
+        question,
+        [question.email],
+        _subject(gettext("More information needed for your question %(code)s"), question),
+        "consultation/email/question_information_requested.txt",
+        "question.information_requested",
+        note=note,
+        tracking=question.tracking_full_url(),
+    )
+
+
+def information_added(question, text: str) -> None:
+    officer = question.officer.email if question.officer_id else ""
+    unit = question.unit.email if question.unit_id else ""
+    _queue(
+        question,
+        [officer, unit],
+        gettext("Question %(code)s: the asker added information; due %(due)s")
+        % {"code": question.code, "due": local_time(question.due_at)},
+        "consultation/email/question_information_added.txt",
+        "question.information_added",
+        text=text,
+        admin_url=question_admin_url(question),
+    )
+
+
+def extended(question, reason: str) -> None:
+    _queue(
+        question,
+        [question.email],
+        _subject(gettext("The answer to your question %(code)s will take longer"), question),
+        "consultation/email/question_extended.txt",
+        "question.extended",
+        reason=reason,
+        due=local_time(question.due_at),
+        tracking=question.tracking_full_url(),
+    )
+
+
+def answered(question, answer, note: str = "") -> None:
+    """The answer (or, for a decision without an answer snippet, its note) to the asker."""
+    _queue(
+        question,
+        [question.email],
+        _subject(gettext("Answer to your question %(code)s"), question),
+        "consultation/email/question_answered.txt",
+        "question.answered",
+        answer=answer,
+        note=note,
+        citations=answer.get_citations() if answer is not None else [],
+        tracking=question.tracking_full_url(),
+    )

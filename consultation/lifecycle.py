@@ -1,0 +1,381 @@
+"""The life cycle of a request to the body: today the Q&A's question (R-QA-1; S1 Đ12).
+
+One function per transition, like ``wagtail.actions``: each checks that the request is in
+a state the transition starts from (``TransitionNotAllowed`` otherwise), sets the new
+state, writes the ``QuestionEvent`` (who, when, what, note) and queues the e-mail through
+``core.outbox.queue_email`` inside the same transaction, so that nothing is announced that
+was not committed. They are the only code that writes ``Question.state``
+(tests/consultation/test_lifecycle_guard.py): the public views, the admin views, the
+signal receivers, the demo loader and the commands call them.
+
+::
+
+    receive → assign ⇄ forward → ask_for_information ⇄ add_information (clock paused)
+            ↘ refuse          → extend                  → answer | decide → withdraw
+    publish / keep_private: whether an answer is shown on the portal or sent only to the asker
+
+Every function takes the request and the actor (a user, or None for the citizen or the
+system), and ``at`` (the moment; now by default: the demo loader writes a past) and
+``notify`` (False: no e-mail, for the demo). What differs between kinds of request — the
+answer time, the calendar, how far a deadline may be extended — is the kind's ``Policy``;
+a later kind (petitions, complaints, denunciations) gives its own.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from . import deadlines, emails
+from .indexing import index_question
+from .models import QuestionEvent, QuestionState
+
+State = QuestionState
+Kind = QuestionEvent.Kind
+
+#: The states in which the body still owes the asker something.
+OPEN = (State.RECEIVED, State.ASSIGNED, State.INFORMATION_REQUESTED)
+
+
+class TransitionNotAllowed(Exception):
+    """The request is not in a state the transition starts from."""
+
+    def __init__(self, request, action: str, allowed=()):
+        self.request, self.action, self.allowed = request, action, tuple(allowed)
+        super().__init__(
+            gettext("“%(action)s” is not possible for %(code)s in the state “%(state)s”.")
+            % {
+                "action": action,
+                "code": getattr(request, "code", "") or request.pk,
+                "state": request.get_state_display() if request.state else "—",
+            }
+        )
+
+
+@dataclass(frozen=True)
+class Policy:
+    """The clock and limits of one kind of request.
+
+    ``max_extensions``: how many times the answer time may be extended;
+    ``extension_days``: the most working days one extension may add (a function of the
+    request, because the bodies set their own answer times, consultation.QASettings).
+    """
+
+    name: str
+    max_extensions: int = 1
+
+    def site(self, request):
+        return deadlines.site_of(request)
+
+    def calendar(self, request):
+        return deadlines.work_calendar(self.site(request))
+
+    def base_due_at(self, request) -> datetime.datetime:
+        return deadlines.due_at(request.received_at, request.deadline_class, self.site(request))
+
+    def extension_days(self, request) -> int:
+        """Q&A: one extension, at most the body's own-competence answer time, so that an
+        answer never takes more than twice the ordinary time (S1 Đ12.6 sets no extension;
+        the bound is the board's rule, written here once)."""
+        return deadlines.deadline_days(deadlines.DeadlineClass.OWN, self.site(request))
+
+    def due_at(self, request) -> datetime.datetime:
+        """From receipt, whatever the routing inside the body (S1 Đ12.6), plus the
+        extension and the working time the clock was paused."""
+        calendar = self.calendar(request)
+        due = self.base_due_at(request)
+        if request.extended_days:
+            due = calendar.add_working_days(due, request.extended_days)
+        if request.paused_time:
+            due = calendar.add_working_duration(due, request.paused_time)
+        return due
+
+
+QUESTION_POLICY = Policy("question")
+
+
+def policy_for(request) -> Policy:
+    return QUESTION_POLICY
+
+
+# Helpers ---------------------------------------------------------------------------------
+def _check(request, action: str, allowed) -> None:
+    if request.state not in allowed:
+        raise TransitionNotAllowed(request, action, allowed)
+
+
+def _record(request, kind, *, actor=None, at=None, note="", from_unit=None, to_unit=None):
+    """Save the request (simple-history notes the kind as the reason) and log the event."""
+    request._change_reason = str(kind)
+    request.save()
+    return QuestionEvent.objects.create(
+        question=request,
+        kind=kind,
+        actor=actor if getattr(actor, "pk", None) else None,
+        created_at=at or timezone.now(),
+        from_unit=from_unit,
+        to_unit=to_unit,
+        note=note or "",
+    )
+
+
+def _required(text: str, what: str) -> str:
+    text = (text or "").strip()
+    if not text:
+        raise ValueError(f"{what} is required")
+    return text
+
+
+# Transitions -----------------------------------------------------------------------------
+def receive(request, *, actor=None, board_email="", at=None, notify=True):
+    """A new request (not yet saved) is received: the receipt to the asker, the notice to
+    the board."""
+    if request.pk is not None:
+        raise TransitionNotAllowed(request, "receive")
+    with transaction.atomic():
+        request.state = State.RECEIVED
+        request.received_at = request.received_at or at or timezone.now()
+        _record(request, Kind.RECEIVED, actor=actor, at=at or request.received_at)
+        if notify:
+            emails.received(request, board_email)
+    return request
+
+
+def assign(
+    request,
+    *,
+    actor,
+    unit,
+    deadline_class,
+    officer=None,
+    appointment_at=None,
+    note="",
+    at=None,
+    notify=True,
+):
+    """Give the request to the competent unit (again: another officer or deadline class in
+    the same unit). To another unit: ``forward``."""
+    _check(request, "assign", (State.RECEIVED, State.ASSIGNED))
+    if request.unit_id and request.unit_id != unit.pk:
+        raise TransitionNotAllowed(request, "assign", ())
+    return _route(
+        request,
+        Kind.ASSIGNED,
+        actor,
+        unit,
+        deadline_class,
+        officer,
+        appointment_at,
+        note,
+        at,
+        notify,
+    )
+
+
+def forward(
+    request,
+    *,
+    actor,
+    unit,
+    deadline_class,
+    officer=None,
+    appointment_at=None,
+    note="",
+    at=None,
+    notify=True,
+):
+    """Send an assigned request on to another unit; the asker's clock keeps running from
+    receipt (the due date is not restarted)."""
+    _check(request, "forward", (State.ASSIGNED,))
+    if not request.unit_id or request.unit_id == unit.pk:
+        raise TransitionNotAllowed(request, "forward", ())
+    return _route(
+        request,
+        Kind.FORWARDED,
+        actor,
+        unit,
+        deadline_class,
+        officer,
+        appointment_at,
+        note,
+        at,
+        notify,
+    )
+
+
+def _route(request, kind, actor, unit, deadline_class, officer, appointment_at, note, at, notify):
+    at = at or timezone.now()
+    previous = request.unit if kind == Kind.FORWARDED else None
+    special = deadline_class == deadlines.DeadlineClass.SPECIAL
+    with transaction.atomic():
+        request.unit, request.officer, request.deadline_class = unit, officer, deadline_class
+        request.due_at = appointment_at or policy_for(request).due_at(request)
+        request.appointment_note = note if special else ""
+        request.assigned_at = request.assigned_at or at
+        request.state = State.ASSIGNED
+        _record(request, kind, actor=actor, at=at, note=note, from_unit=previous, to_unit=unit)
+        if notify:
+            emails.assigned(request)
+    return request
+
+
+def ask_for_information(request, *, actor, note, at=None, notify=True):
+    """The unit needs more from the asker: the clock stops (``paused_at``) until
+    ``add_information``."""
+    _check(request, "ask for information", (State.ASSIGNED,))
+    note = _required(note, "what is asked")
+    with transaction.atomic():
+        request.state = State.INFORMATION_REQUESTED
+        request.paused_at = at or timezone.now()
+        _record(request, Kind.INFORMATION_REQUESTED, actor=actor, at=request.paused_at, note=note)
+        if notify:
+            emails.information_requested(request, note)
+    return request
+
+
+def _resume(request, at) -> datetime.timedelta:
+    """End a pause: the working time it lasted is added to the request and its due date."""
+    if request.paused_at is None:
+        return datetime.timedelta(0)
+    calendar = policy_for(request).calendar(request)
+    paused = calendar.working_time_between(request.paused_at, at)
+    request.paused_at = None
+    if paused:
+        request.paused_time += paused
+        if request.due_at is not None:
+            request.due_at = calendar.add_working_duration(request.due_at, paused)
+    return paused
+
+
+def add_information(request, *, text, actor=None, at=None, notify=True):
+    """The asker's reply: the clock runs again, the due date moved by the paused working
+    time (a weekend or a holiday in the pause moves nothing)."""
+    _check(request, "add information", (State.INFORMATION_REQUESTED,))
+    text = _required(text, "the information")
+    at = at or timezone.now()
+    with transaction.atomic():
+        _resume(request, at)
+        request.state = State.ASSIGNED
+        _record(request, Kind.INFORMATION_ADDED, actor=actor, at=at, note=text)
+        if notify:
+            emails.information_added(request, text)
+    return request
+
+
+def extend(request, *, actor, reason, working_days, at=None, notify=True):
+    """More time, with the reason the asker is told; at most ``Policy.max_extensions``
+    times, each at most ``Policy.extension_days``."""
+    _check(request, "extend", (State.ASSIGNED,))
+    reason = _required(reason, "the reason")
+    policy = policy_for(request)
+    done = request.events.filter(kind=Kind.EXTENDED).count()
+    if done >= policy.max_extensions or not 1 <= working_days <= policy.extension_days(request):
+        raise TransitionNotAllowed(request, "extend", ())
+    with transaction.atomic():
+        request.extended_days += working_days
+        request.due_at = policy.calendar(request).add_working_days(request.due_at, working_days)
+        _record(request, Kind.EXTENDED, actor=actor, at=at, note=reason)
+        if notify:
+            emails.extended(request, reason)
+    return request
+
+
+def refuse(request, *, actor, reason, guidance, at=None, notify=True):
+    """Not received (a complaint, a denunciation, out of scope… S1 Đ12.2), with guidance
+    to the right channel."""
+    _check(request, "refuse", OPEN)
+    with transaction.atomic():
+        request.state = State.REFUSED
+        request.refusal_reason, request.refusal_note = reason, guidance
+        request.refused_at = at or timezone.now()
+        request.paused_at = None
+        _record(
+            request,
+            Kind.REFUSED,
+            actor=actor,
+            at=request.refused_at,
+            note=request.get_refusal_reason_display(),
+        )
+        if notify:
+            emails.refused(request)
+    return request
+
+
+def _conclude(request, kind, *, actor, answer, note, at, notify):
+    _check(request, str(kind), (State.ASSIGNED, State.INFORMATION_REQUESTED, State.ANSWERED))
+    at = at or timezone.now()
+    first_time = request.state != State.ANSWERED and request.answered_at is None
+    with transaction.atomic():
+        request.paused_at = None  # answered: the clock has stopped for good
+        request.state = State.ANSWERED
+        request.answered_at = request.answered_at or at
+        _record(request, kind, actor=actor, at=at, note=note)
+        index_question(request)
+        if first_time and notify:
+            answer = answer if answer is not None else getattr(request, "answer", None)
+            emails.answered(request, answer, note)
+    return request
+
+
+def answer(request, *, actor=None, answer=None, at=None, notify=True):
+    """The answer is published (the last step of the editorial workflow, R-WF-4): the
+    asker receives it the first time only."""
+    return _conclude(
+        request, Kind.ANSWERED, actor=actor, answer=answer, note="", at=at, notify=notify
+    )
+
+
+def decide(request, *, actor, note="", answer=None, at=None, notify=True):
+    """The same end for a kind whose outcome is a decision rather than an answer."""
+    return _conclude(
+        request, Kind.DECIDED, actor=actor, answer=answer, note=note, at=at, notify=notify
+    )
+
+
+def withdraw(request, *, actor=None, at=None):
+    """The answer is unpublished: the request is being answered again."""
+    with transaction.atomic():
+        if request.state == State.ANSWERED:
+            request.state = State.ASSIGNED
+        _record(request, Kind.WITHDRAWN, actor=actor, at=at)
+        index_question(request)
+    return request
+
+
+def _visibility(request, shown: bool, kind, actor, at):
+    _check(
+        request,
+        str(kind),
+        (State.RECEIVED, State.ASSIGNED, State.INFORMATION_REQUESTED, State.ANSWERED),
+    )
+    if request.publish_on_portal == shown:
+        return request
+    with transaction.atomic():
+        request.publish_on_portal = shown
+        _record(request, kind, actor=actor, at=at)
+        index_question(request)
+    return request
+
+
+def publish(request, *, actor, at=None):
+    """The answer is shown on the portal once published (the default)."""
+    return _visibility(request, True, Kind.PUBLISHED, actor, at)
+
+
+def keep_private(request, *, actor, at=None):
+    """The answer goes to the asker only (S1 Đ12.4)."""
+    return _visibility(request, False, Kind.KEPT_PRIVATE, actor, at)
+
+
+def submitted(request, *, actor=None, at=None):
+    """The answer was submitted to the board's workflow: logged, the state unchanged."""
+    return QuestionEvent.objects.create(
+        question=request,
+        kind=Kind.SUBMITTED,
+        actor=actor if getattr(actor, "pk", None) else None,
+        created_at=at or timezone.now(),
+    )

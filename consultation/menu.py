@@ -1,0 +1,61 @@
+"""The “Citizens' voice” admin menu: the Q&A dashboard, the viewsets' listings, the
+page-rating report and core's e-mail queue, each shown to whoever may open it."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+
+from congthongtin.core.outbox_viewsets import outgoing_viewset
+
+from .viewsets import (
+    answer_viewset,
+    comment_viewset,
+    contact_viewset,
+    pagefeedback_viewset,
+    question_viewset,
+    subscriber_viewset,
+)
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission, **kwargs):
+        self.permission = permission
+        super().__init__(*args, **kwargs)
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+class CitizensVoiceMenu(SubmenuMenuItem):
+    def is_shown(self, request):
+        return any(item.is_shown(request) for item in self.menu.registered_menu_items)
+
+
+def citizens_voice_menu():
+    """The “Citizens' voice” menu, for the ``register_admin_menu_item`` hook."""
+    items = [
+        PermissionMenuItem(
+            _("Q&A dashboard"),
+            reverse("consultation_admin:dashboard"),
+            icon_name="calendar-alt",
+            permission="consultation.view_question",
+            order=1,
+        ),
+        question_viewset.get_menu_item(order=2),
+        answer_viewset.get_menu_item(order=3),
+        comment_viewset.get_menu_item(order=4),
+        contact_viewset.get_menu_item(order=5),
+        PermissionMenuItem(
+            _("Page ratings by month"),
+            reverse("consultation_admin:feedback_report"),
+            icon_name="pick",
+            permission="consultation.view_pagefeedback",
+            order=6,
+        ),
+        pagefeedback_viewset.get_menu_item(order=7),
+        subscriber_viewset.get_menu_item(order=8),
+        outgoing_viewset.get_menu_item(order=9),  # core's queue, which our e-mails fill
+    ]
+    return CitizensVoiceMenu(_("Citizens' voice"), Menu(items=items), icon_name="group", order=260)
