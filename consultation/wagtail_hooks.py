@@ -23,7 +23,7 @@ from congthongtin.core.reports import REPORT_SECTIONS_HOOK
 from congthongtin.core.search_items import SEARCH_ITEMS_HOOK
 from congthongtin.core.setup import SETUP_HOOK
 
-from . import admin_urls, report_sections
+from . import admin_urls, exchange_admin_urls, exchanges, report_sections
 from .archives import leaving_the_list
 from .models import (
     Answer,
@@ -71,7 +71,13 @@ register_permission_policy(
 
 @hooks.register("register_admin_urls")
 def register_urls():
-    return [path("y-kien-nhan-dan/", include(admin_urls, namespace="consultation_admin"))]
+    return [
+        path("y-kien-nhan-dan/", include(admin_urls, namespace="consultation_admin")),
+        path(
+            "giao-luu-truc-tuyen/",
+            include(exchange_admin_urls, namespace="consultation_exchanges"),
+        ),
+    ]
 
 
 register_snippet(answer_viewset)
@@ -104,6 +110,17 @@ class PermissionMenuItem(MenuItem):
         return request.user.has_perm(self.permission)
 
 
+class ExchangesMenuItem(MenuItem):
+    """The board and the auditors of some body (consultation.exchange_views decides)."""
+
+    def is_shown(self, request):
+        from congthongtin.core.bodies import site_ids_where
+
+        from .permissions import READERS
+
+        return site_ids_where(request.user, READERS) != set()
+
+
 class CitizensVoiceMenu(SubmenuMenuItem):
     def is_shown(self, request):
         return any(item.is_shown(request) for item in self.menu.registered_menu_items)
@@ -133,6 +150,12 @@ def register_menu():
         pagefeedback_viewset.get_menu_item(order=7),
         subscriber_viewset.get_menu_item(order=8),
         outgoing_viewset.get_menu_item(order=9),  # core's queue, which our e-mails fill
+        ExchangesMenuItem(
+            _("Online exchanges"),
+            reverse("consultation_exchanges:list"),
+            icon_name="group",
+            order=10,
+        ),
     ]
     return CitizensVoiceMenu(_("Citizens' voice"), Menu(items=items), icon_name="group", order=260)
 
@@ -178,6 +201,7 @@ def published_questions():
 
 
 hooks.register(SETUP_HOOK, install_answer_workflow)
+hooks.register("register_log_actions", exchanges.register_log_actions)
 hooks.register(ALLOWED_WRITES_HOOK, leaving_the_list)
 hooks.register(REPORT_SECTIONS_HOOK, report_sections.sections)  # the board's report
 
