@@ -228,7 +228,7 @@ class ExchangePage(RoutablePageMixin, BasePage):
 
         return ask(request, self)
 
-    @path("cau-hoi.json", name="questions_json")
+    @path("cau-hoi-json/", name="questions_json")
     def json_route(self, request):
         from ..views.exchanges import questions_json
 
