@@ -17,7 +17,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from congthongtin.core.bodies import archive_site_ids, in_sites, site_id_of_page, site_ids_where
 
@@ -53,6 +53,7 @@ def moderate_url(page) -> str:
     return reverse("consultation_exchanges:moderate", args=[page.pk])
 
 
+@require_safe
 def exchange_list(request):
     site_ids = site_ids_where(request.user, READERS)
     if site_ids is not None and not site_ids:
@@ -65,6 +66,7 @@ def exchange_list(request):
     )
 
 
+@require_safe
 def moderate(request, pk):
     page = _readable_page(request, pk)
     questions = list(page.questions.select_related("answered_by", "qa_question"))

@@ -62,7 +62,7 @@ def load(context) -> None:
         show_in_menus=False,
     )
     field = Field.objects.order_by("pk").first()
-    past, created = ensure_child(
+    past, _created = ensure_child(
         index,
         ExchangePage,
         "xay-dung-nong-thon-moi",
