@@ -2,10 +2,11 @@
 written to Wagtail's log (``wagtail.log_actions.log``). Views and the demo call these,
 never set ``state`` themselves.
 
-pending ──approve──▶ approved ──answer──▶ answered
-   └──────reject───▶ rejected        (answer also from pending: the secretary may answer a
-                                       question the board has not approved yet; it is
-                                       approved by being answered)
+- pending → approved (``approve``) or rejected (``reject``);
+- approved ⇄ rejected (``reject``, ``approve``: the board changed its mind);
+- pending or approved → answered (``answer``: the secretary may answer a question the
+  board has not approved yet; it is approved by being answered); answered → answered (a
+  correction; the time of the first answer stays).
 """
 
 from __future__ import annotations
