@@ -69,6 +69,24 @@ class ExchangeIndexPage(BasePage):
         ]
         return context
 
+    def next_change(self, now):
+        """The next start or end among its exchanges: the list changes by itself then."""
+        moments = [
+            moment
+            for pair in self.exchanges()
+            .filter(closed=False, ends_at__gt=now)
+            .values_list("starts_at", "ends_at")
+            for moment in pair
+            if moment > now
+        ]
+        return min(moments) if moments else None
+
+    def serve(self, request, *args, **kwargs):
+        from ..views.exchanges import bounded_by
+
+        response = super().serve(request, *args, **kwargs)
+        return bounded_by(request, response, self.next_change(timezone.now()))
+
 
 class ExchangePage(RoutablePageMixin, BasePage):
     """One exchange: a leader, a topic, a date; the questions and answers.

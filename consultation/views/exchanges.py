@@ -47,6 +47,18 @@ def shared_for(response, seconds: int):
     return response
 
 
+def bounded_by(request, response, moment, now=None):
+    """An anonymous page that changes by itself at ``moment`` (an exchange starts or ends)
+    is kept by the front cache no longer than until then (the portal's default otherwise)."""
+    if moment is None or not _anonymous(request) or request.method not in ("GET", "HEAD"):
+        return response
+    now = now or timezone.now()
+    seconds = int((moment - now).total_seconds())
+    if seconds < app_settings.CACHE_SHARED_MAX_AGE:
+        shared_for(response, max(LIVE_MAX_AGE, seconds))
+    return response
+
+
 def _page_lifetime(page, now) -> int | None:
     """Seconds the front cache may keep the page, or None for the portal's default."""
     status = page.status_at(now)

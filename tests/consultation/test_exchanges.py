@@ -104,6 +104,15 @@ class StatusTests(TestCase):
         self.assertEqual(groups[ExchangeStatus.UPCOMING], ["Sắp tới"])
         self.assertEqual(groups[ExchangeStatus.ENDED], ["Đã qua"])
 
+    def test_upcoming__page_and_list_cached_no_longer_than_until_the_start(self):
+        now = timezone.now()
+        page = make_exchange(starts_at=now + 10 * datetime.timedelta(minutes=1), ends_at=now + HOUR)
+        for url in (page.url, "/giao-luu-truc-tuyen/"):
+            response = self.client.get(url)
+            max_age = int(response["X-Accel-Expires"])
+            self.assertTrue(590 <= max_age <= 600, (url, max_age))
+            self.assertIn(f"s-maxage={max_age}", response["Cache-Control"])
+
 
 class TransitionTests(TestCase):
     def setUp(self):
