@@ -5,7 +5,7 @@ Caching. The page and the JSON list are the same for every reader, so the front 
 serves them; what changes by itself is the status (an exchange starts and ends with the
 clock) and, while it is live, the answers. So:
 
-- while live, the page and ``cau-hoi.json`` say ``max-age=5, s-maxage=5``: nginx asks
+- while live, the page and ``cau-hoi-json/`` say ``max-age=5, s-maxage=5``: nginx asks
   Django at most once every 5 seconds whatever the number of readers, and a reader sees
   an answer within ~5 s of the poll (the issue's 10 s);
 - before the start, the page is kept no longer than until the start (and the default);
