@@ -131,15 +131,16 @@ def _required(text: str, what: str) -> str:
 
 
 # Transitions -----------------------------------------------------------------------------
-def receive(request, *, actor=None, board_email="", at=None, notify=True):
+def receive(request, *, actor=None, board_email="", at=None, notify=True, note=""):
     """A new request (not yet saved) is received: the receipt to the asker, the notice to
-    the board."""
+    the board. ``note`` says where it came from when not from the public form (an online
+    exchange)."""
     if request.pk is not None:
         raise TransitionNotAllowed(request, "receive")
     with transaction.atomic():
         request.state = State.RECEIVED
         request.received_at = request.received_at or at or timezone.now()
-        _record(request, Kind.RECEIVED, actor=actor, at=at or request.received_at)
+        _record(request, Kind.RECEIVED, actor=actor, at=at or request.received_at, note=note)
         if notify:
             emails.received(request, board_email)
     return request

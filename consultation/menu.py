@@ -28,6 +28,17 @@ class PermissionMenuItem(MenuItem):
         return request.user.has_perm(self.permission)
 
 
+class ExchangesMenuItem(MenuItem):
+    """The board and the auditors of some body (consultation.exchange_views decides)."""
+
+    def is_shown(self, request):
+        from congthongtin.core.bodies import site_ids_where
+
+        from .permissions import READERS
+
+        return site_ids_where(request.user, READERS) != set()
+
+
 class CitizensVoiceMenu(SubmenuMenuItem):
     def is_shown(self, request):
         return any(item.is_shown(request) for item in self.menu.registered_menu_items)
@@ -57,5 +68,11 @@ def citizens_voice_menu():
         pagefeedback_viewset.get_menu_item(order=7),
         subscriber_viewset.get_menu_item(order=8),
         outgoing_viewset.get_menu_item(order=9),  # core's queue, which our e-mails fill
+        ExchangesMenuItem(
+            _("Online exchanges"),
+            reverse("consultation_exchanges:list"),
+            icon_name="group",
+            order=10,
+        ),
     ]
     return CitizensVoiceMenu(_("Citizens' voice"), Menu(items=items), icon_name="group", order=260)

@@ -17,7 +17,7 @@ from congthongtin.core.reports import REPORT_SECTIONS_HOOK
 from congthongtin.core.search_items import SEARCH_ITEMS_HOOK
 from congthongtin.core.setup import SETUP_HOOK
 
-from . import admin_urls, report_sections
+from . import admin_urls, exchange_admin_urls, exchanges, report_sections
 from .archives import leaving_the_list
 from .highlights import open_consultations
 from .indexing import published_search_items
@@ -64,7 +64,13 @@ register_permission_policy(
 
 @hooks.register("register_admin_urls")
 def register_urls():
-    return [path("y-kien-nhan-dan/", include(admin_urls, namespace="consultation_admin"))]
+    return [
+        path("y-kien-nhan-dan/", include(admin_urls, namespace="consultation_admin")),
+        path(
+            "giao-luu-truc-tuyen/",
+            include(exchange_admin_urls, namespace="consultation_exchanges"),
+        ),
+    ]
 
 
 register_snippet(answer_viewset)
@@ -93,6 +99,7 @@ hooks.register("register_admin_menu_item", citizens_voice_menu)
 hooks.register(HIGHLIGHT_HOOK, open_consultations)  # the home page (R-CONS-1)
 hooks.register(SEARCH_ITEMS_HOOK, published_search_items)  # site search's full rebuild
 hooks.register(SETUP_HOOK, install_answer_workflow)
+hooks.register("register_log_actions", exchanges.register_log_actions)
 hooks.register(ALLOWED_WRITES_HOOK, leaving_the_list)
 hooks.register(REPORT_SECTIONS_HOOK, report_sections.sections)  # the board's report
 

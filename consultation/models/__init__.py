@@ -11,6 +11,13 @@ from .consultation import (
     initials,
 )
 from .contact import ContactMessage, ContactPage
+from .exchanges import (
+    ExchangeIndexPage,
+    ExchangePage,
+    ExchangeQuestion,
+    ExchangeQuestionState,
+    ExchangeStatus,
+)
 from .feedback import PageFeedback, SatisfactionLevel, ServiceRating
 from .questions import (
     PERSONAL_FIELDS,
@@ -36,6 +43,11 @@ __all__ = [
     "ConsultationSubscriber",
     "ContactMessage",
     "ContactPage",
+    "ExchangeIndexPage",
+    "ExchangePage",
+    "ExchangeQuestion",
+    "ExchangeQuestionState",
+    "ExchangeStatus",
     "PageFeedback",
     "QASettings",
     "Question",

@@ -302,6 +302,30 @@ def make_objects(users) -> dict:
     stored = ContributionFile(contribution=contribution, original_name="anh.png", kind="png")
     stored.file.save("anh.png", ContentFile(b"\x89PNG\r\n\x1a\nma tran"), save=True)
     objects["contribution"], objects["contribution_file"] = contribution, stored
+    # An online exchange of the default body that has ended, with one pending question.
+    from congthongtin.consultation.models import (
+        ExchangeIndexPage,
+        ExchangePage,
+        ExchangeQuestion,
+    )
+
+    exchanges = home.add_child(
+        instance=ExchangeIndexPage(title="Giao lưu ma trận", slug="giao-luu-ma-tran")
+    )
+    exchange = exchanges.add_child(
+        instance=ExchangePage(
+            title="Giao lưu ma trận",
+            leader_name="Lê Văn Ma",
+            leader_position="Chủ tịch",
+            topic="Ma trận",
+            starts_at=timezone.now() - datetime.timedelta(days=2),
+            ends_at=timezone.now() - datetime.timedelta(days=1),
+        )
+    )
+    objects["exchange"] = exchange
+    objects["exchange_question"] = ExchangeQuestion.objects.create(
+        page=exchange, asker_name="Người hỏi ma trận", text="Câu hỏi ma trận?"
+    )
     objects[type(question)] = question
     objects[type(answer)] = answer
     objects[type(comment)] = comment
@@ -345,6 +369,9 @@ def url_kwargs(url: AdminURL, objects: dict) -> dict:
         from congthongtin.legal.models import ImportBatch
 
         values = {"pk": objects[ImportBatch].pk}
+    elif url.name.startswith("consultation_exchanges:"):
+        on_page = url.name.endswith((":moderate", ":publish_transcript"))
+        values = {"pk": objects["exchange" if on_page else "exchange_question"].pk}
     elif url.name.startswith("consultation_admin:"):
         target = objects["comment"] if "comment" in url.name else objects["question"]
         values = {"pk": target.pk}

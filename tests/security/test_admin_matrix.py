@@ -76,6 +76,22 @@ rows(
     },
 )
 rows(
+    # R-FORUM-1, R-ROLE-1: the board of the exchange's body moderates its questions, types
+    # the leader's answers, turns a question into a Q&A item and publishes the transcript;
+    # auditors read the list and the moderation screen; the others have no part. The
+    # buttons post; the screens take no POST.
+    "Online exchanges: the board's moderation",
+    {
+        "consultation_exchanges:list": (SU | BOARD | {AUDITOR}, NOBODY),
+        "consultation_exchanges:moderate": (SU | BOARD | {AUDITOR}, NOBODY),
+        "consultation_exchanges:approve": (NOBODY, SU | BOARD),
+        "consultation_exchanges:reject": (NOBODY, SU | BOARD),
+        "consultation_exchanges:answer": (SU | BOARD, SU | BOARD),
+        "consultation_exchanges:convert": (SU | BOARD, SU | BOARD),
+        "consultation_exchanges:publish_transcript": (NOBODY, SU | BOARD),
+    },
+)
+rows(
     # R-CONS-1: a commenter's file goes to those who moderate comments, and auditors.
     "Files attached to comments on drafts",
     {"consultation_admin:comment_attachment": (SU | BOARD | {AUDITOR}, SU | BOARD)},

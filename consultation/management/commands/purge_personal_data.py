@@ -23,6 +23,10 @@ from django.db.models import Q
 from django.utils import timezone
 
 from congthongtin.consultation.deadlines import personal_data_retention_days, site_of
+from congthongtin.consultation.exchanges import (
+    expired_exchange_questions,
+    purge_exchange_personal_data,
+)
 from congthongtin.consultation.models import (
     PERSONAL_FIELDS,
     ConsultationComment,
@@ -107,6 +111,7 @@ class Command(BaseCommand):
             "comments": comments.count(),
             "contact_messages": messages.count(),
             "subscribers": subscribers.count(),
+            "exchange_questions": expired_exchange_questions(now).count(),
         }
         if not dry_run:
             for question in questions:
@@ -132,4 +137,5 @@ class Command(BaseCommand):
             for pk in list(subscribers.values_list("pk", flat=True)):
                 OutgoingEmail.objects.filter(reference=f"subscriber:{pk}").update(to="")
             subscribers.delete()
+            purge_exchange_personal_data(now)
         self.stdout.write(" ".join(f"{key}={value}" for key, value in counts.items()))

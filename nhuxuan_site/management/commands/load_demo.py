@@ -44,6 +44,7 @@ DEMO_LOADERS: list[str] = [
     "congthongtin.nhuxuan_site.demo.projects",
     "congthongtin.nhuxuan_site.demo.procedures",
     "congthongtin.nhuxuan_site.demo.consultation",
+    "congthongtin.nhuxuan_site.demo.exchanges",
     "congthongtin.nhuxuan_site.demo.inbox",
     "congthongtin.nhuxuan_site.demo.backoffice",
 ]
