@@ -10,6 +10,7 @@ import re
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 #: The national code: ``1.001193``; a province's copy adds the agency suffix
 #: ``1.001193.000.00.00.H56`` (the form dichvucong.gov.vn shows in local catalogues).
@@ -78,9 +79,9 @@ class DossierCategory(models.TextChoices):
     (``procedures.dossiers.categories`` maps them)."""
 
     RECEIVED = "tiep-nhan", _("Received")
-    IN_PROGRESS = "dang-xu-ly", _("Being handled")
+    IN_PROGRESS = "dang-xu-ly", pgettext_lazy("dossier", "Being handled")
     ADDITIONAL = "bo-sung", _("Additional documents requested")
     DONE = "co-ket-qua", _("Result ready")
     RETURNED = "da-tra", _("Result returned")
-    REFUSED = "tu-choi", _("Refused")
+    REFUSED = "tu-choi", pgettext_lazy("dossier", "Refused")
     UNKNOWN = "khac", _("Other")

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel
 
 from congthongtin.core.conf import app_settings
@@ -63,7 +64,7 @@ class DossierImport(models.Model):
     site = models.ForeignKey(
         "wagtailcore.Site", verbose_name=_("portal"), on_delete=models.CASCADE, related_name="+"
     )
-    source = models.CharField(_("source"), max_length=500)
+    source = models.CharField(pgettext_lazy("dossier import", "source"), max_length=500)
     imported_at = models.DateTimeField(_("imported at"), default=timezone.now, db_index=True)
     exported_at = models.DateTimeField(_("exported at"), null=True, blank=True)
     rows = models.PositiveIntegerField(_("dossiers"), default=0)
