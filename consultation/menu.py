@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
+from congthongtin.core.menu import PermissionMenuItem
 from congthongtin.core.outbox_viewsets import outgoing_viewset
 
 from .viewsets import (
@@ -17,15 +18,6 @@ from .viewsets import (
     question_viewset,
     subscriber_viewset,
 )
-
-
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permission, **kwargs):
-        self.permission = permission
-        super().__init__(*args, **kwargs)
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
 
 
 class ExchangesMenuItem(MenuItem):

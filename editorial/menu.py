@@ -5,17 +5,6 @@ from __future__ import annotations
 from wagtail.admin.menu import MenuItem
 
 
-class PermissionMenuItem(MenuItem):
-    """Shown to holders of ``permission`` ("app_label.codename")."""
-
-    def __init__(self, *args, permission, **kwargs):
-        self.permission = permission
-        super().__init__(*args, **kwargs)
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
-
-
 class BodiesMenuItem(MenuItem):
     """Shown to whoever reads the screen on some body: ``site_ids(user)`` gives those bodies'
     ids (None: every body), as each back-office screen scopes its rows."""

@@ -15,13 +15,13 @@ from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 
 from congthongtin.core.forms import PUBLISH_CHECK_HOOK
+from congthongtin.core.menu import PermissionMenuItem
 from congthongtin.core.setup import SETUP_HOOK
 from congthongtin.core.users import user_permission
 
 from . import accounts, urls
 from .backoffice import MENU_HOOK
 from .gate import check_page
-from .menu import PermissionMenuItem
 from .models import Delegation, SectionAssignment
 from .setup import install_board
 from .viewsets import (

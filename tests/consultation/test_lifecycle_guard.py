@@ -15,23 +15,11 @@ from pathlib import Path
 
 import pytest
 
+from congthongtin import PACKAGES
 from congthongtin.consultation.models import QuestionState
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = [
-    "vietnam",
-    "core",
-    "home",
-    "editorial",
-    "news",
-    "projects",
-    "legal",
-    "procedures",
-    "consultation",
-    "search",
-    "stats",
-    "nhuxuan_site",
-]
+APPS = list(PACKAGES)
 ALLOWED = {Path("consultation/lifecycle.py")}
 WRITE_METHODS = {"update", "create", "get_or_create", "update_or_create"}
 
