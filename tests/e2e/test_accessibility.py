@@ -101,6 +101,13 @@ PAGE_TYPES: dict[str, object] = {
     "consultation: ask a question": route_of("consultation.QuestionIndexPage", "gui-cau-hoi/"),
     "consultation: question": published_question,
     "consultation.ContactPage": model_url("consultation.ContactPage"),
+    "consultation.ExchangeIndexPage": model_url("consultation.ExchangeIndexPage"),
+    "consultation.ExchangePage": model_url("consultation.ExchangePage"),
+    "consultation: exchange question form": route_of("consultation.ExchangePage", "gui-cau-hoi/"),
+    "procedures.DossierLookupPage": model_url("procedures.DossierLookupPage"),
+    "procedures: dossier found": lambda demo: (
+        demo.first_url(demo.model("procedures.DossierLookupPage")) + "?ma=H56.62-261203-0012"
+    ),
     "editorial.ContributionPage": model_url("editorial.ContributionPage"),
     "editorial: look up an item": route_of("editorial.ContributionPage", "tra-cuu/"),
 }
