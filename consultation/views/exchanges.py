@@ -30,6 +30,7 @@ from ..archives import archive_context, refused_on_archive
 from ..exchange_forms import ExchangeQuestionForm
 from ..exchanges import TransitionError, submit
 from ..models.exchanges import ExchangeStatus
+from .public import form_again
 
 #: Seconds the front cache and browsers keep the live page and its JSON list.
 LIVE_MAX_AGE = 5
@@ -124,22 +125,9 @@ def ask(request, page):
         )
     form = ExchangeQuestionForm(request.POST)
     if antispam.check_rate_limit(request, RATE_SCOPE):
-        form.is_valid()
-        form.prepare_retry()
-        response = page.render(
-            request,
-            template=template,
-            context_overrides={
-                **context,
-                "form": form,
-                "rate_limited": antispam.RATE_LIMITED_MESSAGE,
-            },
-        )
-        response.status_code = 429
-        return response
+        return form_again(request, page, template, form, context, rate_limited=True)
     if not form.is_valid():
-        form.prepare_retry()
-        return page.render(request, template=template, context_overrides={**context, "form": form})
+        return form_again(request, page, template, form, context)
     url = page.url + page.reverse_subpage("ask") + "?da_gui=1"
     first, earlier = form.claim_challenge()
     if not first:

@@ -120,31 +120,31 @@ def blank_form_or_refusal(request, index, template, form_class, context=None):
     return index.render(request, template=template, context_overrides=overrides)
 
 
+def form_again(request, page, template, form, context, *, rate_limited=False):
+    """The page with the form as it was sent, for another try: its errors shown and what
+    was typed kept; with ``rate_limited``, the limit's message and status 429."""
+    form.is_valid()
+    form.prepare_retry()
+    overrides = {**context, "form": form}
+    if rate_limited:
+        overrides["rate_limited"] = antispam.RATE_LIMITED_MESSAGE
+    response = page.render(request, template=template, context_overrides=overrides)
+    if rate_limited:
+        response.status_code = 429
+    return response
+
+
 def ask_question(request, index):
     template = "consultation/question_form.html"
     context = {"deadlines": deadline_summary(index), "list_url": index.url}
     blank = blank_form_or_refusal(request, index, template, QuestionForm, context)
     if blank is not None:
         return blank
-    if antispam.check_rate_limit(request, "question"):
-        form = QuestionForm(request.POST)
-        form.is_valid()
-        form.prepare_retry()
-        response = index.render(
-            request,
-            template=template,
-            context_overrides={
-                **context,
-                "form": form,
-                "rate_limited": antispam.RATE_LIMITED_MESSAGE,
-            },
-        )
-        response.status_code = 429
-        return response
     form = QuestionForm(request.POST)
+    if antispam.check_rate_limit(request, "question"):
+        return form_again(request, index, template, form, context, rate_limited=True)
     if not form.is_valid():
-        form.prepare_retry()
-        return index.render(request, template=template, context_overrides={**context, "form": form})
+        return form_again(request, index, template, form, context)
     first, earlier = form.claim_challenge()
     if not first:
         return HttpResponseRedirect(earlier or index.url)
