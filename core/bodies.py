@@ -253,6 +253,17 @@ def chosen_body(request, sites, param: str = "co-quan") -> Site:
     return sites[0]
 
 
+def body_picker(site: Site, sites, param: str = "co-quan") -> dict:
+    """The context of a back-office screen's body picker (core/admin/body_select.html) and
+    header: the chosen body, its name, and the bodies to choose from (none when only one)."""
+    return {
+        "site": site,
+        "body": body_name(site),
+        "sites": sites if len(sites) > 1 else [],
+        "body_param": param,
+    }
+
+
 def site_of_page(page) -> Site | None:
     site_id = site_id_of_page(page)
     return Site.objects.filter(pk=site_id).first() if site_id else None

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
-from congthongtin.core.bodies import body_name, chosen_body
+from congthongtin.core.bodies import body_picker, chosen_body
 from congthongtin.core.extras import install_hint, missing_modules
 
 from . import report, report_exports
@@ -95,10 +95,7 @@ def report_view(request):
         request,
         "stats/admin/report.html",
         {
-            "site": site,
-            "body": body_name(site),
-            "sites": sites if len(sites) > 1 else [],
-            "body_param": BODY_PARAM,
+            **body_picker(site, sites, BODY_PARAM),
             "form": form,
             "period": period,
             "period_label": report.period_label(period) if period else "",

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
-from congthongtin.core.bodies import body_name, chosen_body
+from congthongtin.core.bodies import body_picker, chosen_body
 from congthongtin.core.extras import install_hint, missing_modules
 from congthongtin.core.query_params import MAX_YEAR, MIN_YEAR, parse_month, parse_year
 
@@ -57,10 +57,7 @@ def quota_dashboard(request):
         request,
         "editorial/quotas/dashboard.html",
         {
-            "site": site,
-            "body": body_name(site),
-            "sites": sites if len(sites) > 1 else [],
-            "body_param": BODY_PARAM,
+            **body_picker(site, sites, BODY_PARAM),
             "month_value": f"{year}-{month:02d}",
             "month_label": f"{month:02d}/{year}",
             "previous": link(*_shift(year, month, -1)),

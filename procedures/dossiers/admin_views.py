@@ -10,7 +10,7 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
 from congthongtin.core import roles
-from congthongtin.core.bodies import bodies_where, body_name, chosen_body
+from congthongtin.core.bodies import bodies_where, body_picker, chosen_body
 
 from ..models import DossierImport, DossierStatus
 from .importing import last_accepted
@@ -29,10 +29,7 @@ def imports_view(request):
         request,
         "procedures/admin/dossier_imports.html",
         {
-            "site": site,
-            "body": body_name(site),
-            "sites": sites if len(sites) > 1 else [],
-            "body_param": BODY_PARAM,
+            **body_picker(site, sites, BODY_PARAM),
             "imports": DossierImport.objects.filter(site=site)[:SHOWN],
             "dossier_count": DossierStatus.objects.filter(site=site).count(),
             "last": last,
