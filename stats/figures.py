@@ -63,38 +63,31 @@ def by_day(site, start: dt.date, end: dt.date) -> list[dict]:
     ]
 
 
-def by_section(site, start: dt.date, end: dt.date) -> list[dict]:
-    rows = (
+def _views_by(site, start: dt.date, end: dt.date, column: str) -> list[tuple[int, int]]:
+    """(value of ``column``, page views) from ``TrafficDay``, most viewed first."""
+    return list(
         TrafficDay.objects.filter(site=site, date__gte=start, date__lt=end)
-        .values("section_id")
+        .values(column)
         .annotate(views=Sum("page_views"))
-        .order_by("-views", "section_id")
+        .order_by("-views", column)
+        .values_list(column, "views")
     )
-    titles = dict(
-        Page.objects.filter(pk__in=[row["section_id"] for row in rows]).values_list("pk", "title")
-    )
+
+
+def by_section(site, start: dt.date, end: dt.date) -> list[dict]:
+    rows = _views_by(site, start, end, "section_id")
+    titles = dict(Page.objects.filter(pk__in=[pk for pk, _n in rows]).values_list("pk", "title"))
     return [
-        {
-            "section_id": row["section_id"],
-            "title": titles.get(row["section_id"], ""),
-            "page_views": row["views"],
-        }
-        for row in rows
+        {"section_id": pk, "title": titles.get(pk, ""), "page_views": views} for pk, views in rows
     ]
 
 
 def by_type(site, start: dt.date, end: dt.date) -> list[dict]:
-    rows = (
-        TrafficDay.objects.filter(site=site, date__gte=start, date__lt=end)
-        .values("content_type_id")
-        .annotate(views=Sum("page_views"))
-        .order_by("-views", "content_type_id")
-    )
     result = []
-    for row in rows:
-        model = ContentType.objects.get_for_id(row["content_type_id"]).model_class()
+    for content_type_id, views in _views_by(site, start, end, "content_type_id"):
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
         name = capfirst(str(model._meta.verbose_name)) if model else ""
-        result.append({"type": name, "page_views": row["views"]})
+        result.append({"type": name, "page_views": views})
     return result
 
 
