@@ -236,6 +236,15 @@ def make_record(values: dict, line: int, problems: list) -> DossierRecord | None
     return DossierRecord(**fields)
 
 
+def checked(records: list[tuple[int, DossierRecord]], problems: list) -> list[DossierRecord]:
+    """The records of a whole file, once every code is known to be unique; else the file's
+    problems, all of them, as one ``DossierFileError`` (a file is taken whole or not)."""
+    check_unique(records, problems)
+    if problems:
+        raise DossierFileError(problems)
+    return [record for _line, record in records]
+
+
 def check_unique(records: list[tuple[int, DossierRecord]], problems: list) -> None:
     seen: dict[str, int] = {}
     for line, record in records:
@@ -299,10 +308,7 @@ class CsvAdapter:
             record = make_record(values, line, problems)
             if record is not None:
                 records.append((line, record))
-        check_unique(records, problems)
-        if problems:
-            raise DossierFileError(problems)
-        return [record for _line, record in records]
+        return checked(records, problems)
 
     @staticmethod
     def _header_line(lines: list[str]) -> int | None:
@@ -345,10 +351,7 @@ class JsonAdapter:
             record = make_record(values, number, problems)
             if record is not None:
                 records.append((number, record))
-        check_unique(records, problems)
-        if problems:
-            raise DossierFileError(problems)
-        return [record for _line, record in records]
+        return checked(records, problems)
 
     def parse(self, source: bytes) -> tuple[list, dt.datetime | None]:
         try:
