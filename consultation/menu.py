@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu, SubmenuMenuItem
 
-from congthongtin.core.menu import PermissionMenuItem
+from congthongtin.core.bodies import site_ids_where
+from congthongtin.core.menu import BodiesMenuItem, PermissionMenuItem
 from congthongtin.core.outbox_viewsets import outgoing_viewset
 
+from .permissions import READERS
 from .viewsets import (
     answer_viewset,
     comment_viewset,
@@ -20,15 +22,9 @@ from .viewsets import (
 )
 
 
-class ExchangesMenuItem(MenuItem):
+def exchange_reader_site_ids(user):
     """The board and the auditors of some body (consultation.exchange_views decides)."""
-
-    def is_shown(self, request):
-        from congthongtin.core.bodies import site_ids_where
-
-        from .permissions import READERS
-
-        return site_ids_where(request.user, READERS) != set()
+    return site_ids_where(user, READERS)
 
 
 class CitizensVoiceMenu(SubmenuMenuItem):
@@ -60,11 +56,12 @@ def citizens_voice_menu():
         pagefeedback_viewset.get_menu_item(order=7),
         subscriber_viewset.get_menu_item(order=8),
         outgoing_viewset.get_menu_item(order=9),  # core's queue, which our e-mails fill
-        ExchangesMenuItem(
+        BodiesMenuItem(
             _("Online exchanges"),
             reverse("consultation_exchanges:list"),
             icon_name="group",
             order=10,
+            site_ids=exchange_reader_site_ids,
         ),
     ]
     return CitizensVoiceMenu(_("Citizens' voice"), Menu(items=items), icon_name="group", order=260)

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
 from congthongtin.core import sitecache
 from congthongtin.core.bodies import bodies_where
 from congthongtin.core.highlights import HOOK_NAME, Highlight
+from congthongtin.core.menu import BodiesMenuItem
 
 from .choices import OnlineLevel
 from .dossiers import admin_urls as dossier_admin_urls
@@ -44,9 +45,8 @@ hooks.register("congthongtin_stats_document_pages", form_pages)
 
 
 # Dossier look-up: the last imports per body, read-only (procedures.dossiers.admin_views).
-class DossierImportsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return bodies_where(request.user, DOSSIER_READERS).exists()
+def dossier_reader_site_ids(user) -> set[int]:
+    return set(bodies_where(user, DOSSIER_READERS).values_list("pk", flat=True))
 
 
 @hooks.register("register_admin_urls")
@@ -56,10 +56,11 @@ def register_dossier_urls():
 
 @hooks.register("register_reports_menu_item")
 def register_dossier_imports_menu_item():
-    return DossierImportsMenuItem(
-        _("Dossier status imports"),
+    return BodiesMenuItem(
+        gettext_lazy("Dossier status imports"),
         reverse("procedures_dossiers:imports"),
         icon_name="list-ul",
         order=60,
         name="dossier-imports",
+        site_ids=dossier_reader_site_ids,
     )

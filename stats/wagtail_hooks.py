@@ -7,8 +7,8 @@ from __future__ import annotations
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
+from congthongtin.core.menu import BodiesMenuItem
 from congthongtin.core.reports import REPORT_SECTIONS_HOOK
 
 from . import admin_urls, report, report_sections
@@ -18,21 +18,15 @@ from . import admin_urls, report, report_sections
 BACKOFFICE_MENU_HOOK = "congthongtin_backoffice_menu_item"
 
 
-class ReportMenuItem(MenuItem):
+def _menu_item(order: int) -> BodiesMenuItem:
     """Shown to whoever reads the report of some body."""
-
-    def is_shown(self, request):
-        ids = report.readable_site_ids(request.user)
-        return ids is None or bool(ids)
-
-
-def _menu_item(order: int) -> ReportMenuItem:
-    return ReportMenuItem(
+    return BodiesMenuItem(
         _("Portal report"),  # vi: "Báo cáo hoạt động cổng"
         reverse("stats_admin:report"),
         icon_name="doc-full",
         order=order,
         name="portal-report",
+        site_ids=report.readable_site_ids,
     )
 
 

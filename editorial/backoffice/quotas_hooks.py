@@ -9,10 +9,10 @@ from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 
+from congthongtin.core.menu import BodiesMenuItem
 from congthongtin.core.reports import UNIT_LEADERS_HOOK
 
 from .. import quotas
-from ..menu import BodiesMenuItem
 from ..models import SupplyingUnit
 from ..quota_viewsets import SupplyingUnitPermissionPolicy, SupplyingUnitViewSet
 from . import MENU_HOOK, REMINDERS_HOOK

@@ -9,8 +9,9 @@ from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.log_actions import LogFormatter
 
+from congthongtin.core.menu import BodiesMenuItem
+
 from .. import reviews
-from ..menu import BodiesMenuItem
 from ..views.reviews import list_site_ids
 from . import MENU_HOOK, REMINDERS_HOOK
 

@@ -9,10 +9,9 @@ from wagtail import hooks
 from wagtail.models import Site
 from wagtail.permissions import register_permission_policy
 
-from congthongtin.core.menu import PermissionMenuItem
+from congthongtin.core.menu import BodiesMenuItem, PermissionMenuItem
 from congthongtin.core.setup import SETUP_HOOK
 
-from ..menu import BodiesMenuItem
 from ..models import RoyaltyKind
 from ..royalties import readable_site_ids
 from ..royalty_viewsets import BaseSalaryViewSet, RoyaltyKindPermissionPolicy, RoyaltyKindViewSet

@@ -9,8 +9,9 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button
 
+from congthongtin.core.menu import BodiesMenuItem
+
 from .. import timeliness
-from ..menu import BodiesMenuItem
 from . import MENU_HOOK, REMINDERS_HOOK
 
 #: Rows the dashboard shows; the list has them all.
