@@ -275,7 +275,7 @@ def main() -> None:
     setup_django()
     from congthongtin.consultation.models import QuestionIndexPage
 
-    index = QuestionIndexPage.objects.live().first()
+    index = QuestionIndexPage.objects.live().exact_type(QuestionIndexPage).first().specific
     ask_url = index.url + index.reverse_subpage("ask")
     marker = f"FAULT{int(time.time())}{random.randint(100, 999)}"
     log: list[dict] = []

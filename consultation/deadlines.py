@@ -109,3 +109,14 @@ def working_time_left(due: datetime.datetime, now: datetime.datetime | None = No
     """Working time from now until ``due`` (zero when past)."""
     now = now or timezone.now()
     return work_calendar(site).working_time_between(now, due)
+
+
+def petition_days(site=None) -> int:
+    """Working days to answer a petition (Decree 20/2008/NĐ-CP): the body's own limit,
+    else its own-competence Q&A answer time."""
+    return int(_own_or_default(site, "petition_days", deadline_days(DeadlineClass.OWN, site)))
+
+
+def remote_area(site=None) -> bool:
+    """Whether the body is in a remote, hard-to-reach area (Law on Complaints Art. 28)."""
+    return bool(_own_or_default(site, "remote_area", False))

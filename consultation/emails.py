@@ -41,6 +41,10 @@ def local_time(moment) -> str:
 
 
 def _queue(question, to, subject, template, purpose, **context):
+    # A denunciation's letter and the denouncer's words stay out of e-mails to staff
+    # (Law on Denunciations Art. 9.1b, 47-48): the templates print them only when this
+    # is False, and the handler reads them in the administration.
+    context.setdefault("confidential", question.identity_confidential)
     return queue_email(
         to,
         subject,
@@ -55,15 +59,23 @@ def _subject(text: str, question) -> str:
     return text % {"code": question.code, "title": question.title}
 
 
-def received(question, board_email: str = "") -> None:
-    """The receipt to the asker and the notice to the body's board."""
+def received(question, board_email: str = "", secret: str = "") -> None:
+    """The receipt to the asker (with the secret that, with the code, opens the tracking
+    page) and the notice to the body's board."""
     _queue(
         question,
         [question.email],
-        _subject(gettext("Your question %(code)s has been received"), question),
+        _subject(
+            gettext("Your question %(code)s has been received")
+            if question.kind == "hoi-dap"
+            else gettext("Your request %(code)s has been received"),
+            question,
+        ),
         "consultation/email/question_received.txt",
         "question.receipt",
         tracking=question.tracking_full_url(),
+        secret=secret,
+        confidential=False,
     )
     _queue(
         question,
@@ -164,4 +176,19 @@ def answered(question, answer, note: str = "") -> None:
         note=note,
         citations=answer.get_citations() if answer is not None else [],
         tracking=question.tracking_full_url(),
+    )
+
+
+def accepted(question) -> None:
+    """The written notice of acceptance for settlement (Law on Complaints Art. 27; Law on
+    Denunciations Art. 29), with the settlement's due date."""
+    _queue(
+        question,
+        [question.email],
+        _subject(gettext("Your request %(code)s has been accepted for settlement"), question),
+        "consultation/email/question_accepted.txt",
+        "question.accepted",
+        due=local_time(question.due_at),
+        tracking=question.tracking_full_url(),
+        confidential=False,
     )

@@ -171,7 +171,7 @@ def question_from_exchange(question: ExchangeQuestion, *, field, user) -> Questi
     if question.qa_question_id:
         raise TransitionError("already converted")
     site = question.page.get_site()
-    index = QuestionIndexPage.objects.live().in_site(site).first() if site else None
+    index = QuestionIndexPage.of_site(site)
     if index is None:
         raise TransitionError("no Q&A section")
     text = question.text

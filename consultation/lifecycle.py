@@ -14,11 +14,16 @@ signal receivers, the demo loader and the commands call them.
             ↘ refuse          → extend                  → answer | decide → withdraw
     publish / keep_private: whether an answer is shown on the portal or sent only to the asker
 
+    complaints and denunciations: receive → assign (the named handler) → accept | refuse
+            → (ask_for_information, extend) → decide → (answer: the published summary)
+
 Every function takes the request and the actor (a user, or None for the citizen or the
 system), and ``at`` (the moment; now by default: the demo loader writes a past) and
 ``notify`` (False: no e-mail, for the demo). What differs between kinds of request — the
-answer time, the calendar, how far a deadline may be extended — is the kind's ``Policy``;
-a later kind (petitions, complaints, denunciations) gives its own.
+answer time, the calendar, how far a deadline may be extended, whether asking for
+information stops the clock — is the kind's ``Policy`` (``POLICIES``): the Q&A's, the
+petitions' (Decree 20/2008/NĐ-CP) and the statutory clocks of complaints (Law on
+Complaints No. 02/2011/QH13) and denunciations (Law on Denunciations No. 25/2018/QH14).
 """
 
 from __future__ import annotations
@@ -31,8 +36,9 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from . import deadlines, emails
+from .deadlines import DeadlineClass
 from .indexing import index_question
-from .models import QuestionEvent, QuestionState
+from .models import Complexity, QuestionEvent, QuestionState, RequestKind
 
 State = QuestionState
 Kind = QuestionEvent.Kind
@@ -58,15 +64,17 @@ class TransitionNotAllowed(Exception):
 
 @dataclass(frozen=True)
 class Policy:
-    """The clock and limits of one kind of request.
+    """The clock and limits of one kind of request (the Q&A's by default).
 
     ``max_extensions``: how many times the answer time may be extended;
-    ``extension_days``: the most working days one extension may add (a function of the
-    request, because the bodies set their own answer times, consultation.QASettings).
+    ``extension_days``: the most one extension may add (a function of the request,
+    because the bodies set their own answer times, consultation.QASettings).
     """
 
     name: str
     max_extensions: int = 1
+    #: Whether the extension is counted in working days (else in days, ``ngày``).
+    working_days: bool = True
 
     def site(self, request):
         return deadlines.site_of(request)
@@ -74,14 +82,40 @@ class Policy:
     def calendar(self, request):
         return deadlines.work_calendar(self.site(request))
 
+    def answer_days(self, request) -> int:
+        return deadlines.deadline_days(
+            request.deadline_class or DeadlineClass.OWN, self.site(request)
+        )
+
     def base_due_at(self, request) -> datetime.datetime:
-        return deadlines.due_at(request.received_at, request.deadline_class, self.site(request))
+        return self.calendar(request).add_working_days(
+            request.received_at, self.answer_days(request)
+        )
 
     def extension_days(self, request) -> int:
         """Q&A: one extension, at most the body's own-competence answer time, so that an
         answer never takes more than twice the ordinary time (S1 Đ12.6 sets no extension;
         the bound is the board's rule, written here once)."""
-        return deadlines.deadline_days(deadlines.DeadlineClass.OWN, self.site(request))
+        return deadlines.deadline_days(DeadlineClass.OWN, self.site(request))
+
+    def extensions_allowed(self, request) -> int:
+        return self.max_extensions
+
+    def extensions_done(self, request) -> int:
+        """Extensions of the current stage (after acceptance, those of the settlement)."""
+        events = request.events.filter(kind=Kind.EXTENDED)
+        if request.accepted_at is not None:
+            events = events.filter(created_at__gte=request.accepted_at)
+        return events.count()
+
+    def pauses_clock(self, request) -> bool:
+        """Whether asking the sender for more information stops the clock."""
+        return True
+
+    def add_extension(self, calendar, due, days):
+        if self.working_days:
+            return calendar.add_working_days(due, days)
+        return calendar.add_calendar_days(due, days)
 
     def due_at(self, request) -> datetime.datetime:
         """From receipt, whatever the routing inside the body (S1 Đ12.6), plus the
@@ -89,17 +123,141 @@ class Policy:
         calendar = self.calendar(request)
         due = self.base_due_at(request)
         if request.extended_days:
-            due = calendar.add_working_days(due, request.extended_days)
+            due = self.add_extension(calendar, due, request.extended_days)
         if request.paused_time:
             due = calendar.add_working_duration(due, request.paused_time)
         return due
 
 
+@dataclass(frozen=True)
+class PetitionPolicy(Policy):
+    """Petitions on administrative regulations and services (Decree 20/2008/NĐ-CP as
+    amended by Decree 92/2017/NĐ-CP): answered within the body's own limit
+    (``QASettings.petition_days``, else the Q&A's own-competence time), in working days;
+    one extension of at most that time, as for the Q&A."""
+
+    def answer_days(self, request) -> int:
+        return deadlines.petition_days(self.site(request))
+
+    def extension_days(self, request) -> int:
+        return deadlines.petition_days(self.site(request))
+
+
+@dataclass(frozen=True)
+class StatutoryPolicy(Policy):
+    """A complaint or a denunciation: two statutory stages, each with its own clock.
+
+    1. Acceptance (thụ lý) or refusal with reasons, counted from receipt:
+       ``acceptance_days`` (in working days when ``acceptance_in_working_days``), with at
+       most ``acceptance_extension_days`` more once.
+    2. Settlement, counted from acceptance: ``settlement_days`` (``remote_settlement_days``
+       for a body in a remote area), extended ``extensions[complexity]`` times by at most
+       ``settlement_extension_days`` (``remote_…`` likewise) each: the laws allow it for
+       complex cases only.
+
+    The laws write these settlement periods in days (ngày): they run on calendar days and
+    end at the end of the next working day when the last is a day off (Civil Code 2015
+    Art. 147-148; ``WorkCalendar.add_calendar_days``). Asking for more information stops
+    the acceptance clock only (the period runs from a letter with the content the law
+    requires); once accepted, the settlement period runs on.
+    """
+
+    acceptance_days: int = 10
+    acceptance_in_working_days: bool = False
+    acceptance_extension_days: int = 0
+    settlement_days: int = 30
+    remote_settlement_days: int = 30
+    settlement_extension_days: int = 15
+    remote_settlement_extension_days: int = 15
+    #: How many settlement extensions each complexity allows.
+    extensions: tuple[tuple[str, int], ...] = ()
+    working_days: bool = False
+
+    def remote(self, request) -> bool:
+        return deadlines.remote_area(self.site(request))
+
+    def accepted(self, request) -> bool:
+        return request.accepted_at is not None
+
+    def base_due_at(self, request) -> datetime.datetime:
+        calendar = self.calendar(request)
+        if not self.accepted(request):
+            if self.acceptance_in_working_days:
+                return calendar.add_working_days(request.received_at, self.acceptance_days)
+            return calendar.add_calendar_days(request.received_at, self.acceptance_days)
+        days = self.remote_settlement_days if self.remote(request) else self.settlement_days
+        return calendar.add_calendar_days(request.accepted_at, days)
+
+    def extensions_allowed(self, request) -> int:
+        if not self.accepted(request):
+            return 1 if self.acceptance_extension_days else 0
+        return dict(self.extensions).get(request.complexity, 0)
+
+    def extension_days(self, request) -> int:
+        if not self.accepted(request):
+            return self.acceptance_extension_days
+        if self.remote(request):
+            return self.remote_settlement_extension_days
+        return self.settlement_extension_days
+
+    def due_at(self, request) -> datetime.datetime:
+        calendar = self.calendar(request)
+        due = self.base_due_at(request)
+        if request.extended_days:
+            in_working_days = not self.accepted(request) and self.acceptance_in_working_days
+            if in_working_days:
+                due = calendar.add_working_days(due, request.extended_days)
+            else:
+                due = calendar.add_calendar_days(due, request.extended_days)
+        if request.paused_time:
+            due = calendar.add_working_duration(due, request.paused_time)
+        return due
+
+    def pauses_clock(self, request) -> bool:
+        return not self.accepted(request)
+
+
 QUESTION_POLICY = Policy("question")
+PETITION_POLICY = PetitionPolicy("petition")
+#: Law on Complaints No. 02/2011/QH13 (first settlement): accepted or refused with
+#: reasons within 10 days of receipt (Art. 27); settled within 30 days of acceptance,
+#: a complex case within 45; in remote, hard-to-reach areas 45, complex 60 (Art. 28).
+COMPLAINT_POLICY = StatutoryPolicy(
+    "complaint",
+    acceptance_days=10,
+    settlement_days=30,
+    remote_settlement_days=45,
+    settlement_extension_days=15,
+    remote_settlement_extension_days=15,
+    extensions=((Complexity.COMPLEX, 1), (Complexity.VERY_COMPLEX, 1)),
+)
+#: Law on Denunciations No. 25/2018/QH14: registered, examined and accepted or not within
+#: 7 working days of receipt, up to 10 working days when it must be checked in several
+#: places (Art. 24.1, acceptance Art. 29); settled within 30 days of acceptance, extended
+#: once by at most 30 days for a complex case, twice by at most 30 days each for an
+#: especially complex one (Art. 30.1).
+DENUNCIATION_POLICY = StatutoryPolicy(
+    "denunciation",
+    acceptance_days=7,
+    acceptance_in_working_days=True,
+    acceptance_extension_days=3,
+    settlement_days=30,
+    remote_settlement_days=30,
+    settlement_extension_days=30,
+    remote_settlement_extension_days=30,
+    extensions=((Complexity.COMPLEX, 1), (Complexity.VERY_COMPLEX, 2)),
+)
+
+POLICIES = {
+    RequestKind.QUESTION: QUESTION_POLICY,
+    RequestKind.PETITION: PETITION_POLICY,
+    RequestKind.COMPLAINT: COMPLAINT_POLICY,
+    RequestKind.DENUNCIATION: DENUNCIATION_POLICY,
+}
 
 
 def policy_for(request) -> Policy:
-    return QUESTION_POLICY
+    return POLICIES.get(request.kind, QUESTION_POLICY)
 
 
 # Helpers ---------------------------------------------------------------------------------
@@ -140,9 +298,18 @@ def receive(request, *, actor=None, board_email="", at=None, notify=True, note="
     with transaction.atomic():
         request.state = State.RECEIVED
         request.received_at = request.received_at or at or timezone.now()
+        # The sender follows the request by code + secret (shown once, e-mailed).
+        request.secret = request.set_secret()
+        if request.kind != RequestKind.QUESTION:
+            # The clock of the other kinds starts at receipt (the Q&A's at assignment,
+            # when the deadline class is known); complaints and denunciations are never
+            # published unless the handler decides to publish the settlement.
+            request.due_at = policy_for(request).due_at(request)
+            if request.needs_acceptance:
+                request.publish_on_portal = False
         _record(request, Kind.RECEIVED, actor=actor, at=at or request.received_at, note=note)
         if notify:
-            emails.received(request, board_email)
+            emails.received(request, board_email, secret=request.secret)
     return request
 
 
@@ -229,10 +396,12 @@ def ask_for_information(request, *, actor, note, at=None, notify=True):
     ``add_information``."""
     _check(request, "ask for information", (State.ASSIGNED,))
     note = _required(note, "what is asked")
+    at = at or timezone.now()
     with transaction.atomic():
         request.state = State.INFORMATION_REQUESTED
-        request.paused_at = at or timezone.now()
-        _record(request, Kind.INFORMATION_REQUESTED, actor=actor, at=request.paused_at, note=note)
+        # A settled complaint's or denunciation's clock does not stop (StatutoryPolicy).
+        request.paused_at = at if policy_for(request).pauses_clock(request) else None
+        _record(request, Kind.INFORMATION_REQUESTED, actor=actor, at=at, note=note)
         if notify:
             emails.information_requested(request, note)
     return request
@@ -267,18 +436,32 @@ def add_information(request, *, text, actor=None, at=None, notify=True):
     return request
 
 
-def extend(request, *, actor, reason, working_days, at=None, notify=True):
-    """More time, with the reason the asker is told; at most ``Policy.max_extensions``
-    times, each at most ``Policy.extension_days``."""
-    _check(request, "extend", (State.ASSIGNED,))
+def extend(request, *, actor, reason, working_days, complexity=None, at=None, notify=True):
+    """More time, with the reason the sender is told; at most
+    ``Policy.extensions_allowed`` times in the stage, each at most
+    ``Policy.extension_days`` (working days, or days for a complaint's or a
+    denunciation's settlement). ``complexity``: a complaint or denunciation found complex
+    (the laws allow an extension for complex cases only)."""
+    _check(request, "extend", (State.ASSIGNED, State.INFORMATION_REQUESTED))
+    if request.state == State.INFORMATION_REQUESTED and request.paused_at is not None:
+        raise TransitionNotAllowed(request, "extend", (State.ASSIGNED,))
     reason = _required(reason, "the reason")
     policy = policy_for(request)
-    done = request.events.filter(kind=Kind.EXTENDED).count()
-    if done >= policy.max_extensions or not 1 <= working_days <= policy.extension_days(request):
+    if complexity and request.needs_acceptance and request.accepted_at is not None:
+        request.complexity = complexity
+    allowed = policy.extensions_allowed(request)
+    if policy.extensions_done(request) >= allowed or not (
+        1 <= working_days <= policy.extension_days(request)
+    ):
         raise TransitionNotAllowed(request, "extend", ())
     with transaction.atomic():
         request.extended_days += working_days
-        request.due_at = policy.calendar(request).add_working_days(request.due_at, working_days)
+        if isinstance(policy, StatutoryPolicy):
+            request.due_at = policy.due_at(request)
+        else:
+            request.due_at = policy.add_extension(
+                policy.calendar(request), request.due_at, working_days
+            )
         _record(request, Kind.EXTENDED, actor=actor, at=at, note=reason)
         if notify:
             emails.extended(request, reason)
@@ -287,8 +470,12 @@ def extend(request, *, actor, reason, working_days, at=None, notify=True):
 
 def refuse(request, *, actor, reason, guidance, at=None, notify=True):
     """Not received (a complaint, a denunciation, out of scope… S1 Đ12.2), with guidance
-    to the right channel."""
+    to the right channel; a complaint or denunciation not accepted for settlement, with
+    the reasons (Law on Complaints Art. 27; Law on Denunciations Art. 29), before
+    acceptance only."""
     _check(request, "refuse", OPEN)
+    if request.accepted_at is not None:
+        raise TransitionNotAllowed(request, "refuse", ())
     with transaction.atomic():
         request.state = State.REFUSED
         request.refusal_reason, request.refusal_note = reason, guidance
@@ -306,8 +493,34 @@ def refuse(request, *, actor, reason, guidance, at=None, notify=True):
     return request
 
 
+def accept(request, *, actor, at=None, notify=True):
+    """A complaint or denunciation is accepted for settlement (thụ lý; Law on Complaints
+    Art. 27, Law on Denunciations Art. 29) by the body's named handler: the settlement
+    clock starts from now (``StatutoryPolicy``), the sender is told in writing."""
+    _check(request, "accept", (State.ASSIGNED, State.INFORMATION_REQUESTED))
+    if not request.needs_acceptance or request.accepted_at is not None or not request.officer_id:
+        raise TransitionNotAllowed(request, "accept", ())
+    at = at or timezone.now()
+    with transaction.atomic():
+        if request.paused_at is not None:
+            _resume(request, at)
+        request.state = State.ASSIGNED
+        request.accepted_at = at
+        # The acceptance stage's extension and pause end with it.
+        request.extended_days = 0
+        request.paused_time = datetime.timedelta(0)
+        request.due_at = policy_for(request).due_at(request)
+        _record(request, Kind.ACCEPTED, actor=actor, at=at)
+        if notify:
+            emails.accepted(request)
+    return request
+
+
 def _conclude(request, kind, *, actor, answer, note, at, notify):
     _check(request, str(kind), (State.ASSIGNED, State.INFORMATION_REQUESTED, State.ANSWERED))
+    if request.needs_acceptance and request.accepted_at is None:
+        # A complaint or denunciation is settled only once accepted for settlement.
+        raise TransitionNotAllowed(request, str(kind), ())
     at = at or timezone.now()
     first_time = request.state != State.ANSWERED and request.answered_at is None
     with transaction.atomic():

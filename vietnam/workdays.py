@@ -258,6 +258,21 @@ class WorkCalendar:
             return day
         return self.add_working_duration(start, n * self.day_length)
 
+    def add_calendar_days(self, start: dt.datetime, n: int) -> dt.datetime:
+        """The end of a period of ``n`` days (ngày, not working days) from ``start``.
+
+        Civil Code 2015 (Bộ luật Dân sự 91/2015/QH13) Art. 147.1: the day of the event is
+        not counted; Art. 148.5: when the last day is a weekend day or a holiday, the period
+        ends at the end of the next working day. The moment returned is ``work_end`` of
+        the last day: the end of the body's working day (earlier than midnight, never
+        later), in ``start``'s tzinfo.
+        """
+        if n < 0:
+            raise ValueError("n must be >= 0")
+        last = self._local(start).date() + dt.timedelta(days=n)
+        last = self.next_working_day(last, include=True)
+        return self._back(dt.datetime.combine(last, self.work_end), start)
+
     def add_working_duration(self, start: dt.datetime, amount: dt.timedelta) -> dt.datetime:
         """The moment ``amount`` of working time (whole days, ``work_start`` to ``work_end``,
         as ``working_time_between`` counts it) has run from ``start``: the inverse of

@@ -20,21 +20,29 @@ from .exchanges import (
 )
 from .feedback import PageFeedback, SatisfactionLevel, ServiceRating
 from .questions import (
+    ACCEPTANCE_KINDS,
     PERSONAL_FIELDS,
     AskerType,
+    ComplaintIndexPage,
+    Complexity,
+    PetitionIndexPage,
     Question,
     QuestionEvent,
     QuestionIndexPage,
     QuestionState,
     RefusalReason,
+    RequestKind,
 )
 from .settings import QASettings
 
 __all__ = [
+    "ACCEPTANCE_KINDS",
     "DISCLAIMER",
     "PERSONAL_FIELDS",
     "Answer",
     "AskerType",
+    "ComplaintIndexPage",
+    "Complexity",
     "ConsultationComment",
     "ConsultationIndexPage",
     "ConsultationNotice",
@@ -49,12 +57,14 @@ __all__ = [
     "ExchangeQuestionState",
     "ExchangeStatus",
     "PageFeedback",
+    "PetitionIndexPage",
     "QASettings",
     "Question",
     "QuestionEvent",
     "QuestionIndexPage",
     "QuestionState",
     "RefusalReason",
+    "RequestKind",
     "SatisfactionLevel",
     "ServiceRating",
     "initials",

@@ -8,6 +8,7 @@ the board read; its answer is a snippet (``Answer``) that passes the editorial w
 from __future__ import annotations
 
 import datetime
+import hashlib
 import secrets
 
 from django.conf import settings
@@ -24,6 +25,10 @@ from congthongtin.vietnam.fold import fold
 
 from ..deadlines import DeadlineClass, site_of, working_days_overdue
 from .consultation import initials
+
+
+def _secret_hash(secret: str) -> str:
+    return hashlib.sha256(f"congthongtin-request:{secret}".encode()).hexdigest()
 
 
 class QuestionIndexPage(RoutablePageMixin, BasePage):
@@ -81,6 +86,93 @@ class QuestionIndexPage(RoutablePageMixin, BasePage):
 
         return track_question(request, self, token)
 
+    #: The kinds of request this page receives (``RequestKind``); the first is the default.
+    request_kinds: tuple[str, ...] = ("hoi-dap",)
+
+    @classmethod
+    def of_site(cls, site):
+        """This exact page type's live page on ``site`` (not a subclass's), or None."""
+        if site is None:
+            return None
+        return cls.objects.live().exact_type(cls).in_site(site).specific().first()
+
+
+class PetitionIndexPage(QuestionIndexPage):
+    """Petitions about administrative regulations and services (phản ánh, kiến nghị;
+    Decree 20/2008/NĐ-CP as amended by Decree 92/2017/NĐ-CP): received, routed, answered
+    within the body's limit (``QASettings.petition_days``); answers published without the
+    sender's personal data. The Q&A page's routes, with its own addresses."""
+
+    request_kinds = ("phan-anh-kien-nghi",)
+    template = "consultation/question_index_page.html"
+
+    class Meta:
+        verbose_name = _("petitions page")
+        verbose_name_plural = _("petitions pages")
+
+    @path("gui-phan-anh/", name="ask")
+    def ask_route(self, request):
+        from ..views.public import ask_question
+
+        return ask_question(request, self)
+
+    @path("phan-anh/<int:pk>/", name="question")
+    def question_route(self, request, pk):
+        from ..views.public import question_detail
+
+        return question_detail(request, self, pk)
+
+
+class ComplaintIndexPage(QuestionIndexPage):
+    """Complaints (khiếu nại; Law on Complaints No. 02/2011/QH13) and denunciations (tố cáo;
+    Law on Denunciations No. 25/2018/QH14) received online: the portal receives the letter
+    and tracks the statutory stages (``consultation.lifecycle``: acceptance, settlement,
+    extensions). A denouncer's identity is confidential (Law on Denunciations Art. 9.1b,
+    Art. 47-48; ``consultation.confidentiality``). Published settlements show the decision
+    only, never the letter or its sender."""
+
+    request_kinds = ("khieu-nai", "to-cao")
+    template = "consultation/question_index_page.html"
+
+    class Meta:
+        verbose_name = _("complaints and denunciations page")
+        verbose_name_plural = _("complaints and denunciations pages")
+
+    @path("gui-don/", name="ask")
+    def ask_route(self, request):
+        from ..views.public import ask_question
+
+        return ask_question(request, self)
+
+    @path("ket-qua/<int:pk>/", name="question")
+    def question_route(self, request, pk):
+        from ..views.public import question_detail
+
+        return question_detail(request, self, pk)
+
+
+class RequestKind(models.TextChoices):
+    """What a citizen sends (issue 22): each kind has its form fields, its legal clock
+    (``consultation.lifecycle.POLICIES``) and its visibility."""
+
+    QUESTION = "hoi-dap", _("Question (Q&A)")
+    PETITION = "phan-anh-kien-nghi", _("Petition on administrative regulations")
+    COMPLAINT = "khieu-nai", _("Complaint")
+    DENUNCIATION = "to-cao", _("Denunciation")
+
+
+#: Kinds whose settlement is a decision after a formal acceptance (thụ lý).
+ACCEPTANCE_KINDS = (RequestKind.COMPLAINT, RequestKind.DENUNCIATION)
+
+
+class Complexity(models.TextChoices):
+    """How complex a complaint or denunciation is: the laws allow longer settlement for
+    complex cases (Law on Complaints Art. 28; Law on Denunciations Art. 30)."""
+
+    NORMAL = "normal", _("Ordinary")
+    COMPLEX = "complex", _("Complex")
+    VERY_COMPLEX = "very-complex", _("Especially complex")
+
 
 class QuestionState(models.TextChoices):
     RECEIVED = "moi", _("Received")
@@ -103,6 +195,10 @@ class RefusalReason(models.TextChoices):
     OUT_OF_SCOPE = "out-of-scope", _("Not about policy, procedures, investment or information")
     DUPLICATE = "duplicate", _("A duplicate of an earlier question")
     ABUSE = "abuse", _("Offensive or meaningless")
+    #: Complaints (Law on Complaints Art. 11) and denunciations (Law on Denunciations
+    #: Art. 29: the conditions of acceptance) that cannot be accepted for settlement.
+    NOT_COMPETENT = "not-competent", _("Not within the body's competence")
+    NOT_ADMISSIBLE = "not-admissible", _("Does not meet the conditions for acceptance")
 
 
 class QuestionQuerySet(models.QuerySet):
@@ -111,8 +207,15 @@ class QuestionQuerySet(models.QuerySet):
         return self.filter(state=QuestionState.ANSWERED, publish_on_portal=True, answer__live=True)
 
     def open(self):
-        """Received or being answered: the clock runs."""
-        return self.filter(state__in=[QuestionState.RECEIVED, QuestionState.ASSIGNED])
+        """Received or being answered: the clock runs (also while more information is
+        awaited from the sender of a kind whose clock the law does not pause)."""
+        return self.filter(
+            models.Q(state__in=[QuestionState.RECEIVED, QuestionState.ASSIGNED])
+            | models.Q(state=QuestionState.INFORMATION_REQUESTED, paused_at__isnull=True)
+        )
+
+    def of_kind(self, *kinds):
+        return self.filter(kind__in=kinds)
 
 
 #: Fields of the asker: never shown publicly; erased after the retention period.
@@ -124,6 +227,7 @@ PERSONAL_FIELDS = (
     "representative_position",
     "licence_number",
     "email",
+    "phone",
 )
 
 
@@ -152,6 +256,16 @@ class Question(models.Model):
     )
     code = models.CharField(_("reference"), max_length=20, blank=True, editable=False)
     tracking_token = models.CharField(max_length=64, unique=True, editable=False)
+    kind = models.CharField(
+        _("kind of request"),
+        max_length=20,
+        choices=RequestKind.choices,
+        default=RequestKind.QUESTION,
+        db_index=True,
+    )
+    #: sha256 of the short secret the sender keeps with the code (``check_secret``): the
+    #: sender follows the request by code + secret, without an account.
+    secret_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     asker_type = models.CharField(
         _("asked by"), max_length=15, choices=AskerType.choices, default=AskerType.PERSON
@@ -177,6 +291,7 @@ class Question(models.Model):
         _("founding decision or licence number"), max_length=100, blank=True
     )
     email = models.EmailField(_("e-mail for the reply"), blank=True)
+    phone = models.CharField(_("telephone"), max_length=20, blank=True)
     asker_initials = models.CharField(
         _("initials shown publicly"), max_length=20, blank=True, editable=False
     )
@@ -201,6 +316,37 @@ class Question(models.Model):
             "Words of a complaint or denunciation were found when it was sent; the asker "
             "confirmed it is not one. The board decides."
         ),
+    )
+
+    respondent = models.CharField(
+        _("body or person concerned"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Complaint: the body or person whose decision or act is complained about; "
+            "denunciation: the person denounced."
+        ),
+    )
+    decision_reference = models.CharField(
+        _("decision or act complained about"),
+        max_length=255,
+        blank=True,
+        help_text=_("Its number and date, or what was done and when."),
+    )
+    known_on = models.DateField(
+        _("date the decision was received or the act known"),
+        null=True,
+        blank=True,
+        help_text=_("A complaint is lodged within 90 days of it (Law on Complaints Art. 9)."),
+    )
+    complexity = models.CharField(
+        _("complexity"),
+        max_length=15,
+        choices=Complexity.choices,
+        default=Complexity.NORMAL,
+    )
+    accepted_at = models.DateTimeField(
+        _("accepted for settlement at"), null=True, blank=True, editable=False
     )
 
     state = models.CharField(
@@ -305,6 +451,30 @@ class Question(models.Model):
             self.code = f"{timezone.localtime(self.received_at):%Y}-{self.pk:05d}"
             type(self).objects.filter(pk=self.pk).update(code=self.code)
 
+    @property
+    def identity_confidential(self) -> bool:
+        """A denouncer's identity is confidential by law (Law on Denunciations Art. 9.1b,
+        Art. 47-48): ``consultation.confidentiality`` says who may see it."""
+        return self.kind == RequestKind.DENUNCIATION
+
+    @property
+    def needs_acceptance(self) -> bool:
+        return self.kind in ACCEPTANCE_KINDS
+
+    def set_secret(self) -> str:
+        """A new secret for following the request (shown once, e-mailed to the sender):
+        10 characters without look-alikes (about 50 bits); only its hash is kept."""
+        alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+        secret = "".join(secrets.choice(alphabet) for _ in range(10))
+        self.secret_hash = _secret_hash(secret)
+        return secret
+
+    def check_secret(self, secret: str) -> bool:
+        given = (secret or "").strip().upper().replace("-", "").replace(" ", "")
+        return bool(self.secret_hash) and secrets.compare_digest(
+            self.secret_hash, _secret_hash(given)
+        )
+
     def update_search_key(self) -> None:
         parts = [self.title, self.body, self.code]
         if self.field_id:
@@ -328,7 +498,9 @@ class Question(models.Model):
     # Clock -------------------------------------------------------------------------------
     @property
     def is_open(self) -> bool:
-        return self.state in (QuestionState.RECEIVED, QuestionState.ASSIGNED)
+        return self.state in (QuestionState.RECEIVED, QuestionState.ASSIGNED) or (
+            self.state == QuestionState.INFORMATION_REQUESTED and self.paused_at is None
+        )
 
     def is_overdue(self, now=None) -> bool:
         now = now or timezone.now()
@@ -353,6 +525,7 @@ class QuestionEvent(models.Model):
         RECEIVED = "received", _("Received")
         REFUSED = "refused", _("Not accepted")
         ASSIGNED = "assigned", _("Assigned to a unit")
+        ACCEPTED = "accepted", _("Accepted for settlement")
         FORWARDED = "forwarded", _("Forwarded to another unit")
         SUBMITTED = "submitted", _("Answer submitted to the editorial board")
         INFORMATION_REQUESTED = "info-requested", _("More information asked of the asker")
@@ -403,6 +576,7 @@ class QuestionEvent(models.Model):
         Kind.RECEIVED,
         Kind.REFUSED,
         Kind.ASSIGNED,
+        Kind.ACCEPTED,
         Kind.FORWARDED,
         Kind.INFORMATION_REQUESTED,
         Kind.INFORMATION_ADDED,

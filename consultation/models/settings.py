@@ -35,6 +35,24 @@ class QASettings(BaseSiteSetting):
         _("reminder before the deadline (working days)"),
         validators=[MinValueValidator(0), MaxValueValidator(30)],
     )
+    petition_days = models.PositiveSmallIntegerField(
+        _("answer time of a petition (working days)"),
+        null=True,
+        blank=True,
+        validators=DAYS,
+        help_text=_(
+            "Petitions on administrative regulations and services (Decree 20/2008/NĐ-CP): "
+            "the body's own limit. Blank: the Q&A's own-competence answer time."
+        ),
+    )
+    remote_area = models.BooleanField(
+        _("remote or hard-to-reach area"),
+        default=False,
+        help_text=_(
+            "Complaints are settled within 45 days instead of 30, 60 instead of 45 for "
+            "complex cases (Law on Complaints No. 02/2011/QH13, Art. 28)."
+        ),
+    )
     personal_data_retention_days = models.PositiveIntegerField(
         _("askers' personal data kept for (days after the answer)"),
         null=True,
@@ -51,6 +69,10 @@ class QASettings(BaseSiteSetting):
                 FieldPanel("deadline_special_days"),
             ],
             heading=_("Answer times"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("petition_days"), FieldPanel("remote_area")],
+            heading=_("Petitions, complaints and denunciations"),
         ),
         FieldPanel("reminder_working_days"),
         FieldPanel("personal_data_retention_days"),
