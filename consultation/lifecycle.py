@@ -105,7 +105,9 @@ class Policy:
         """Extensions of the current stage (after acceptance, those of the settlement)."""
         events = request.events.filter(kind=Kind.EXTENDED)
         if request.accepted_at is not None:
-            events = events.filter(created_at__gte=request.accepted_at)
+            accepted = request.events.filter(kind=Kind.ACCEPTED).order_by("pk").last()
+            if accepted is not None:
+                events = events.filter(pk__gt=accepted.pk)
         return events.count()
 
     def pauses_clock(self, request) -> bool:
@@ -179,14 +181,22 @@ class StatutoryPolicy(Policy):
     def accepted(self, request) -> bool:
         return request.accepted_at is not None
 
-    def base_due_at(self, request) -> datetime.datetime:
+    def _stage(self, request, extra_days: int) -> datetime.datetime:
+        """The end of the current stage counted from its start, with ``extra_days``:
+        a period and its extension are one period (“not more than 45 days from the
+        acceptance”), so the extension is never added to a date already moved past a
+        day off."""
         calendar = self.calendar(request)
         if not self.accepted(request):
+            days = self.acceptance_days + extra_days
             if self.acceptance_in_working_days:
-                return calendar.add_working_days(request.received_at, self.acceptance_days)
-            return calendar.add_calendar_days(request.received_at, self.acceptance_days)
+                return calendar.add_working_days(request.received_at, days)
+            return calendar.add_calendar_days(request.received_at, days)
         days = self.remote_settlement_days if self.remote(request) else self.settlement_days
-        return calendar.add_calendar_days(request.accepted_at, days)
+        return calendar.add_calendar_days(request.accepted_at, days + extra_days)
+
+    def base_due_at(self, request) -> datetime.datetime:
+        return self._stage(request, 0)
 
     def extensions_allowed(self, request) -> int:
         if not self.accepted(request):
@@ -201,16 +211,9 @@ class StatutoryPolicy(Policy):
         return self.settlement_extension_days
 
     def due_at(self, request) -> datetime.datetime:
-        calendar = self.calendar(request)
-        due = self.base_due_at(request)
-        if request.extended_days:
-            in_working_days = not self.accepted(request) and self.acceptance_in_working_days
-            if in_working_days:
-                due = calendar.add_working_days(due, request.extended_days)
-            else:
-                due = calendar.add_calendar_days(due, request.extended_days)
+        due = self._stage(request, request.extended_days)
         if request.paused_time:
-            due = calendar.add_working_duration(due, request.paused_time)
+            due = self.calendar(request).add_working_duration(due, request.paused_time)
         return due
 
     def pauses_clock(self, request) -> bool:
