@@ -80,6 +80,12 @@ class QuestionIndexPage(RoutablePageMixin, BasePage):
 
         return question_detail(request, self, pk)
 
+    @path("theo-doi/", name="lookup")
+    def lookup_route(self, request):
+        from ..views.public import lookup
+
+        return lookup(request, self)
+
     @path("theo-doi/<str:token>/", name="track")
     def track_route(self, request, token):
         from ..views.public import track_question
