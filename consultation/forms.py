@@ -9,6 +9,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from congthongtin.core import roles
 from congthongtin.core.antispam import PublicFormMixin, clean_text
@@ -286,7 +287,7 @@ class RequestForm(PublicFormMixin, forms.Form):
         ),
     )
     field = forms.ModelChoiceField(
-        label=_("Field"),
+        label=pgettext_lazy("taxonomy", "Field"),
         queryset=Field.objects.all(),
         empty_label=_("Choose a field"),
         to_field_name="slug",

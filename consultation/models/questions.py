@@ -96,6 +96,19 @@ class QuestionIndexPage(RoutablePageMixin, BasePage):
     request_kinds: tuple[str, ...] = ("hoi-dap",)
 
     @classmethod
+    def get_subpage_urls(cls):
+        """A subclass's route replaces the route of the same name here: the petitions
+        page's "ask" is ``gui-phan-anh/`` only (Wagtail keeps every class's routes, and
+        ``reverse_subpage`` would give the Q&A's ``gui-cau-hoi/``)."""
+        seen, routes = set(), []
+        for route in super().get_subpage_urls():
+            if route.name in seen:
+                continue
+            seen.add(route.name)
+            routes.append(route)
+        return routes
+
+    @classmethod
     def of_site(cls, site):
         """This exact page type's live page on ``site`` (not a subclass's), or None."""
         if site is None:

@@ -393,13 +393,20 @@ def _tracked(index, token):
     )
 
 
-def _due_purpose(question) -> str:
-    """What the current due date is for."""
+#: What the current due date is for, by stage.
+DUE_PURPOSES = {
+    "acceptance": _lazy("Acceptance for settlement (or refusal with reasons) due by"),
+    "settlement": _lazy("Settlement due by"),
+    "answer": _lazy("Answer due by"),
+}
+
+
+def due_stage(question) -> str:
+    """The stage the current due date closes: acceptance or settlement of a complaint or
+    denunciation, else the answer."""
     if question.needs_acceptance:
-        if question.accepted_at is None:
-            return gettext("Acceptance for settlement (or refusal with reasons) due by")
-        return gettext("Settlement due by")
-    return gettext("Answer due by")
+        return "acceptance" if question.accepted_at is None else "settlement"
+    return "answer"
 
 
 def _tracking_page(request, index, question, info_form, *, rate_limited=False):
@@ -420,7 +427,8 @@ def _tracking_page(request, index, question, info_form, *, rate_limited=False):
             "just_sent": just_sent,
             "secret": secret,
             "is_request": question.kind != RequestKind.QUESTION,
-            "due_purpose": _due_purpose(question),
+            "due_stage": due_stage(question),
+            "due_purpose": DUE_PURPOSES[due_stage(question)],
             "late_complaint": question.kind == RequestKind.COMPLAINT
             and is_late(question.known_on, timezone.localtime(question.received_at).date()),
             "info_form": info_form,
