@@ -505,14 +505,20 @@ class Question(models.Model):
         self.search_key = fold(" ".join(part for part in parts if part))
 
     # Public addresses -------------------------------------------------------------------
+    def _subpage(self, name: str, *args) -> str:
+        """A route of the request's page as its own type (a petitions page answers at
+        ``phan-anh/<pk>/``, not the Q&A's ``cau-hoi/<pk>/``), without loading it."""
+        page_class = self.page.specific_class or type(self.page)
+        return page_class.get_resolver().reverse(name, *args)
+
     def get_url(self, request=None) -> str:
-        return self.page.url + self.page.reverse_subpage("question", args=[self.pk])
+        return self.page.url + self._subpage("question", self.pk)
 
     def tracking_url(self) -> str:
-        return self.page.url + self.page.reverse_subpage("track", args=[self.tracking_token])
+        return self.page.url + self._subpage("track", self.tracking_token)
 
     def tracking_full_url(self) -> str:
-        return self.page.full_url + self.page.reverse_subpage("track", args=[self.tracking_token])
+        return self.page.full_url + self._subpage("track", self.tracking_token)
 
     # Clock -------------------------------------------------------------------------------
     @property

@@ -17,8 +17,7 @@ from django.http import Http404, HttpResponseBadRequest, HttpResponseForbidden, 
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
-from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
@@ -278,7 +277,7 @@ def _petition_days(index) -> int:
 
 #: What the tracking page says of a failed look-up, whatever the reason: nobody learns
 #: whether a reference exists.
-LOOKUP_FAILED = _lazy(
+LOOKUP_FAILED = gettext_lazy(
     "No request matches this reference and secret on this page. Check both (the secret "
     "is in your receipt e-mail) and try again."
 )
@@ -395,9 +394,9 @@ def _tracked(index, token):
 
 #: What the current due date is for, by stage.
 DUE_PURPOSES = {
-    "acceptance": _lazy("Acceptance for settlement (or refusal with reasons) due by"),
-    "settlement": _lazy("Settlement due by"),
-    "answer": _lazy("Answer due by"),
+    "acceptance": gettext_lazy("Acceptance for settlement (or refusal with reasons) due by"),
+    "settlement": gettext_lazy("Settlement due by"),
+    "answer": gettext_lazy("Answer due by"),
 }
 
 
