@@ -496,6 +496,14 @@ REQUEST_FORMS = {
 }
 
 
+class SecretInput(forms.TextInput):
+    """A text box (the sender sees what they type) that never gives a secret back in the
+    page when the form is shown again."""
+
+    def format_value(self, value):
+        return None
+
+
 class LookupForm(PublicFormMixin, forms.Form):
     """Follow a request by its reference and secret, without an account."""
 
@@ -509,7 +517,9 @@ class LookupForm(PublicFormMixin, forms.Form):
     secret = forms.CharField(
         label=_("Secret"),
         max_length=40,
-        widget=text_input(autocomplete="off", spellcheck="false", autocapitalize="characters"),
+        widget=SecretInput(
+            attrs={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"}
+        ),
         help_text=_("The 10 letters and digits shown when you sent it, and in the receipt."),
     )
 

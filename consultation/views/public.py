@@ -309,10 +309,7 @@ def lookup(request, index):
     if probe.check_secret(form.cleaned_data["secret"]) and question is not None:
         question.page = index
         return HttpResponseRedirect(question.tracking_url())
-    form.add_error(None, LOOKUP_FAILED)
-    data = form.data.copy()
-    data["secret"] = ""
-    form.data = data
+    form.add_error(None, LOOKUP_FAILED)  # the secret is never shown back (SecretInput)
     response = index.render(request, template=template, context_overrides={**context, "form": form})
     return _private(response)
 
