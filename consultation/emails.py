@@ -59,17 +59,28 @@ def _subject(text: str, question) -> str:
     return text % {"code": question.code, "title": question.title}
 
 
+def _to_sender(question, for_question: str, for_request: str) -> str:
+    """The subject of an e-mail to the sender: a question's words for the Q&A, a request's
+    for a petition, a complaint or a denunciation (its kind written in the subject)."""
+    if question.kind == "hoi-dap":
+        return _subject(for_question, question)
+    return for_request % {
+        "code": question.code,
+        "title": question.title,
+        "kind": question.get_kind_display().lower(),
+    }
+
+
 def received(question, board_email: str = "", secret: str = "") -> None:
     """The receipt to the asker (with the secret that, with the code, opens the tracking
     page) and the notice to the body's board."""
     _queue(
         question,
         [question.email],
-        _subject(
-            gettext("Your question %(code)s has been received")
-            if question.kind == "hoi-dap"
-            else gettext("Your request %(code)s has been received"),
+        _to_sender(
             question,
+            gettext("Your question %(code)s has been received"),
+            gettext("Your request %(code)s has been received"),
         ),
         "consultation/email/question_received.txt",
         "question.receipt",
@@ -117,7 +128,11 @@ def refused(question) -> None:
     _queue(
         question,
         [question.email],
-        _subject(gettext("Your question %(code)s was not accepted"), question),
+        _to_sender(
+            question,
+            gettext("Your question %(code)s was not accepted"),
+            gettext("Your %(kind)s %(code)s was not accepted"),
+        ),
         "consultation/email/question_refused.txt",
         "question.refused",
         tracking=question.tracking_full_url(),
@@ -128,7 +143,11 @@ def information_requested(question, note: str) -> None:
     _queue(
         question,
         [question.email],
-        _subject(gettext("More information needed for your question %(code)s"), question),
+        _to_sender(
+            question,
+            gettext("More information needed for your question %(code)s"),
+            gettext("More information needed for your %(kind)s %(code)s"),
+        ),
         "consultation/email/question_information_requested.txt",
         "question.information_requested",
         note=note,
@@ -155,7 +174,11 @@ def extended(question, reason: str) -> None:
     _queue(
         question,
         [question.email],
-        _subject(gettext("The answer to your question %(code)s will take longer"), question),
+        _to_sender(
+            question,
+            gettext("The answer to your question %(code)s will take longer"),
+            gettext("Your %(kind)s %(code)s: the time for handling it is extended"),
+        ),
         "consultation/email/question_extended.txt",
         "question.extended",
         reason=reason,
@@ -169,7 +192,11 @@ def answered(question, answer, note: str = "") -> None:
     _queue(
         question,
         [question.email],
-        _subject(gettext("Answer to your question %(code)s"), question),
+        _to_sender(
+            question,
+            gettext("Answer to your question %(code)s"),
+            gettext("The result of your %(kind)s %(code)s"),
+        ),
         "consultation/email/question_answered.txt",
         "question.answered",
         answer=answer,

@@ -9,6 +9,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from congthongtin.core import roles
 from congthongtin.core.antispam import PublicFormMixin, clean_text
@@ -20,7 +21,7 @@ from congthongtin.core.users import ordering as user_ordering
 from congthongtin.vietnam.fold import fold
 
 from .deadlines import DeadlineClass
-from .models import AskerType, RefusalReason, SatisfactionLevel
+from .models import AskerType, RefusalReason, RequestKind, SatisfactionLevel
 from .ratings import COMMENT_MAX_LENGTH
 from .uploads import max_upload_bytes, validate_attachment
 
@@ -252,6 +253,293 @@ class QuestionForm(PublicFormMixin, forms.Form):
                 address=data["address"],
             )
         return values
+
+
+# Petitions, complaints, denunciations ------------------------------------------------------
+#: A complaint is lodged within 90 days of the decision or act (Law on Complaints Art. 9).
+COMPLAINT_PERIOD_DAYS = 90
+
+
+class RequestForm(PublicFormMixin, forms.Form):
+    """What every kind of request other than a question asks of its sender: a name, an
+    address and a way to be reached (a phone and/or an e-mail), the field and a subject.
+    ``record_values`` gives the ``Question`` fields, ``request_kind`` the ``RequestKind``."""
+
+    default_kind = RequestKind.PETITION.value
+
+    full_name = forms.CharField(label=_("Full name"), max_length=150, widget=text_input("name"))
+    address = forms.CharField(
+        label=_("Address"),
+        max_length=255,
+        widget=text_input("street-address"),
+        help_text=_("House number, street, commune or ward, province or city. Never published."),
+    )
+    phone = PhoneField(label=_("Phone"), max_length=20, required=False)
+    email = forms.EmailField(
+        label=_("E-mail"),
+        max_length=254,
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        help_text=_(
+            "Give a phone number, an e-mail or both. Only with an e-mail are you told of "
+            "each stage and sent the answer; without one, follow your request on this portal "
+            "with its reference and secret. Never published."
+        ),
+    )
+    field = forms.ModelChoiceField(
+        label=pgettext_lazy("taxonomy", "Field"),
+        queryset=Field.objects.all(),
+        empty_label=_("Choose a field"),
+        to_field_name="slug",
+    )
+    title = forms.CharField(
+        label=_("Subject"),
+        max_length=255,
+        widget=text_input(),
+        help_text=_("In a few words."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        no_contact = (
+            not (cleaned.get("phone") or "").strip() and not (cleaned.get("email") or "").strip()
+        )
+        if no_contact and "phone" not in self.errors and "email" not in self.errors:
+            self.add_error(
+                "phone", _("Give a phone number or an e-mail, so that the body can reach you.")
+            )
+        return cleaned
+
+    def request_kind(self) -> str:
+        return self.default_kind
+
+    def record_values(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "kind": self.request_kind(),
+            "full_name": data["full_name"],
+            "address": data["address"],
+            "phone": data.get("phone") or "",
+            "email": data.get("email") or "",
+            "field": data["field"],
+            "title": data["title"],
+            "body": data["body"],
+            "respondent": data.get("respondent") or "",
+            "decision_reference": data.get("decision_reference") or "",
+            "known_on": data.get("known_on"),
+        }
+
+
+class PetitionForm(RequestForm):
+    """A petition on administrative regulations and services (Decree 20/2008/NĐ-CP)."""
+
+    decision_reference = forms.CharField(
+        label=_("Regulation, procedure or service concerned"),
+        max_length=255,
+        widget=text_input(),
+        help_text=_("E.g. the name of the procedure, or the number and date of the document."),
+    )
+    body = forms.CharField(
+        label=_("Your petition"),
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("What is wrong or could be better, and what you propose."),
+    )
+    respondent = forms.CharField(
+        label=_("Official or body concerned (optional)"),
+        max_length=255,
+        required=False,
+        widget=text_input(),
+        help_text=_("If your petition is about how an official or a body behaved."),
+    )
+
+    field_order = [
+        "full_name",
+        "address",
+        "phone",
+        "email",
+        "field",
+        "title",
+        "decision_reference",
+        "body",
+        "respondent",
+    ]
+
+
+class ComplaintForm(RequestForm):
+    """A complaint (Law on Complaints No. 02/2011/QH13, Art. 8) or a denunciation (Law on
+    Denunciations No. 25/2018/QH14, Art. 23), chosen by the sender. Fields that only one
+    of the two needs are checked by the kind chosen, so the form works without JavaScript."""
+
+    kind = forms.ChoiceField(
+        label=_("What do you send?"),
+        choices=[
+            (RequestKind.COMPLAINT.value, _("A complaint (khiếu nại)")),
+            (RequestKind.DENUNCIATION.value, _("A denunciation (tố cáo)")),
+        ],
+        initial=RequestKind.COMPLAINT.value,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "A complaint: you ask the body to review a decision or an act of a body or an "
+            "official that affects your own rights and interests. A denunciation: you report "
+            "an official's or anyone's violation of the law that harms the State, or other "
+            "people, whether or not it harms you."
+        ),
+    )
+    respondent = forms.CharField(
+        label=_("Body or person complained about, or person denounced"),
+        max_length=255,
+        widget=text_input(),
+        help_text=_("Their name, position and where they work, as far as you know."),
+        error_messages={
+            "required": _("Say which body or person your complaint or denunciation is about.")
+        },
+    )
+    decision_reference = forms.CharField(
+        label=_("Decision or act complained about"),
+        max_length=255,
+        required=False,
+        widget=text_input(),
+        help_text=_("Complaint: its number and date, or what was done and when."),
+    )
+    known_on = forms.DateField(
+        label=_("Date you received the decision or learnt of the act"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        help_text=_("Complaint: a complaint is lodged within 90 days of that date."),
+    )
+    body = forms.CharField(
+        label=_("Content"),
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=_(
+            "Complaint: what you complain about, your reasons and what you ask. "
+            "Denunciation: the violation, when and where it happened, and what shows it."
+        ),
+    )
+    truthful = forms.BooleanField(
+        label=_(
+            "Denunciation: I will tell the truth, give the information and documents I have, "
+            "and answer before the law for a denunciation I know to be untrue "
+            "(Law on Denunciations, Art. 9.2)."
+        ),
+        required=False,
+    )
+    truthful.summary_label = _("Denouncer's commitment")
+
+    field_order = [
+        "kind",
+        "full_name",
+        "address",
+        "phone",
+        "email",
+        "field",
+        "title",
+        "respondent",
+        "decision_reference",
+        "known_on",
+        "body",
+        "truthful",
+    ]
+
+    def request_kind(self) -> str:
+        return self.cleaned_data.get("kind") or RequestKind.COMPLAINT.value
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = cleaned.get("kind")
+        today = timezone.localdate()
+        known_on = cleaned.get("known_on")
+        if known_on and known_on > today:
+            self.add_error("known_on", _("This date is in the future."))
+        if kind == RequestKind.COMPLAINT:
+            if not (cleaned.get("decision_reference") or "").strip():
+                self.add_error(
+                    "decision_reference",
+                    _("Say which decision or act you complain about (its number and date)."),
+                )
+            if not known_on and "known_on" not in self.errors:
+                self.add_error(
+                    "known_on", _("Give the date you received the decision or learnt of the act.")
+                )
+        elif kind == RequestKind.DENUNCIATION and not cleaned.get("truthful"):
+            self.add_error(
+                "truthful", _("Tick the box: a denouncer must tell the truth (Art. 9.2).")
+            )
+        return cleaned
+
+    @property
+    def late(self) -> bool:
+        """A complaint more than 90 days after its date: received all the same (the law
+        lets the body count out time lost to illness, natural disasters, travel…)."""
+        return is_late(self.cleaned_data.get("known_on"), timezone.localdate())
+
+    def record_values(self) -> dict:
+        values = super().record_values()
+        if values["kind"] == RequestKind.DENUNCIATION:
+            values.update(decision_reference="", known_on=None)
+        return values
+
+
+def is_late(known_on, on) -> bool:
+    """Whether a complaint about a decision known on ``known_on`` is lodged on ``on`` after
+    the 90 days of Law on Complaints Art. 9."""
+    return bool(known_on) and (on - known_on).days > COMPLAINT_PERIOD_DAYS
+
+
+#: The form of each kind a request page receives, by its ``request_kinds``.
+REQUEST_FORMS = {
+    RequestKind.PETITION.value: PetitionForm,
+    RequestKind.COMPLAINT.value: ComplaintForm,
+    RequestKind.DENUNCIATION.value: ComplaintForm,
+}
+
+
+class SecretInput(forms.TextInput):
+    """A text box (the sender sees what they type) that never gives a secret back in the
+    page when the form is shown again."""
+
+    def format_value(self, value):
+        return None
+
+
+class LookupForm(PublicFormMixin, forms.Form):
+    """Follow a request by its reference and secret, without an account."""
+
+    consent_text = None
+    code = forms.CharField(
+        label=_("Reference"),
+        max_length=20,
+        widget=text_input(autocomplete="off", spellcheck="false"),
+        help_text=_("E.g. 2026-00012, as in the receipt."),
+    )
+    secret = forms.CharField(
+        label=_("Secret"),
+        max_length=40,
+        widget=SecretInput(
+            attrs={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"}
+        ),
+        help_text=_("The 10 letters and digits shown when you sent it, and in the receipt."),
+    )
+
+
+class AddInformationForm(forms.Form):
+    """The sender's reply to a request for more information, on the tracking page (the
+    tracking token is the sender's key; CSRF protects the POST)."""
+
+    text = forms.CharField(
+        label=_("The information asked for"),
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": _("Write the information asked for.")},
+    )
+
+    def clean_text(self):
+        text = clean_text(self.cleaned_data.get("text") or "")
+        if not text:
+            raise forms.ValidationError(_("Write the information asked for."))
+        return text
 
 
 # Contact -----------------------------------------------------------------------------------

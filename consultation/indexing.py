@@ -4,6 +4,8 @@ may read: an answer published or withdrawn, a question published or kept private
 
 from __future__ import annotations
 
+from django.utils.html import strip_tags
+
 from congthongtin.core.search_items import SearchItem, item_changed, item_removed
 
 from .models import Question
@@ -13,12 +15,19 @@ def search_item(question) -> SearchItem:
     """A published question and its answer as site search shows them (/tim-kiem/?loai=hoi-dap):
     never the asker's personal data, only what the public Q&A page shows."""
     answer = getattr(question, "answer", None)
+    answer_text = strip_tags(answer.body) if answer else ""
+    if question.needs_acceptance:
+        # A complaint's or denunciation's letter is never public (Law on Denunciations
+        # Art. 9.1b, 47-48): its published settlement is searched by the decision only.
+        summary, body = answer_text, answer_text
+    else:
+        summary, body = question.body, f"{question.body} {answer.body if answer else ''}"
     return SearchItem(
         source=f"question:{question.pk}",
         path=question.page.path,
         title=question.title,
-        summary=question.body,
-        body=f"{question.body} {answer.body if answer else ''}",
+        summary=summary,
+        body=body,
         url=question.get_url(),
         category="hoi-dap",
         fields=(question.field.slug,) if question.field_id else (),

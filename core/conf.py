@@ -101,6 +101,9 @@ DEFAULTS: dict[str, Any] = {
         "satisfaction": {"accepted": (30, 600), "attempts": (60, 600)},
         # Dossier look-up (procedures): every ?ma= request is an attempt; nothing is accepted.
         "dossier_lookup": {"accepted": (1, 600), "attempts": (60, 600)},
+        # Following a request by reference + secret (consultation): every POST is an
+        # attempt, a wrong secret included; nothing is "accepted".
+        "request_lookup": {"accepted": (1, 600), "attempts": (10, 600)},
     },
     "PUBLIC_FORM_CHALLENGE_MAX_AGE": 2 * 60 * 60,
     "PUBLIC_FORM_MIN_SECONDS": 3,

@@ -80,6 +80,12 @@ class QuestionIndexPage(RoutablePageMixin, BasePage):
 
         return question_detail(request, self, pk)
 
+    @path("theo-doi/", name="lookup")
+    def lookup_route(self, request):
+        from ..views.public import lookup
+
+        return lookup(request, self)
+
     @path("theo-doi/<str:token>/", name="track")
     def track_route(self, request, token):
         from ..views.public import track_question
@@ -88,6 +94,19 @@ class QuestionIndexPage(RoutablePageMixin, BasePage):
 
     #: The kinds of request this page receives (``RequestKind``); the first is the default.
     request_kinds: tuple[str, ...] = ("hoi-dap",)
+
+    @classmethod
+    def get_subpage_urls(cls):
+        """A subclass's route replaces the route of the same name here: the petitions
+        page's "ask" is ``gui-phan-anh/`` only (Wagtail keeps every class's routes, and
+        ``reverse_subpage`` would give the Q&A's ``gui-cau-hoi/``)."""
+        seen, routes = set(), []
+        for route in super().get_subpage_urls():
+            if route.name in seen:
+                continue
+            seen.add(route.name)
+            routes.append(route)
+        return routes
 
     @classmethod
     def of_site(cls, site):
@@ -486,14 +505,20 @@ class Question(models.Model):
         self.search_key = fold(" ".join(part for part in parts if part))
 
     # Public addresses -------------------------------------------------------------------
+    def _subpage(self, name: str, *args) -> str:
+        """A route of the request's page as its own type (a petitions page answers at
+        ``phan-anh/<pk>/``, not the Q&A's ``cau-hoi/<pk>/``), without loading it."""
+        page_class = self.page.specific_class or type(self.page)
+        return page_class.get_resolver().reverse(name, *args)
+
     def get_url(self, request=None) -> str:
-        return self.page.url + self.page.reverse_subpage("question", args=[self.pk])
+        return self.page.url + self._subpage("question", self.pk)
 
     def tracking_url(self) -> str:
-        return self.page.url + self.page.reverse_subpage("track", args=[self.tracking_token])
+        return self.page.url + self._subpage("track", self.tracking_token)
 
     def tracking_full_url(self) -> str:
-        return self.page.full_url + self.page.reverse_subpage("track", args=[self.tracking_token])
+        return self.page.full_url + self._subpage("track", self.tracking_token)
 
     # Clock -------------------------------------------------------------------------------
     @property

@@ -17,7 +17,7 @@ from django.http import Http404, HttpResponseBadRequest, HttpResponseForbidden, 
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
@@ -32,14 +32,25 @@ from .. import lifecycle
 from ..archives import archive_context, refused_on_archive
 from ..deadlines import deadline_table
 from ..emails import render_email
-from ..forms import FeedbackCommentForm, QuestionForm, SubscribeForm
+from ..forms import (
+    REQUEST_FORMS,
+    AddInformationForm,
+    FeedbackCommentForm,
+    LookupForm,
+    QuestionForm,
+    SubscribeForm,
+    is_late,
+)
 from ..models import (
+    ACCEPTANCE_KINDS,
     DISCLAIMER,
+    PERSONAL_FIELDS,
     ConsultationSubscriber,
     PageFeedback,
     Question,
     QuestionEvent,
     QuestionState,
+    RequestKind,
 )
 
 PER_PAGE = 20
@@ -60,7 +71,20 @@ def board_email(request) -> str:
 
 
 # Q&A ---------------------------------------------------------------------------------------
+def is_request_page(index) -> bool:
+    """A page of petitions, or of complaints and denunciations (not the Q&A)."""
+    return tuple(index.request_kinds) != (RequestKind.QUESTION,)
+
+
+def settles(index) -> bool:
+    """A page whose requests are settled by a decision (complaints, denunciations): the
+    public sees the subject, the decision and its dates, never the letter nor its sender."""
+    return any(kind in ACCEPTANCE_KINDS for kind in index.request_kinds)
+
+
 def question_list(request, index):
+    if is_request_page(index):
+        return request_list(request, index)
     questions = (
         index.published_questions()
         .select_related("field", "answer")
@@ -100,6 +124,47 @@ def question_list(request, index):
             "current_field": field.slug if field else "",
             "query": query,
             "ask_url": base + index.reverse_subpage("ask"),
+            "lookup_url": base + index.reverse_subpage("lookup"),
+        },
+    )
+
+
+def request_list(request, index):
+    """Published answers to petitions, or published settlements of complaints and
+    denunciations: the subject, the field, the answer or decision and the dates only."""
+    columns = ["pk", "code", "title", "received_at", "answered_at", "field__name", "field__slug"]
+    columns += ["answer__id", "answer__body", "answer__author_name", "answer__live"]
+    questions = (
+        index.published_questions()
+        .select_related("field", "answer")
+        .only(*columns)
+        .order_by("-answered_at", "-pk")
+    )
+    fields = list(Field.objects.all())
+    field_slug = request.GET.get("linh_vuc", "")
+    field = next((f for f in fields if f.slug == field_slug), None)
+    if field is not None:
+        questions = questions.filter(field=field)
+    # The search key holds the letter: a complaint page is not searched by keyword, so
+    # that nobody learns what a letter said (or whom it named) from what a search finds.
+    query = "" if settles(index) else (request.GET.get("q") or "")[:200]
+    questions = keyword_filter(questions, query)
+    page_obj = paginate(request, questions, PER_PAGE)
+    base = index.url
+    for question in page_obj.object_list:
+        question.public_url = base + index.reverse_subpage("question", args=[question.pk])
+    return index.render(
+        request,
+        template="consultation/request_index_page.html",
+        context_overrides={
+            "page_obj": page_obj,
+            "fields": fields,
+            "current_field": field.slug if field else "",
+            "query": query,
+            "searchable": not settles(index),
+            "settles": settles(index),
+            "ask_url": base + index.reverse_subpage("ask"),
+            "lookup_url": base + index.reverse_subpage("lookup"),
         },
     )
 
@@ -134,7 +199,14 @@ def form_again(request, page, template, form, context, *, rate_limited=False):
     return response
 
 
+#: Where the secret of a request just sent waits, in the sender's session, for the receipt
+#: page to show it once.
+SECRET_SESSION_KEY = "consultation.secret.%s"
+
+
 def ask_question(request, index):
+    if is_request_page(index):
+        return ask_request(request, index)
     template = "consultation/question_form.html"
     context = {"deadlines": deadline_summary(index), "list_url": index.url}
     blank = blank_form_or_refusal(request, index, template, QuestionForm, context)
@@ -153,17 +225,115 @@ def ask_question(request, index):
         question = Question(page=index, received_at=now, consent_at=now, **form.record_values())
         lifecycle.receive(question, board_email=board_email(request), at=now)
     antispam.remember_submission(request, "question")
+    request.session[SECRET_SESSION_KEY % question.pk] = question.secret
     url = question.tracking_url() + "?moi=1"
     form.record_result(url)
     return HttpResponseRedirect(url)
 
 
-def question_detail(request, index, pk):
+def ask_request(request, index):
+    """The form of a petitions page, or of a complaints and denunciations page (the form
+    by the page's ``request_kinds``); the request is received through ``lifecycle.receive``
+    and the sender led to its receipt (the reference and the secret, shown once)."""
+    form_class = REQUEST_FORMS[index.request_kinds[0]]
+    template = "consultation/request_form.html"
+    context = {
+        "list_url": index.url,
+        "lookup_url": index.url + index.reverse_subpage("lookup"),
+        "settles": settles(index),
+        "petition_days": _petition_days(index),
+    }
+    blank = blank_form_or_refusal(request, index, template, form_class, context)
+    if blank is not None:
+        return blank
+    form = form_class(request.POST)
+    if antispam.check_rate_limit(request, "request"):
+        return form_again(request, index, template, form, context, rate_limited=True)
+    if not form.is_valid():
+        return form_again(request, index, template, form, context)
+    first, earlier = form.claim_challenge()
+    if not first:
+        return HttpResponseRedirect(earlier or index.url)
+    values = form.record_values()
+    if values["kind"] not in index.request_kinds:  # pragma: no cover - the form's choices
+        return HttpResponseBadRequest(gettext("This page does not receive this kind of request."))
+    now = timezone.now()
+    with form.storing(), transaction.atomic():
+        question = Question(page=index, received_at=now, consent_at=now, **values)
+        lifecycle.receive(question, board_email=board_email(request), at=now)
+    antispam.remember_submission(request, "request")
+    request.session[SECRET_SESSION_KEY % question.pk] = question.secret
+    url = question.tracking_url() + "?moi=1"
+    form.record_result(url)
+    return HttpResponseRedirect(url)
+
+
+def _petition_days(index) -> int:
+    from ..deadlines import petition_days
+
+    site = index.get_site()
+    return petition_days(site)
+
+
+#: What the tracking page says of a failed look-up, whatever the reason: nobody learns
+#: whether a reference exists.
+LOOKUP_FAILED = gettext_lazy(
+    "No request matches this reference and secret on this page. Check both (the secret "
+    "is in your receipt e-mail) and try again."
+)
+
+
+def lookup(request, index):
+    """Follow a request by its reference and secret, without an account: on success, its
+    tracking page; otherwise one message. Only this page's own requests are looked up;
+    every POST counts towards the address's limit."""
+    template = "consultation/request_lookup.html"
+    context = {"list_url": index.url}
+    if request.method != "POST":
+        response = index.render(
+            request, template=template, context_overrides={**context, "form": LookupForm()}
+        )
+        return _private(response)
+    form = LookupForm(request.POST)
+    if antispam.check_rate_limit(request, "request_lookup"):
+        return _private(form_again(request, index, template, form, context, rate_limited=True))
+    if not form.is_valid():
+        return _private(form_again(request, index, template, form, context))
+    code = form.cleaned_data["code"].strip().upper()
     question = (
-        index.published_questions().select_related("field", "answer", "unit").filter(pk=pk).first()
+        Question.objects.filter(page=index, code=code)
+        .only("pk", "page", "secret_hash", "tracking_token")
+        .first()
     )
+    probe = question or Question(secret_hash="0" * 64)
+    if probe.check_secret(form.cleaned_data["secret"]) and question is not None:
+        question.page = index
+        return HttpResponseRedirect(question.tracking_url())
+    form.add_error(None, LOOKUP_FAILED)  # the secret is never shown back (SecretInput)
+    response = index.render(request, template=template, context_overrides={**context, "form": form})
+    return _private(response)
+
+
+def question_detail(request, index, pk):
+    questions = index.published_questions().select_related("field", "answer", "unit")
+    if settles(index):
+        # Never the letter, nor anything of its sender.
+        questions = questions.defer("body", *PERSONAL_FIELDS, "respondent", "decision_reference")
+    question = questions.filter(pk=pk).first()
     if question is None:
         raise Http404
+    if is_request_page(index):
+        return index.render(
+            request,
+            template="consultation/request_detail.html",
+            context_overrides={
+                "question": question,
+                "answer": question.answer,
+                "disclaimer": DISCLAIMER,
+                "list_url": index.url,
+                "settles": settles(index),
+            },
+        )
     return index.render(
         request,
         template="consultation/question_detail.html",
@@ -181,7 +351,29 @@ def track_question(request, index, token):
         refusal = refused_on_archive(request, index)
         if refusal is not None:
             return refusal
-    question = (
+    question = _tracked(index, token)
+    if question is None or len(token) < 20:
+        raise Http404
+    info_form = None
+    if question.state == QuestionState.INFORMATION_REQUESTED:
+        info_form = AddInformationForm()
+        if request.method == "POST":
+            if antispam.check_rate_limit(request, "request_information"):
+                response = _tracking_page(
+                    request, index, question, AddInformationForm(request.POST), rate_limited=True
+                )
+                response.status_code = 429
+                return _private(response)
+            info_form = AddInformationForm(request.POST)
+            if info_form.is_valid():
+                lifecycle.add_information(question, text=info_form.cleaned_data["text"])
+                antispam.remember_submission(request, "request_information")
+                return HttpResponseRedirect(question.tracking_url() + "?da_bo_sung=1")
+    return _private(_tracking_page(request, index, question, info_form))
+
+
+def _tracked(index, token):
+    return (
         Question.objects.filter(page=index, tracking_token=token)
         .select_related("field", "unit", "answer")
         .prefetch_related(
@@ -195,19 +387,50 @@ def track_question(request, index, token):
         )
         .first()
     )
-    if question is None or len(token) < 20:
-        raise Http404
+
+
+#: What the current due date is for, by stage.
+DUE_PURPOSES = {
+    "acceptance": gettext_lazy("Acceptance for settlement (or refusal with reasons) due by"),
+    "settlement": gettext_lazy("Settlement due by"),
+    "answer": gettext_lazy("Answer due by"),
+}
+
+
+def due_stage(question) -> str:
+    """The stage the current due date closes: acceptance or settlement of a complaint or
+    denunciation, else the answer."""
+    if question.needs_acceptance:
+        return "acceptance" if question.accepted_at is None else "settlement"
+    return "answer"
+
+
+def _tracking_page(request, index, question, info_form, *, rate_limited=False):
+    # The page as its own type: a petitions or complaints page has its own addresses.
+    question.page = index
     answer = getattr(question, "answer", None)
     if answer is not None and not answer.live:
         answer = None
-    response = index.render(
+    just_sent = request.GET.get("moi") == "1"
+    secret = request.session.pop(SECRET_SESSION_KEY % question.pk, "") if just_sent else ""
+    return index.render(
         request,
         template="consultation/question_tracking.html",
         context_overrides={
             "question": question,
             "answer": answer,
             "disclaimer": DISCLAIMER,
-            "just_sent": request.GET.get("moi") == "1",
+            "just_sent": just_sent,
+            "secret": secret,
+            "is_request": question.kind != RequestKind.QUESTION,
+            "due_stage": due_stage(question),
+            "due_purpose": DUE_PURPOSES[due_stage(question)],
+            "late_complaint": question.kind == RequestKind.COMPLAINT
+            and is_late(question.known_on, timezone.localtime(question.received_at).date()),
+            "info_form": info_form,
+            "info_added": request.GET.get("da_bo_sung") == "1",
+            "rate_limited": antispam.RATE_LIMITED_MESSAGE if rate_limited else "",
+            "lookup_url": index.url + index.reverse_subpage("lookup"),
             "is_refused": question.state == QuestionState.REFUSED,
             "deadlines": deadline_summary(index),
             "public_url": (
@@ -216,7 +439,6 @@ def track_question(request, index, token):
             "list_url": index.url,
         },
     )
-    return _private(response)
 
 
 # Consultation subscriptions ----------------------------------------------------------------

@@ -485,6 +485,10 @@ def load(context) -> None:
     )
     load_consultations(context, commune, now)
     load_questions(context, now)
+    # Petitions, complaints and denunciations: their own module, the same life cycle.
+    from congthongtin.nhuxuan_site.demo import citizen_requests
+
+    citizen_requests.load(context)
     title, intro = context.sections.get("lien-he", ("Liên hệ", ""))
     ensure_child(
         context.home,

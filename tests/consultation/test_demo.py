@@ -55,8 +55,10 @@ class DemoTests(TestCase):
         return (
             ConsultationPage.objects.count(),
             ConsultationComment.objects.count(),
-            Question.objects.count(),
-            Answer.objects.count(),
+            # The Q&A's questions (the petitions, complaints and denunciations of the demo:
+            # tests/consultation/test_request_demo.py).
+            Question.objects.filter(kind="hoi-dap").count(),
+            Answer.objects.filter(question__kind="hoi-dap").count(),
             ContactPage.objects.count(),
         )
 
@@ -71,11 +73,12 @@ class DemoTests(TestCase):
             self.assertEqual(self.client.get(page.url).status_code, 200)
 
     def test_questions__ten_answered_three_waiting_one_overdue(self):
-        self.assertEqual(Question.objects.published().count(), 10)
-        self.assertEqual(Question.objects.open().count(), 3)
+        questions = Question.objects.filter(kind="hoi-dap")
+        self.assertEqual(questions.published().count(), 10)
+        self.assertEqual(questions.open().count(), 3)
         now = timezone.now()
-        self.assertEqual(sum(q.is_overdue(now) for q in Question.objects.open()), 1)
-        self.assertGreaterEqual(Question.objects.published().values("field").distinct().count(), 8)
+        self.assertEqual(sum(q.is_overdue(now) for q in questions.open()), 1)
+        self.assertGreaterEqual(questions.published().values("field").distinct().count(), 8)
 
     def test_citations__linked_to_the_library_when_the_document_is_there(self):
         question = Question.objects.get(title__startswith="Trang thông tin điện tử của xã")
@@ -90,4 +93,5 @@ class DemoTests(TestCase):
         response = self.client.get("/")
         for slug in ("du-thao", "hoi-dap", "lien-he"):
             self.assertContains(response, f'href="/{slug}/"')
-        self.assertEqual(Question.objects.filter(state=QuestionState.RECEIVED).count(), 1)
+        received = Question.objects.filter(kind="hoi-dap", state=QuestionState.RECEIVED)
+        self.assertEqual(received.count(), 1)

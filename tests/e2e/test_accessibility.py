@@ -100,6 +100,13 @@ PAGE_TYPES: dict[str, object] = {
     "consultation.QuestionIndexPage": model_url("consultation.QuestionIndexPage"),
     "consultation: ask a question": route_of("consultation.QuestionIndexPage", "gui-cau-hoi/"),
     "consultation: question": published_question,
+    "consultation.PetitionIndexPage": model_url("consultation.PetitionIndexPage"),
+    "consultation: send a petition": route_of("consultation.PetitionIndexPage", "gui-phan-anh/"),
+    "consultation.ComplaintIndexPage": model_url("consultation.ComplaintIndexPage"),
+    "consultation: send a complaint or denunciation": route_of(
+        "consultation.ComplaintIndexPage", "gui-don/"
+    ),
+    "consultation: follow a request": route_of("consultation.ComplaintIndexPage", "theo-doi/"),
     "consultation.ContactPage": model_url("consultation.ContactPage"),
     "consultation.ExchangeIndexPage": model_url("consultation.ExchangeIndexPage"),
     "consultation.ExchangePage": model_url("consultation.ExchangePage"),
