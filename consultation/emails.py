@@ -91,7 +91,11 @@ def received(question, board_email: str = "", secret: str = "") -> None:
     _queue(
         question,
         [board_email],
-        _subject(gettext("New question %(code)s: %(title)s"), question),
+        gettext("New question %(code)s: %(title)s")
+        % {"code": question.code, "title": question.title}
+        if question.kind == "hoi-dap"
+        else gettext("New request %(code)s (%(kind)s): %(title)s")
+        % {"code": question.code, "kind": question.get_kind_display(), "title": question.title},
         "consultation/email/question_new_board.txt",
         "question.new",
     )

@@ -53,7 +53,10 @@ class QuestionIndexPage(RoutablePageMixin, BasePage):
         *BasePage.provenance_panels,
     ]
     subpage_types: list[str] = []
-    max_count_per_parent = 1
+    #: One page of each of these types per parent. Wagtail's ``max_count_per_parent``
+    #: counts subclasses too (``type(cls)``), so a petitions page would forbid the Q&A
+    #: page beside it: the count is of the exact type (``can_create_at``, ``can_move_to``).
+    max_count_per_parent_of_exact_type = 1
 
     class Meta:
         verbose_name = _("questions and answers page")
@@ -94,6 +97,20 @@ class QuestionIndexPage(RoutablePageMixin, BasePage):
 
     #: The kinds of request this page receives (``RequestKind``); the first is the default.
     request_kinds: tuple[str, ...] = ("hoi-dap",)
+
+    @classmethod
+    def _room_under(cls, parent, page=None) -> bool:
+        siblings = parent.get_children().exact_type(cls)
+        if page is not None:
+            siblings = siblings.not_page(page)
+        return siblings.count() < cls.max_count_per_parent_of_exact_type
+
+    @classmethod
+    def can_create_at(cls, parent):
+        return super().can_create_at(parent) and cls._room_under(parent)
+
+    def can_move_to(self, parent):
+        return super().can_move_to(parent) and self.specific_class._room_under(parent, self)
 
     @classmethod
     def get_subpage_urls(cls):
