@@ -4,6 +4,8 @@ may read: an answer published or withdrawn, a question published or kept private
 
 from __future__ import annotations
 
+from django.utils.html import strip_tags
+
 from congthongtin.core.search_items import SearchItem, item_changed, item_removed
 
 from .models import Question
@@ -13,12 +15,16 @@ def search_item(question) -> SearchItem:
     """A published question and its answer as site search shows them (/tim-kiem/?loai=hoi-dap):
     never the asker's personal data, only what the public Q&A page shows."""
     answer = getattr(question, "answer", None)
+    answer_text = answer.body if answer else ""
+    # A complaint's or a denunciation's published settlement is the decision only, never
+    # the letter, which names and places its writer (Law on Denunciations Art. 9.1b).
+    letter = "" if question.needs_acceptance else question.body
     return SearchItem(
         source=f"question:{question.pk}",
         path=question.page.path,
         title=question.title,
-        summary=question.body,
-        body=f"{question.body} {answer.body if answer else ''}",
+        summary=letter or strip_tags(answer_text),
+        body=f"{letter} {answer_text}".strip(),
         url=question.get_url(),
         category="hoi-dap",
         fields=(question.field.slug,) if question.field_id else (),
