@@ -52,7 +52,8 @@ class QuestionDashboardView(TemplateView):
         context = super().get_context_data(**kwargs)
         now = timezone.now()
         today = timezone.localdate(now)
-        questions = visible_questions(self.request.user)
+        # The Q&A's own questions; every kind: the requests dashboard (requests_admin).
+        questions = visible_questions(self.request.user).filter(kind=RequestKind.QUESTION)
         counts = dict(questions.values_list("state").annotate(n=Count("pk")).order_by())
         open_questions = list(
             questions.open()
