@@ -15,19 +15,16 @@ def search_item(question) -> SearchItem:
     """A published question and its answer as site search shows them (/tim-kiem/?loai=hoi-dap):
     never the asker's personal data, only what the public Q&A page shows."""
     answer = getattr(question, "answer", None)
-    answer_text = strip_tags(answer.body) if answer else ""
-    if question.needs_acceptance:
-        # A complaint's or denunciation's letter is never public (Law on Denunciations
-        # Art. 9.1b, 47-48): its published settlement is searched by the decision only.
-        summary, body = answer_text, answer_text
-    else:
-        summary, body = question.body, f"{question.body} {answer.body if answer else ''}"
+    answer_text = answer.body if answer else ""
+    # A complaint's or a denunciation's published settlement is the decision only, never
+    # the letter, which names and places its writer (Law on Denunciations Art. 9.1b).
+    letter = "" if question.needs_acceptance else question.body
     return SearchItem(
         source=f"question:{question.pk}",
         path=question.page.path,
         title=question.title,
-        summary=summary,
-        body=body,
+        summary=letter or strip_tags(answer_text),
+        body=f"{letter} {answer_text}".strip(),
         url=question.get_url(),
         category="hoi-dap",
         fields=(question.field.slug,) if question.field_id else (),

@@ -8,6 +8,7 @@ the ones ``consultation.permissions`` gives them, in every view, not in the list
 
 from __future__ import annotations
 
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -19,6 +20,7 @@ from congthongtin.core.users import full_name
 from congthongtin.core.viewsets import NoCreateView, PortalModelViewSet, PortalSnippetViewSet
 
 from . import lifecycle
+from .confidentiality import MASK, may_see_identity
 from .models import (
     Answer,
     ConsultationComment,
@@ -32,6 +34,41 @@ from .permissions import answerable, visible_questions
 
 
 # Questions -------------------------------------------------------------------------------
+class KindScopeMixin:
+    """A viewset of one kind of request (``request_kind``): its listing shows that kind
+    only, and every view that opens one request (edit, inspect, history, delete…) answers
+    404 for a request of another kind (a denunciation never opens in the Q&A's screens)."""
+
+    request_kind: str = ""
+
+    def get_base_queryset(self):
+        queryset = super().get_base_queryset()
+        if getattr(queryset, "model", None) is not Question:  # the history's log entries
+            return queryset
+        return queryset.filter(kind=self.request_kind)
+
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
+        if getattr(obj, "kind", self.request_kind) != self.request_kind:
+            raise Http404
+        return obj
+
+
+class KindViewSetMixin:
+    """Every view of the viewset is limited to ``request_kind`` (``KindScopeMixin``)."""
+
+    request_kind: str = "hoi-dap"
+
+    def construct_view(self, view_class, **kwargs):
+        if not issubclass(view_class, KindScopeMixin):
+            view_class = type(
+                view_class.__name__,
+                (KindScopeMixin, view_class),
+                {"__module__": view_class.__module__, "request_kind": self.request_kind},
+            )
+        return super().construct_view(view_class, **kwargs)
+
+
 class QuestionStatusPanel(Panel):
     """State, deadline, unit, the board's actions, the asker's data and the event log."""
 
@@ -42,6 +79,9 @@ class QuestionStatusPanel(Panel):
             context = super().get_context_data(parent_context)
             question = self.instance
             now = timezone.now()
+            user = getattr(self.request, "user", None)
+            from .views.requests_admin import available_actions
+
             context.update(
                 {
                     "question": question,
@@ -50,6 +90,11 @@ class QuestionStatusPanel(Panel):
                     "is_overdue": question.is_overdue(now),
                     "events": question.events.select_related("actor", "from_unit", "to_unit"),
                     "answer": Answer.objects.filter(question=question).first(),
+                    # A denunciation's sender and letter: the handler and the body head
+                    # only (consultation.confidentiality).
+                    "identity_visible": may_see_identity(user, question),
+                    "mask": MASK,
+                    "actions": available_actions(user, question),
                 }
             )
             return context
@@ -78,8 +123,9 @@ class QuestionEditView(generic.EditView):
         return instance
 
 
-class QuestionViewSet(PortalModelViewSet):
+class QuestionViewSet(KindViewSetMixin, PortalModelViewSet):
     model = Question
+    request_kind = "hoi-dap"
     name = "hoi-dap"
     url_namespace = "consultation_question"
     icon = "help"

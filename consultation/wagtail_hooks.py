@@ -39,6 +39,7 @@ from .permissions import (
     QuestionPermissionPolicy,
     SubscriberPermissionPolicy,
 )
+from .request_viewsets import complaint_viewset, denunciation_viewset, petition_viewset
 from .satisfaction import summary as satisfaction_summary
 from .setup import install_answer_workflow
 from .viewsets import (
@@ -80,6 +81,9 @@ register_snippet(answer_viewset)
 def register_viewsets():
     return [
         question_viewset,
+        petition_viewset,
+        complaint_viewset,
+        denunciation_viewset,
         comment_viewset,
         contact_viewset,
         pagefeedback_viewset,

@@ -32,6 +32,7 @@ from ..models import (
     Question,
     QuestionState,
     RefusalReason,
+    RequestKind,
 )
 from ..permissions import READERS, may_act_on_question, may_answer, reachable
 
@@ -51,7 +52,8 @@ class QuestionDashboardView(TemplateView):
         context = super().get_context_data(**kwargs)
         now = timezone.now()
         today = timezone.localdate(now)
-        questions = visible_questions(self.request.user)
+        # The Q&A's own questions; every kind: the requests dashboard (requests_admin).
+        questions = visible_questions(self.request.user).filter(kind=RequestKind.QUESTION)
         counts = dict(questions.values_list("state").annotate(n=Count("pk")).order_by())
         open_questions = list(
             questions.open()
@@ -122,7 +124,9 @@ def _question_for_board(request, pk) -> Question:
 
 
 def _edit_url(question) -> str:
-    return reverse("consultation_question:edit", args=[question.pk])
+    from .requests_admin import edit_url
+
+    return edit_url(question)
 
 
 def assign_question(request, pk):
@@ -132,6 +136,10 @@ def assign_question(request, pk):
     if not question.is_open:
         messages.error(request, gettext("This question is no longer open."))
         return redirect(_edit_url(question))
+    if question.kind != RequestKind.QUESTION:
+        from .requests_admin import assign_request
+
+        return assign_request(request, question)
     initial = {
         "unit": question.unit_id,
         "officer": question.officer_id,
@@ -201,6 +209,12 @@ DEFAULT_GUIDANCE = {
 def refuse_question(request, pk):
     """An editorial decision: not received (complaint, denunciation, out of scope…), with
     guidance to the asker on the right channel."""
+    question = get_object_or_404(Question.objects.only("kind"), pk=pk)
+    if question.kind != RequestKind.QUESTION:
+        # Kind-aware reasons and who may refuse (a denunciation: its handler, the head).
+        from .requests_admin import refuse_request
+
+        return refuse_request(request, pk)
     question = _question_for_board(request, pk)
     if not question.is_open:
         messages.error(request, gettext("This question is no longer open."))

@@ -97,6 +97,47 @@ rows(
     {"consultation_admin:comment_attachment": (SU | BOARD | {AUDITOR}, SU | BOARD)},
 )
 rows(
+    # Issue 22, item 5: the requests of every kind, open, due soon, overdue, per unit and
+    # handler (like the Q&A dashboard); "my requests" lists what is given to the user.
+    # The action screens (request_detail and the actions) are tried on a denunciation
+    # whose handler is another officer: only the head of the body may act on it or read it
+    # besides those who reach it (its board, its auditors, the superuser read it masked).
+    "Requests dashboards and the actions on a request of any kind",
+    {
+        "consultation_admin:requests_dashboard": (SU | BOARD | {OFFICER, AUDITOR}, NOBODY),
+        "consultation_admin:my_requests": (EVERYONE, NOBODY),
+        "consultation_admin:request": (SU | BOARD | {AUDITOR, BODYHEAD}, NOBODY),
+        "consultation_admin:accept": ({BODYHEAD}, {BODYHEAD}),
+        "consultation_admin:ask": ({BODYHEAD}, {BODYHEAD}),
+        "consultation_admin:extend": ({BODYHEAD}, {BODYHEAD}),
+        "consultation_admin:decide": ({BODYHEAD}, {BODYHEAD}),
+    },
+)
+rows(
+    # Issue 22: petitions, complaints and denunciations, each kind in its own viewset,
+    # scoped like the questions (the fixtures: one of each kind, given to another officer).
+    "Petitions, complaints and denunciations",
+    {
+        f"{namespace}:{view}": allowed
+        for namespace in (
+            "consultation_petition",
+            "consultation_complaint",
+            "consultation_denunciation",
+        )
+        for view, allowed in {
+            "index": (SU | BOARD | {OFFICER, AUDITOR}, NOBODY),
+            "index_results": (SU | BOARD | {OFFICER, AUDITOR}, NOBODY),
+            "inspect": (SU | BOARD | {AUDITOR}, NOBODY),
+            "add": (NOBODY, NOBODY),
+            "edit": (SU | BOARD, SU | BOARD),
+            "history": (SU | BOARD, NOBODY),
+            "history_results": (SU | BOARD, NOBODY),
+            "usage": (SU | BOARD, NOBODY),
+            "delete": (SU, SU),
+        }.items()
+    },
+)
+rows(
     # R-FEED-1, R-REP-1: the board reports visitors' ratings monthly; auditors read.
     "Page-rating report",
     {"consultation_admin:feedback_report": (SU | BOARD | {AUDITOR}, NOBODY)},
@@ -628,11 +669,64 @@ def _expected(name: str, principal: str, allowed: set[str]) -> str:
     return OK if principal in allowed else REFUSED
 
 
+#: The URLs tried on a request of another kind than the Q&A fixture, and which one.
+KIND_FIXTURES = {
+    "consultation_petition": "phan-anh-kien-nghi",
+    "consultation_complaint": "khieu-nai",
+    "consultation_denunciation": "to-cao",
+    "consultation_admin:request": "to-cao",
+    "consultation_admin:accept": "to-cao",
+    "consultation_admin:ask": "to-cao",
+    "consultation_admin:extend": "to-cao",
+    "consultation_admin:decide": "to-cao",
+}
+
+
+def make_requests(objects) -> dict:
+    """A petition, a complaint and a denunciation next to the Q&A fixture, given to the
+    same other officer (the denunciation accepted, so that every action applies)."""
+    from django.utils import timezone
+
+    from congthongtin.consultation.models import Question
+
+    question = objects["question"]
+    made = {}
+    for kind in ("phan-anh-kien-nghi", "khieu-nai", "to-cao"):
+        made[kind] = Question.objects.create(
+            page=question.page,
+            kind=kind,
+            field=question.field,
+            title=f"Yêu cầu ma trận {kind}",
+            body="Nội dung ma trận",
+            full_name="Người gửi ma trận",
+            email="nguoigui@example.vn",
+            received_at=question.received_at,
+            state=question.state,
+            unit=question.unit,
+            officer=question.officer,
+            due_at=question.due_at,
+            accepted_at=timezone.now() if kind != "phan-anh-kien-nghi" else None,
+            complexity="complex",
+        )
+    return made
+
+
+def _url_kwargs(url, objects) -> dict:
+    key = KIND_FIXTURES.get(url.name) or KIND_FIXTURES.get(url.name.split(":")[0])
+    if key is None:
+        return url_kwargs(url, objects)
+    from congthongtin.consultation.models import Question
+
+    target = objects["requests"][key]
+    return url_kwargs(url, {**objects, "question": target, Question: target})
+
+
 class AdminMatrixTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.users = make_users()
         cls.objects = make_objects(cls.users)
+        cls.objects["requests"] = make_requests(cls.objects)
 
     @classmethod
     def setUpClass(cls):
@@ -653,7 +747,7 @@ class AdminMatrixTests(TestCase):
 
     def check(self, name):
         url = portal_admin_urls()[name]
-        path = reverse(name, kwargs=url_kwargs(url, self.objects))
+        path = reverse(name, kwargs=_url_kwargs(url, self.objects))
         may_get, may_post = POLICY[name]
         problems = []
         for method, allowed in (("GET", may_get), ("POST", may_post)):
