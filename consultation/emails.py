@@ -33,7 +33,11 @@ def absolute_admin_url(path: str) -> str:
 
 
 def question_admin_url(question) -> str:
-    return absolute_admin_url(reverse("consultation_question:edit", args=[question.pk]))
+    """The request's screen in the administration: the Q&A's edit screen, or for the
+    other kinds the request's own screen (its handler may open it; the Q&A screens 404)."""
+    if question.kind == "hoi-dap":
+        return absolute_admin_url(reverse("consultation_question:edit", args=[question.pk]))
+    return absolute_admin_url(reverse("consultation_admin:request", args=[question.pk]))
 
 
 def local_time(moment) -> str:

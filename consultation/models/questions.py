@@ -487,6 +487,17 @@ class Question(models.Model):
             self.code = f"{timezone.localtime(self.received_at):%Y}-{self.pk:05d}"
             type(self).objects.filter(pk=self.pk).update(code=self.code)
 
+    @staticmethod
+    def audit_masked_fields(record) -> tuple[str, ...]:
+        """Fields whose values the audit's data history never shows for this history row
+        (editorial's audit_records): a denunciation's sender and letter, which no auditor
+        may read (consultation.confidentiality)."""
+        if getattr(record, "kind", None) != RequestKind.DENUNCIATION:
+            return ()
+        from ..confidentiality import CONFIDENTIAL_FIELDS
+
+        return CONFIDENTIAL_FIELDS
+
     @property
     def identity_confidential(self) -> bool:
         """A denouncer's identity is confidential by law (Law on Denunciations Art. 9.1b,

@@ -7,11 +7,14 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
 
 from congthongtin.core.bodies import pages_in_sites
 
 from ..audit import audit_site_ids
 from .audit import audit_required  # the same permission guards every audit view
+
+CONFIDENTIAL = _("Confidential")
 
 #: How the history rows of a model are narrowed to bodies: "app_label.model" → a function
 #: (site ids → Q on the historical rows). A model not listed here has rows of no single
@@ -69,13 +72,22 @@ def audit_records(request, label=None):
     if site_ids is not None:
         records = records.filter(BODY_OF_RECORD[label](sorted(site_ids)))
     page_obj = Paginator(records, 50).get_page(request.GET.get("p"))
+    # A model may keep some values of some rows from every reader of the audit: a
+    # denunciation's sender and letter (consultation.Question.audit_masked_fields).
+    masked_fields = getattr(model, "audit_masked_fields", None)
     rows = []
     for record in page_obj.object_list:
         previous = record.prev_record
         changes = []
         if previous is not None:
             delta = record.diff_against(previous)
-            changes = [(c.field, c.old, c.new) for c in delta.changes]
+            hidden = set(masked_fields(record)) if masked_fields else set()
+            changes = [
+                (c.field, CONFIDENTIAL, CONFIDENTIAL)
+                if c.field in hidden
+                else (c.field, c.old, c.new)
+                for c in delta.changes
+            ]
         rows.append({"record": record, "changes": changes})
     return TemplateResponse(
         request,

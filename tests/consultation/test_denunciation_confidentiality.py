@@ -330,6 +330,23 @@ class ExportTests(ConfidentialityTestCase):
         self.assert_clean(out.getvalue(), "editorial_audit")
         self.assert_clean(self.caplog.text, "logs")
 
+    def test_the_audits_data_history_masks_a_change_of_the_letter_or_sender(self):
+        # The handler (who may) corrects the sender's address and the letter: the audit's
+        # field-level history shows that they changed, never the old or new values.
+        self.request.address = ADDRESS + " (sửa)"
+        self.request.body = LETTER + " (bổ sung)"
+        self.request.save()
+        for user in (self.auditor, self.root):
+            with self.subTest(user.username):
+                self.login(user)
+                response = self.client.get(
+                    reverse("editorial:audit_records", args=["consultation.question"])
+                )
+                self.assertEqual(response.status_code, 200)
+                page = response.content.decode()
+                self.assert_clean(page, f"audit data history for {user.username}")
+                self.assertIn("Được giữ bí mật", page)
+
 
 def unzipped(content: bytes) -> str:
     with zipfile.ZipFile(io.BytesIO(content)) as archive:

@@ -14,7 +14,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, override
 
@@ -24,7 +23,7 @@ from congthongtin.consultation.deadlines import (
     work_calendar,
     working_time_left,
 )
-from congthongtin.consultation.emails import render_email
+from congthongtin.consultation.emails import question_admin_url, render_email
 from congthongtin.consultation.models import Question, QuestionEvent, QuestionState
 from congthongtin.core.models import PortalSettings
 from congthongtin.core.outbox import queue_email
@@ -62,9 +61,7 @@ class Command(BaseCommand):
             )
             if not claimed:
                 return 0
-            admin_url = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/") + reverse(
-                "consultation_question:edit", args=[question.pk]
-            )
+            admin_url = question_admin_url(question)
             recipients = [
                 question.officer.email if question.officer else "",
                 question.unit.email if question.unit else "",
