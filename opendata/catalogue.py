@@ -104,6 +104,7 @@ def catalogue(site, page, request) -> dict:
                 "dct:modified": entry["modified"].isoformat() if entry["modified"] else None,
                 "dct:license": license_ref,
                 "dct:publisher": publisher,
+                "dcat:keyword": [str(keyword) for keyword in dataset.keywords],
                 "dcat:distribution": distributions,
             }
         )
