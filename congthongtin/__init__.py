@@ -35,6 +35,8 @@ PACKAGES = (
     "consultation",
     "search",
     "stats",
+    "budget",
+    "opendata",
     "nhuxuan_site",
 )
 

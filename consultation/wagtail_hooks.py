@@ -110,3 +110,10 @@ hooks.register(REPORT_SECTIONS_HOOK, report_sections.sections)  # the board's re
 
 # The satisfaction figures of the statistics' report (stats.figures.SATISFACTION_HOOK).
 hooks.register("congthongtin_satisfaction_summary", satisfaction_summary)
+
+
+@hooks.register("register_open_datasets")  # open data: the published Q&A (core.opendata)
+def open_datasets():
+    from .datasets import datasets
+
+    return datasets()

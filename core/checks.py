@@ -184,6 +184,19 @@ PREREQUISITES: dict[str, list[str]] = {
         "django.contrib.contenttypes",  # TrafficDay by page type
         "django.contrib.messages",  # the report's "library not installed" message
     ],
+    "congthongtin.budget": [
+        "congthongtin.core",  # BasePage, SectionIndexPage, core.opendata, listing includes
+        "wagtail",  # Page, publishing
+        "wagtail.admin",  # edit panels
+        "wagtail.contrib.routable_page",  # the section's RSS route (SectionIndexPage)
+        "wagtail.documents",  # the disclosure's signed document
+    ],
+    "congthongtin.opendata": [
+        "congthongtin.core",  # core.opendata (datasets, writers), PortalSettings, sitecache
+        "wagtail",  # Page, Site, publishing signals
+        "wagtail.admin",  # edit panels
+        "wagtail.contrib.settings",  # OpenDataSettings: the body's licence
+    ],
 }
 
 # The public templates of the apps extend "congthongtin/base.html" (core/templates), which
@@ -201,6 +214,8 @@ BASE_TEMPLATE_BLOCKS: dict[str, list[str]] = {
     # The contributions page "Gửi tin, bài" (editorial/templates/editorial/inbox/).
     "congthongtin.editorial": ["title", "extra_head", "content"],
     "congthongtin.search": ["title", "extra_head", "content"],
+    "congthongtin.budget": ["extra_head", "content"],
+    "congthongtin.opendata": ["extra_head", "content"],
 }
 #: Blocks the apps only clear (the home page has no breadcrumb trail nor " – site name"): a
 #: host base.html without them loses nothing the apps put there, only the breadcrumb trail

@@ -9,8 +9,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from . import archives, bodies_actions, bodies_viewsets
+from .datasets import datasets as open_datasets
 from .directory_viewsets import DirectoryGroup, DirectoryPermissionPolicy, OfficialPermissionPolicy
 from .models import Agency, Field, Official, OutgoingEmail, TrustAnchor, Unit
+from .opendata import OPEN_DATASETS_HOOK
 from .outbox_viewsets import OutgoingEmailPermissionPolicy, outgoing_viewset
 from .setup import SETUP_HOOK, install_bodies
 from .trust_viewsets import TrustAnchorPermissionPolicy, trust_anchor_viewset
@@ -78,3 +80,5 @@ hooks.register("register_log_actions", bodies_actions.register_log_actions)
 
 # An archive's pages are read-only (core.archives): its explorer says so.
 hooks.register("construct_explorer_page_queryset", archives.explorer_notice)
+
+hooks.register(OPEN_DATASETS_HOOK, open_datasets)  # the directory of units (core.datasets)

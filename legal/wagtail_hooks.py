@@ -12,9 +12,11 @@ from wagtail.snippets.models import register_snippet
 
 from congthongtin.core import sitecache
 from congthongtin.core.highlights import Highlight
+from congthongtin.core.opendata import OPEN_DATASETS_HOOK
 from congthongtin.core.viewsets import PortalSnippetViewSet
 
 from .batch_views import BatchCancelView, BatchDetailView, BatchListView, BatchProgressView
+from .datasets import datasets as open_datasets
 from .models import DocumentType, EffectStatus, LegalDocumentIndexPage, LegalDocumentPage
 from .status import STATUS_CHANGE_ACTION
 from .views import ImportView, libraries_for
@@ -101,3 +103,6 @@ def latest_documents(home_page, request):
         .order_by("-issue_date", "-pk")[:HIGHLIGHT_COUNT]
     )
     return Highlight(title=_("Latest documents"), items=items, more_url=library.url)
+
+
+hooks.register(OPEN_DATASETS_HOOK, open_datasets)  # open data (legal.datasets)

@@ -45,5 +45,8 @@ if settings.DEBUG:
 urlpatterns += [
     path("danh-gia-trang/", include("congthongtin.consultation.urls")),
     path("thong-ke/", include("congthongtin.stats.urls")),  # stats:counter, stats:outbound
+    # <open data page>/catalog.json and /<dataset>.<csv|json|xlsx> (addresses with a dot,
+    # which Wagtail's pages never have).
+    path("", include("congthongtin.opendata.urls")),
     path("", include(wagtail_urls)),
 ]

@@ -12,8 +12,10 @@ from congthongtin.core import sitecache
 from congthongtin.core.bodies import bodies_where
 from congthongtin.core.highlights import HOOK_NAME, Highlight
 from congthongtin.core.menu import BodiesMenuItem
+from congthongtin.core.opendata import OPEN_DATASETS_HOOK
 
 from .choices import OnlineLevel
+from .datasets import datasets as open_datasets
 from .dossiers import admin_urls as dossier_admin_urls
 from .dossiers.admin_views import READERS as DOSSIER_READERS
 from .models import ProcedureIndexPage, ProcedurePage
@@ -64,3 +66,6 @@ def register_dossier_imports_menu_item():
         name="dossier-imports",
         site_ids=dossier_reader_site_ids,
     )
+
+
+hooks.register(OPEN_DATASETS_HOOK, open_datasets)  # open data (procedures.datasets)

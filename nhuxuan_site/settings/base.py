@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "congthongtin.consultation",
     "congthongtin.search",
     "congthongtin.stats",
+    "congthongtin.budget",
+    "congthongtin.opendata",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -20,6 +20,8 @@ DOMAIN = [
     "consultation",
     "search",
     "stats",
+    "budget",
+    "opendata",
 ]
 LAYERS = {"vietnam": set(), "core": {"vietnam"}, **{app: {"vietnam", "core"} for app in DOMAIN}}
 

@@ -52,7 +52,7 @@ def test_every_portal_app_is_declared_and_installed():
         f"congthongtin.{name}"
         for name in (
             "core", "home", "editorial", "news", "projects", "legal", "procedures",
-            "consultation", "search", "stats",
+            "consultation", "search", "stats", "budget", "opendata",
         )
     }  # fmt: skip
     assert set(PORTAL_APPS) <= INSTALLED
@@ -104,6 +104,7 @@ def test_missing_prerequisite_is_an_error_naming_it_per_app():
         "legal",
         "procedures",
         "consultation",
+        "budget",
     }
     assert all('"wagtail.contrib.routable_page"' in error.hint for error in errors)
 

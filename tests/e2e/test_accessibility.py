@@ -117,6 +117,9 @@ PAGE_TYPES: dict[str, object] = {
     ),
     "editorial.ContributionPage": model_url("editorial.ContributionPage"),
     "editorial: look up an item": route_of("editorial.ContributionPage", "tra-cuu/"),
+    "budget.BudgetDisclosureIndexPage": model_url("budget.BudgetDisclosureIndexPage"),
+    "budget.BudgetDisclosurePage": model_url("budget.BudgetDisclosurePage"),
+    "opendata.OpenDataPage": model_url("opendata.OpenDataPage"),
 }
 
 

@@ -47,6 +47,7 @@ DEMO_LOADERS: list[str] = [
     "congthongtin.nhuxuan_site.demo.exchanges",
     "congthongtin.nhuxuan_site.demo.inbox",
     "congthongtin.nhuxuan_site.demo.backoffice",
+    "congthongtin.nhuxuan_site.demo.budget",
 ]
 
 
@@ -180,6 +181,8 @@ class Command(BaseCommand):
             # Last, outside the transaction: every body's pages exist, and the log reader
             # commits chunk by chunk under its own lock (demo/stats.py; idempotent).
             stats_demo.load(stdout=self.stdout)
+        # The open data files of every body with an open data page (/du-lieu-mo/).
+        call_command("generate_open_data", "--all", stdout=StringIO())
         self.stdout.write(self.style.SUCCESS(f"Demo portal ready: {content.PORTAL['name']}"))
         for data in bodies.BODIES:
             site = sites.get(data["key"])
