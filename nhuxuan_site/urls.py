@@ -45,5 +45,6 @@ if settings.DEBUG:
 urlpatterns += [
     path("danh-gia-trang/", include("congthongtin.consultation.urls")),
     path("thong-ke/", include("congthongtin.stats.urls")),  # stats:counter, stats:outbound
+    path("api/de-xuat/", include("congthongtin.editorial.upward_feed_urls")),  # signed feed
     path("", include(wagtail_urls)),
 ]
