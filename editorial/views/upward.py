@@ -143,6 +143,8 @@ def decline(request, pk):
 
 @require_POST
 def withdraw(request, pk):
+    if not (request.user.is_superuser or _on_a_board(request.user)):
+        raise PermissionDenied
     proposal = get_object_or_404(upward.proposals_of(request.user), pk=pk)
     if not upward.may_withdraw(request.user, proposal):
         raise PermissionDenied
