@@ -265,7 +265,7 @@ def propose(user, page, note: str = "") -> UpwardProposal:
 
 def _locked(proposal) -> UpwardProposal:
     return (
-        UpwardProposal.objects.select_for_update()
+        UpwardProposal.objects.select_for_update(of=("self",))
         .select_related("target_site", "source_site", "proposed_by")
         .get(pk=proposal.pk)
     )
