@@ -7,6 +7,8 @@ anything else call these, never ``Body.save`` themselves.
 
 from __future__ import annotations
 
+import re
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -21,6 +23,7 @@ from .models import Body, BodyStatus
 CREATED = "core.body_created"
 ARCHIVED = "core.body_archived"
 REACTIVATED = "core.body_reactivated"
+PARENT_SET = "core.body_parent_set"
 
 
 def register_log_actions(actions) -> None:
@@ -29,6 +32,9 @@ def register_log_actions(actions) -> None:
     actions.register_action(ARCHIVED, gettext_lazy("Archive body"), gettext_lazy("Body archived"))
     actions.register_action(
         REACTIVATED, gettext_lazy("Reactivate body"), gettext_lazy("Body made active again")
+    )
+    actions.register_action(
+        PARENT_SET, gettext_lazy("Set parent portal"), gettext_lazy("Parent portal set")
     )
 
 
@@ -136,4 +142,47 @@ def reactivate_body(actor, body: Body) -> Body:
     body.archived_at = None
     body.save(update_fields=["status", "successor", "archived_at"])
     log(instance=body, action=REACTIVATED, user=actor, data=_log_data(body))
+    return body
+
+
+@transaction.atomic
+def set_parent(actor, body: Body, parent: Body | None, feed_key: str = "") -> Body:
+    """The portal ``body``'s board proposes its items to (S0 Đ4.2d; editorial.upward): a
+    body of this install (``parent``) or, on another install, the key id that install reads
+    this one's signed feed with (``feed_key``). A superuser's decision only: it says which
+    board may publish in whose name."""
+    if not (actor.is_active and actor.is_superuser):
+        raise PermissionDenied
+    body = Body.objects.select_for_update().select_related("site").get(pk=body.pk)
+    feed_key = (feed_key or "").strip().lower()
+    if parent is not None:
+        if parent.pk == body.pk:
+            raise ValidationError({"parent": _("A body cannot be its own parent portal.")})
+        if parent.is_archive:
+            raise ValidationError({"parent": _("The parent portal must be an active body.")})
+        above = parent
+        for _step in range(50):
+            above = above.parent
+            if above is None:
+                break
+            if above.pk == body.pk:
+                raise ValidationError(
+                    {"parent": _("This body is above the chosen parent: no loop is allowed.")}
+                )
+    if parent is not None and feed_key:
+        raise ValidationError(
+            {"parent_feed_key": _("Choose a parent of this install or a key, not both.")}
+        )
+    if feed_key and not re.match(r"^[a-z0-9][a-z0-9-]{0,39}$", feed_key):
+        raise ValidationError(
+            {"parent_feed_key": _("A key id has letters a-z, digits and hyphens only.")}
+        )
+    if body.parent_id == (parent.pk if parent else None) and body.parent_feed_key == feed_key:
+        return body
+    body.parent = parent
+    body.parent_feed_key = feed_key
+    body.save(update_fields=["parent", "parent_feed_key"])
+    data = _log_data(body)
+    data.update({"parent": str(parent) if parent else "", "parent_feed_key": feed_key})
+    log(instance=body, action=PARENT_SET, user=actor, data=data)
     return body

@@ -23,6 +23,11 @@ class SiteChoiceField(forms.ModelChoiceField):
         return f"{obj.site_name or obj.hostname} ({obj.hostname})"
 
 
+class BodyChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj} ({obj.site.hostname})"
+
+
 def _status_and_successor(form, cleaned):
     status, successor = cleaned.get("status"), cleaned.get("successor")
     if status == BodyStatus.ARCHIVE and successor is None and "successor" not in form.errors:
@@ -112,11 +117,41 @@ class BodyStatusForm(forms.Form):
         help_text=gettext_lazy("For an archive: the active body that took over its work."),
     )
 
-    def __init__(self, *args, body: Body, **kwargs):
-        kwargs.setdefault("initial", {"status": body.status, "successor": body.successor_id})
+    def __init__(self, *args, body: Body, superuser: bool = False, **kwargs):
+        kwargs.setdefault(
+            "initial",
+            {
+                "status": body.status,
+                "successor": body.successor_id,
+                "parent": body.parent_id,
+                "parent_feed_key": body.parent_feed_key,
+            },
+        )
         super().__init__(*args, **kwargs)
         self.body = body
         self.fields["successor"].queryset = active_sites(exclude=body.site)
+        if superuser:
+            # The parent portal (S0 Đ4.2d): a superuser's decision only.
+            self.fields["parent"] = BodyChoiceField(
+                label=gettext_lazy("Parent portal"),
+                queryset=Body.objects.exclude(pk=body.pk)
+                .exclude(status=BodyStatus.ARCHIVE)
+                .select_related("site"),
+                required=False,
+                help_text=gettext_lazy(
+                    "The province's portal on this install to which the board proposes its "
+                    "news items."
+                ),
+            )
+            self.fields["parent_feed_key"] = forms.CharField(
+                label=gettext_lazy("Key of a parent portal on another install"),
+                max_length=40,
+                required=False,
+                help_text=gettext_lazy(
+                    "Instead of a parent here: the key id the parent's install reads this "
+                    "install's signed feed with. Its secret is set in the server's environment."
+                ),
+            )
 
     def clean(self):
         cleaned = super().clean()

@@ -20,6 +20,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Count, Max, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -174,14 +175,20 @@ def create(request):
 def edit(request, pk):
     _require(request, "core.change_body")
     body = get_object_or_404(Body.objects.select_related("site", "successor"), pk=pk)
-    form = BodyStatusForm(request.POST or None, body=body)
+    superuser = request.user.is_superuser
+    form = BodyStatusForm(request.POST or None, body=body, superuser=superuser)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            if data["status"] == BodyStatus.ARCHIVE:
-                bodies_actions.archive_body(request.user, body, data["successor"])
-            else:
-                bodies_actions.reactivate_body(request.user, body)
+            with transaction.atomic():
+                if data["status"] == BodyStatus.ARCHIVE:
+                    bodies_actions.archive_body(request.user, body, data["successor"])
+                else:
+                    bodies_actions.reactivate_body(request.user, body)
+                if superuser:
+                    bodies_actions.set_parent(
+                        request.user, body, data.get("parent"), data.get("parent_feed_key", "")
+                    )
         except ValidationError as error:
             _form_errors(form, error)
         else:

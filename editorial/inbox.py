@@ -48,7 +48,7 @@ from congthongtin.core.bodies import (
 )
 from congthongtin.core.outbox import queue_email
 
-from .models.inbox import Contribution, ContributionFile, ContributionStatus
+from .models.inbox import Contribution, ContributionChannel, ContributionFile, ContributionStatus
 
 CONTRIBUTION_TARGETS_HOOK = "congthongtin_contribution_targets"
 
@@ -89,6 +89,8 @@ def may_handle(user, contribution) -> bool:
     item is open and the body active."""
     if not (_active(user) and contribution.is_open and _writable(contribution.site_id)):
         return False
+    if contribution.channel == ContributionChannel.UPWARD:
+        return False  # accepted or declined as a proposal (editorial.upward)
     return user.is_superuser or holds(user, HANDLERS, contribution.site_id)
 
 
@@ -98,6 +100,7 @@ def may_accept(user, contribution) -> bool:
         return True
     return (
         _active(user)
+        and contribution.channel != ContributionChannel.UPWARD
         and contribution.status == ContributionStatus.ASSIGNED
         and contribution.assigned_to_id == user.pk
         and _writable(contribution.site_id)

@@ -27,5 +27,6 @@ urlpatterns = [
     path("nhuan-but/", include("congthongtin.editorial.royalties_urls")),
     path("han-dang/", include("congthongtin.editorial.timeliness_urls")),
     path("dinh-muc/", include("congthongtin.editorial.quotas_urls")),
+    path("de-xuat-len/", include("congthongtin.editorial.upward_urls")),
     path("", include("congthongtin.editorial.inbox_urls")),
 ]

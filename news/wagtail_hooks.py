@@ -17,6 +17,7 @@ from .contributions import targets as contribution_targets
 from .import_views import URL_NAME, WordImportMenuItem, WordImportView, header_buttons
 from .models import NewsCategory, NewsIndexPage, NewsPage, NoticeIndexPage, NoticePage
 from .models.news import with_thumbnails
+from .upward import entries as upward_entries
 
 FEATURED_COUNT = 3
 LATEST_COUNT = 5
@@ -55,6 +56,8 @@ hooks.register("register_page_header_buttons", header_buttons)
 # The editorial inbox's page types (S1 Đ14): items sent to the standing office become
 # drafts of these (a hook name, not an import: domain apps do not import each other).
 hooks.register("congthongtin_contribution_targets", contribution_targets)
+# Items proposed up to the parent portal and their copies there (S0 Đ4.2d; editorial.upward).
+hooks.register("congthongtin_upward_copy", upward_entries)
 
 
 def _index_url(model, home_page, request) -> str:

@@ -45,6 +45,7 @@ if settings.DEBUG:
 urlpatterns += [
     path("danh-gia-trang/", include("congthongtin.consultation.urls")),
     path("thong-ke/", include("congthongtin.stats.urls")),  # stats:counter, stats:outbound
+    path("api/de-xuat/", include("congthongtin.editorial.upward_feed_urls")),  # signed feed
     # <open data page>/catalog.json and /<dataset>.<csv|json|xlsx> (addresses with a dot,
     # which Wagtail's pages never have).
     path("", include("congthongtin.opendata.urls")),

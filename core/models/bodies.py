@@ -42,6 +42,30 @@ class Body(models.Model):
         ),
     )
     archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
+    # Content up to the parent portal (S0 Đ4.2d; editorial.upward): the province's portal
+    # above a commune's or a unit's. Only a superuser sets these (core.bodies_actions).
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent portal"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+        help_text=_(
+            "The portal of this install (the province's) to which the board proposes its "
+            "news items."
+        ),
+    )
+    parent_feed_key = models.CharField(
+        _("key of the parent portal on another install"),
+        max_length=40,
+        blank=True,
+        help_text=_(
+            "When the parent portal runs on another install: the key id it reads this "
+            "install's signed feed of proposals with. The shared secret is set in the "
+            "server's environment, never here."
+        ),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:

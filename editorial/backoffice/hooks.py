@@ -6,4 +6,5 @@ from . import (
     reviews_hooks,  # noqa: F401  (R-SLA-2)
     royalties_hooks,  # noqa: F401  (R-ROY-1)
     timeliness_hooks,  # noqa: F401  (R-SLA-1)
+    upward_hooks,  # noqa: F401  (S0 Đ4.2d)
 )

@@ -9,6 +9,7 @@ from .royalties import BaseSalary, BoardFee, RoyaltyKind, RoyaltyLine, RoyaltySh
 from .settings import BoardSettings
 from .tasks import EditorialTask
 from .timeliness import DeadlineKind, DeadlineStatus, ItemDeadline
+from .upward import UpwardFeedReceipt, UpwardProposal, UpwardState
 
 __all__ = [
     "BaseSalary",
@@ -30,4 +31,7 @@ __all__ = [
     "SheetStatus",
     "SupplyReminder",
     "SupplyingUnit",
+    "UpwardFeedReceipt",
+    "UpwardProposal",
+    "UpwardState",
 ]

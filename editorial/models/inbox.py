@@ -64,6 +64,8 @@ class ContributionStatus(models.TextChoices):
 class ContributionChannel(models.TextChoices):
     PUBLIC = "public", _("Public form")
     ACCOUNT = "account", _("Officer's account")
+    #: Proposed by the board of a unit's or commune's portal (S0 Đ4.2d; editorial.upward).
+    UPWARD = "upward", _("Proposed by a lower portal")
 
 
 class ContributionPage(RoutablePageMixin, Page):

@@ -186,7 +186,26 @@ def _detail_context(request, contribution, **forms):
             people=inbox.assignees(contribution.site)
         )
         context["return_form"] = forms.get("return") or ReturnForm()
+    if contribution.channel == ContributionChannel.UPWARD:
+        context.update(_upward_context(user, contribution, forms.get("upward_decline")))
     return context
+
+
+def _upward_context(user, contribution, decline_form) -> dict:
+    """A proposal from a lower portal (editorial.upward): its source, link and actions."""
+    from .. import upward
+    from ..upward_forms import DeclineForm
+
+    proposal = getattr(contribution, "upward", None)
+    if proposal is None:
+        return {}
+    may_decide = upward.may_decide(user, proposal)
+    return {
+        "upward": proposal,
+        "upward_may_decide": may_decide,
+        "upward_publishes": may_decide and upward.publishes_at_once(user, contribution.site_id),
+        "upward_decline_form": (decline_form or DeclineForm()) if may_decide else None,
+    }
 
 
 def _invalid(request, contribution, status=200, **forms):

@@ -332,3 +332,35 @@ def load(port: int = DEMO_PORT) -> dict[str, Site]:
     archive = ensure_body(FORMER_DISTRICT, port, successor=default)
     load_former_district(archive, default)
     return {XUAN_BINH["key"]: xuan_binh, FORMER_DISTRICT["key"]: archive}
+
+
+def load_upward(sites: dict[str, Site]) -> None:
+    """Content up to the parent portal (S0 Đ4.2d; editorial.upward). The demo has no
+    province portal, so Xã Như Xuân (the default site) stands in as Xã Xuân Bình's parent:
+    Xuân Bình's head has proposed its newest news item, which waits in Như Xuân's
+    contributions inbox ("Proposed by a lower portal"). Run after the boards' accounts."""
+    from django.contrib.auth import get_user_model
+
+    from congthongtin.core.models import Body
+    from congthongtin.editorial import upward
+    from congthongtin.editorial.models import UpwardProposal
+    from congthongtin.news.models import NewsPage
+
+    xuan_binh = sites.get(XUAN_BINH["key"])
+    if xuan_binh is None:
+        return
+    body = body_of(xuan_binh)
+    if body.parent_id is None and not body.parent_feed_key:
+        # Demo data: what a superuser sets in Settings → Bodies (core.bodies_actions.set_parent).
+        parent = body_of(Site.objects.get(is_default_site=True))
+        Body.objects.filter(pk=body.pk).update(parent=parent)
+    page = (
+        NewsPage.objects.live()
+        .descendant_of(xuan_binh.root_page)
+        .filter(slug=XUAN_BINH_NEWS[0]["slug"])
+        .first()
+    )
+    head = get_user_model().objects.filter(username=XUAN_BINH["accounts"][0][0]).first()
+    if page is None or head is None or UpwardProposal.objects.filter(source_page=page).exists():
+        return
+    upward.propose(head, page, note="Phong trào làm đường của xã đáng được giới thiệu rộng rãi.")

@@ -162,6 +162,19 @@ class DemoBodiesTests(TestCase):
         settings = PortalSettings.for_site(self.xuan_binh)
         self.assertEqual(settings.email, "xuanbinh@thanhhoa.gov.vn")
 
+    def test_xuan_binh__news_item_proposed_to_nhu_xuan__in_its_inbox_once(self):
+        from congthongtin.editorial.models import UpwardProposal
+
+        self.assertEqual(body_of(self.xuan_binh).parent, body_of(self.default))
+        proposal = UpwardProposal.objects.get()
+        self.assertEqual(
+            (proposal.source_site, proposal.target_site), (self.xuan_binh, self.default)
+        )
+        self.assertEqual(proposal.state, "proposed")
+        self.assertEqual(proposal.contribution.site, self.default)
+        call_command("load_demo", stdout=StringIO())
+        self.assertEqual(UpwardProposal.objects.count(), 1)
+
     def test_former_district__archive_with_the_default_site_as_successor(self):
         body = body_of(self.archive)
         self.assertTrue(body.is_archive)

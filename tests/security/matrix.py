@@ -302,6 +302,39 @@ def make_objects(users) -> dict:
     stored = ContributionFile(contribution=contribution, original_name="anh.png", kind="png")
     stored.file.save("anh.png", ContentFile(b"\x89PNG\r\n\x1a\nma tran"), save=True)
     objects["contribution"], objects["contribution_file"] = contribution, stored
+    # Content up to the parent portal (S0 Đ4.2d): the default body's parent is another body;
+    # a live news item to propose, and a proposal received in the default body's inbox
+    # (made by the default body itself, so that its board may also withdraw it).
+    from congthongtin.core.models import Body as BodyModel
+    from congthongtin.editorial.models import UpwardProposal
+    from congthongtin.news.models import NewsPage
+    from tests.factories import make_portal
+
+    parent_site, _parent_home = make_portal("tinh-ma-tran.example.vn", "Tỉnh Ma trận", "UBND")
+    BodyModel.objects.filter(pk=body_of(home.get_site()).pk).update(parent=body_of(parent_site))
+    news_item = NewsPage(
+        title="Tin đề xuất ma trận", category=NewsCategory.objects.order_by("pk").first()
+    )
+    NewsIndexPage.objects.get(slug="tin-tuc-ma-tran").add_child(instance=news_item)
+    news_item.save_revision().publish()
+    objects["upward_page"] = news_item
+    upward_item = Contribution.objects.create(
+        site=home.get_site(),
+        channel="upward",
+        title="Đề xuất ma trận",
+        sender_name="Xã Ma trận",
+        sender_address="Xã Ma trận",
+    )
+    objects["upward"] = UpwardProposal.objects.create(
+        source_site=home.get_site(),
+        target_site=home.get_site(),
+        source_name="Xã Ma trận",
+        source_url="https://xa-ma-tran.example.vn/tin/",
+        source_version="1",
+        title="Đề xuất ma trận",
+        body_html="<p>Nội dung</p>",
+        contribution=upward_item,
+    )
     # An online exchange of the default body that has ended, with one pending question.
     from congthongtin.consultation.models import (
         ExchangeIndexPage,
@@ -340,6 +373,11 @@ def url_kwargs(url: AdminURL, objects: dict) -> dict:
         return {}
     if url.name == "editorial:account_detail":
         return {"pk": objects[get_user_model()].pk}
+    if url.name.startswith("editorial:upward_"):
+        return {
+            name: {"page_id": objects["upward_page"].pk, "pk": objects["upward"].pk}[name]
+            for name in url.kwargs
+        }
     if url.name.startswith("editorial:inbox"):
         key = "contribution_file" if url.name == "editorial:inbox_file" else "contribution"
         return {"pk": objects[key].pk}

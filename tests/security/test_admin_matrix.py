@@ -420,6 +420,20 @@ rows(
         "editorial:inbox_return": (NOBODY, SU | {HEAD, DEPUTY, OFFICE}),
     },
 )
+rows(
+    # S0 Đ4.2d: the body's board proposes a live news item to its parent portal and sees
+    # its proposals (auditors read them); the parent's standing office, head and deputies
+    # accept or decline what it received (an empty decline re-shows the form); the
+    # proposing board withdraws. The fixture's body proposes to itself, so both sides show.
+    "Proposals up to the parent portal",
+    {
+        "editorial:upward_list": (SU | BOARD | {AUDITOR}, NOBODY),
+        "editorial:upward_propose": (SU | BOARD, SU | BOARD),
+        "editorial:upward_accept": (NOBODY, SU | {HEAD, DEPUTY, OFFICE}),
+        "editorial:upward_decline": (NOBODY, SU | {HEAD, DEPUTY, OFFICE}),
+        "editorial:upward_withdraw": (NOBODY, SU | BOARD),
+    },
+)
 
 # Accounts and roles (issue 16, finding 1) ------------------------------------------------
 #: Admin URLs a visitor uses without an account.

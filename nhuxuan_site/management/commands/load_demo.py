@@ -177,6 +177,7 @@ class Command(BaseCommand):
                         email_domain=data["key"],
                         also=data["also"],
                     )
+                bodies.load_upward(sites)  # a Xuân Bình news item proposed upward
         if not options["without_sections"]:
             # Last, outside the transaction: every body's pages exist, and the log reader
             # commits chunk by chunk under its own lock (demo/stats.py; idempotent).
