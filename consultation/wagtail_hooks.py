@@ -106,3 +106,6 @@ hooks.register(REPORT_SECTIONS_HOOK, report_sections.sections)  # the board's re
 
 # The satisfaction figures of the statistics' report (stats.figures.SATISFACTION_HOOK).
 hooks.register("congthongtin_satisfaction_summary", satisfaction_summary)
+
+# The read-only JSON API (core.api, docs/api.md): published answers, never personal data.
+hooks.register("register_api_endpoints", "congthongtin.consultation.api.endpoints")

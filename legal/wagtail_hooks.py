@@ -11,6 +11,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
 from congthongtin.core import sitecache
+from congthongtin.core.api import API_ENDPOINTS_HOOK
 from congthongtin.core.highlights import Highlight
 from congthongtin.core.viewsets import PortalSnippetViewSet
 
@@ -101,3 +102,6 @@ def latest_documents(home_page, request):
         .order_by("-issue_date", "-pk")[:HIGHLIGHT_COUNT]
     )
     return Highlight(title=_("Latest documents"), items=items, more_url=library.url)
+
+# The read-only JSON API (core.api, docs/api.md).
+hooks.register(API_ENDPOINTS_HOOK, "congthongtin.legal.api.endpoints")
