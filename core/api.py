@@ -320,6 +320,7 @@ class ApiEndpoint(BaseAPIViewSet):
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
+        response["Allow"] = "GET, HEAD"  # DRF lists OPTIONS, which answers 405 here
         if request.method in ("GET", "HEAD") and response.status_code == 200:
             browser = app_settings.CACHE_BROWSER_MAX_AGE
             shared = app_settings.CACHE_SHARED_MAX_AGE

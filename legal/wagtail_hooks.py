@@ -103,5 +103,6 @@ def latest_documents(home_page, request):
     )
     return Highlight(title=_("Latest documents"), items=items, more_url=library.url)
 
+
 # The read-only JSON API (core.api, docs/api.md).
 hooks.register(API_ENDPOINTS_HOOK, "congthongtin.legal.api.endpoints")

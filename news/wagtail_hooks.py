@@ -121,5 +121,6 @@ def current_notices(home_page, request):
         expires_at=next_local_midnight(),
     )
 
+
 # The read-only JSON API (core.api, docs/api.md).
 hooks.register(API_ENDPOINTS_HOOK, "congthongtin.news.api.endpoints")

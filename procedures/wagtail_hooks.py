@@ -66,5 +66,6 @@ def register_dossier_imports_menu_item():
         site_ids=dossier_reader_site_ids,
     )
 
+
 # The read-only JSON API (core.api, docs/api.md).
 hooks.register(API_ENDPOINTS_HOOK, "congthongtin.procedures.api.endpoints")
