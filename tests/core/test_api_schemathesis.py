@@ -12,7 +12,9 @@ from __future__ import annotations
 import pytest
 import schemathesis
 from django.conf import settings as django_settings
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from schemathesis.checks import (
@@ -75,7 +77,16 @@ EXAMPLES = 30
 def api_schema(db, settings):
     settings.CONGTHONGTIN = {**django_settings.CONGTHONGTIN, "API_RATE_LIMIT": (0, 60)}
     make_corpus()
-    return schemathesis.from_wsgi("/api/v2/openapi.json", get_wsgi_application())
+    # The WSGI handler closes the database connection around each request (as in
+    # production); inside the test's transaction it must stay open, as Django's test client
+    # keeps it (PostgreSQL would otherwise answer every request with a 500).
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        yield schemathesis.from_wsgi("/api/v2/openapi.json", get_wsgi_application())
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
 
 
 schema = schemathesis.from_pytest_fixture("api_schema")
