@@ -117,3 +117,7 @@ def open_datasets():
     from .datasets import datasets
 
     return datasets()
+
+
+# The read-only JSON API (core.api, docs/api.md): published answers, never personal data.
+hooks.register("register_api_endpoints", "congthongtin.consultation.api.endpoints")

@@ -123,8 +123,9 @@ def purge_listings(sender=None, instance=None, **kwargs):
 
 def page_and_listing_urls(page) -> list[str]:
     """The page's URLs (it was cached while live: purged live or not), those of its live
-    ancestors below the root, and those of the live pages that show something of it
-    (``get_dependent_pages``: a decree's page whose "replaced by" banner names it)."""
+    ancestors below the root, those of the live pages that show something of it
+    (``get_dependent_pages``: a decree's page whose "replaced by" banner names it) and its
+    JSON API addresses (``core.api.purge_urls``)."""
     from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
     batch = PurgeBatch()
@@ -133,6 +134,11 @@ def page_and_listing_urls(page) -> list[str]:
     dependent = getattr(page, "get_dependent_pages", None)
     if dependent is not None:
         batch.add_pages(dependent())
+    # The JSON API's listing of the page's type and its detail (core.api); a filtered API
+    # listing, like a filtered page, lives CACHE_QUERY_SHARED_MAX_AGE seconds.
+    from .api import purge_urls
+
+    batch.add_urls(purge_urls(page))
     return sorted(batch.urls)
 
 

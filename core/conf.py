@@ -62,6 +62,9 @@ DEFAULTS: dict[str, Any] = {
     "CACHE_SHARED_MAX_AGE": 3600,
     "CACHE_QUERY_SHARED_MAX_AGE": 60,
     "CACHE_EXCLUDE_PREFIXES": (),
+    # --- the read-only JSON API (core.api) -----------------------------------------------
+    "API_RATE_LIMIT": (120, 60),
+    "API_MAX_LIMIT": 50,
     # --- citizens' private files (core.private_media) ------------------------------------
     "PRIVATE_MEDIA_ROOT": None,
     "PRIVATE_MEDIA_ACCEL_REDIRECT": False,
@@ -218,6 +221,8 @@ _EXPECTED: dict[str, tuple[Callable[[Any], bool], str]] = {
     "CSP_REPORT_ONLY": (lambda v: isinstance(v, bool), "True or False"),
     "CSP_EXCLUDE_PREFIXES": (_is_strings, "a list of path prefixes"),
     "CACHE_EXCLUDE_PREFIXES": (_is_strings, "a list of path prefixes"),
+    "API_RATE_LIMIT": (_is_limit, "(requests, seconds)"),
+    "API_MAX_LIMIT": (lambda v: _is_count(v) and v >= 1, "a whole number ≥ 1"),
     "PRIVATE_MEDIA_ROOT": (_is_optional_path, "a folder (str or Path) or None"),
     "PRIVATE_MEDIA_ACCEL_REDIRECT": (lambda v: isinstance(v, bool), "True or False"),
     "PRIVATE_MEDIA_ACCEL_PREFIX": (lambda v: isinstance(v, str) and v.startswith("/"), "a path"),

@@ -11,6 +11,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
 from congthongtin.core import sitecache
+from congthongtin.core.api import API_ENDPOINTS_HOOK
 from congthongtin.core.highlights import Highlight
 from congthongtin.core.opendata import OPEN_DATASETS_HOOK
 from congthongtin.core.viewsets import PortalSnippetViewSet
@@ -106,3 +107,5 @@ def latest_documents(home_page, request):
 
 
 hooks.register(OPEN_DATASETS_HOOK, open_datasets)  # open data (legal.datasets)
+# The read-only JSON API (core.api, docs/api.md).
+hooks.register(API_ENDPOINTS_HOOK, "congthongtin.legal.api.endpoints")

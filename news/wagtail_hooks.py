@@ -10,6 +10,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from congthongtin.core import sitecache
+from congthongtin.core.api import API_ENDPOINTS_HOOK
 from congthongtin.core.highlights import HOOK_NAME, Highlight, next_local_midnight
 from congthongtin.core.viewsets import PortalSnippetViewSet
 
@@ -122,3 +123,7 @@ def current_notices(home_page, request):
         # "Still valid today": the list may change at midnight without a publish.
         expires_at=next_local_midnight(),
     )
+
+
+# The read-only JSON API (core.api, docs/api.md).
+hooks.register(API_ENDPOINTS_HOOK, "congthongtin.news.api.endpoints")

@@ -32,6 +32,8 @@ urlpatterns = [
     path(admin_path, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("tim-kiem/", include("congthongtin.search.urls")),  # portal_search:search, :suggest
+    # The read-only JSON API (core.api; docs/api.md): every app's registered endpoints.
+    path("api/v2/", include("congthongtin.core.api_urls")),  # portal_search:search, :suggest
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 
 from congthongtin.core import sitecache
+from congthongtin.core.api import API_ENDPOINTS_HOOK
 from congthongtin.core.bodies import bodies_where
 from congthongtin.core.highlights import HOOK_NAME, Highlight
 from congthongtin.core.menu import BodiesMenuItem
@@ -69,3 +70,5 @@ def register_dossier_imports_menu_item():
 
 
 hooks.register(OPEN_DATASETS_HOOK, open_datasets)  # open data (procedures.datasets)
+# The read-only JSON API (core.api, docs/api.md).
+hooks.register(API_ENDPOINTS_HOOK, "congthongtin.procedures.api.endpoints")
