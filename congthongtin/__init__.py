@@ -35,6 +35,7 @@ PACKAGES = (
     "consultation",
     "search",
     "stats",
+    "subscriptions",
     "nhuxuan_site",
 )
 

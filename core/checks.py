@@ -184,6 +184,12 @@ PREREQUISITES: dict[str, list[str]] = {
         "django.contrib.contenttypes",  # TrafficDay by page type
         "django.contrib.messages",  # the report's "library not installed" message
     ],
+    "congthongtin.subscriptions": [
+        "congthongtin.core",  # subscriptions, outbox, antispam, roles and bodies, BasePage
+        "wagtail",  # Page, Site, the publishing signal
+        "wagtail.admin",  # the subscriptions' admin view and menu item
+        "wagtail.contrib.routable_page",  # SubscriptionPage routes its confirm/leave links
+    ],
 }
 
 # The public templates of the apps extend "congthongtin/base.html" (core/templates), which
@@ -201,6 +207,7 @@ BASE_TEMPLATE_BLOCKS: dict[str, list[str]] = {
     # The contributions page "Gửi tin, bài" (editorial/templates/editorial/inbox/).
     "congthongtin.editorial": ["title", "extra_head", "content"],
     "congthongtin.search": ["title", "extra_head", "content"],
+    "congthongtin.subscriptions": ["title", "extra_head", "content"],
 }
 #: Blocks the apps only clear (the home page has no breadcrumb trail nor " – site name"): a
 #: host base.html without them loses nothing the apps put there, only the breadcrumb trail

@@ -13,7 +13,7 @@ from wagtail.admin.panels import FieldPanel, Panel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 
-from . import roles
+from . import roles, subscriptions
 from .bodies import site_ids_where
 from .models import OutgoingEmail
 from .outbox import reads_email_content
@@ -91,7 +91,18 @@ class OutgoingEmailIndexView(generic.IndexView):
 
 class OutgoingEmailInspectView(generic.InspectView):
     def get_fields(self):
-        return CONTENT_FIELDS if reads_email_content(self.request.user) else DELIVERY_FIELDS
+        if not reads_email_content(self.request.user):
+            return DELIVERY_FIELDS
+        if self.object.purpose.startswith(
+            subscriptions.PURPOSE_PREFIX
+        ) and not subscriptions.reads_subscriber_addresses(self.request.user):
+            # A subscriber's address is the technical administrator's alone (issue 23 §5).
+            return [
+                "recipient_domains" if name == "to" else name
+                for name in CONTENT_FIELDS
+                if name != "reply_to"
+            ]
+        return CONTENT_FIELDS
 
     def get_field_label(self, field_name, field):
         if field_name in EMAIL_LABELS:

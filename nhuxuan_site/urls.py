@@ -45,5 +45,6 @@ if settings.DEBUG:
 urlpatterns += [
     path("danh-gia-trang/", include("congthongtin.consultation.urls")),
     path("thong-ke/", include("congthongtin.stats.urls")),  # stats:counter, stats:outbound
+    path("nhan-tin/", include("congthongtin.subscriptions.urls")),  # one-click unsubscribe
     path("", include(wagtail_urls)),
 ]

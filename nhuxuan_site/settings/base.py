@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "congthongtin.consultation",
     "congthongtin.search",
     "congthongtin.stats",
+    "congthongtin.subscriptions",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

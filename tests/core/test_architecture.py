@@ -20,6 +20,7 @@ DOMAIN = [
     "consultation",
     "search",
     "stats",
+    "subscriptions",
 ]
 LAYERS = {"vietnam": set(), "core": {"vietnam"}, **{app: {"vietnam", "core"} for app in DOMAIN}}
 

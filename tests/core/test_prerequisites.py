@@ -52,7 +52,7 @@ def test_every_portal_app_is_declared_and_installed():
         f"congthongtin.{name}"
         for name in (
             "core", "home", "editorial", "news", "projects", "legal", "procedures",
-            "consultation", "search", "stats",
+            "consultation", "search", "stats", "subscriptions",
         )
     }  # fmt: skip
     assert set(PORTAL_APPS) <= INSTALLED

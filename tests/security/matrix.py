@@ -34,6 +34,7 @@ PORTAL_APPS = {
     "congthongtin.projects",
     "congthongtin.search",
     "congthongtin.stats",
+    "congthongtin.subscriptions",
     "congthongtin.nhuxuan_site",
 }
 
