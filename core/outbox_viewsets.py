@@ -90,12 +90,16 @@ class OutgoingEmailIndexView(generic.IndexView):
 
 
 class OutgoingEmailInspectView(generic.InspectView):
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.fields = self.get_fields()  # again, now that the e-mail is known
+
     def get_fields(self):
         if not reads_email_content(self.request.user):
             return DELIVERY_FIELDS
-        if self.object.purpose.startswith(
-            subscriptions.PURPOSE_PREFIX
-        ) and not subscriptions.reads_subscriber_addresses(self.request.user):
+        email = getattr(self, "object", None)  # None on the first call, from setup()
+        subscriber = email is None or email.purpose.startswith(subscriptions.PURPOSE_PREFIX)
+        if subscriber and not subscriptions.reads_subscriber_addresses(self.request.user):
             # A subscriber's address is the technical administrator's alone (issue 23 §5).
             return [
                 "recipient_domains" if name == "to" else name

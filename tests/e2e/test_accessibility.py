@@ -110,6 +110,7 @@ PAGE_TYPES: dict[str, object] = {
     ),
     "editorial.ContributionPage": model_url("editorial.ContributionPage"),
     "editorial: look up an item": route_of("editorial.ContributionPage", "tra-cuu/"),
+    "subscriptions.SubscriptionPage": model_url("subscriptions.SubscriptionPage"),
 }
 
 

@@ -47,6 +47,7 @@ DEMO_LOADERS: list[str] = [
     "congthongtin.nhuxuan_site.demo.exchanges",
     "congthongtin.nhuxuan_site.demo.inbox",
     "congthongtin.nhuxuan_site.demo.backoffice",
+    "congthongtin.nhuxuan_site.demo.subscriptions",
 ]
 
 
