@@ -189,6 +189,7 @@ PREREQUISITES: dict[str, list[str]] = {
         "wagtail",  # Page, Site, the publishing signal
         "wagtail.admin",  # the subscriptions' admin view and menu item
         "wagtail.contrib.routable_page",  # SubscriptionPage routes its confirm/leave links
+        "django.contrib.messages",  # the admin's confirmation of a deleted subscription
     ],
 }
 

@@ -143,7 +143,6 @@ def unsubscribe(request, page, token):
         action="unsubscribe",
         done=done,
         subscription=subscription,
-        one_click_url=digests.unsubscribe_url(subscription),
     )
 
 

@@ -104,6 +104,7 @@ def test_missing_prerequisite_is_an_error_naming_it_per_app():
         "legal",
         "procedures",
         "consultation",
+        "subscriptions",
     }
     assert all('"wagtail.contrib.routable_page"' in error.hint for error in errors)
 
