@@ -1,4 +1,4 @@
-"""Admin URLs of the e-mail subscriptions, under /admin/dang-ky-nhan-tin/."""
+"""Admin URLs of the e-mail subscriptions, under /admin/nhan-tin-qua-thu/."""
 
 from django.urls import path
 

@@ -17,7 +17,7 @@ import datetime
 import logging
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
@@ -217,17 +217,21 @@ def send_digests(frequency: str, now=None, period=None) -> dict:
     """Every active subscriber of ``frequency``'s digest of the last complete period (or
     ``period``): counts of e-mails queued, already sent and empty."""
     start, end = period or last_complete_period(frequency, now)
-    counts = {"sent": 0, "skipped": 0, "empty": 0}
-    subscriptions = (
-        Subscription.objects.filter(
-            frequency=frequency, confirmed_at__isnull=False, unsubscribed_at__isnull=True
+    subscriptions = Subscription.objects.filter(
+        frequency=frequency, confirmed_at__isnull=False, unsubscribed_at__isnull=True
+    ).filter(confirmed_at__lt=end)
+    done = Exists(
+        DigestSent.objects.filter(
+            subscription=OuterRef("pk"), period_start=start, period_end=end, item__isnull=True
         )
-        .filter(confirmed_at__lt=end)
-        .select_related("site")
-        .prefetch_related("topics")
-        .order_by("pk")
     )
-    for subscription in subscriptions:
+    # Those already sent are counted, not tried again (the hourly run stays cheap); the
+    # unique constraint still refuses a digest that a concurrent run has just queued.
+    counts = {"sent": 0, "skipped": subscriptions.filter(done).count(), "empty": 0}
+    pending = (
+        subscriptions.filter(~done).select_related("site").prefetch_related("topics").order_by("pk")
+    )
+    for subscription in pending:
         listed = send_digest(subscription, start, end)
         counts["skipped" if listed < 0 else "sent" if listed else "empty"] += 1
     return counts

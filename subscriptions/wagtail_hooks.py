@@ -21,7 +21,7 @@ LEAVING = re.compile(r"/huy/[A-Za-z0-9_-]{20,64}/$")
 
 @hooks.register("register_admin_urls")
 def register_urls():
-    return [path("dang-ky-nhan-tin/", include(admin_urls, namespace="subscriptions_admin"))]
+    return [path("nhan-tin-qua-thu/", include(admin_urls, namespace="subscriptions_admin"))]
 
 
 @hooks.register("register_reports_menu_item")

@@ -186,6 +186,14 @@ class FrequencyTests(Base):
         self.assertEqual(start.weekday(), 0)
         self.assertEqual(end - start, datetime.timedelta(days=7))
 
+    def test_a_digest_queued_by_a_concurrent_run_is_refused_by_the_constraint(self):
+        subscription = self.active("loan@example.vn", "daily", topic_field=[str(self.field.pk)])
+        publish_document(self.library, "Quyết định đồng thời", [self.field])
+        start, end = digests.day_period(timezone.localdate())
+        self.assertEqual(digests.send_digest(subscription, start, end), 1)
+        self.assertEqual(digests.send_digest(subscription, start, end), -1)
+        self.assertEqual(len(subscription_emails()), 1)
+
     def test_without_a_day__the_last_complete_day(self):
         self.active("khanh@example.vn", "daily", topic_field=[str(self.field.pk)])
         publish_document(self.library, "Quyết định hôm qua", [self.field])
