@@ -147,6 +147,7 @@ class FrequencyTests(Base):
         subscribe(self.client, self.page, email, frequency=frequency, **topics)
         subscription = subscription_of(email)
         confirm(self.client, self.page, subscription)
+        subscription.refresh_from_db()
         return subscription
 
     def test_immediate__one_email_per_item_through_the_task_after_the_commit(self):
