@@ -289,3 +289,23 @@ class TopicProtocolTests(Base):
         # The library itself (an index) and the subscription page are not items.
         self.assertFalse(PublishedItem.objects.filter(page=self.library).exists())
         self.assertFalse(PublishedItem.objects.filter(page=self.page).exists())
+
+
+class ManageTests(Base):
+    def test_the_subscriber_changes_topics_and_frequency_by_the_link_of_their_emails(self):
+        subscribe(self.client, self.page, "oanh@example.vn", topic_field=[str(self.field.pk)])
+        subscription = subscription_of("oanh@example.vn")
+        confirm(self.client, self.page, subscription)
+        url = self.page.url + self.page.reverse_subpage("manage", args=[subscription.token])
+        shown = Client().get(url)
+        self.assertContains(shown, f'value="{self.field.pk}"')
+        self.assertEqual(shown["X-Robots-Tag"], "noindex, nofollow")
+        # Nothing chosen: refused, nothing lost.
+        self.assertContains(Client().post(url, {"frequency": "weekly"}), 'id="error-summary"')
+        subscription.refresh_from_db()
+        self.assertEqual(subscription.frequency, "daily")
+        Client().post(url, {"frequency": "weekly", "topic_field": [str(self.other.pk)]})
+        subscription.refresh_from_db()
+        self.assertEqual(subscription.frequency, "weekly")
+        self.assertEqual(subscription.topic_keys(), {("field", str(self.other.pk))})
+        self.assertEqual(Client().get(url.replace(subscription.token, "x" * 43)).status_code, 404)
