@@ -89,7 +89,7 @@ format: venv ## Format the code with ruff
 # templates, so that it travels with the app in the wheel; the portal (nhuxuan_site) keeps
 # its own, and locale_wagtail/ completes Wagtail's. Run in the app's folder without settings,
 # makemessages reads only that folder and writes only its locale/.
-I18N_APPS := core home editorial news projects legal procedures consultation search stats budget opendata nhuxuan_site
+I18N_APPS := core home editorial news projects legal procedures consultation search stats budget opendata subscriptions nhuxuan_site
 messages: venv ## Update and compile the Vietnamese catalogue of every app (<app>/locale/vi)
 	@for app in $(I18N_APPS); do \
 		echo "$$app:"; mkdir -p $$app/locale && \

@@ -37,6 +37,7 @@ PACKAGES = (
     "stats",
     "budget",
     "opendata",
+    "subscriptions",
     "nhuxuan_site",
 )
 

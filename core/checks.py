@@ -197,6 +197,13 @@ PREREQUISITES: dict[str, list[str]] = {
         "wagtail.admin",  # edit panels
         "wagtail.contrib.settings",  # OpenDataSettings: the body's licence
     ],
+    "congthongtin.subscriptions": [
+        "congthongtin.core",  # subscriptions, outbox, antispam, roles and bodies, BasePage
+        "wagtail",  # Page, Site, the publishing signal
+        "wagtail.admin",  # the subscriptions' admin view and menu item
+        "wagtail.contrib.routable_page",  # SubscriptionPage routes its confirm/leave links
+        "django.contrib.messages",  # the admin's confirmation of a deleted subscription
+    ],
 }
 
 # The public templates of the apps extend "congthongtin/base.html" (core/templates), which
@@ -216,6 +223,7 @@ BASE_TEMPLATE_BLOCKS: dict[str, list[str]] = {
     "congthongtin.search": ["title", "extra_head", "content"],
     "congthongtin.budget": ["extra_head", "content"],
     "congthongtin.opendata": ["extra_head", "content"],
+    "congthongtin.subscriptions": ["title", "extra_head", "content"],
 }
 #: Blocks the apps only clear (the home page has no breadcrumb trail nor " – site name"): a
 #: host base.html without them loses nothing the apps put there, only the breadcrumb trail

@@ -45,9 +45,11 @@ def queue_email(
     reference: str = "",
     reply_to: str = "",
     site=None,
+    headers: dict[str, str] | None = None,
 ) -> OutgoingEmail | None:
     """``site``: the body whose portal sends it (its people alone see it in the queue;
-    None: only those who see every body's, core.outbox_viewsets)."""
+    None: only those who see every body's, core.outbox_viewsets). ``headers``: extra
+    headers sent with the message (a mailing's ``List-Unsubscribe``: core.subscriptions)."""
     recipients = [to] if isinstance(to, str) else list(to)
     recipients = [address.strip() for address in recipients if address and address.strip()]
     if not recipients:
@@ -60,6 +62,7 @@ def queue_email(
         body=str(body),
         purpose=purpose,
         reference=reference,
+        headers={str(name): str(value) for name, value in (headers or {}).items()},
     )
     transaction.on_commit(lambda: deliver_quietly(email.pk))
     return email
@@ -90,6 +93,7 @@ def deliver(pk: int) -> bool:
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=email.recipients,
         reply_to=[email.reply_to] if email.reply_to else None,
+        headers=dict(email.headers or {}) or None,
     )
     try:
         message.send(fail_silently=False)

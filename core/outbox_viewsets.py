@@ -13,7 +13,7 @@ from wagtail.admin.panels import FieldPanel, Panel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 
-from . import roles
+from . import roles, subscriptions
 from .bodies import site_ids_where
 from .models import OutgoingEmail
 from .outbox import reads_email_content
@@ -90,8 +90,23 @@ class OutgoingEmailIndexView(generic.IndexView):
 
 
 class OutgoingEmailInspectView(generic.InspectView):
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.fields = self.get_fields()  # again, now that the e-mail is known
+
     def get_fields(self):
-        return CONTENT_FIELDS if reads_email_content(self.request.user) else DELIVERY_FIELDS
+        if not reads_email_content(self.request.user):
+            return DELIVERY_FIELDS
+        email = getattr(self, "object", None)  # None on the first call, from setup()
+        subscriber = email is None or email.purpose.startswith(subscriptions.PURPOSE_PREFIX)
+        if subscriber and not subscriptions.reads_subscriber_addresses(self.request.user):
+            # A subscriber's address is the technical administrator's alone (issue 23 §5).
+            return [
+                "recipient_domains" if name == "to" else name
+                for name in CONTENT_FIELDS
+                if name != "reply_to"
+            ]
+        return CONTENT_FIELDS
 
     def get_field_label(self, field_name, field):
         if field_name in EMAIL_LABELS:

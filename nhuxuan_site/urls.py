@@ -51,5 +51,6 @@ urlpatterns += [
     # <open data page>/catalog.json and /<dataset>.<csv|json|xlsx> (addresses with a dot,
     # which Wagtail's pages never have).
     path("", include("congthongtin.opendata.urls")),
+    path("nhan-tin/", include("congthongtin.subscriptions.urls")),  # one-click unsubscribe
     path("", include(wagtail_urls)),
 ]

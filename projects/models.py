@@ -182,6 +182,7 @@ class ProjectPage(BasePage):
     ]
     #: /tim-kiem/?loai=du-an (the search protocol of core.BasePage)
     search_category = "du-an"
+    subscription_item = True  # issue 23 §5: news to e-mail subscribers
     #: R-SLA-2: a project's information is reviewed periodically until it is completed
     #: (editorial.reviews; the interval is the body's, editorial.BoardSettings).
     review_kind = "project"

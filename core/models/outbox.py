@@ -48,6 +48,9 @@ class OutgoingEmail(models.Model):
     purpose = models.CharField(_("kind of e-mail"), max_length=50, db_index=True)
     #: "question:12", "comment:4": what the e-mail is about (purging personal data finds it).
     reference = models.CharField(_("about"), max_length=100, blank=True, db_index=True)
+    #: Extra headers of the message ({"List-Unsubscribe": "<https://…>"}): a mailing's
+    #: one-click unsubscription (RFC 2369, RFC 8058; core.subscriptions).
+    headers = models.JSONField(_("headers"), default=dict, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
     )

@@ -340,6 +340,25 @@ class BasePage(ReviewableMixin, VietnameseSlugMixin, Page):
         public-service portal, or "" (the counted redirect ``stats:outbound`` goes there)."""
         return ""
 
+    # Small protocol for the e-mail subscriptions (issue 23 §5; congthongtin.subscriptions):
+    # a page type whose pages are news to subscribers says so, and what topics each page is
+    # about, as (kind, value, label): kind "section", "field", "agency" or "document_type",
+    # value the id as a string, label what the subscriber reads.
+    #: The page type is an item subscribers hear of when a page of it is first published.
+    subscription_item: bool = False
+
+    def subscription_topics(self) -> list[tuple[str, str, str]]:
+        """The page's section (its parent page) and its field (a page type's single
+        ``core.Field``, if it has one); page types with other topics extend it."""
+        topics = []
+        parent = self.get_parent()
+        if parent is not None and parent.depth > 2:
+            topics.append(("section", str(parent.pk), parent.title))
+        field = getattr(self, "field", None)  # a page type's single core.Field, if it has one
+        if field is not None and hasattr(field, "slug"):
+            topics.append(("field", str(field.pk), field.name))
+        return topics
+
     # Small protocol for editorial (R-SLA-1): the publication time limit's clock.
     def timeliness_clock(self):
         """``(kind, start)`` when the regulations set this item a publication time limit:

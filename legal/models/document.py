@@ -322,6 +322,7 @@ class LegalDocumentPage(BasePage):
 
     # Protocol of the search app (core.models.pages.BasePage) ---------------------------
     search_category = "van-ban"
+    subscription_item = True  # issue 23 §5: news to e-mail subscribers
 
     def get_search_facets(self) -> dict:
         facets = super().get_search_facets()
@@ -479,6 +480,17 @@ class LegalDocumentPage(BasePage):
         parent = self.get_parent() if self.path else getattr(self, "_cached_parent_obj", None)
         context["index_url"] = parent.url if parent is not None else ""
         return context
+
+    def subscription_topics(self) -> list[tuple[str, str, str]]:
+        """core.BasePage's protocol (issue 23 §5): the section, every field, the issuing
+        body and the document type."""
+        topics = super().subscription_topics()
+        topics += [("field", str(field.pk), field.name) for field in self.fields.all()]
+        if self.issuing_body_id:
+            topics.append(("agency", str(self.issuing_body_id), self.issuing_body.name))
+        if self.document_type_id:
+            topics.append(("document_type", str(self.document_type_id), self.document_type.name))
+        return topics
 
 
 class LegalDocumentRelation(Orderable):

@@ -159,6 +159,7 @@ class ArticlePage(BasePage):
     ]
     #: /tim-kiem/?loai=bai-viet (the search protocol of core.BasePage)
     search_category = "bai-viet"
+    subscription_item = True  # issue 23 §5: news to e-mail subscribers
 
     search_fields = [
         *BasePage.search_fields,

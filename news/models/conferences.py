@@ -113,6 +113,7 @@ class ConferencePage(BasePage):
     ]
     #: /tim-kiem/?loai=hoi-nghi (the search protocol of core.BasePage)
     search_category = "hoi-nghi"
+    subscription_item = True  # issue 23 §5: news to e-mail subscribers
 
     search_fields = [
         *BasePage.search_fields,

@@ -183,6 +183,7 @@ class NewsPage(BasePage):
     ]
     #: /tim-kiem/?loai=tin-tuc (the search protocol of core.BasePage)
     search_category = "tin-tuc"
+    subscription_item = True  # issue 23 §5: news to e-mail subscribers
 
     #: Shown on the page: fetched with it when routed (core.routing).
     route_select_related = ("category", "lead_image", "responsible_unit")

@@ -108,6 +108,7 @@ class NoticePage(BasePage):
     ]
     #: /tim-kiem/?loai=thong-bao (the search protocol of core.BasePage)
     search_category = "thong-bao"
+    subscription_item = True  # issue 23 §5: news to e-mail subscribers
 
     search_fields = [
         *BasePage.search_fields,

@@ -169,6 +169,7 @@ class SocioEconomicPage(BasePage):
     ]
     #: /tim-kiem/?loai=kinh-te-xa-hoi (the search protocol of core.BasePage)
     search_category = "kinh-te-xa-hoi"
+    subscription_item = True  # issue 23 §5: news to e-mail subscribers
     #: R-SLA-2: strategies, plans, schemes and policies of a period of several years stay
     #: in force and are reviewed periodically (editorial.reviews); reports of a month, a
     #: quarter or a year, and statistics of any period, record the past and are not.

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "congthongtin.stats",
     "congthongtin.budget",
     "congthongtin.opendata",
+    "congthongtin.subscriptions",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

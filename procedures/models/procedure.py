@@ -426,6 +426,7 @@ class ProcedurePage(BasePage):
 
     # Search protocol (core.BasePage): /tim-kiem/?loai=thu-tuc, codes typed as numbers.
     search_category = "thu-tuc"
+    subscription_item = True  # issue 23 §5: news to e-mail subscribers
     #: R-SLA-2: reviewed periodically (editorial.reviews).
     review_kind = "procedure"
 

@@ -22,6 +22,7 @@ DOMAIN = [
     "stats",
     "budget",
     "opendata",
+    "subscriptions",
 ]
 LAYERS = {"vietnam": set(), "core": {"vietnam"}, **{app: {"vietnam", "core"} for app in DOMAIN}}
 

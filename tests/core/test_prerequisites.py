@@ -52,7 +52,7 @@ def test_every_portal_app_is_declared_and_installed():
         f"congthongtin.{name}"
         for name in (
             "core", "home", "editorial", "news", "projects", "legal", "procedures",
-            "consultation", "search", "stats", "budget", "opendata",
+            "consultation", "search", "stats", "budget", "opendata", "subscriptions",
         )
     }  # fmt: skip
     assert set(PORTAL_APPS) <= INSTALLED
@@ -105,6 +105,7 @@ def test_missing_prerequisite_is_an_error_naming_it_per_app():
         "procedures",
         "consultation",
         "budget",
+        "subscriptions",
     }
     assert all('"wagtail.contrib.routable_page"' in error.hint for error in errors)
 

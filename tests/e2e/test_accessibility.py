@@ -120,6 +120,7 @@ PAGE_TYPES: dict[str, object] = {
     "budget.BudgetDisclosureIndexPage": model_url("budget.BudgetDisclosureIndexPage"),
     "budget.BudgetDisclosurePage": model_url("budget.BudgetDisclosurePage"),
     "opendata.OpenDataPage": model_url("opendata.OpenDataPage"),
+    "subscriptions.SubscriptionPage": model_url("subscriptions.SubscriptionPage"),
 }
 
 

@@ -34,6 +34,7 @@ PORTAL_APPS = {
     "congthongtin.projects",
     "congthongtin.search",
     "congthongtin.stats",
+    "congthongtin.subscriptions",
     "congthongtin.nhuxuan_site",
 }
 
@@ -359,6 +360,11 @@ def make_objects(users) -> dict:
     objects["exchange_question"] = ExchangeQuestion.objects.create(
         page=exchange, asker_name="Người hỏi ma trận", text="Câu hỏi ma trận?"
     )
+    from congthongtin.subscriptions.models import Subscription
+
+    objects[Subscription] = Subscription.objects.create(
+        site=home.get_site(), email="nhan-tin@example.vn", consent_at=timezone.now()
+    )
     objects[type(question)] = question
     objects[type(answer)] = answer
     objects[type(comment)] = comment
@@ -410,6 +416,10 @@ def url_kwargs(url: AdminURL, objects: dict) -> dict:
     elif url.name.startswith("consultation_exchanges:"):
         on_page = url.name.endswith((":moderate", ":publish_transcript"))
         values = {"pk": objects["exchange" if on_page else "exchange_question"].pk}
+    elif url.name.startswith("subscriptions_admin:"):
+        from congthongtin.subscriptions.models import Subscription
+
+        values = {"pk": objects[Subscription].pk}
     elif url.name.startswith("consultation_admin:"):
         target = objects["comment"] if "comment" in url.name else objects["question"]
         values = {"pk": target.pk}

@@ -269,6 +269,16 @@ rows(
     },
 )
 rows(
+    # Issue 23 §5: the board, the auditors and the technical administrator read how many
+    # subscribe to what; only the technical administrator (and a superuser) reads the
+    # addresses and deletes a subscription whose owner asks (subscriptions.admin_views).
+    "E-mail subscriptions",
+    {
+        "subscriptions_admin:index": (SU | BOARD | {TECH, AUDITOR}, NOBODY),
+        "subscriptions_admin:remove": (NOBODY, SU | {TECH}),
+    },
+)
+rows(
     # R-SITE-1: the province's IT team (the technical administrator, a superuser) lists the
     # bodies, creates one with its board and archives or reactivates one; nobody on a
     # body's board does (core.bodies_viewsets). The empty POST is an invalid form: nothing

@@ -48,6 +48,7 @@ DEMO_LOADERS: list[str] = [
     "congthongtin.nhuxuan_site.demo.inbox",
     "congthongtin.nhuxuan_site.demo.backoffice",
     "congthongtin.nhuxuan_site.demo.budget",
+    "congthongtin.nhuxuan_site.demo.subscriptions",
 ]
 
 
