@@ -165,12 +165,27 @@ def site_root_url(request) -> str:
     return request.build_absolute_uri("/")
 
 
+def portal_name(request, portal) -> str:
+    """The portal's name; a site without settings yet: its Wagtail name, else its host."""
+    if portal is not None and portal.name:
+        return portal.name
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request)
+    return (site.site_name if site is not None else "") or request.get_host()
+
+
+def publisher_name(request, portal) -> str:
+    """The body (DC.publisher, schema.org publisher): the managing body, else the portal."""
+    return body_name(portal) or portal_name(request, portal)
+
+
 def organization(request, portal=None) -> dict:
     """The body as a schema.org GovernmentOrganization (publisher, provider, organiser)."""
     portal = portal or portal_settings(request)
     return {
         "@type": "GovernmentOrganization",
-        "name": body_name(portal) or (portal.name if portal else ""),
+        "name": publisher_name(request, portal),
         "url": site_root_url(request),
     }
 
@@ -239,29 +254,37 @@ def json_ld_script_text(data: dict) -> str:
 # The tags ----------------------------------------------------------------------------------
 
 
+_ORIGIN = re.compile(r"^https?://[^/]+")
+
+
+def _own_path(request, page) -> str:
+    return _ORIGIN.sub("", page.get_url(request) or "")
+
+
 def canonical_url(request, page) -> str:
-    """The page's absolute address; on a routable page's sub-page, that sub-page's."""
+    """The page's absolute address on its site's host; on a routable page's sub-page (a
+    form, a question), that sub-page's address on the same host. Never the query."""
     if page is None:
         return request.build_absolute_uri(request.path)
-    url = page.get_url(request) or ""
-    own_path = url if url.startswith("/") else re.sub(r"^https?://[^/]+", "", url)
-    if own_path and own_path != request.path:
+    full = page.get_full_url(request) or ""
+    if not full:
         return request.build_absolute_uri(request.path)
-    return page.get_full_url(request) or request.build_absolute_uri(request.path)
+    own_path = _own_path(request, page)
+    if own_path and own_path != request.path and full.endswith(own_path):
+        return full[: len(full) - len(own_path)] + request.path
+    return full
 
 
 def is_own_address(request, page) -> bool:
-    url = page.get_url(request) or ""
-    own_path = url if url.startswith("/") else re.sub(r"^https?://[^/]+", "", url)
-    return own_path == request.path
+    return _own_path(request, page) == request.path
 
 
 def build(request, page) -> dict:
     """Everything the head's metadata include shows: ``description``, ``og`` and ``dc``
     (lists of ``(property or name, content)``), ``twitter`` and ``json_ld`` (text)."""
     portal = portal_settings(request)
-    site_name = (portal.name if portal else "") or body_name(portal)
-    publisher = body_name(portal) or site_name
+    site_name = portal_name(request, portal)
+    publisher = publisher_name(request, portal)
     url = canonical_url(request, page)
 
     if page is None:

@@ -26,7 +26,6 @@ def government_service(page, request) -> dict:
                 "@type": "ServiceChannel",
                 "name": str(page.get_online_level_display()),
                 "serviceUrl": online,
-                "providesService": {"@type": "GovernmentService", "name": page.title},
             }
         )
     return metadata.compact(
