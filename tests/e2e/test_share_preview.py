@@ -26,7 +26,8 @@ CARD = """<!DOCTYPE html>
 <html lang="vi"><head><meta charset="utf-8"><title>Preview</title>
 <style>
   body {{ font-family: system-ui, sans-serif; background: #f0f2f5; margin: 0; padding: 24px; }}
-  .card {{ width: 500px; background: #fff; border: 1px solid #dadde1; border-radius: 8px;
+  .card {{ display: block; width: 500px; background: #fff; border: 1px solid #dadde1;
+          border-radius: 8px; text-decoration: none;
           overflow: hidden; }}
   .card img {{ display: block; width: 500px; height: 262px; object-fit: cover; }}
   .card .text {{ padding: 10px 12px; }}
@@ -53,7 +54,7 @@ def read_open_graph(page) -> dict[str, str]:
     )
 
 
-def test_news_item__share_preview_card(page, demo):
+def test_news_item__share_preview_card(page, demo, browser, live_site):
     news_model = demo.model("news.NewsPage")
     news = news_model.objects.live().filter(lead_image__isnull=False).order_by("path").first()
     assert news is not None, "The demo has no news item with a lead image (load_demo, news)."
@@ -64,6 +65,18 @@ def test_news_item__share_preview_card(page, demo):
     assert og["og:type"] == "article"
     assert og["og:title"] == (news.seo_title or news.title)
 
+    # The card is the test's own page: drawn on the portal's origin (its media answer
+    # same-origin requests only), without the portal's Content Security Policy, which
+    # rightly refuses the card's inline style.
+    card_context = browser.new_context(base_url=live_site.url, bypass_csp=True)
+    try:
+        draw_card(card_context.new_page(), og)
+    finally:
+        card_context.close()
+
+
+def draw_card(page, og: dict[str, str]) -> None:
+    page.goto(og["og:url"])
     page.set_content(
         CARD.format(
             url=escape(og["og:url"]),
