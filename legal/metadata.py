@@ -57,10 +57,14 @@ def legislation(page, request) -> dict:
         else None
     )
     relations: dict[str, list] = {}
-    for relation in page.outgoing_relations():
-        name = RELATION_PROPERTIES.get(relation.relation_type)
-        if name:
-            relations.setdefault(name, []).append(_reference(request, relation.target))
+    # The relations the page shows (cached on it, read by its context before the head is
+    # drawn): no query of its own. Only the ones this document states (not inverse).
+    for group in page.relation_groups:
+        name = RELATION_PROPERTIES.get(group.relation_type)
+        if name and not group.inverse:
+            relations.setdefault(name, []).extend(
+                _reference(request, row.target) for row in group.items
+            )
     return metadata.compact(
         {
             "@type": "Legislation",
