@@ -20,8 +20,9 @@ site's own pages) get the same defaults: :func:`protocol` reads the member from 
 when it has one and from the mixin otherwise, so a host's page type opts in by defining
 any of these names, nothing else.
 
-JSON-LD is only emitted on the page's own address, not on the sub-pages a routable page
-serves (a question, a form): those would describe the wrong thing.
+JSON-LD is only emitted on the page's own address without a query: not on the sub-pages a
+routable page serves (a question, a form), nor on a filtered or paged listing (the Q&A
+page's ``?linh_vuc=``): those would describe something else.
 """
 
 from __future__ import annotations
@@ -310,7 +311,9 @@ def build(request, page) -> dict:
         image = protocol(page, "meta_image")()
         image_alt = protocol(page, "meta_image_alt")() if image is not None else ""
         extra = list(protocol(page, "meta_extra_tags")())
-        ld = protocol(page, "json_ld")(request) if is_own_address(request, page) else None
+        # Only on the page itself: not on its sub-pages, not on a filtered or paged listing.
+        own = is_own_address(request, page) and not request.GET
+        ld = protocol(page, "json_ld")(request) if own else None
 
     og = [
         ("og:title", title),

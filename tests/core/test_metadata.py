@@ -126,6 +126,8 @@ class EveryPageTypeTests(TestCase):
         found = tags(html)
         self.assertTrue(found["og:url"][0].endswith(url))
         self.assertEqual(json_ld_documents(html), [])
+        filtered = self.client.get(page.get_url() + "?q=khai+sinh").content.decode()
+        self.assertEqual(json_ld_documents(filtered), [])
 
     def test_search_page__site_metadata_without_a_page(self):
         found = tags(self.client.get("/tim-kiem/").content.decode())
