@@ -65,6 +65,14 @@ class QuestionIndexPage(RoutablePageMixin, BasePage):
     def published_questions(self):
         return Question.objects.published().filter(page=self)
 
+    # Metadata (core.metadata): a form and its answers; schema.org FAQPage.
+    dc_type = "InteractiveResource"
+
+    def json_ld(self, request) -> dict | None:
+        from ..metadata import faq_page
+
+        return faq_page(self, request)
+
     @path("")
     def index_route(self, request):
         from ..views.public import question_list

@@ -36,6 +36,8 @@ class SectionIndexPage(RoutablePageMixin, VietnameseSlugMixin, Page):
     #: Columns loaded for list and feed (the body is never needed there).
     item_select_related: tuple[str, ...] = ()
     max_count_per_parent = 1
+    #: Metadata (core.metadata): a listing is a collection (DCMI Type).
+    dc_type = "Collection"
 
     class Meta:
         abstract = True

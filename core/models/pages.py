@@ -18,6 +18,7 @@ from congthongtin.vietnam.fold import fold, slugify
 from .. import sitecache
 from ..conf import app_settings
 from ..forms import PortalPageForm
+from ..metadata import PageMetadataMixin
 from ..routing import find_child
 from ..slugs import VietnameseSlugInput
 
@@ -153,7 +154,7 @@ class ReviewableMixin:
         }
 
 
-class BasePage(ReviewableMixin, VietnameseSlugMixin, Page):
+class BasePage(PageMetadataMixin, ReviewableMixin, VietnameseSlugMixin, Page):
     """Fields the regulations ask of every published item.
 
     - R-SUB-1: the author's name and address; collected or translated items carry their source.
@@ -162,6 +163,10 @@ class BasePage(ReviewableMixin, VietnameseSlugMixin, Page):
       paths that skip cleaning, so no path (editor, workflow, scheduled publishing, copy,
       script) makes a classified page live.
     - R-ORG-1/R-SLA-2: the unit responsible for the information.
+
+    Metadata (issue 23): ``meta_description()``, ``meta_image()``, ``og_type``, ``dc_type``,
+    ``dc_creator()``, ``json_ld(request)``… with defaults (``core.metadata``) each page
+    type overrides where it knows better.
     """
 
     responsible_unit = models.ForeignKey(

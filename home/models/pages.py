@@ -62,6 +62,14 @@ class HomePage(VietnameseSlugMixin, Page):
         context["highlights"] = collect_highlights(self, request)
         return context
 
+    #: Metadata (core.metadata): the front page of the body's collection (DCMI Type).
+    dc_type = "Collection"
+
+    def json_ld(self, request) -> dict:
+        from ..metadata import government_organization
+
+        return government_organization(self, request)
+
 
 class StandardPage(BasePage):
     """Organisation and locality content: structure, functions, founding decision,
@@ -217,6 +225,10 @@ class BoundaryMapPage(BasePage):
     #: Decree 224/2026 Điều 9.1c asks this of province and commune portals only.
     allowed_levels = (AdministrativeLevel.PROVINCE, AdministrativeLevel.COMMUNE)
     review_kind = "organisation"  # R-SLA-2 (editorial.reviews)
+
+    def meta_image(self):
+        """Metadata (core.metadata): the map stands for the page when shared."""
+        return self.map_image
 
     class Meta:
         verbose_name = _("administrative boundary map")

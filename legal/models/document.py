@@ -248,6 +248,30 @@ class LegalDocumentPage(BasePage):
             return None
         return ("document", self.issue_date)
 
+    # Metadata (core.metadata) ---------------------------------------------------------
+    def dc_creator(self) -> str:
+        return self.issuing_body.name if self.issuing_body_id else ""
+
+    def meta_date(self):
+        return self.issue_date or super().meta_date()
+
+    def meta_extra_tags(self) -> list[tuple[str, str]]:
+        """Dublin Core of a document beyond the shared tags (TT 24/2011/TT-BTTTT): its
+        number, its document type and its abstract."""
+        tags = []
+        if self.number_symbol:
+            tags.append(("DC.identifier", self.number_symbol))
+        if self.document_type_id:
+            tags.append(("DC.type", self.document_type.name))
+        if self.summary:
+            tags.append(("DC.description", self.summary))
+        return tags
+
+    def json_ld(self, request) -> dict:
+        from ..metadata import legislation
+
+        return legislation(self, request)
+
     # Number, search keys ---------------------------------------------------------------
     @property
     def display_name(self) -> str:

@@ -32,6 +32,9 @@ class LegalDocumentIndexPage(RoutablePageMixin, BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), *BasePage.provenance_panels]
     subpage_types = ["legal.LegalDocumentPage"]
 
+    #: Metadata (core.metadata): a listing is a collection (DCMI Type).
+    dc_type = "Collection"
+
     class Meta:
         verbose_name = _("legal document library")
         verbose_name_plural = _("legal document libraries")

@@ -217,6 +217,17 @@ class ArticlePage(BasePage):
         super().update_search_key()
         self.author_key = fold(self.author_name or "")[:255]
 
+    # Metadata (core.metadata) -------------------------------------------------------
+    og_type = "article"
+
+    def dc_creator(self) -> str:
+        return self.author_name
+
+    def json_ld(self, request) -> dict:
+        from ..metadata import news_article
+
+        return news_article(self, request)
+
     def get_search_key_parts(self) -> list[str]:
         return [
             *super().get_search_key_parts(),

@@ -134,6 +134,20 @@ class ConferencePage(BasePage):
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
 
+    # Metadata (core.metadata) -------------------------------------------------------
+    dc_type = "Event"
+
+    def dc_creator(self) -> str:
+        return self.organiser
+
+    def meta_date(self):
+        return self.start_date
+
+    def json_ld(self, request) -> dict:
+        from ..metadata import event
+
+        return event(self, request)
+
     def get_search_key_parts(self) -> list[str]:
         return [*super().get_search_key_parts(), self.summary or "", self.place, self.organiser]
 

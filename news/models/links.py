@@ -31,6 +31,9 @@ class LinksPage(BasePage):
     subpage_types: list[str] = []
     max_count_per_parent = 1
 
+    #: Metadata (core.metadata): a page of links is a collection (DCMI Type).
+    dc_type = "Collection"
+
     class Meta:
         verbose_name = _("links page")
         verbose_name_plural = _("links pages")

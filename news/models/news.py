@@ -223,6 +223,23 @@ class NewsPage(BasePage):
     def lead_image_alt_text(self) -> str:
         return self.lead_image_alt or (self.lead_image.title if self.lead_image else "")
 
+    # Metadata (core.metadata) -------------------------------------------------------
+    og_type = "article"
+
+    def meta_image(self):
+        return self.lead_image
+
+    def meta_image_alt(self) -> str:
+        return self.lead_image_alt_text
+
+    def dc_creator(self) -> str:
+        return self.author_name
+
+    def json_ld(self, request) -> dict:
+        from ..metadata import news_article
+
+        return news_article(self, request)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["related"] = [

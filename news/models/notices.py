@@ -138,6 +138,9 @@ class NoticePage(BasePage):
                 {"valid_until": _("The end of validity cannot be before its start.")}
             )
 
+    #: Metadata (core.metadata): a notice is shared as an article.
+    og_type = "article"
+
     def get_search_key_parts(self) -> list[str]:
         return [*super().get_search_key_parts(), self.summary or ""]
 

@@ -120,6 +120,9 @@ class DossierLookupPage(BasePage):
     subpage_types: list[str] = []
     max_count_per_parent = 1
 
+    #: Metadata (core.metadata): a look-up form (DCMI Type).
+    dc_type = "InteractiveResource"
+
     class Meta:
         verbose_name = _("dossier look-up page")
         verbose_name_plural = _("dossier look-up pages")

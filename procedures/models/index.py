@@ -74,6 +74,9 @@ class ProcedureIndexPage(RoutablePageMixin, BasePage):
     subpage_types = ["procedures.ProcedurePage", "procedures.DossierLookupPage"]
     copy_form_class = ProcedureCopyForm
 
+    #: Metadata (core.metadata): a listing is a collection (DCMI Type).
+    dc_type = "Collection"
+
     class Meta:
         verbose_name = _("procedures index")
         verbose_name_plural = _("procedures indexes")

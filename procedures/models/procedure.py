@@ -266,6 +266,17 @@ class ProcedurePage(BasePage):
             return ""
         return self.online_url or ""
 
+    # Metadata (core.metadata): a procedure is a public service (DCMI Type "Service").
+    dc_type = "Service"
+
+    def dc_creator(self) -> str:
+        return self.agency.name if self.agency_id else ""
+
+    def json_ld(self, request) -> dict:
+        from ..metadata import government_service
+
+        return government_service(self, request)
+
     base_form_class = ProcedurePageForm
     copy_form_class = ProcedureCopyForm
     parent_page_types = ["procedures.ProcedureIndexPage"]
