@@ -48,13 +48,13 @@ class ValidationTests(TestCase):
 
     def test_execution_with_period__accepted(self):
         for period in ExecutionPeriod.values:
-            with self.subTest(period=period):
+            with self.subTest(period=str(period)):
                 page = disclosure(kind=DisclosureKind.EXECUTION, period=period)
                 self.assertNotIn("period", errors_of(page))
 
     def test_period_for_estimate_or_final_accounts__refused(self):
         for kind in (DisclosureKind.ESTIMATE, DisclosureKind.FINAL_ACCOUNTS):
-            with self.subTest(kind=kind):
+            with self.subTest(kind=str(kind)):
                 errors = errors_of(disclosure(kind=kind, period=ExecutionPeriod.H1))
                 self.assertIn("period", errors)
 

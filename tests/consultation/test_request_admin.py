@@ -227,7 +227,7 @@ class DenunciationActionTests(RequestAdminTestCase):
         request.refresh_from_db()
         self.assertEqual(request.due_at, due)
         page = self.client.get(self.url("extend", request)).content.decode()
-        self.assertIn("Art. 30", page)
+        self.assertIn("Điều 30", page)
         self.client.post(
             self.url("extend", request),
             {"days": 30, "complexity": "complex", "reason": "Cần xác minh nhiều nơi"},
@@ -270,7 +270,7 @@ class DenunciationActionTests(RequestAdminTestCase):
         self.login(self.handler)
         response = self.client.get(self.url("decide", request), follow=True)
         messages = [str(m) for m in response.context["messages"]]
-        self.assertTrue(any("cannot be done now" in m for m in messages), messages)
+        self.assertTrue(any("Không thể thực hiện lúc này" in m for m in messages), messages)
         self.assertEqual(response.redirect_chain[-1][0], self.url("request", request))
 
     def test_buttons_shown_only_when_possible(self):
@@ -296,7 +296,7 @@ class RefuseTests(RequestAdminTestCase):
         reasons = [value for value, _label in response.context["form"].fields["reason"].choices]
         self.assertEqual(reasons, [RefusalReason.NOT_COMPETENT, RefusalReason.NOT_ADMISSIBLE])
         response = self.client.get(self.url("refuse", request) + "?ly_do=not-admissible")
-        self.assertIn("Art. 11", response.context["form"].initial["guidance"])
+        self.assertIn("Điều 11", response.context["form"].initial["guidance"])
         response = self.client.post(
             self.url("refuse", request),
             {"reason": "out-of-scope", "guidance": "Không"},
@@ -314,7 +314,7 @@ class RefuseTests(RequestAdminTestCase):
         request = self.assigned("to-cao")
         self.login(self.handler)
         response = self.client.get(self.url("refuse", request))
-        self.assertIn("Art. 29", response.context["form"].initial["guidance"])
+        self.assertIn("Điều 29", response.context["form"].initial["guidance"])
         lifecycle.accept(request, actor=self.handler, notify=False)
         response = self.client.post(
             self.url("refuse", request), {"reason": "not-competent", "guidance": "x"}

@@ -35,7 +35,7 @@ class ClassificationTests(TestCase):
 
     def test_create_live__each_secret_level__refused(self):
         for level in SECRET_LEVELS:
-            with self.subTest(level=level), self.assertRaises(ValidationError):
+            with self.subTest(level=str(level)), self.assertRaises(ValidationError):
                 self.home.add_child(
                     instance=StandardPage(title=f"Mật {level}", classification=level)
                 )

@@ -138,7 +138,7 @@ class DoneWhenTests(UpwardTestCase):
         self.login("tinh_thuongtruc")
         inbox = self.client.get(reverse("editorial:inbox"))
         self.assertContains(inbox, TITLE)
-        self.assertContains(inbox, "Proposed by a lower portal")
+        self.assertContains(inbox, "Đề xuất từ cổng cấp dưới")
         detail = self.client.get(reverse("editorial:inbox_detail", args=[item.pk]))
         self.assertContains(detail, "Xã Xuân Bình")
         self.assertContains(detail, self.item.get_full_url())
@@ -211,7 +211,7 @@ class DoneWhenTests(UpwardTestCase):
         # Without a reason: refused, nothing changes.
         response = self.client.post(reverse("editorial:upward_decline", args=[proposal.pk]), {})
         self.assertEqual(response.status_code, 200)
-        self.assertContains(response, "Write the reason the proposing board will read.")
+        self.assertContains(response, "Hãy ghi lý do để Ban biên tập đề xuất được biết.")
         proposal.refresh_from_db()
         self.assertEqual(proposal.state, UpwardState.PROPOSED)
         response = self.client.post(
@@ -310,7 +310,7 @@ class IdempotencyAndWithdrawTests(UpwardTestCase):
         self.propose()
         response = self.propose()
         self.assertEqual(response.status_code, 200)
-        self.assertContains(response, "already been proposed")
+        self.assertContains(response, "đã được đề xuất lên cổng cấp trên")
         self.assertEqual(UpwardProposal.objects.count(), 1)
         self.assertEqual(Contribution.objects.count(), 1)
         self.item.summary = "Bản cập nhật."

@@ -126,7 +126,7 @@ class FeedTests(UpwardTestCase):
     def test_wrong_signature__refused(self):
         self.proposed()
         self.tamper = lambda body: body.replace("Xã Xuân Bình".encode(), "Xã Giả Mạo".encode())
-        with self.assertRaisesMessage(CommandError, "signature is wrong"):
+        with self.assertRaisesMessage(CommandError, "Chữ ký của luồng đề xuất không đúng"):
             self.pull()
         self.assertFalse(UpwardProposal.objects.filter(remote_key=KEY).exists())
 
@@ -135,7 +135,7 @@ class FeedTests(UpwardTestCase):
         with override_settings(CONGTHONGTIN_UPWARD_SECRETS={KEY: "k" * 48}):
             body, headers = upward_feed.signed_feed(KEY)
         self.replay = (200, headers, body)
-        with self.assertRaisesMessage(CommandError, "signature is wrong"):
+        with self.assertRaisesMessage(CommandError, "Chữ ký của luồng đề xuất không đúng"):
             self.pull()
         self.assertFalse(UpwardProposal.objects.filter(remote_key=KEY).exists())
 
@@ -145,7 +145,7 @@ class FeedTests(UpwardTestCase):
         with mock.patch.object(upward_feed, "clock", lambda: old):
             body, headers = upward_feed.signed_feed(KEY)
         self.replay = (200, headers, body)
-        with self.assertRaisesMessage(CommandError, "out of date"):
+        with self.assertRaisesMessage(CommandError, "đã quá hạn"):
             self.pull()
         self.assertFalse(UpwardProposal.objects.filter(remote_key=KEY).exists())
 
@@ -154,14 +154,14 @@ class FeedTests(UpwardTestCase):
         body, headers = upward_feed.signed_feed(KEY)
         self.replay = (200, headers, body)
         self.pull()
-        with self.assertRaisesMessage(CommandError, "replay"):
+        with self.assertRaisesMessage(CommandError, "gửi lại bị từ chối"):
             self.pull()
         self.assertEqual(UpwardProposal.objects.filter(remote_key=KEY).count(), 1)
 
     def test_unknown_key__404__and_no_secret_on_the_command_line(self):
         response = self.client.get("/api/de-xuat/khong-co.json", HTTP_HOST="xuanbinh.example.vn")
         self.assertEqual(response.status_code, 404)
-        with self.assertRaisesMessage(CommandError, "No secret"):
+        with self.assertRaisesMessage(CommandError, "Chưa cấu hình khóa bí mật"):
             call_command("pull_upward_feed", url=FEED_URL, key_id="khong-co", stdout=StringIO())
 
     @override_settings(CONGTHONGTIN_UPWARD_SECRETS={KEY: "ngan"})

@@ -313,9 +313,9 @@ def make_objects(users) -> dict:
 
     parent_site, _parent_home = make_portal("tinh-ma-tran.example.vn", "Tỉnh Ma trận", "UBND")
     BodyModel.objects.filter(pk=body_of(home.get_site()).pk).update(parent=body_of(parent_site))
-    news_item = NewsPage(
-        title="Tin đề xuất ma trận", category=NewsCategory.objects.order_by("pk").first()
-    )
+    # A category of its own: the first one stays free for the snippet's delete row.
+    upward_category = NewsCategory.objects.create(name="Tin đề xuất ma trận")
+    news_item = NewsPage(title="Tin đề xuất ma trận", category=upward_category)
     NewsIndexPage.objects.get(slug="tin-tuc-ma-tran").add_child(instance=news_item)
     news_item.save_revision().publish()
     objects["upward_page"] = news_item
