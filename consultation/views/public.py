@@ -207,47 +207,38 @@ SECRET_SESSION_KEY = "consultation.secret.%s"
 def ask_question(request, index):
     if is_request_page(index):
         return ask_request(request, index)
-    template = "consultation/question_form.html"
     context = {"deadlines": deadline_summary(index), "list_url": index.url}
-    blank = blank_form_or_refusal(request, index, template, QuestionForm, context)
-    if blank is not None:
-        return blank
-    form = QuestionForm(request.POST)
-    if antispam.check_rate_limit(request, "question"):
-        return form_again(request, index, template, form, context, rate_limited=True)
-    if not form.is_valid():
-        return form_again(request, index, template, form, context)
-    first, earlier = form.claim_challenge()
-    if not first:
-        return HttpResponseRedirect(earlier or index.url)
-    now = timezone.now()
-    with form.storing(), transaction.atomic():
-        question = Question(page=index, received_at=now, consent_at=now, **form.record_values())
-        lifecycle.receive(question, board_email=board_email(request), at=now)
-    antispam.remember_submission(request, "question")
-    request.session[SECRET_SESSION_KEY % question.pk] = question.secret
-    url = question.tracking_url() + "?moi=1"
-    form.record_result(url)
-    return HttpResponseRedirect(url)
+    return _receive_from_form(
+        request, index, "consultation/question_form.html", QuestionForm, context, "question"
+    )
 
 
 def ask_request(request, index):
     """The form of a petitions page, or of a complaints and denunciations page (the form
     by the page's ``request_kinds``); the request is received through ``lifecycle.receive``
     and the sender led to its receipt (the reference and the secret, shown once)."""
-    form_class = REQUEST_FORMS[index.request_kinds[0]]
-    template = "consultation/request_form.html"
     context = {
         "list_url": index.url,
         "lookup_url": index.url + index.reverse_subpage("lookup"),
         "settles": settles(index),
         "petition_days": _petition_days(index),
     }
+    form_class = REQUEST_FORMS[index.request_kinds[0]]
+    return _receive_from_form(
+        request, index, "consultation/request_form.html", form_class, context, "request"
+    )
+
+
+def _receive_from_form(request, index, template, form_class, context, scope):
+    """One public form's life: the blank form (or the archive's refusal), the per-address
+    limit of ``scope``, the form again with what was typed, one request per solved check
+    question (a double click lands on the same receipt), ``lifecycle.receive``, and the
+    receipt page that shows the secret once."""
     blank = blank_form_or_refusal(request, index, template, form_class, context)
     if blank is not None:
         return blank
     form = form_class(request.POST)
-    if antispam.check_rate_limit(request, "request"):
+    if antispam.check_rate_limit(request, scope):
         return form_again(request, index, template, form, context, rate_limited=True)
     if not form.is_valid():
         return form_again(request, index, template, form, context)
@@ -255,13 +246,14 @@ def ask_request(request, index):
     if not first:
         return HttpResponseRedirect(earlier or index.url)
     values = form.record_values()
-    if values["kind"] not in index.request_kinds:  # pragma: no cover - the form's choices
+    if values.get("kind", index.request_kinds[0]) not in index.request_kinds:
+        # pragma: no cover - the form's choices allow only the page's kinds
         return HttpResponseBadRequest(gettext("This page does not receive this kind of request."))
     now = timezone.now()
     with form.storing(), transaction.atomic():
         question = Question(page=index, received_at=now, consent_at=now, **values)
         lifecycle.receive(question, board_email=board_email(request), at=now)
-    antispam.remember_submission(request, "request")
+    antispam.remember_submission(request, scope)
     request.session[SECRET_SESSION_KEY % question.pk] = question.secret
     url = question.tracking_url() + "?moi=1"
     form.record_result(url)
