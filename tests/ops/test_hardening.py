@@ -228,10 +228,15 @@ class PublicResponseHeaderTests(TestCase):
 
 
 def zip_bytes(entries: dict[str, bytes]) -> bytes:
+    """A zip whose bytes never change: its entries carry a fixed date, so the test ids
+    built from them are the same in every pytest-xdist worker (a worker collecting a
+    second later would otherwise see other ids and stop the run)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, content in entries.items():
-            archive.writestr(name, content)
+            info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, content)
     return buffer.getvalue()
 
 
