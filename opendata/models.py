@@ -107,6 +107,9 @@ class OpenDataPage(VietnameseSlugMixin, Page):
     publisher, update date, number of rows and its CSV, JSON and XLSX files; the DCAT
     catalogue at ``catalog.json``; each file at ``<slug>.<format>`` (opendata.urls)."""
 
+    #: The page lists datasets (core.metadata: DC.type, DCMI Type vocabulary).
+    dc_type = "Dataset"
+
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]

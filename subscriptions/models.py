@@ -204,6 +204,9 @@ class SubscriptionPage(RoutablePageMixin, VietnameseSlugMixin, Page):
     e-mail, and the pages its links lead to (confirm, leave, manage). One per body, under
     its home page."""
 
+    #: A form (core.metadata: DC.type, DCMI Type vocabulary).
+    dc_type = "InteractiveResource"
+
     intro = models.TextField(
         _("introduction"),
         blank=True,

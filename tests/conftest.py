@@ -1,4 +1,5 @@
 import os
+import unittest
 
 import pytest
 from django.core.cache import cache
@@ -32,3 +33,19 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+# pytest-subtests (brought by the schemathesis dev extra) sends each subtest's parameters
+# from the pytest-xdist worker to the controller, which serialises only plain values: an
+# enum (a TextChoices member) given to ``subTest(status=…)`` would stop the report. The
+# parameters are only labels, so they are passed on as text.
+_PLAIN = (str, int, float, bool, type(None), bytes)
+_subtest = unittest.TestCase.subTest
+
+
+def _subtest_with_plain_params(self, msg=unittest.case._subtest_msg_sentinel, **params):
+    plain = {key: value if type(value) in _PLAIN else str(value) for key, value in params.items()}
+    return _subtest(self, msg, **plain)
+
+
+unittest.TestCase.subTest = _subtest_with_plain_params

@@ -99,6 +99,10 @@ EXPECTED = {
     "consultation.ContactPage": ("website", "Text", None),
     "consultation.ExchangeIndexPage": ("website", "Text", None),
     "consultation.ExchangePage": ("website", "Text", None),
+    "budget.BudgetDisclosureIndexPage": ("website", "Collection", None),
+    "budget.BudgetDisclosurePage": ("website", "Text", None),
+    "opendata.OpenDataPage": ("website", "Dataset", None),
+    "subscriptions.SubscriptionPage": ("website", "InteractiveResource", None),
 }
 
 

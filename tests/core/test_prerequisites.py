@@ -184,14 +184,19 @@ def test_declared_host_templates_are_those_the_templates_include(app):
 CORE_BASE = (ROOT / "core" / "templates" / checks.BASE_TEMPLATE).read_text(encoding="utf-8")
 
 
+#: The head's metadata include that core's base renders ({% page_metadata %}), as installed.
+METADATA = "core/includes/page_metadata.html"
+METADATA_SOURCE = (ROOT / "core" / "templates" / METADATA).read_text(encoding="utf-8")
+
+
 def fake_engine(**templates):
     """An engine with core's congthongtin/base.html and ``templates`` (a host's base.html)."""
     return Engine(
         loaders=[
             (
                 "django.template.loaders.locmem.Loader",
-                {checks.BASE_TEMPLATE: CORE_BASE, **templates},
-            )
+                {checks.BASE_TEMPLATE: CORE_BASE, METADATA: METADATA_SOURCE, **templates},
+            ),
         ],
         libraries=dict(engines["django"].engine.libraries),
     )

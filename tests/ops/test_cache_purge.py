@@ -134,7 +134,17 @@ class PurgeDependentPagesTests(TestCase):
         self.assertIn("van-ban/nghi-dinh-moi/", self.purged_paths(self.old))
 
     def test_unrelated_page__only_itself_and_its_ancestors(self):
-        self.assertEqual(self.purged_paths(self.other), {"", "van-ban/", "van-ban/thong-tu-khac/"})
+        # …and its type's addresses in the read-only API (docs/api.md: purged with the pages).
+        self.assertEqual(
+            self.purged_paths(self.other),
+            {
+                "",
+                "van-ban/",
+                "van-ban/thong-tu-khac/",
+                "api/v2/van-ban/",
+                f"api/v2/van-ban/{self.other.pk}/",
+            },
+        )
 
     def test_relation_removed_by_a_new_version__its_former_target_purged(self):
         from congthongtin.legal.models import LegalDocumentPage, LegalDocumentRelation, RelationType
