@@ -73,8 +73,6 @@ class Policy:
 
     name: str
     max_extensions: int = 1
-    #: Whether the extension is counted in working days (else in days, ``ngày``).
-    working_days: bool = True
 
     def site(self, request):
         return deadlines.site_of(request)
@@ -114,10 +112,14 @@ class Policy:
         """Whether asking the sender for more information stops the clock."""
         return True
 
-    def add_extension(self, calendar, due, days):
-        if self.working_days:
-            return calendar.add_working_days(due, days)
-        return calendar.add_calendar_days(due, days)
+    def extension_in_working_days(self, request) -> bool:
+        """Whether an extension of the current stage is counted in working days."""
+        return True
+
+    def extended_due(self, request, days: int) -> datetime.datetime:
+        """The due date once ``days`` more are granted (already in ``extended_days``):
+        moved from the current one, which may be a special case's appointment."""
+        return self.calendar(request).add_working_days(request.due_at, days)
 
     def due_at(self, request) -> datetime.datetime:
         """From receipt, whatever the routing inside the body (S1 Đ12.6), plus the
@@ -125,7 +127,7 @@ class Policy:
         calendar = self.calendar(request)
         due = self.base_due_at(request)
         if request.extended_days:
-            due = self.add_extension(calendar, due, request.extended_days)
+            due = calendar.add_working_days(due, request.extended_days)
         if request.paused_time:
             due = calendar.add_working_duration(due, request.paused_time)
         return due
@@ -173,7 +175,6 @@ class StatutoryPolicy(Policy):
     remote_settlement_extension_days: int = 15
     #: How many settlement extensions each complexity allows.
     extensions: tuple[tuple[str, int], ...] = ()
-    working_days: bool = False
 
     def remote(self, request) -> bool:
         return deadlines.remote_area(self.site(request))
@@ -218,6 +219,14 @@ class StatutoryPolicy(Policy):
 
     def pauses_clock(self, request) -> bool:
         return not self.accepted(request)
+
+    def extension_in_working_days(self, request) -> bool:
+        return not self.accepted(request) and self.acceptance_in_working_days
+
+    def extended_due(self, request, days: int) -> datetime.datetime:
+        """A statutory period and its extension are one period: recounted from the
+        stage's start, never added to a date already moved past a day off."""
+        return self.due_at(request)
 
 
 QUESTION_POLICY = Policy("question")
@@ -459,12 +468,7 @@ def extend(request, *, actor, reason, working_days, complexity=None, at=None, no
         raise TransitionNotAllowed(request, "extend", ())
     with transaction.atomic():
         request.extended_days += working_days
-        if isinstance(policy, StatutoryPolicy):
-            request.due_at = policy.due_at(request)
-        else:
-            request.due_at = policy.add_extension(
-                policy.calendar(request), request.due_at, working_days
-            )
+        request.due_at = policy.extended_due(request, working_days)
         _record(request, Kind.EXTENDED, actor=actor, at=at, note=reason)
         if notify:
             emails.extended(request, reason)

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.views import generic
 
-from .confidentiality import CONFIDENTIAL_FIELDS, MASK, may_see_identity
+from .confidentiality import CONFIDENTIAL_FIELDS, may_see_identity, shown
 from .viewsets import QuestionEditView, QuestionStatusPanel, QuestionViewSet
 
 _PUBLISHING = MultiFieldPanel(
@@ -114,7 +114,7 @@ class DenunciationInspectView(generic.InspectView):
         if field_name in CONFIDENTIAL_FIELDS and not may_see_identity(
             self.request.user, self.object
         ):
-            return MASK if getattr(self.object, field_name, "") else ""
+            return shown(self.request.user, self.object, field_name)
         return super().get_field_display_value(field_name, field)
 
 

@@ -441,9 +441,7 @@ def extend_request(request, pk):
                 % {"code": question.code, "due": _when(question.due_at)},
             )
             return redirect(back_url(question))
-    in_working_days = policy.working_days and not question.needs_acceptance
-    if question.needs_acceptance and not settling:
-        in_working_days = policy.acceptance_in_working_days
+    in_working_days = policy.extension_in_working_days(question)
     unit = gettext("working days") if in_working_days else gettext("days")
     return _render(
         request,
