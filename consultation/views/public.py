@@ -314,28 +314,18 @@ def question_detail(request, index, pk):
     question = questions.filter(pk=pk).first()
     if question is None:
         raise Http404
+    context = {
+        "question": question,
+        "answer": question.answer,
+        "disclaimer": DISCLAIMER,
+        "list_url": index.url,
+    }
     if is_request_page(index):
-        return index.render(
-            request,
-            template="consultation/request_detail.html",
-            context_overrides={
-                "question": question,
-                "answer": question.answer,
-                "disclaimer": DISCLAIMER,
-                "list_url": index.url,
-                "settles": settles(index),
-            },
-        )
-    return index.render(
-        request,
-        template="consultation/question_detail.html",
-        context_overrides={
-            "question": question,
-            "answer": question.answer,
-            "disclaimer": DISCLAIMER,
-            "list_url": index.url,
-        },
-    )
+        template = "consultation/request_detail.html"
+        context["settles"] = settles(index)
+    else:
+        template = "consultation/question_detail.html"
+    return index.render(request, template=template, context_overrides=context)
 
 
 def track_question(request, index, token):
