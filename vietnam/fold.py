@@ -29,6 +29,19 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", strip_diacritics(text).casefold()).strip()
 
 
+# i and y after an initial consonant with no other vowel are two spellings of one sound:
+# "lí"/"lý", "kĩ"/"kỹ", "mĩ"/"mỹ", "quí"/"quý" are all correct. "uy" ("huy", "thuy") is a
+# different vowel and stays.
+_IY = re.compile(r"\b(b|ch|d|gh|g|h|kh|k|l|m|ngh|ng|nh|n|ph|p|qu|r|s|th|tr|t|v|x)?y\b")
+
+
+def fold_iy(text: str) -> str:
+    """``text`` (folded) with a syllable's lone "y" written "i": "ky thuat" → "ki thuat",
+    "quy dinh" → "qui dinh", "y te" → "i te"; "huy", "thuy" unchanged. Apply it to both
+    sides of a comparison."""
+    return _IY.sub(lambda m: (m.group(1) or "") + "i", text)
+
+
 def slugify(text: str, max_length: int | None = None) -> str:
     """ASCII slug: "Thủ tục hành chính" → ``thu-tuc-hanh-chinh``, "Đà Nẵng" → ``da-nang``."""
     slug = _NON_SLUG.sub("-", fold(text)).strip("-")

@@ -1,0 +1,346 @@
+"""Citizens' words and the administration's: a lexicon for search.
+
+People search "làm sổ đỏ" for *cấp Giấy chứng nhận quyền sử dụng đất*, "hộ khẩu" years after
+the Law on Residence replaced the household book, "huyện" for units that no longer exist
+since 1 July 2025, and "UBND" for *Ủy ban nhân dân*. Each :class:`Entry` maps what citizens
+type to the terms the administration writes, and says why (the law that renamed a thing,
+or the everyday usage). :class:`Lexicon` finds the entries in a query and gives the terms to
+add, with a weight below the words typed so that a page holding the typed words still ranks
+first; it also tells the words that carry meaning from the fillers around them ("xin",
+"thủ tục", "như thế nào", "ở đâu", "hết bao nhiêu tiền"), which weigh nothing.
+
+Everything is compared on search keys (:func:`key`): folded (no diacritics, đ → d) with
+i/y folded (:func:`congthongtin.vietnam.fold.fold_iy`), so "lam so do", "làm sổ đỏ" and
+"Làm Sổ Đỏ" find the same entry. A body adds its own entries on top of the shipped list
+(:meth:`Lexicon.extended`): a commune its villages' old names, a department its own
+abbreviations. Pure Python, no Django.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .fold import fold, fold_iy
+
+#: Kinds of entry.
+EVERYDAY = "everyday"  # everyday words for an administrative term
+FORMER = "former"  # a name the law has replaced or an authority that no longer exists
+ABBREVIATION = "abbreviation"  # an abbreviation written in documents and by citizens
+KINDS = (EVERYDAY, FORMER, ABBREVIATION)
+
+#: Weight of a typed word; an added term weighs less, so exact matches still rank first.
+TYPED_WEIGHT = 1.0
+EXPANSION_WEIGHT = 0.4
+
+_WORD = re.compile(r"[0-9a-z]+(?:[/.-][0-9a-z]+)*")
+
+
+def key(text: str) -> str:
+    """The search key of ``text``: folded, i/y folded, words separated by one space."""
+    return " ".join(words(text))
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` as search keys; a document number stays one word."""
+    return _WORD.findall(fold_iy(fold(text)))
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What citizens type (``phrase``) → what the administration writes (``terms``)."""
+
+    phrase: str
+    terms: tuple[str, ...]
+    kind: str = EVERYDAY
+    reason: str = ""
+
+    def __post_init__(self):
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown kind {self.kind!r}")
+        if not key(self.phrase):
+            raise ValueError("an entry needs a phrase with at least one word")
+        if not any(key(term) for term in self.terms):
+            raise ValueError(f"entry {self.phrase!r} has no term")
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        return tuple(words(self.phrase))
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What a query says, read with a lexicon."""
+
+    #: Every word typed, as search keys, in order.
+    typed: tuple[str, ...]
+    #: The typed words that carry meaning (fillers and question words left out; all of
+    #: ``typed`` when nothing else is left).
+    content: tuple[str, ...]
+    #: The entries found in the query, longest first.
+    entries: tuple[Entry, ...] = ()
+    #: (term, weight) to add to the query: administrative terms not already typed.
+    expansions: tuple[tuple[str, float], ...] = field(default=())
+
+    @property
+    def fillers(self) -> tuple[str, ...]:
+        return tuple(word for word in self.typed if word not in self.content)
+
+    def weighted(self) -> list[tuple[str, float]]:
+        """The content words at :data:`TYPED_WEIGHT`, then the expansions."""
+        return [(word, TYPED_WEIGHT) for word in self.content] + list(self.expansions)
+
+
+class Lexicon:
+    """A set of entries, matched on whole words of a query's search key."""
+
+    def __init__(self, entries: Iterable[Entry] = (), fillers: Iterable[str] | None = None):
+        by_key: dict[tuple[str, ...], Entry] = {}
+        for entry in entries:
+            by_key[entry.key] = entry  # a later entry (a body's own) replaces an earlier one
+        self._entries = by_key
+        self._longest = max((len(k) for k in by_key), default=0)
+        filler_keys = FILLERS if fillers is None else fillers
+        self._fillers = {tuple(words(phrase)) for phrase in filler_keys if words(phrase)}
+        self._filler_longest = max((len(k) for k in self._fillers), default=0)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __iter__(self):
+        return iter(self._entries.values())
+
+    def extended(self, entries: Iterable[Entry]) -> Lexicon:
+        """This lexicon with ``entries`` on top (an entry with the same phrase replaces the
+        shipped one)."""
+        return Lexicon([*self._entries.values(), *entries], fillers=self._filler_phrases())
+
+    def _filler_phrases(self) -> list[str]:
+        return [" ".join(k) for k in self._fillers]
+
+    def lookup(self, text: str) -> list[Entry]:
+        """The entries whose phrase occurs in ``text`` as whole words, longest first; a
+        shorter phrase inside a longer one found is not reported again."""
+        return [entry for entry, _start, _end in self._spans(words(text))]
+
+    def _spans(self, typed: list[str]) -> list[tuple[Entry, int, int]]:
+        found, taken = [], [False] * len(typed)
+        for length in range(min(self._longest, len(typed)), 0, -1):
+            for start in range(len(typed) - length + 1):
+                if any(taken[start : start + length]):
+                    continue
+                entry = self._entries.get(tuple(typed[start : start + length]))
+                if entry is not None:
+                    found.append((entry, start, start + length))
+                    taken[start : start + length] = [True] * length
+        return sorted(found, key=lambda item: (-(item[2] - item[1]), item[1]))
+
+    def _filler_mask(self, typed: list[str], protected: list[bool]) -> list[bool]:
+        mask = [False] * len(typed)
+        for length in range(min(self._filler_longest, len(typed)), 0, -1):
+            for start in range(len(typed) - length + 1):
+                span = range(start, start + length)
+                if any(mask[i] or protected[i] for i in span):
+                    continue
+                if tuple(typed[start : start + length]) in self._fillers:
+                    for i in span:
+                        mask[i] = True
+        return mask
+
+    def analyse(self, query: str) -> Analysis:
+        """Split ``query`` into content words and fillers and find its entries.
+
+        Words inside a matched phrase are never fillers on their own ("làm" in "làm sổ
+        đỏ" is part of the phrase; the phrase's own content words are what the page may
+        hold). An entry's terms already typed are not added again.
+        """
+        typed = words(query)
+        spans = self._spans(typed)
+        protected = [False] * len(typed)
+        for _entry, start, end in spans:
+            for i in range(start, end):
+                protected[i] = True
+        mask = self._filler_mask(typed, protected)
+        # A matched phrase's own filler words ("làm" in "làm sổ đỏ") weigh nothing either.
+        content = [
+            word
+            for i, word in enumerate(typed)
+            if not mask[i] and not (protected[i] and (word,) in self._fillers)
+        ] or list(typed)
+        typed_key = " " + " ".join(typed) + " "
+        expansions: list[tuple[str, float]] = []
+        seen: set[str] = set()
+        for entry, _start, _end in spans:
+            for term in entry.terms:
+                term_key = key(term)
+                if not term_key or term_key in seen or f" {term_key} " in typed_key:
+                    continue
+                seen.add(term_key)
+                expansions.append((term_key, EXPANSION_WEIGHT))
+        return Analysis(
+            typed=tuple(typed),
+            content=tuple(content),
+            entries=tuple(entry for entry, _s, _e in spans),
+            expansions=tuple(expansions),
+        )
+
+
+#: Words and phrases that wrap a question without saying what it is about. They weigh
+#: nothing when ranking; a query made only of them keeps them all.
+FILLERS = """
+xin; cho; cho con; cho em; cho toi; toi; em; minh; chung toi; gia dinh toi; con toi; muon;
+can; phai; co; duoc; khong; co duoc khong; duoc khong; the nao; nhu the nao; nhu nao;
+lam the nao; lam sao; ra sao; bao gio; khi nao; o dau; tai dau; cho nao; noi nao; nop o dau;
+bao nhieu; het bao nhieu; het bao nhieu tien; bao nhieu tien; mat bao lau; bao lau;
+mat bao nhieu ngay; la gi; gi; nhung gi; giay to gi; ho so gom nhung gi; can nhung gi;
+thu tuc; thu tuc lam; cach; cach lam; huong dan; quy trinh; lam; di lam; viec; ve; cua; va;
+voi; o; tai; de; thi; ma; a; nhe; vay; the; ha; nhi; oi; giup; giup em; giup toi; hoi;
+cho hoi; xin hoi; ai; nguoi; lam giay; online; truc tuyen
+"""
+FILLERS = tuple(p.strip() for p in FILLERS.replace("\n", " ").split(";") if p.strip())
+
+# kind | what citizens type (variants separated by ",") | administrative terms (";") | why
+_DATA = """
+everyday | làm sổ đỏ, sổ đỏ, bìa đỏ, sổ hồng, làm bìa đỏ, cấp sổ đỏ | giấy chứng nhận quyền sử dụng đất; quyền sở hữu tài sản gắn liền với đất; cấp giấy chứng nhận | Land Law 2024 (31/2024/QH15), Art. 3.21: the certificate people call "sổ đỏ" (land) and "sổ hồng" (house)
+everyday | sang tên sổ đỏ, sang tên đất, sang tên nhà, mua bán đất | đăng ký biến động; chuyển nhượng quyền sử dụng đất | Land Law 2024, Art. 133: a transfer is registered as a change (đăng ký biến động)
+everyday | tách sổ, tách thửa, chia đất | tách thửa đất; hợp thửa | Land Law 2024, Art. 220 (tách thửa, hợp thửa)
+everyday | lên thổ cư, chuyển lên thổ cư, chuyển đất vườn, chuyển đổi đất | chuyển mục đích sử dụng đất; đất ở | Land Law 2024, Art. 121 (chuyển mục đích sử dụng đất)
+everyday | thổ cư, đất thổ cư | đất ở | Land Law 2024, Art. 9: "thổ cư" is residential land (đất ở)
+everyday | đền bù, đền bù đất, tiền đền bù | bồi thường; hỗ trợ; tái định cư | Land Law 2024, Chapter VII (bồi thường, hỗ trợ, tái định cư)
+everyday | giải tỏa, bị thu đất, lấy đất | thu hồi đất | Land Law 2024, Chapter VI (thu hồi đất)
+everyday | làm giấy khai sinh, làm khai sinh, giấy khai sinh, khai sinh cho con | đăng ký khai sinh | Law on Civil Status 2014 (60/2014/QH13), Art. 13–17
+everyday | làm lại giấy khai sinh, mất giấy khai sinh, xin lại giấy khai sinh | đăng ký lại khai sinh; cấp bản sao trích lục hộ tịch | Decree 123/2015/NĐ-CP, Art. 24–26 (re-registration); Law on Civil Status, Art. 63 (copies)
+everyday | giấy đăng ký kết hôn, làm giấy kết hôn, đăng ký cưới, lấy vợ, lấy chồng | đăng ký kết hôn | Law on Civil Status 2014, Art. 17–18
+everyday | giấy xác nhận độc thân, xác nhận độc thân, giấy độc thân | xác nhận tình trạng hôn nhân | Decree 123/2015/NĐ-CP, Art. 21–23
+everyday | giấy chứng tử, báo tử, khai tử cho bố, khai tử cho mẹ, người nhà mất | đăng ký khai tử | Law on Civil Status 2014, Art. 32–34
+everyday | nhận con nuôi, xin con nuôi | đăng ký nuôi con nuôi | Law on Adoption 2010 (52/2010/QH12)
+everyday | nhận cha cho con, nhận con, nhận bố cho con | đăng ký nhận cha, mẹ, con | Law on Civil Status 2014, Art. 24–25
+everyday | ly dị, bỏ vợ, bỏ chồng | ly hôn | Law on Marriage and Family 2014 (52/2014/QH13), Art. 51–55
+everyday | sao y, sao y bản chính, công chứng giấy tờ, photo công chứng | chứng thực bản sao từ bản chính | Decree 23/2015/NĐ-CP, Art. 2: a certified copy is "chứng thực bản sao"
+everyday | công chứng chữ ký, xác nhận chữ ký | chứng thực chữ ký | Decree 23/2015/NĐ-CP, Art. 23–26
+everyday | lý lịch tư pháp, xin lý lịch tư pháp, giấy không tiền án | cấp phiếu lý lịch tư pháp | Law on Judicial Records 2009 (28/2009/QH12), Art. 41
+everyday | xin phép xây nhà, xây nhà, giấy phép xây nhà, phép xây dựng, xin giấy phép xây dựng | cấp giấy phép xây dựng | Construction Law 2014 (50/2014/QH13, amended 2020), Art. 89
+everyday | sửa nhà, sửa chữa nhà, cơi nới nhà | giấy phép sửa chữa, cải tạo; cấp giấy phép xây dựng | Construction Law 2014, Art. 89.2
+everyday | bị đuổi việc, đuổi việc, bị cho nghỉ việc, công ty cho nghỉ, mất việc | đơn phương chấm dứt hợp đồng lao động; sa thải; trợ cấp thôi việc | Labour Code 2019 (45/2019/QH14), Art. 36 (unilateral termination), Art. 125 (sa thải)
+everyday | nghỉ việc, xin nghỉ việc, bỏ việc | chấm dứt hợp đồng lao động; trợ cấp thôi việc | Labour Code 2019, Art. 34–35, 46
+everyday | nghỉ đẻ, nghỉ sinh, tiền sinh con, sinh con | chế độ thai sản | Law on Social Insurance 2024 (41/2024/QH15), Chapter IV (thai sản)
+everyday | lương hưu, về hưu, nghỉ hưu | chế độ hưu trí; hưởng lương hưu | Law on Social Insurance 2024, Chapter V (hưu trí)
+everyday | rút bảo hiểm, rút bảo hiểm một lần, rút sổ bảo hiểm | bảo hiểm xã hội một lần | Law on Social Insurance 2024, Art. 70
+everyday | tiền thất nghiệp, trợ cấp thất nghiệp, hưởng thất nghiệp | trợ cấp thất nghiệp; bảo hiểm thất nghiệp | Law on Employment 2013 (38/2013/QH13), Art. 49–50
+everyday | thẻ bảo hiểm cho con, bảo hiểm y tế cho con, thẻ bảo hiểm trẻ em | cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi | Law on Health Insurance 2008 (amended 2014), Art. 12; joint procedure of Decree 63/2024/NĐ-CP
+everyday | làm giấy tờ cho con mới sinh, giấy tờ cho trẻ mới sinh | đăng ký khai sinh; đăng ký thường trú; cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi | Decree 63/2024/NĐ-CP: the linked procedure for a newborn
+everyday | làm hộ chiếu, làm passport, passport | cấp hộ chiếu phổ thông | Law on Exit and Entry of Citizens 2019 (49/2019/QH14), Art. 15
+everyday | bằng lái, bằng lái xe, làm bằng lái, thi bằng lái | giấy phép lái xe | Law on Road Traffic Order and Safety 2024 (36/2024/QH15), Art. 57
+everyday | đổi bằng lái, đổi bằng lái xe | đổi giấy phép lái xe | Law on Road Traffic Order and Safety 2024, Art. 57
+everyday | biển số xe, đăng ký xe máy, đăng ký xe ô tô, giấy tờ xe, cà vẹt | đăng ký xe | Law on Road Traffic Order and Safety 2024, Art. 39; "cà vẹt" is the everyday name of the registration paper
+everyday | mở quán, mở cửa hàng, mở tiệm, bán hàng, kinh doanh nhỏ, giấy phép kinh doanh, giấy phép buôn bán | đăng ký hộ kinh doanh; đăng ký kinh doanh | Decree 168/2025/NĐ-CP on business registration (household businesses)
+everyday | mở công ty, lập công ty, thành lập công ty | đăng ký thành lập doanh nghiệp | Law on Enterprises 2020 (59/2020/QH14), Art. 26
+everyday | bán rượu, giấy phép bán rượu | giấy phép bán lẻ rượu | Decree 105/2017/NĐ-CP on the trade in alcohol
+everyday | giấy an toàn thực phẩm, giấy vệ sinh an toàn thực phẩm | giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm | Law on Food Safety 2010 (55/2010/QH12), Art. 34
+everyday | sổ hộ nghèo, xin hộ nghèo, làm hộ nghèo, sổ nghèo | công nhận hộ nghèo; hộ cận nghèo | Decree 07/2021/NĐ-CP (multidimensional poverty line)
+everyday | tiền người già, trợ cấp người già, tiền tuổi già, người già | trợ cấp xã hội hằng tháng; người cao tuổi; bảo trợ xã hội | Decree 20/2021/NĐ-CP, Art. 5 (monthly social allowance)
+everyday | tiền khuyết tật, giấy khuyết tật, người tàn tật, tàn tật | xác định mức độ khuyết tật; trợ cấp xã hội | Law on Persons with Disabilities 2010 (51/2010/QH12), Art. 15–17
+everyday | tiền mai táng, tiền đám ma, tiền ma chay | trợ cấp mai táng; hỗ trợ chi phí mai táng | Decree 20/2021/NĐ-CP, Art. 11; Law on Social Insurance 2024 (trợ cấp mai táng)
+everyday | đơn kiện, khiếu kiện, đơn thưa, kiện cán bộ | khiếu nại; tố cáo | Law on Complaints 2011 (02/2011/QH13); Law on Denunciations 2018 (25/2018/QH14)
+everyday | đơn thư, gửi đơn, ý kiến người dân | phản ánh, kiến nghị; khiếu nại; tố cáo | Decree 20/2008/NĐ-CP (phản ánh, kiến nghị); the Laws on Complaints and Denunciations
+everyday | góp ý, góp ý dự thảo | lấy ý kiến; dự thảo văn bản | Law on Promulgation of Legal Documents 2025 (64/2025/QH15): public consultation on drafts
+everyday | tiếp dân, gặp lãnh đạo | tiếp công dân | Law on Citizen Reception 2013 (42/2013/QH13)
+everyday | một cửa, bộ phận một cửa, nộp hồ sơ ở đâu | bộ phận tiếp nhận và trả kết quả; trung tâm phục vụ hành chính công | Decree 61/2018/NĐ-CP (one-stop shop), amended by Decree 107/2021/NĐ-CP
+everyday | nộp online, nộp hồ sơ online, làm online, nộp qua mạng | dịch vụ công trực tuyến; nộp hồ sơ trực tuyến | Decree 42/2022/NĐ-CP as replaced by Decree 224/2026/NĐ-CP (online public services)
+everyday | xem hồ sơ đến đâu, hồ sơ đến đâu rồi, tra hồ sơ | tra cứu hồ sơ; tình trạng hồ sơ | Decree 61/2018/NĐ-CP, Art. 25 (tracking a file)
+everyday | giấy xác nhận cư trú, xác nhận cư trú, xác nhận nơi ở | xác nhận thông tin về cư trú | Law on Residence 2020 (68/2020/QH14), Art. 17; Decree 154/2024/NĐ-CP
+everyday | thuế đất, thuế nhà đất | thuế sử dụng đất phi nông nghiệp; thuế sử dụng đất nông nghiệp | Law on Non-agricultural Land Use Tax 2010 (48/2010/QH12)
+everyday | trước bạ, tiền trước bạ | lệ phí trước bạ | Decree 10/2022/NĐ-CP on registration fees
+everyday | phạt nguội, bị phạt, nộp phạt | xử phạt vi phạm hành chính; nộp tiền phạt | Law on Handling Administrative Violations 2012 (15/2012/QH13)
+everyday | rác, đổ rác, tiền rác, thu gom rác | chất thải rắn sinh hoạt; thu gom, vận chuyển | Law on Environmental Protection 2020 (72/2020/QH14), Art. 75–79
+everyday | chuyển trường, xin chuyển trường | chuyển trường; tiếp nhận học sinh | Circular 50/2021/TT-BGDĐT on school transfers
+everyday | bằng tốt nghiệp, sao bằng, mất bằng | cấp bản sao văn bằng, chứng chỉ; văn bằng | Circular 21/2019/TT-BGDĐT on diplomas
+everyday | chứng minh thư, làm chứng minh, làm căn cước, làm thẻ căn cước, cccd gắn chip | cấp thẻ căn cước; căn cước | Law on Identification 2023 (26/2023/QH15), Art. 18–24
+former | hộ khẩu, sổ hộ khẩu, nhập hộ khẩu, chuyển hộ khẩu, cắt hộ khẩu, tách hộ khẩu | đăng ký thường trú; cư trú; xóa đăng ký thường trú; tách hộ | Law on Residence 2020 (68/2020/QH14), Art. 38.3: household books ceased to be valid after 31 December 2022
+former | sổ tạm trú, tạm trú, khai báo tạm trú, đăng ký kt3, kt3, kt2 | đăng ký tạm trú; cư trú | Law on Residence 2020, Art. 27–28 and 38.3 (the temporary residence book is gone)
+former | tạm vắng, khai báo tạm vắng | khai báo tạm vắng; cư trú | Law on Residence 2020, Art. 31
+former | cmnd, chứng minh nhân dân, giấy chứng minh | căn cước; thẻ căn cước; căn cước công dân | Law on Identification 2023 (26/2023/QH15), Art. 46: the identity card (CMND) was valid until 31 December 2024; cards are "thẻ căn cước" since 1 July 2024
+former | cccd, căn cước công dân, thẻ căn cước công dân | thẻ căn cước; căn cước | Law on Identification 2023, Art. 46: "thẻ căn cước công dân" stays valid and is renamed "thẻ căn cước"
+former | huyện, ubnd huyện, ủy ban huyện, cấp huyện | xã; phường; ủy ban nhân dân xã; cấp xã | Law on Local Government Organisation 2025 (72/2025/QH15), Art. 51.3: the district level was abolished on 1 July 2025; communes took over its tasks
+former | quận, ubnd quận | phường; ủy ban nhân dân phường | Law on Local Government Organisation 2025, Art. 51.3
+former | thị trấn, ubnd thị trấn | xã; phường | Law on Local Government Organisation 2025: towns were rearranged into communes and wards in 2025
+former | thị xã | phường; xã | Law on Local Government Organisation 2025: district-level towns were abolished in 2025
+former | phòng tư pháp, phòng tư pháp huyện | ủy ban nhân dân xã; sở tư pháp | Law on Local Government Organisation 2025: district offices were abolished with the district level
+former | phòng tài nguyên, phòng tài nguyên và môi trường, phòng địa chính | văn phòng đăng ký đất đai; ủy ban nhân dân xã | 2025 reorganisation: land registration moved to the communes and the land registration office
+former | sở kế hoạch và đầu tư, sở kế hoạch đầu tư, sở khđt, sở kh&đt | sở tài chính | Decree 45/2025/NĐ-CP on provincial departments: planning and investment merged into finance (2025)
+former | sở lao động thương binh và xã hội, sở lao động, sở lđtbxh | sở nội vụ; sở y tế | Decree 45/2025/NĐ-CP: labour and war invalids went to home affairs, social protection to health (2025)
+former | sở thông tin và truyền thông, sở tttt, sở thông tin truyền thông | sở khoa học và công nghệ; sở văn hóa, thể thao và du lịch | Decree 45/2025/NĐ-CP: information and communications merged into science and technology (press to culture) (2025)
+former | sở tài nguyên và môi trường, sở tài nguyên, sở tnmt | sở nông nghiệp và môi trường | Decree 45/2025/NĐ-CP: natural resources merged with agriculture (2025)
+former | sở nông nghiệp và phát triển nông thôn, sở nn&ptnt, sở nnptnt | sở nông nghiệp và môi trường | Decree 45/2025/NĐ-CP (2025)
+former | sở giao thông vận tải, sở giao thông, sở gtvt | sở xây dựng | Decree 45/2025/NĐ-CP: transport merged into construction (2025)
+former | ban dân tộc | sở dân tộc và tôn giáo | Decree 45/2025/NĐ-CP (2025)
+former | bộ lao động thương binh và xã hội, bộ lđtbxh | bộ nội vụ; bộ y tế | Resolution 176/2025/QH15 on the Government's structure (2025)
+former | bộ kế hoạch và đầu tư, bộ khđt | bộ tài chính | Resolution 176/2025/QH15 (2025)
+former | bộ thông tin và truyền thông, bộ tttt | bộ khoa học và công nghệ | Resolution 176/2025/QH15 (2025)
+former | bộ tài nguyên và môi trường, bộ nông nghiệp và phát triển nông thôn | bộ nông nghiệp và môi trường | Resolution 176/2025/QH15 (2025)
+former | bộ giao thông vận tải, bộ gtvt | bộ xây dựng | Resolution 176/2025/QH15 (2025)
+former | nghị định 42/2022, nghị định 42 | nghị định 224/2026/nđ-cp | Decree 224/2026/NĐ-CP replaced Decree 42/2022/NĐ-CP on online information and public services
+abbreviation | ubnd | ủy ban nhân dân | written in every document heading
+abbreviation | hđnd | hội đồng nhân dân | written in every resolution heading
+abbreviation | gcn | giấy chứng nhận | land and business certificates
+abbreviation | qsdđ, qsd đất | quyền sử dụng đất | land certificates
+abbreviation | gcnqsdđ, gcn qsdđ | giấy chứng nhận quyền sử dụng đất | land certificates
+abbreviation | tthc | thủ tục hành chính | procedure lists
+abbreviation | dvc, dvctt | dịch vụ công; dịch vụ công trực tuyến | online public services
+abbreviation | bhxh | bảo hiểm xã hội | social insurance
+abbreviation | bhyt | bảo hiểm y tế | health insurance
+abbreviation | bhtn | bảo hiểm thất nghiệp | unemployment insurance
+abbreviation | gpxd | giấy phép xây dựng | construction permits
+abbreviation | gplx | giấy phép lái xe | driving licences
+abbreviation | đkkd, gpkd | đăng ký kinh doanh | business registration
+abbreviation | hkd | hộ kinh doanh | household businesses
+abbreviation | dn | doanh nghiệp | enterprises
+abbreviation | mst | mã số thuế | tax codes
+abbreviation | tncn | thu nhập cá nhân | personal income tax
+abbreviation | gtgt, vat | giá trị gia tăng | value added tax
+abbreviation | vbqppl | văn bản quy phạm pháp luật | legal documents
+abbreviation | nđ-cp, nđcp | nghị định | decrees of the Government
+abbreviation | qđ | quyết định | decisions
+abbreviation | nq | nghị quyết | resolutions
+abbreviation | tt, tt-btc | thông tư | circulars
+abbreviation | ct | chỉ thị | directives
+abbreviation | cv | công văn | official letters
+abbreviation | pccc | phòng cháy, chữa cháy | fire safety
+abbreviation | attp | an toàn thực phẩm | food safety
+abbreviation | csgt | cảnh sát giao thông | traffic police
+abbreviation | gd&đt, gdđt | giáo dục và đào tạo | education
+abbreviation | nn&mt | nông nghiệp và môi trường | agriculture and environment (since 2025)
+abbreviation | kh&cn, khcn | khoa học và công nghệ | science and technology
+abbreviation | vh-tt-dl, vhttdl | văn hóa, thể thao và du lịch | culture, sports and tourism
+abbreviation | mttq | mặt trận tổ quốc | the Fatherland Front
+abbreviation | ttpvhcc | trung tâm phục vụ hành chính công | the public administration service centre
+"""
+
+
+def parse(text: str) -> list[Entry]:
+    """Entries from lines ``kind | phrase, variant | term; term | reason`` (blank lines and
+    lines starting with ``#`` are skipped); one entry per variant."""
+    entries = []
+    for number, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = [part.strip() for part in line.split("|")]
+        if len(parts) != 4:
+            raise ValueError(f"line {number}: expected 4 fields separated by '|'")
+        kind, phrases, terms, reason = parts
+        term_list = tuple(term.strip() for term in terms.split(";") if term.strip())
+        for phrase in phrases.split(","):
+            if phrase.strip():
+                entries.append(Entry(phrase.strip(), term_list, kind, reason))
+    return entries
+
+
+SHIPPED: tuple[Entry, ...] = tuple(parse(_DATA))
+DEFAULT = Lexicon(SHIPPED)
+
+
+def analyse(query: str) -> Analysis:
+    """:meth:`Lexicon.analyse` with the shipped lexicon."""
+    return DEFAULT.analyse(query)
