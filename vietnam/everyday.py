@@ -337,6 +337,20 @@ def parse(text: str) -> list[Entry]:
     return entries
 
 
+def synonym_rules(entries: Iterable[Entry]) -> list[str]:
+    """The entries as synonym rules in the Solr format that Elasticsearch's and OpenSearch's
+    ``synonym_graph`` filters read, on search keys: ``"lam so do => lam so do, giay chung
+    nhan quyen su dung dat"`` keeps the typed words and adds the terms (the query-time
+    weighting of :class:`Lexicon` has no equivalent in a filter; the search app boosts the
+    typed words' clause instead). One rule per phrase, sorted, so the settings are stable."""
+    rules = {}
+    for entry in entries:
+        phrase = " ".join(entry.key)
+        terms = [phrase] + [key(term) for term in entry.terms if key(term) and key(term) != phrase]
+        rules[phrase] = f"{phrase} => {', '.join(dict.fromkeys(terms))}"
+    return [rules[phrase] for phrase in sorted(rules)]
+
+
 SHIPPED: tuple[Entry, ...] = tuple(parse(_DATA))
 DEFAULT = Lexicon(SHIPPED)
 

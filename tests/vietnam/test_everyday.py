@@ -14,6 +14,7 @@ from congthongtin.vietnam.everyday import (
     analyse,
     key,
     parse,
+    synonym_rules,
 )
 from congthongtin.vietnam.fold import fold_iy
 
@@ -159,3 +160,18 @@ def test_an_empty_lexicon_still_separates_fillers():
     analysis = Lexicon().analyse("xin giấy phép xây dựng ở đâu")
     assert analysis.content == ("giay", "phep", "xay", "dung")
     assert analysis.expansions == ()
+
+
+def test_synonym_rules_keep_the_typed_words_and_add_the_terms():
+    rules = synonym_rules(everyday.SHIPPED)
+    assert len(rules) == len({entry.key for entry in everyday.SHIPPED})
+    assert rules == sorted(rules)
+    rule = next(r for r in rules if r.startswith("lam so do =>"))
+    assert rule == (
+        "lam so do => lam so do, giay chung nhan quyen su dung dat, "
+        "quyen so huu tai san gan lien voi dat, cap giay chung nhan"
+    )
+    for rule in rules:
+        left, right = rule.split(" => ")
+        assert right.split(", ")[0] == left
+        assert "," not in left and "=>" not in right
