@@ -182,7 +182,8 @@ def mark_down(reason: str) -> None:
 
 def mark_behind() -> None:
     """Every process reads the primary for ``REPLICA_BEHIND_SECONDS``."""
-    cache.set(BEHIND_KEY, time.time() + app_settings.REPLICA_BEHIND_SECONDS, None)
+    seconds = app_settings.REPLICA_BEHIND_SECONDS
+    cache.set(BEHIND_KEY, time.time() + seconds, seconds + 1)
     mark_down("behind the primary after a publication")
 
 
@@ -253,6 +254,10 @@ def wait_for_replica(timeout_ms: int | None = None) -> bool:
         return True
     if timeout_ms is None:
         timeout_ms = app_settings.REPLICA_PURGE_WAIT_MS
+    if time.monotonic() < _down_until:
+        # Known down here: no connect attempt. It is used again only once caught up.
+        mark_behind()
+        return False
     try:
         target = _lsn(PRIMARY, "SELECT pg_current_wal_lsn()::text")
         deadline = time.monotonic() + timeout_ms / 1000
