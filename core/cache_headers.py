@@ -112,13 +112,24 @@ def purge_listings(sender=None, instance=None, **kwargs):
     if instance is None or not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
     from django.db import transaction
-    from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 
     # The addresses are read now: a page being deleted (Wagtail unpublishes it first) is
     # gone by the time the transaction commits, and its cached copy must still go.
     urls = page_and_listing_urls(instance)
     if urls:
-        transaction.on_commit(lambda: purge_urls_from_cache_task.call(urls))
+        transaction.on_commit(lambda: send_purge(urls))
+
+
+def send_purge(urls: list[str]) -> None:
+    """Purge ``urls`` from the front cache, once a read replica (core.db_router) has
+    replayed what was just committed: purged earlier, the next miss could read the old
+    version from the replica and cache it again for ``s-maxage``. Called after commit."""
+    from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
+
+    from .db_router import wait_for_replica
+
+    wait_for_replica()
+    purge_urls_from_cache_task.call(urls)
 
 
 def page_and_listing_urls(page) -> list[str]:

@@ -62,6 +62,12 @@ DEFAULTS: dict[str, Any] = {
     "CACHE_SHARED_MAX_AGE": 3600,
     "CACHE_QUERY_SHARED_MAX_AGE": 60,
     "CACHE_EXCLUDE_PREFIXES": (),
+    # --- read replica (core.db_router; only when DATABASES has a "replica") ----------------
+    "REPLICA_EXCLUDE_PREFIXES": (),
+    "REPLICA_STICKY_SECONDS": 15,
+    "REPLICA_HEALTH_SECONDS": 5,
+    "REPLICA_PURGE_WAIT_MS": 2000,
+    "REPLICA_BEHIND_SECONDS": 30,
     # --- the read-only JSON API (core.api) -----------------------------------------------
     "API_RATE_LIMIT": (120, 60),
     "API_MAX_LIMIT": 50,
@@ -221,6 +227,7 @@ _EXPECTED: dict[str, tuple[Callable[[Any], bool], str]] = {
     "CSP_REPORT_ONLY": (lambda v: isinstance(v, bool), "True or False"),
     "CSP_EXCLUDE_PREFIXES": (_is_strings, "a list of path prefixes"),
     "CACHE_EXCLUDE_PREFIXES": (_is_strings, "a list of path prefixes"),
+    "REPLICA_EXCLUDE_PREFIXES": (_is_strings, "a list of path prefixes"),
     "API_RATE_LIMIT": (_is_limit, "(requests, seconds)"),
     "API_MAX_LIMIT": (lambda v: _is_count(v) and v >= 1, "a whole number ≥ 1"),
     "PRIVATE_MEDIA_ROOT": (_is_optional_path, "a folder (str or Path) or None"),

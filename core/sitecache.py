@@ -24,6 +24,8 @@ from django.core.cache import cache
 from django.db.models import Q
 from django.utils import translation
 
+from .db_router import primary_reads
+
 VERSION_KEY = "portal:content-version"
 #: Upper bound on the life of an entry: a safety net for changes made behind the ORM's
 #: back (raw SQL, bulk loaders such as ``generate_corpus``), which send no signal.
@@ -65,7 +67,11 @@ def cached(key: str, build: Callable[[], Any], timeout: int | None = DEFAULT_TIM
     may return ``(value, timeout)`` through ``Expiring`` to shorten the entry's life."""
     value = cache.get(key, _MISSING)
     if value is _MISSING:
-        value = build()
+        # Built from the primary: an entry is shared by every reader until the next
+        # version, and a lagging read replica (core.db_router) could still show the
+        # content the version bump is about.
+        with primary_reads():
+            value = build()
         if isinstance(value, Expiring):
             timeout = value.timeout if timeout is None else min(timeout, value.timeout)
             value = value.value

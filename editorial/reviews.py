@@ -302,14 +302,15 @@ def _purge(page) -> None:
     """The public page shows the review date: leave the front cache after the commit."""
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
-    from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
     from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+    from congthongtin.core.cache_headers import send_purge
 
     batch = PurgeBatch()
     batch.add_page(page)
     urls = sorted(batch.urls)
     if urls:
-        transaction.on_commit(lambda: purge_urls_from_cache_task.call(urls))
+        transaction.on_commit(lambda: send_purge(urls))
 
 
 # Transitions -------------------------------------------------------------------------------

@@ -74,6 +74,9 @@ MIDDLEWARE = [
     # A strict Content-Security-Policy on public pages (core.csp; the admin is exempt).
     "congthongtin.core.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous public reads from the read replica when one is configured (core.db_router;
+    # before the session, so the whole request follows one decision).
+    "congthongtin.core.db_router.ReplicaRoutingMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Archived bodies (Law 72/2025): their redirect table first (301), no public write (403).
@@ -134,6 +137,11 @@ TEMPLATES = [
 WSGI_APPLICATION = "congthongtin.nhuxuan_site.wsgi.application"
 
 DATABASES = {"default": envcfg.database_config(ENV, VAR_DIR / "db.sqlite3")}
+# DATABASE_REPLICA_URL: a streaming replica for anonymous public reads (core.db_router).
+_replica = envcfg.replica_database_config(ENV, DATABASES["default"])
+if _replica is not None:
+    DATABASES["replica"] = _replica
+    DATABASE_ROUTERS = ["congthongtin.core.db_router.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "core.User"
 CACHES = envcfg.cache_config(ENV)

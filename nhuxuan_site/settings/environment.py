@@ -61,6 +61,31 @@ def database_config(
     return config
 
 
+def replica_database_config(env: Mapping[str, str], primary: dict) -> dict | None:
+    """``DATABASE_REPLICA_URL``: a PostgreSQL hot standby of the primary, for the anonymous
+    public reads (core.db_router, docs/deploy.md §3). None when unset.
+
+    ``DATABASE_REPLICA_CONNECT_TIMEOUT`` (seconds, default 2) bounds what a replica that
+    stopped answering costs: one failed connect per process and ``REPLICA_HEALTH_SECONDS``."""
+    url = env.get("DATABASE_REPLICA_URL")
+    if not url:
+        return None
+    config = environ.Env.db_url_config(url)
+    if config["ENGINE"] != "django.db.backends.postgresql" or config["ENGINE"] != primary["ENGINE"]:
+        raise ImproperlyConfigured(
+            "DATABASE_REPLICA_URL needs a PostgreSQL primary and a PostgreSQL replica"
+        )
+    config["CONN_MAX_AGE"] = primary.get("CONN_MAX_AGE", 0)
+    # A replica restarted or failed over: the next request notices and reconnects.
+    config["CONN_HEALTH_CHECKS"] = True
+    config.setdefault("OPTIONS", {})["connect_timeout"] = int(
+        env.get("DATABASE_REPLICA_CONNECT_TIMEOUT", "2")
+    )
+    # The test runner makes no database for it: in tests it is the primary's.
+    config["TEST"] = {"MIRROR": "default"}
+    return config
+
+
 def vietnamese_index_settings() -> dict:
     # Imported lazily: settings load before apps; the module is plain data.
     from congthongtin.search.elasticsearch import vietnamese_index_settings as settings_
