@@ -579,3 +579,42 @@ def missing_converters() -> list[Warning]:
 @register(Tags.compatibility)
 def converters(app_configs, **kwargs):
     return missing_converters()
+
+
+#: Wagtail's defaults that make the admin's browser ask another host (issue "nothing sent
+#: abroad"): setting → (the value that keeps everything home, check id, what goes abroad).
+SENT_ABROAD = {
+    "WAGTAIL_GRAVATAR_PROVIDER_URL": (
+        None,
+        "core.W004",
+        "every avatar is asked of Gravatar, with the md5 hash of the official's e-mail "
+        "address; behind a closed government network the pictures break",
+    ),
+    "WAGTAIL_ENABLE_UPDATE_CHECK": (
+        False,
+        "core.W005",
+        "the dashboard asks Wagtail's site abroad for new releases",
+    ),
+}
+_WAGTAIL_DEFAULTS = {
+    "WAGTAIL_GRAVATAR_PROVIDER_URL": "//www.gravatar.com/avatar",
+    "WAGTAIL_ENABLE_UPDATE_CHECK": True,
+}
+
+
+@register(Tags.security)
+def nothing_sent_abroad(app_configs, **kwargs):
+    """core.W004/W005: a Wagtail setting left at a default that sends requests to another
+    host from the admin. The portal's own settings turn them off; a host project that
+    installs the apps gets this warning instead."""
+    warnings = []
+    for name, (home, check_id, why) in SENT_ABROAD.items():
+        if getattr(settings, name, _WAGTAIL_DEFAULTS[name]) != home:
+            warnings.append(
+                Warning(
+                    f"{name} is not {home!r}: {why}.",
+                    hint=f"Set {name} = {home!r} in the project's settings.",
+                    id=check_id,
+                )
+            )
+    return warnings

@@ -224,6 +224,14 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "jpg", "png", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "bmp"]
 WAGTAILEMBEDS_FINDERS = []  # no third-party embeds: no request leaves for another host
+# Nothing leaves the server from the admin (core.checks, core.W004/W005): avatars are the
+# initials or the uploaded picture, never Gravatar (every official's e-mail hash would go
+# to a foreign service, and behind a government network the images break); the dashboard
+# does not ask Wagtail's site for new releases (upgrades follow docs/deploy.md).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The "what's new in Wagtail" banner points editors to English pages abroad.
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 # Immutable draft history for auditors (R-WF-3): autosave rewrites the latest revision.
 WAGTAIL_AUTOSAVE_INTERVAL = 0
 WAGTAILAPI_DOCS_ENABLED = False

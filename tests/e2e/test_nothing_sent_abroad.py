@@ -1,0 +1,108 @@
+"""Nothing leaves the server: a browser that opens every admin screen and every public page
+type asks no other host for anything (no avatar from Gravatar, no web font, script, map
+tile or embed; issue "nothing sent abroad", docs/deploy.md §5).
+
+One browser context records every request it makes (pages, styles, scripts, images, fonts,
+XHR/fetch, websockets) and the test fails on each one to a host other than the live
+server's, naming the screen that made it. The screens: the portal admin URLs the security
+matrix enumerates (tests/security: ``portal_admin_urls``, those a superuser may GET whose
+arguments the demo data fills: none, or the ``pk`` of a model the demo holds), Wagtail's
+own screens of an editor's day (``WAGTAIL_SCREENS`` of the language test) and every public
+page type (``PAGE_TYPES`` of the accessibility test).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from django.urls import NoReverseMatch, reverse
+from playwright.sync_api import Error as PlaywrightError
+
+from tests.nhuxuan_site.test_admin_vietnamese import WAGTAIL_SCREENS
+from tests.security.matrix import SUPERUSER, portal_admin_urls
+from tests.security.test_admin_matrix import POLICY
+
+from .conftest import PASSWORD, login
+from .test_accessibility import PAGE_TYPES
+
+pytestmark = pytest.mark.e2e
+
+#: Schemes that are not requests to any host.
+LOCAL_SCHEMES = {"data", "blob", "about", "chrome", "chrome-extension"}
+
+
+def admin_paths() -> tuple[dict[str, str], list[str]]:
+    """url name → path for the matrix's URLs a superuser may GET that the demo can fill;
+    and the names left out (arguments the demo data does not give)."""
+    paths, left_out = {}, []
+    for name, url in sorted(portal_admin_urls().items()):
+        if SUPERUSER not in POLICY.get(name, (set(), set()))[0]:
+            continue
+        kwargs = {}
+        if url.kwargs:
+            obj = url.model._default_manager.order_by("pk").first() if url.model else None
+            if url.kwargs != ("pk",) or obj is None:
+                left_out.append(name)
+                continue
+            kwargs = {"pk": obj.pk}
+        paths[name] = reverse(name, kwargs=kwargs)
+    return paths, left_out
+
+
+def wagtail_paths(demo) -> dict[str, str]:
+    page = demo.model("portal_home.StandardPage").objects.live().order_by("path").first()
+    paths = {}
+    for name, kwargs in WAGTAIL_SCREENS:
+        values = {
+            key: (page.get_parent().pk if value == "page.parent" else page.pk)
+            for key, value in kwargs.items()
+        }
+        try:
+            paths[name] = reverse(name, kwargs=values)
+        except NoReverseMatch:
+            pytest.fail(f"{name}: no such admin URL")
+    return paths
+
+
+def test_no_request_leaves_the_server(browser, live_site, demo):
+    from django.contrib.auth import get_user_model
+
+    User = get_user_model()
+    if not User.objects.filter(username="e2e-ngoai").exists():
+        User.objects.create_superuser("e2e-ngoai", "quan-tri@example.gov.vn", PASSWORD)
+    User.objects.filter(username="e2e-ngoai").update(must_change_password=False)
+
+    home = urlsplit(live_site.url).netloc
+    context = browser.new_context(base_url=live_site.url, locale="vi-VN")
+    context.set_default_timeout(15_000)
+    current = {"screen": "login"}
+    abroad: list[str] = []
+
+    def record(request):
+        parts = urlsplit(request.url)
+        if parts.scheme not in LOCAL_SCHEMES and parts.netloc != home:
+            abroad.append(f"{current['screen']}: {request.resource_type} {request.url}")
+
+    context.on("request", record)
+    page = context.new_page()
+    try:
+        # Public pages first, signed out, as a citizen sees them.
+        for kind, resolve in PAGE_TYPES.items():
+            current["screen"] = f"public {kind}"
+            page.goto(resolve(demo), wait_until="load")
+        login(page, "e2e-ngoai")
+        admin, left_out = admin_paths()
+        screens = {**wagtail_paths(demo), **admin}
+        for name, path in screens.items():
+            current["screen"] = name
+            try:
+                page.goto(path, wait_until="load")
+            except PlaywrightError as error:  # a spreadsheet or a file: nothing to render
+                if "Download is starting" not in str(error):
+                    raise
+    finally:
+        context.close()
+    assert abroad == [], f"{len(abroad)} requests to another host:\n" + "\n".join(abroad)
+    # The enumeration still reaches most of the admin (a guard against a silent shrink).
+    assert len(admin) > 2 * len(left_out), (len(admin), left_out)
