@@ -33,9 +33,10 @@ from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
-NGINX = "http://127.0.0.1:8088"
-APP = "http://127.0.0.1:8001"
-STATIC = "http://127.0.0.1:8089"
+# The ports of deploy/stack.sh, overridden the same way (a second stack next to another).
+NGINX = f"http://127.0.0.1:{os.environ.get('NGINX_PORT', '8088')}"
+APP = f"http://127.0.0.1:{os.environ.get('APP_PORT', '8001')}"
+STATIC = f"http://127.0.0.1:{os.environ.get('STATIC_COPY_PORT', '8089')}"
 LISTINGS = ("/van-ban/", "/thu-tuc-hanh-chinh/", "/tin-tuc/")
 SEARCH = "/tim-kiem/?q=" + quote("hợp đồng lao động")
 
