@@ -42,7 +42,7 @@ SEARCH = "/tim-kiem/?q=" + quote("hợp đồng lao động")
 
 
 def load_env() -> None:
-    path = ROOT / "var" / "stack.env"
+    path = Path(os.environ.get("STACK_ENV") or ROOT / "var" / "stack.env")
     if not path.exists():
         sys.exit("var/stack.env is missing: run deploy/stack.sh start first.")
     for line in path.read_text().splitlines():
