@@ -33,15 +33,16 @@ from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
-NGINX = "http://127.0.0.1:8088"
-APP = "http://127.0.0.1:8001"
-STATIC = "http://127.0.0.1:8089"
+# The ports of deploy/stack.sh, overridden the same way (a second stack next to another).
+NGINX = f"http://127.0.0.1:{os.environ.get('NGINX_PORT', '8088')}"
+APP = f"http://127.0.0.1:{os.environ.get('APP_PORT', '8001')}"
+STATIC = f"http://127.0.0.1:{os.environ.get('STATIC_COPY_PORT', '8089')}"
 LISTINGS = ("/van-ban/", "/thu-tuc-hanh-chinh/", "/tin-tuc/")
 SEARCH = "/tim-kiem/?q=" + quote("hợp đồng lao động")
 
 
 def load_env() -> None:
-    path = ROOT / "var" / "stack.env"
+    path = Path(os.environ.get("STACK_ENV") or ROOT / "var" / "stack.env")
     if not path.exists():
         sys.exit("var/stack.env is missing: run deploy/stack.sh start first.")
     for line in path.read_text().splitlines():

@@ -210,22 +210,13 @@ def site_id_of_page(page) -> int | None:
 
 
 def site_id_for_request(request) -> int | None:
-    """The id of the Site that answers ``request`` (Wagtail's own choice of site), cached
-    per host and port and content version (saving a Site bumps it, core.signals).
+    """The id of the Site that answers ``request`` (Wagtail's own choice of site), from the
+    process's host table (``core.site_resolution``): no query once warm, no Site object
+    built, for an endpoint meant to be answered from the cache alone (the visit counter's
+    figures)."""
+    from .site_resolution import site_id_for_request as resolve
 
-    ``Site.find_for_request`` costs a query on every request; an endpoint meant to be
-    answered from the cache alone (the visit counter's figures) should not pay it. The host
-    is the validated one (``ALLOWED_HOSTS``), so the keys are bounded by the install's hosts."""
-    site = getattr(request, "_wagtail_site", None)
-    if site is not None:
-        return site.pk
-    host, port = request.get_host().lower(), request.get_port()
-
-    def build():
-        found = Site.find_for_request(request)
-        return found.pk if found else None
-
-    return sitecache.cached(sitecache.make_key("site-for-host", host[:255], port), build)
+    return resolve(request)
 
 
 def chosen_body(request, sites, param: str = "co-quan") -> Site:

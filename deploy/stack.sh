@@ -180,7 +180,9 @@ start() {
     fi
     # Pages are read as http://127.0.0.1:$NGINX_PORT/: the site's host name must be the one
     # in nginx's cache key ($host) so that Wagtail's PURGE hits the cached entries.
-    manage shell -c "from wagtail.models import Site; Site.objects.filter(is_default_site=True).update(hostname='127.0.0.1', port=$NGINX_PORT)" >/dev/null 2>&1
+    # update() sends no signal: the running workers' host tables and Wagtail's root paths
+    # are told through the content version and Wagtail's own cache.
+    manage shell -c "from wagtail.models import Site; from congthongtin.core import sitecache; Site.objects.filter(is_default_site=True).update(hostname='127.0.0.1', port=$NGINX_PORT); sitecache.invalidate(); Site.clear_site_root_paths_cache()" >/dev/null 2>&1
     manage collectstatic --noinput -v0
 
     if alive "$STATE/gunicorn.pid"; then

@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "congthongtin.core.db_router.ReplicaRoutingMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # The request's Site from a per-process host table: no query once warm (core.site_resolution).
+    "congthongtin.core.site_resolution.SiteResolutionMiddleware",
     # Archived bodies (Law 72/2025): their redirect table first (301), no public write (403).
     "congthongtin.core.archives.ArchiveMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

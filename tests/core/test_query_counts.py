@@ -216,3 +216,122 @@ class LogoTests(TestCase):
         response, with_logo = count_queries(self.client, "/")
         self.assertContains(response, 'class="brand__logo"')
         self.assertEqual(with_logo, without_logo)
+
+
+#: Routes of routable pages and views outside the page tree, after the page types.
+EXTRA_PATHS = [
+    "/tim-kiem/?q=dang+ky+khai+sinh",
+    "/tim-kiem/",
+    "/trang-khong-ton-tai/",
+]
+ROUTES = {
+    "procedures.ProcedureIndexPage": "dich-vu-cong-truc-tuyen/",
+    "consultation.ConsultationIndexPage": "dang-ky/",
+    "consultation.QuestionIndexPage": "gui-cau-hoi/",
+    "consultation.PetitionIndexPage": "gui-phan-anh/",
+    "consultation.ComplaintIndexPage": "gui-don/",
+    "editorial.ContributionPage": "tra-cuu/",
+}
+
+
+def page_type_paths(site) -> dict[str, str]:
+    """One address per page type of ``site``'s tree (its first live page of each type, by
+    path), the routes of its routable pages, search and a 404."""
+    from urllib.parse import urlsplit
+
+    paths = {}
+    pages = Page.objects.live().descendant_of(site.root_page, inclusive=True).order_by("path")
+    for page in pages.specific():
+        label = page._meta.label
+        if label in paths:
+            continue
+        url = urlsplit(page.get_url(current_site=site)).path
+        paths[label] = url
+        if label in ROUTES:
+            paths[f"{label}: {ROUTES[label]}"] = url + ROUTES[label]
+    for path in EXTRA_PATHS:
+        paths[path] = path
+    return paths
+
+
+def add_bare_sites(count: int) -> None:
+    """``count`` more Sites, each with its own home page: bare rows, as a bulk loader makes
+    them (no body set-up), then the caches told (ours and Wagtail's root paths), as such a
+    loader must."""
+    root = Page.get_first_root_node()
+    homes = [
+        root.add_child(instance=Page(title=f"Xã số {i}", slug=f"xa-so-{i}")) for i in range(count)
+    ]
+    Site.objects.bulk_create(
+        Site(hostname=f"xa-so-{i}.example.vn", root_page=home, site_name=f"Xã số {i}")
+        for i, home in enumerate(homes)
+    )
+    sitecache.invalidate()
+    Site.clear_site_root_paths_cache()
+
+
+class ProvinceScaleQueryTests(TestCase):
+    """A province on one install (1 province, 20 departments, 166 communes: 187 Sites):
+    every page type costs the same queries with 187 Sites as with one."""
+
+    @classmethod
+    def setUpTestData(cls):
+        call_command("load_demo", stdout=StringIO())
+
+    def warm_counts(self, paths) -> dict[str, int]:
+        counts = {}
+        for label, path in paths.items():
+            self.client.get(path)
+            response, queries = count_queries(self.client, path)
+            self.assertIn(response.status_code, (200, 404), path)
+            counts[label] = queries
+        return counts
+
+    def test_every_page_type__same_queries_at_1_and_187_sites(self):
+        site = Site.objects.get(is_default_site=True)
+        Site.objects.exclude(pk=site.pk).delete()
+        paths = page_type_paths(site)
+        self.assertGreaterEqual(len(paths), 30)
+        # Image renditions are made once ever, by the very first reader; the caches that
+        # hold images from before they existed are rebuilt after the next publication.
+        for path in paths.values():
+            self.client.get(path)
+        sitecache.invalidate()
+        at_one = self.warm_counts(paths)
+        add_bare_sites(186)
+        self.assertEqual(Site.objects.count(), 187)
+        at_187 = self.warm_counts(paths)
+        self.assertEqual(at_187, at_one)
+        for label, queries in at_187.items():
+            with self.subTest(page_type=label):
+                self.assertLessEqual(queries, BUDGET)
+
+    def test_another_body_at_187_sites__same_queries_as_the_first(self):
+        # A commune's own portal among 187: its pages resolve its Site, its settings and
+        # menu, each one cache entry of its own, with the same count as the default's.
+        add_bare_sites(183)
+        self.assertEqual(Site.objects.count(), 186)
+        other = Site.objects.exclude(is_default_site=True).exclude(hostname__startswith="xa-so-")
+        other = other.order_by("pk").first()
+        host = {"HTTP_HOST": other.hostname}
+        for path in ("/", *[urlsplit_path(p.url) for p in menu_pages(other)]):
+            with self.subTest(path=path):
+                self.client.get(path, **host)
+                with CaptureQueriesContext(connection) as ctx:
+                    response = self.client.get(path, **host)
+                self.assertEqual(response.status_code, 200)
+                self.assertLessEqual(len(ctx), BUDGET)
+                self.assertFalse(
+                    [q for q in ctx.captured_queries if '"wagtailcore_site"' in q["sql"]],
+                    "the Site is resolved from memory",
+                )
+
+
+def urlsplit_path(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    return urlsplit(url).path
+
+
+def menu_pages(site):
+    return site.root_page.get_children().live().order_by("path")[:5]

@@ -1,0 +1,258 @@
+"""Public pages at 1 Site and at 187 Sites (a province on one install), in one run.
+
+For every page type of the default body's tree (its first live page of each type, the
+routes of its routable pages, search, a 404) it renders the page in process with warm
+caches (Django test client, the settings of the environment) and reports, per page type:
+the SQL queries (CaptureQueriesContext) and the median render time at 187 Sites and at 1
+Site, and their ratio (target ≤ 1.1). The two states alternate round by round in the same
+process: the database keeps 187 Sites, and the 1-Site state deletes the other 186 inside
+a transaction that is rolled back.
+
+    createdb -h 127.0.0.1 -U postgres wt_sites_bench
+    export DATABASE_URL=postgres://postgres@127.0.0.1:5432/wt_sites_bench
+    .venv/bin/python manage.py migrate && .venv/bin/python manage.py setup_portal \
+        && .venv/bin/python manage.py load_demo
+    nice -n 10 .venv/bin/python bench/province_pages.py --sites 187 --rounds 5 --repeat 15
+
+Missing Sites are added as bare rows (a home page each, no body set-up), as a bulk loader
+makes them. Writes bench/results/province-pages-<label>.json. Timings never go into tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+ROUTES = {
+    "procedures.ProcedureIndexPage": "dich-vu-cong-truc-tuyen/",
+    "consultation.ConsultationIndexPage": "dang-ky/",
+    "consultation.QuestionIndexPage": "gui-cau-hoi/",
+    "consultation.PetitionIndexPage": "gui-phan-anh/",
+    "consultation.ComplaintIndexPage": "gui-don/",
+    "editorial.ContributionPage": "tra-cuu/",
+}
+EXTRA_PATHS = ["/tim-kiem/?q=dang+ky+khai+sinh", "/tim-kiem/", "/trang-khong-ton-tai/"]
+HOST = "localhost"
+
+
+def setup_django() -> None:
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "congthongtin.nhuxuan_site.settings.dev")
+    import django
+
+    django.setup()
+    from django.conf import settings
+
+    settings.DEBUG = False  # no query log kept between requests
+
+
+def page_type_paths(site) -> dict[str, str]:
+    from wagtail.models import Page
+
+    paths: dict[str, str] = {}
+    pages = Page.objects.live().descendant_of(site.root_page, inclusive=True).order_by("path")
+    for page in pages.specific():
+        label = page._meta.label
+        if label in paths:
+            continue
+        url = urlsplit(page.get_url(current_site=site)).path
+        paths[label] = url
+        if label in ROUTES:
+            paths[f"{label}: {ROUTES[label]}"] = url + ROUTES[label]
+    for path in EXTRA_PATHS:
+        paths[path] = path
+    return paths
+
+
+def ensure_sites(count: int) -> int:
+    """Bare Sites (a home page each) until the install has ``count``."""
+    from django.db import transaction
+    from wagtail.models import Page, Site
+
+    from congthongtin.core import sitecache
+
+    missing = count - Site.objects.count()
+    if missing <= 0:
+        return 0
+    root = Page.get_first_root_node()
+    with transaction.atomic():
+        start = Site.objects.filter(hostname__startswith="bench-xa-").count()
+        homes = []
+        for i in range(start, start + missing):
+            page = Page(title=f"Xã đo thử {i}", slug=f"bench-xa-{i}")
+            homes.append(root.add_child(instance=page))
+        Site.objects.bulk_create(
+            Site(hostname=f"bench-xa-{start + n}.example.vn", root_page=home)
+            for n, home in enumerate(homes)
+        )
+    sitecache.invalidate()
+    Site.clear_site_root_paths_cache()
+    return missing
+
+
+def measure(client, paths: dict[str, str], repeat: int) -> dict[str, dict]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    out = {}
+    for label, path in paths.items():
+        client.get(path, HTTP_HOST=HOST)  # warm: caches, renditions, routes
+        connection.queries_log.clear()  # a full log (9,000 entries) would count 0
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(path, HTTP_HOST=HOST)
+        times = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            client.get(path, HTTP_HOST=HOST)
+            times.append((time.perf_counter() - started) * 1000)
+        out[label] = {
+            "status": response.status_code,
+            "queries": len(ctx),
+            "site_queries": sum('"wagtailcore_site"' in q["sql"] for q in ctx.captured_queries),
+            "ms": statistics.median(times),
+        }
+    return out
+
+
+def one_site_state(client, paths, repeat, default_id) -> dict:
+    """Measure with only the default Site (the others deleted, then rolled back)."""
+    from django.core.cache import cache
+    from django.db import transaction
+    from wagtail.models import Site
+
+    from congthongtin.core import sitecache
+
+    with transaction.atomic():
+        Site.objects.exclude(pk=default_id).delete()
+        sitecache.invalidate()
+        assert Site.objects.count() == 1
+        result = measure(client, paths, repeat)
+        transaction.set_rollback(True)
+    cache.clear()  # Wagtail's root paths and the content version saw the deletion
+    return result
+
+
+def resolution_cost(repeat: int = 2000) -> dict:
+    """µs per request to find the Site: Wagtail's query vs the warm host table."""
+    from django.test import RequestFactory
+    from wagtail.models.sites import get_site_for_hostname
+
+    from congthongtin.core.site_resolution import site_for_request
+
+    factory = RequestFactory()
+    site_for_request(factory.get("/", HTTP_HOST=HOST))
+    started = time.perf_counter()
+    for _ in range(repeat):
+        site_for_request(factory.get("/", HTTP_HOST=HOST))
+    table = (time.perf_counter() - started) / repeat * 1e6
+    started = time.perf_counter()
+    for _ in range(repeat // 10):
+        get_site_for_hostname(HOST, 80).root_page.specific  # noqa: B018
+    query = (time.perf_counter() - started) / (repeat // 10) * 1e6
+    return {"host_table_us": round(table, 1), "wagtail_query_us": round(query, 1)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sites", type=int, default=187)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--label", default="run")
+    args = parser.parse_args()
+    setup_django()
+
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test import Client
+    from wagtail.models import Site
+
+    added = ensure_sites(args.sites)
+    default = Site.objects.get(is_default_site=True)
+    paths = page_type_paths(default)
+    client = Client()
+    cache.clear()
+    rounds = []
+    load = [os.getloadavg()[0]]
+    for n in range(args.rounds):
+        many = measure(client, paths, args.repeat)
+        one = one_site_state(client, paths, args.repeat, default.pk)
+        rounds.append({"many": many, "one": one})
+        load.append(os.getloadavg()[0])
+        print(f"round {n + 1}/{args.rounds} done, load {load[-1]:.1f}", file=sys.stderr)
+    cost_many = resolution_cost()
+
+    rows = []
+    for label, path in paths.items():
+        ms_one = statistics.median(r["one"][label]["ms"] for r in rounds)
+        ms_many = statistics.median(r["many"][label]["ms"] for r in rounds)
+        per_round = [r["many"][label]["ms"] / r["one"][label]["ms"] for r in rounds]
+        rows.append(
+            {
+                "page": label,
+                "path": path,
+                "status": rounds[0]["many"][label]["status"],
+                "queries_1": rounds[0]["one"][label]["queries"],
+                "queries_many": rounds[0]["many"][label]["queries"],
+                "site_queries_many": rounds[0]["many"][label]["site_queries"],
+                "ms_1": round(ms_one, 2),
+                "ms_many": round(ms_many, 2),
+                "ratio": round(ms_many / ms_one, 3),
+                "ratio_rounds": [round(x, 3) for x in per_round],
+            }
+        )
+    ratios = [row["ratio"] for row in rows]
+    summary = {
+        "sites": Site.objects.count(),
+        "sites_added": added,
+        "page_types": len(rows),
+        "ratio_median": round(statistics.median(ratios), 3),
+        "ratio_geomean": round(statistics.geometric_mean(ratios), 3),
+        "ratio_max": max(ratios),
+        "max_queries": max(max(r["queries_1"], r["queries_many"]) for r in rows),
+        "queries_equal": all(r["queries_1"] == r["queries_many"] for r in rows),
+        "resolution": cost_many,
+    }
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT
+    ).stdout.strip()
+    record = {
+        "label": args.label,
+        "commit": commit,
+        "date": time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime()),
+        "machine": {"nproc": os.cpu_count(), "python": platform.python_version()},
+        "database": connection.vendor,
+        "load": load,
+        "args": vars(args),
+        "summary": summary,
+        "rows": rows,
+    }
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    out = RESULTS / f"province-pages-{args.label}.json"
+    out.write_text(json.dumps(record, indent=2, ensure_ascii=False))
+    print(
+        f"| Page | status | queries 1 / {summary['sites']} | ms at 1 | ms at "
+        f"{summary['sites']} | ratio | rounds |"
+    )
+    print("|---|---|---|---|---|---|---|")
+    for r in rows:
+        print(
+            f"| {r['page']} | {r['status']} | {r['queries_1']} / {r['queries_many']} | "
+            f"{r['ms_1']} | {r['ms_many']} | **{r['ratio']}** | "
+            f"{' '.join(str(x) for x in r['ratio_rounds'])} |"
+        )
+    print(json.dumps(summary, indent=2))
+    print(f"written: {out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
