@@ -60,8 +60,12 @@ chromium:
 e2e: venv chromium ## Real-browser and accessibility tests (Playwright + Debian Chromium)
 	$(BIN)/python -m pytest -m e2e tests/e2e $(PYTEST_ARGS)
 
-screenshots: venv chromium ## Screenshots of every public page type into screenshots/
+# The public page types go to screenshots/ (git-ignored, for a reviewer); the editor's
+# guide's screenshots go to editorial/guide/anh/, committed with the guide: run it again
+# after a change to the admin screens the guide shows, and commit the new images.
+screenshots: venv chromium ## Screenshots: public page types into screenshots/, the editor's guide's into editorial/guide/anh/
 	$(BIN)/python scripts/screenshots.py
+	$(BIN)/python scripts/guide_screenshots.py
 
 N ?= 10000
 LABEL ?= run

@@ -36,6 +36,9 @@ DATA = [
     "demo/**/*",
     "import_samples/*",
     "*.md",
+    # The editor's guide and its screenshots (editorial/guide/, served by the admin).
+    "guide/*",
+    "guide/anh/*",
 ]
 
 packages = [NAMESPACE]

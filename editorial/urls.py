@@ -1,11 +1,14 @@
 from django.urls import include, path
 
-from .views import accounts, audit, gate, password, records
+from .views import accounts, audit, gate, guide, password, records
 
 app_name = "editorial"
 
 urlpatterns = [
     path("doi-mat-khau/", password.change_password, name="change_password"),
+    # The editor's guide, served by the portal (no link to the internet): any admin user.
+    path("huong-dan/", guide.guide, name="guide"),
+    path("huong-dan/anh/<str:name>", guide.guide_image, name="guide_image"),
     path("kiem-tra-dang/<int:page_id>/", gate.gate_report, name="gate"),
     path("kiem-tra-dang/<int:page_id>/chuyen-ma/", gate.fix_legacy, name="fix_legacy"),
     path("tai-khoan/tao-moi/", accounts.create_account, name="create_account"),

@@ -177,6 +177,33 @@ def register_audit_menu():
     return AuditSubmenu(_("Audit"), submenu, icon_name="view", order=900)
 
 
+#: Wagtail's Help menu items that open its English pages on the internet: its editor guide
+#: and "What's new in Wagtail" (named after the version).
+WAGTAIL_GUIDE_ITEM = "editor-guide"
+WAGTAIL_WHATS_NEW_PREFIX = "whats-new-in-wagtail-"
+
+
+@hooks.register("construct_help_menu")
+def editor_guide_in_help_menu(request, menu_items):
+    """The Help menu opens the portal's own guide in Vietnamese (editorial.views.guide), in
+    place of Wagtail's English pages on guide.wagtail.org, which a government network
+    without internet cannot reach and an editor may not read."""
+    ours = MenuItem(
+        _("Editor's guide"),
+        reverse("editorial:guide"),
+        name="huong-dan-bien-tap",
+        icon_name="help",
+        order=1100,
+    )
+    menu_items[:] = [
+        item
+        for item in menu_items
+        if item.name != WAGTAIL_GUIDE_ITEM and not item.name.startswith(WAGTAIL_WHATS_NEW_PREFIX)
+    ]
+    menu_items.append(ours)
+    menu_items.sort(key=lambda item: item.order)
+
+
 @hooks.register("register_admin_menu_item")
 def register_backoffice_menu():
     """The board's back office (issue 20): each part adds its items through ``MENU_HOOK``;

@@ -372,6 +372,13 @@ def make_objects(users) -> dict:
     return objects
 
 
+def _guide_image() -> str:
+    """The first screenshot the editor's guide shows (editorial:guide_image)."""
+    from congthongtin.editorial.views import guide
+
+    return guide.image_names(guide.GUIDE_FILE.read_text(encoding="utf-8"))[0]
+
+
 def url_kwargs(url: AdminURL, objects: dict) -> dict:
     """Fill a URL's arguments from the fixtures."""
     page = objects["page"]
@@ -404,6 +411,7 @@ def url_kwargs(url: AdminURL, objects: dict) -> dict:
             "revision_id_a": revisions[0],
             "revision_id_b": revisions[-1],
             "label": "core.official",
+            "name": _guide_image(),
         }
     elif url.name.startswith("core_bodies:"):
         from congthongtin.core.models import Body

@@ -340,6 +340,15 @@ rows(
     {"editorial:change_password": (EVERYONE, EVERYONE)},
 )
 rows(
+    # The editor's guide in Vietnamese and its screenshots: anyone who may use the admin
+    # reads them; they take no POST (405).
+    "Editor's guide",
+    {
+        "editorial:guide": (EVERYONE, NOBODY),
+        "editorial:guide_image": (EVERYONE, NOBODY),
+    },
+)
+rows(
     # R-ACC-1, R-ACC-4: accounts are the technical administrator's (core.add_user).
     "Opening an official's account",
     {"editorial:create_account": (SU | {TECH}, SU | {TECH})},
