@@ -68,8 +68,8 @@ def setup(database: str) -> None:
 # Build --------------------------------------------------------------------------------
 def build(rows_wanted: int, clock: dict) -> None:
     from django.core.management import call_command
-    from django.db import connection, transaction
-    from search_eval import Article, read_laws, sql_index, synthetic_rows
+    from django.db import transaction
+    from search_eval import Article, read_laws, synthetic_rows
     from wagtail.models import Page, Site
 
     from congthongtin.core.models import Body
@@ -119,11 +119,22 @@ def build(rows_wanted: int, clock: dict) -> None:
         made += len(rows)
         print(f"  {made} rows", flush=True)
     clock["rows_s"] = round(time.perf_counter() - t, 1)
+    finish(first_id, clock)
+
+
+def finish(first_id: int, clock: dict) -> None:
+    """modelsearch's entries of the rows from ``first_id`` (the "before" reads them), then
+    VACUUM ANALYZE of both tables."""
+    from django.db import connection
+    from search_eval import sql_index
+
     t = time.perf_counter()
-    sql_index(first_id)  # what modelsearch held before (the "before" reads it)
+    sql_index(first_id)
     clock["modelsearch_entries_s"] = round(time.perf_counter() - t, 1)
     t = time.perf_counter()
-    connection.cursor().execute("VACUUM ANALYZE")
+    with connection.cursor() as cursor:
+        for table in ("portal_search_searchdocument", "wagtailsearch_indexentry"):
+            cursor.execute(f"VACUUM ANALYZE {table}")
     clock["vacuum_s"] = round(time.perf_counter() - t, 1)
 
 
@@ -326,6 +337,7 @@ def main() -> None:
     parser.add_argument("--build", type=int, default=0, help="build N rows first")
     parser.add_argument("--database", default="", help="name of the database to build")
     parser.add_argument("--keep", action="store_true")
+    parser.add_argument("--finish", action="store_true", help="index and analyze, then measure")
     parser.add_argument("--sites", type=int, default=8)
     parser.add_argument("--per-site", type=int, default=12)
     parser.add_argument("--json", default="")
@@ -338,6 +350,11 @@ def main() -> None:
         setup(name)
         if args.build:
             build(args.build, clock)
+        if args.finish:  # a build stopped after its rows: entries and statistics
+            from congthongtin.search.models import SearchDocument
+
+            first = SearchDocument.objects.order_by("pk").values_list("pk", flat=True).first()
+            finish(first, clock)
         result = {"database": name, "clock": clock, **measure(args)}
         print(json.dumps({k: v for k, v in result.items() if k != "sites"}, ensure_ascii=False))
         if args.json:
