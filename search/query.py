@@ -472,13 +472,16 @@ def suggestions(query: str, site, limit: int = 8) -> list[SearchDocument]:
     query = clean_query(query)
     if len(fold(query)) < 2:
         return []
-    scope = base_queryset(site, Filters()).filter(anchor="")
     backend = get_search_backend()
     if stored_vectors(backend):
-        # The prefix words on ``title_vector`` (congthongtin.search.postgres.suggestions):
-        # modelsearch's index of these rows is not kept on PostgreSQL.
-        with postgres.index_scans(SearchDocument.objects.db):
-            return postgres.suggestions(query, scope, limit)
+        # The prefix words on ``title_vector`` (congthongtin.search.postgres.suggestions,
+        # which keeps the whole pages): modelsearch's index of these rows is not kept on
+        # PostgreSQL. Not in ``index_scans``: ``title_vector`` is small and stored in the
+        # row, so the planner's choice between its GIN index and the site's ``path`` range
+        # is sound (a commune's few hundred rows are read by path; measured 28 against 37 ms
+        # median at 100,000 rows, 68 against 137 ms for the province's site).
+        return postgres.suggestions(query, base_queryset(site, Filters()), limit)
+    scope = base_queryset(site, Filters()).filter(anchor="")
     found = backend.autocomplete(spaced(fold(query)), scope)
     try:
         return list(found[:limit])
