@@ -251,9 +251,12 @@ def law_rows(law: Law, index: int):
 
 
 def index_rows(model, rows, batch: int = 200) -> None:
+    from django.db import connection
     from wagtail.search.backends import get_search_backend
 
-    backend = get_search_backend()
+    # On PostgreSQL the portal's backend keeps no entries of SearchDocument
+    # (search.backends.postgres); modelsearch's, compared here, needs them.
+    backend = stock_backend() if connection.vendor == "postgresql" else get_search_backend()
     for start in range(0, len(rows), batch):
         backend.add_bulk(model, rows[start : start + batch])
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.search import index
 
 
@@ -73,3 +74,23 @@ class SearchDocument(index.Indexed, models.Model):
 
     def __str__(self):
         return f"{self.title} {self.heading}".strip()
+
+
+@register_setting(icon="search")
+class SearchSettings(BaseSiteSetting):
+    """One body's choices for its site search. The head of the body's board changes them,
+    on that body only (Wagtail's per-site permission, ``search.setup``)."""
+
+    search_component_sites = models.BooleanField(
+        _("search the sites of the bodies under this one"),
+        default=False,
+        help_text=_(
+            "When ticked, this site's search also finds the pages of the bodies whose parent "
+            "portal is this one (departments, communes, and the bodies under them), each "
+            "result linking to its own site and naming its body."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("search settings")
+        verbose_name_plural = _("search settings")

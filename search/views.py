@@ -139,11 +139,16 @@ def suggest_view(request):
             headers={"Retry-After": "120", "Cache-Control": "no-store"},
         )
     suggestions = []
+    scope = search.search_scope(site) if site is not None else None
     for document in documents:
         archive = archive_of_path(document.path)
-        suggestion = {"title": document.title, "url": search.document_url(document, archive)}
+        origin = scope.origin(document.path) if scope is not None else None
+        url = search.document_url(document, archive, origin)
+        suggestion = {"title": document.title, "url": url}
         if archive is not None:
             suggestion["archive"] = archive["name"]
+        elif origin is not None:  # a component body's page, in a province-wide search
+            suggestion["body"] = origin["name"]
         suggestions.append(suggestion)
     return JsonResponse(
         {"suggestions": suggestions},

@@ -1,9 +1,10 @@
 """Wagtail's database backend, with SQLite ranking done in one pass (issue 9, item 7).
 
 ``SEARCH_BACKEND=database`` selects this module. On SQLite (with FTS5) it returns
-``search.backends.sqlite.PortalSQLiteSearchBackend``; on every other database exactly the
-backend Wagtail would choose (PostgreSQL's own fix is an index: migration
-portal_search.0002).
+``search.backends.sqlite.PortalSQLiteSearchBackend``; on PostgreSQL
+``search.backends.postgres.PortalPostgresSearchBackend`` (modelsearch's, without the site
+search's rows, which are searched through stored vectors of their own); on every other
+database exactly the backend Wagtail would choose.
 """
 
 from django.db import connection
@@ -19,4 +20,11 @@ def SearchBackend(params):  # the name Wagtail looks up in a backend module
             from .sqlite import PortalSQLiteSearchBackend
 
             return PortalSQLiteSearchBackend(params)
+    if connection.vendor == "postgresql":
+        from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
+
+        if type(backend) is PostgresSearchBackend:
+            from .postgres import PortalPostgresSearchBackend
+
+            return PortalPostgresSearchBackend(params)
     return backend
