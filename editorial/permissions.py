@@ -42,7 +42,32 @@ class EditorialPagePermissionTester(PagePermissionTester):
         return not self.archived and super().can_edit()
 
     def can_delete(self, ignore_bulk=False):
-        return not self.archived and super().can_delete(ignore_bulk=ignore_bulk)
+        if self.archived:
+            return False
+        leaf = self._leaf_can_delete()
+        return super().can_delete(ignore_bulk=ignore_bulk) if leaf is None else leaf
+
+    def _leaf_can_delete(self) -> bool | None:
+        """Wagtail's ``can_delete`` for a page without children, without its queries.
+
+        For someone without ``publish`` permission Wagtail asks the database whether the
+        page or one of its descendants is live (or not his) — one query per call, and the
+        explorer calls it twice per row (the Delete and Move buttons): 100 queries for a
+        page of 50 documents. A leaf's descendants are the page itself, whose ``live`` and
+        ``owner_id`` are already loaded: the same answer from the row. None: not a leaf
+        (or a case Wagtail answers without a query), Wagtail decides."""
+        page, user = self.page, self.user
+        if not user.is_active or user.is_superuser or (page.depth or 0) <= 1:
+            return None
+        if page.numchild:
+            return None
+        if "change" in self.permissions:
+            return "publish" in self.permissions or not page.live
+        if "add" in self.permissions:
+            if page.owner_id != user.pk:
+                return False
+            return "publish" in self.permissions or not page.live
+        return False
 
     def can_publish(self):
         return not self.archived and self._superuser() and super().can_publish()

@@ -19,7 +19,7 @@ from congthongtin.core.menu import PermissionMenuItem
 from congthongtin.core.setup import SETUP_HOOK
 from congthongtin.core.users import user_permission
 
-from . import accounts, urls
+from . import accounts, dashboard, urls
 from .backoffice import MENU_HOOK
 from .gate import check_page
 from .models import Delegation, SectionAssignment
@@ -29,6 +29,9 @@ from .viewsets import (
     EditorialViewSetGroup,
     SectionAssignmentPermissionPolicy,
 )
+
+# "Awaiting your review" without three queries per item (editorial.dashboard).
+hooks.register("construct_homepage_panels", dashboard.replace_review_panel)
 
 
 @hooks.register("register_admin_urls")
