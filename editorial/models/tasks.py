@@ -45,6 +45,13 @@ class EditorialTask(AbstractGroupApprovalTask):
         help_text=_("Delegations may give a named person this step for a period (R-WF-2)."),
     )
 
+    #: What a person who may act on a step is offered (Wagtail's group approval actions).
+    ACTIONS = (
+        ("reject", _("Request changes"), True),
+        ("approve", _("Approve"), False),
+        ("approve", _("Approve with comment"), True),
+    )
+
     admin_form_fields = [
         *AbstractGroupApprovalTask.admin_form_fields,
         "step",
@@ -103,11 +110,7 @@ class EditorialTask(AbstractGroupApprovalTask):
         if self.acted_on_other_step(getattr(obj, "current_workflow_state", None), user):
             # One person never acts on two steps of the same item.
             return []
-        return [
-            ("reject", _("Request changes"), True),
-            ("approve", _("Approve"), False),
-            ("approve", _("Approve with comment"), True),
-        ]
+        return list(self.ACTIONS)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         if not self._may_act(user):

@@ -41,10 +41,9 @@ def current_step(page_id: int) -> int | None:
 
 
 def open_row_actions(page, title: str):
-    """The dashboard's "awaiting your review" row of the item, its actions menu opened."""
-    row = page.locator("tr", has_text=title)
+    """The item in the dashboard's "waiting for me" panel, with the step's buttons."""
+    row = page.locator("#editorial-waiting-section .cv-todo__item", has_text=title)
     expect(row).to_have_count(1)
-    row.locator("button.w-dropdown__toggle").click()
     return row
 
 
