@@ -121,3 +121,13 @@ def open_datasets():
 
 # The read-only JSON API (core.api, docs/api.md): published answers, never personal data.
 hooks.register("register_api_endpoints", "congthongtin.consultation.api.endpoints")
+
+
+@hooks.register("construct_homepage_panels")
+def add_my_requests_panel(request, panels):
+    """Requests given to me (consultation.panels), when there are any."""
+    from .panels import MyRequestsPanel, my_open_requests
+
+    questions = my_open_requests(request.user)
+    if questions:
+        panels.append(MyRequestsPanel(questions))

@@ -23,15 +23,13 @@ from . import accounts, dashboard, urls
 from .backoffice import MENU_HOOK
 from .gate import check_page
 from .models import Delegation, SectionAssignment
+from .panels import MyItemsPanel, SupplyPanel, WaitingForMePanel
 from .setup import install_board
 from .viewsets import (
     DelegationPermissionPolicy,
     EditorialViewSetGroup,
     SectionAssignmentPermissionPolicy,
 )
-
-# "Awaiting your review" without three queries per item (editorial.dashboard).
-hooks.register("construct_homepage_panels", dashboard.replace_review_panel)
 
 
 @hooks.register("register_admin_urls")
@@ -275,6 +273,27 @@ def account_bulk_actions(request, action_type, objects, action):
 
 
 hooks.register(SETUP_HOOK, install_board)
+
+# The dashboard (editorial.panels): what waits for each person --------------------------------
+#: Wagtail's own workflow panels, replaced by ours (the same items, without the body, the
+#: step's due time or the reviewer's comment, and read with queries per item).
+REPLACED_PANELS = {"workflow_objects_to_moderate", "user_objects_in_workflow_moderation"}
+
+
+@hooks.register("construct_homepage_panels")
+def add_board_panels(request, panels):
+    panels[:] = [panel for panel in panels if getattr(panel, "name", "") not in REPLACED_PANELS]
+    user = request.user
+    task_ids = dashboard.my_task_ids(user)
+    if task_ids:
+        panels.append(WaitingForMePanel(dashboard.waiting_for(user, task_ids=task_ids)))
+    mine = dashboard.my_items(user)
+    if mine:
+        panels.append(MyItemsPanel(mine))
+    supply = dashboard.supply_this_month(user)
+    if supply:
+        panels.append(SupplyPanel(supply))
+
 
 # The back office's parts (editorial.backoffice): each registers its own hooks.
 from .backoffice import hooks as backoffice_hooks  # noqa: E402,F401

@@ -45,6 +45,13 @@ class EditorialTask(AbstractGroupApprovalTask):
         help_text=_("Delegations may give a named person this step for a period (R-WF-2)."),
     )
 
+    #: What a person who may act on a step is offered (Wagtail's group approval actions).
+    ACTIONS = (
+        ("reject", _("Request changes"), True),
+        ("approve", _("Approve"), False),
+        ("approve", _("Approve with comment"), True),
+    )
+
     admin_form_fields = [
         *AbstractGroupApprovalTask.admin_form_fields,
         "step",
@@ -123,30 +130,15 @@ class EditorialTask(AbstractGroupApprovalTask):
         return not self._may_act(user)
 
     def get_actions(self, obj, user):
-        from ..dashboard import review_facts
-
-        # On the dashboard the facts about every item were gathered at once (dashboard.py).
-        facts = review_facts(obj, user)
-        if facts is not None:
-            _run, submitter_id, acted = facts
-        else:
-            submitter = self.submitter_of(obj)
-            submitter_id = submitter.pk if submitter is not None else None
-            acted = None
-        if submitter_id is not None and submitter_id == user.pk:
+        submitter = self.submitter_of(obj)
+        if submitter is not None and submitter.pk == user.pk:
             return []
         if not self._may_act(user):
             return []
-        if acted is None:
-            acted = self.acted_on_other_step(getattr(obj, "current_workflow_state", None), user)
-        if acted:
+        if self.acted_on_other_step(getattr(obj, "current_workflow_state", None), user):
             # One person never acts on two steps of the same item.
             return []
-        return [
-            ("reject", _("Request changes"), True),
-            ("approve", _("Approve"), False),
-            ("approve", _("Approve with comment"), True),
-        ]
+        return list(self.ACTIONS)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         if not self._may_act(user):
@@ -154,18 +146,11 @@ class EditorialTask(AbstractGroupApprovalTask):
         other_step = self._other_steps_approved_by(user).filter(
             workflow_state=OuterRef("workflow_state")
         )
-        states = (
+        return (
             self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
             .exclude(workflow_state__requested_by=user)
             .exclude(Exists(other_step))
         )
-        from ..dashboard import review_limit
-
-        limit = review_limit(user)
-        if limit:  # the dashboard's panel: the most recent items only (dashboard.py)
-            recent = states.order_by("-started_at", "-pk").values_list("pk", flat=True)
-            states = self.task_states.filter(pk__in=list(recent[:limit]))
-        return states
 
     # What happens --------------------------------------------------------------------
     def start(self, workflow_state, user=None):

@@ -1,7 +1,12 @@
 """Demo of the board's back office (docs/backoffice.md): the units the body tracks with their
-quotas, the demo news and articles attributed to them, two items in the workflow with their
-publication time limits, and the current month's royalty sheet prepared by the standing
-office. Idempotent: units by (site, agency), pages by slug, the sheet by (site, month)."""
+quotas, the demo news and articles attributed to them, items waiting at each step of the
+workflow with their publication time limits (and one sent back with the reviewer's comment),
+and the current month's royalty sheet prepared by the standing office. Idempotent: units by
+(site, agency), pages by slug, the sheet by (site, month).
+
+The items move through Wagtail's workflow API (``Workflow.start``, the step's ``on_action``
+as the admin's buttons call it), so the audit log, the time limits and the four-eyes rules
+are those of real work."""
 
 from __future__ import annotations
 
@@ -24,10 +29,49 @@ UNITS = [
     ("Phòng Văn hóa - Xã hội xã Như Xuân", None),
 ]
 
-#: Items a collaborator sent to the board this morning (slug, title, event hours ago).
+#: Items a collaborator sent to the board (slug, title, event hours ago, what the board did
+#: since: (user name, action, comment) in order). Step 1 is the editors', 2 the deputy's,
+#: 3 the head's: one item waits at each, one was sent back to its writer.
 IN_WORKFLOW = [
-    ("hoi-nghi-giao-ban-quy-iv-2026", "Hội nghị giao ban công tác quý IV năm 2026", 3),
-    ("ra-quan-ve-sinh-moi-truong-thang-12", "Ra quân vệ sinh môi trường tháng 12", 30),
+    ("hoi-nghi-giao-ban-quy-iv-2026", "Hội nghị giao ban công tác quý IV năm 2026", 3, []),
+    ("ra-quan-ve-sinh-moi-truong-thang-12", "Ra quân vệ sinh môi trường tháng 12", 30, []),
+    (
+        "tap-huan-chuyen-doi-so-cho-to-cong-nghe-so",
+        "Tập huấn chuyển đổi số cho tổ công nghệ số cộng đồng",
+        20,
+        [("lvcuong", "approve", "")],
+    ),
+    (
+        "trao-qua-cho-ho-ngheo-dip-cuoi-nam",
+        "Trao quà cho hộ nghèo dịp cuối năm",
+        26,
+        [("lvcuong", "approve", ""), ("ttbinh", "approve", "Số liệu đã đối chiếu với danh sách.")],
+    ),
+    (
+        "ket-qua-thu-hoach-mia-vu-2026",
+        "Kết quả thu hoạch mía vụ 2026",
+        28,
+        [
+            ("lvcuong", "approve", ""),
+            (
+                "ttbinh",
+                "reject",
+                "Đề nghị ghi rõ nguồn số liệu sản lượng (báo cáo của Phòng Kinh tế) "
+                "và bổ sung ảnh minh họa.",
+            ),
+        ],
+    ),
+]
+
+#: The same for another body: Xã Xuân Bình's editor's item, verified, waits for its head.
+OTHER_BODY_ITEMS = [
+    (
+        "qvminh",
+        "hop-dan-ban-ke-hoach-lam-duong-2027",
+        "Họp dân bàn kế hoạch làm đường giao thông năm 2027",
+        6,
+        [("ctlan", "approve", "")],
+    ),
 ]
 
 
@@ -58,17 +102,33 @@ def load(context) -> None:
 
 
 def _submit_items(context) -> int:
-    """Two news drafts of the collaborator's, submitted to the board: the dashboard lists them
-    by their due time."""
-    user = get_user_model().objects.filter(username="ptdung").first()
-    workflow = body_workflow(context.site)
-    index = NewsIndexPage.objects.descendant_of(context.home).first()
+    """The collaborator's news drafts, submitted to the board and moved on by its members:
+    the dashboards list them at their steps, by their due time."""
+    return submit_news(context.site, context.home, "ptdung", IN_WORKFLOW)
+
+
+def load_other_body(site) -> int:
+    """Xã Xuân Bình's item at its head's step (run after that body's accounts)."""
+    count = 0
+    for username, slug, title, hours_ago, actions in OTHER_BODY_ITEMS:
+        count += submit_news(site, site.root_page, username, [(slug, title, hours_ago, actions)])
+    return count
+
+
+def submit_news(site, home, username, items) -> int:
+    """Each (slug, title, event hours ago, actions) not yet there: a news draft of
+    ``username``'s under the body's news section, submitted to the body's workflow, then
+    each (user name, "approve" or "reject", comment) taken on the step it waits at."""
+    User = get_user_model()
+    user = User.objects.filter(username=username).first()
+    workflow = body_workflow(site)
+    index = NewsIndexPage.objects.descendant_of(home).first()
     if user is None or workflow is None or index is None:
         return 0
     category = NewsPage.objects.descendant_of(index).exclude(category=None).first()
     count = 0
     now = timezone.localtime()
-    for slug, title, hours_ago in IN_WORKFLOW:
+    for slug, title, hours_ago, actions in items:
         if index.get_children().filter(slug=slug).exists():
             continue
         event = now - dt.timedelta(hours=hours_ago)
@@ -82,14 +142,24 @@ def _submit_items(context) -> int:
             event_date=event.date(),
             event_time=event.time().replace(second=0, microsecond=0),
             author_name=user.get_full_name(),
-            author_address="Cộng tác viên",
+            author_address=site.site_name,
             owner=user,
         )
         index.add_child(instance=page)
         page.save_revision(user=user)
-        workflow.start(page, user)
+        state = workflow.start(page, user)
+        for actor_name, action, comment in actions:
+            _act(state, User.objects.get(username=actor_name), action, comment)
         count += 1
     return count
+
+
+def _act(workflow_state, user, action: str, comment: str) -> None:
+    """What the step's "Approve" / "Request changes" button does (Wagtail's workflow
+    action view calls the task's ``on_action``): logged, with its comment."""
+    workflow_state.refresh_from_db()
+    task_state = workflow_state.current_task_state
+    task_state.task.specific.on_action(task_state, user, action, comment=comment)
 
 
 def _prepare_royalties(site):

@@ -40,11 +40,15 @@ def current_step(page_id: int) -> int | None:
     return task.specific.step if task else None
 
 
+def waiting(page, title: str):
+    """The item in the dashboard's "waiting for me" panel (editorial.panels)."""
+    return page.locator("#editorial-waiting-section .cv-todo__item", has_text=title)
+
+
 def open_row_actions(page, title: str):
-    """The dashboard's "awaiting your review" row of the item, its actions menu opened."""
-    row = page.locator("tr", has_text=title)
+    """The item in the dashboard's "waiting for me" panel, with the step's buttons."""
+    row = waiting(page, title)
     expect(row).to_have_count(1)
-    row.locator("button.w-dropdown__toggle").click()
     return row
 
 
@@ -108,7 +112,7 @@ def test_news_item_through_the_three_steps(open_page, viewport):
     modal.locator("textarea[name=comment]").fill("Đã biên tập, đúng chính tả.")
     modal.locator("button[type=submit]").click()
     editor.wait_for_url("**/admin/")
-    expect(editor.locator("tr", has_text=title)).to_have_count(0)
+    expect(waiting(editor, title)).to_have_count(0)
     assert current_step(page_id) == 2
 
     # Step 2: the deputy head approves from the dashboard, in one click.
@@ -118,12 +122,12 @@ def test_news_item_through_the_three_steps(open_page, viewport):
         row.locator(
             "button[data-workflow-action-url*='/approve/']:not([data-launch-modal])"
         ).click()
-    expect(deputy.locator("tr", has_text=title)).to_have_count(0)
+    expect(waiting(deputy, title)).to_have_count(0)
     assert current_step(page_id) == 3
 
     # Step 3: the head opens the item in the editor and approves it for publishing.
     head = open_page("nvan")
-    head.locator("tr", has_text=title).get_by_role("link", name=title).click()
+    waiting(head, title).get_by_role("link", name=title).click()
     head.wait_for_url(f"**/admin/pages/{page_id}/edit/")
     head.locator("footer .w-dropdown__toggle, footer [data-w-dropdown-target=toggle]").first.click()
     approve = head.locator(

@@ -4,8 +4,6 @@ measures the times)."""
 
 from __future__ import annotations
 
-from unittest import mock
-
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import connection
@@ -15,8 +13,6 @@ from django.urls import reverse
 from wagtail.models import PagePermissionTester, Site, TaskState, Workflow
 
 from congthongtin.core.bodies import body_workflow
-from congthongtin.editorial import dashboard
-from congthongtin.editorial.dashboard import BoardReviewPanel, gathered
 from congthongtin.editorial.models import EditorialTask
 from congthongtin.home.models import StandardPage
 
@@ -112,48 +108,3 @@ class ReviewPanelScaleTests(TestCase):
             task.groups.add(group)
             other.workflow_tasks.create(task=task, sort_order=step)
         self.assertEqual(count(), before)
-
-    def test_panel__actions_from_gathered_facts__no_query_per_item_same_answers(self):
-        reviewer = self.users["ntlan"]
-        self.submit(3)
-        states = list(
-            TaskState.objects.reviewable_by(reviewer).select_related("task", "workflow_state")
-        )
-        self.assertEqual(len(states), 3)
-        items = [(state.task.specific, state.workflow_state.content_object) for state in states]
-        expected = [task.get_actions(obj, reviewer) for task, obj in items]
-        self.assertTrue(all(expected))
-        submitter = self.users["ptdung"]
-        own = [task.get_actions(obj, submitter) for task, obj in items]
-        with gathered(reviewer), self.assertNumQueries(0):
-            got = [task.get_actions(obj, reviewer) for task, obj in items]
-        self.assertEqual(got, expected)
-        with gathered(submitter):
-            self.assertEqual([task.get_actions(obj, submitter) for task, obj in items], own)
-        self.assertFalse(hasattr(reviewer, "_editorial_review_facts"))
-
-    def test_dashboard__board_member__our_panel_lists_the_items(self):
-        self.submit(2)
-        self.client.force_login(self.users["ntlan"])
-        response = self.client.get(reverse("wagtailadmin_home"))
-        self.assertEqual(response.status_code, 200)
-        panels = [type(panel) for panel in response.context["panels"]]
-        self.assertIn(BoardReviewPanel, panels)
-        self.assertContains(response, "Trang thử 0")
-        self.assertContains(response, "Trang thử 1")
-
-    def test_dashboard__more_items_than_the_panel_shows__same_queries_and_a_count(self):
-        self.client.force_login(self.users["ntlan"])
-        url = reverse("wagtailadmin_home")
-        with mock.patch.object(dashboard, "PANEL_ROWS", 2):
-            self.submit(2)
-            self.client.get(url)
-            two = queries_for(self.client, url)
-            self.submit(5, start=100)
-            self.client.get(url)
-            seven = queries_for(self.client, url)
-            response = self.client.get(url)
-        self.assertEqual(seven, two)
-        panel = next(p for p in response.context["panels"] if isinstance(p, BoardReviewPanel))
-        self.assertIsNotNone(panel)
-        self.assertContains(response, 'data-review-more="5"')

@@ -28,6 +28,7 @@ from congthongtin.home.models import (
     SitemapPage,
     StandardPage,
 )
+from congthongtin.nhuxuan_site.demo import backoffice as backoffice_demo
 from congthongtin.nhuxuan_site.demo import bodies, content
 from congthongtin.nhuxuan_site.demo import stats as stats_demo
 from congthongtin.nhuxuan_site.demo.builder import (
@@ -179,6 +180,8 @@ class Command(BaseCommand):
                         also=data["also"],
                     )
                 bodies.load_upward(sites)  # a Xuân Bình news item proposed upward
+                # Xuân Bình's board at work too: an item waits for its head.
+                backoffice_demo.load_other_body(sites[bodies.XUAN_BINH["key"]])
         if not options["without_sections"]:
             # Last, outside the transaction: every body's pages exist, and the log reader
             # commits chunk by chunk under its own lock (demo/stats.py; idempotent).
