@@ -15,7 +15,7 @@ EXTRAS := dev,importers,elasticsearch,production,portal,stats
 
 .DEFAULT_GOAL := help
 .PHONY: help venv converters chromium run migrate demo test e2e screenshots lint format messages clean \
-	stack stack-stop corpus bench
+	stack stack-stop corpus province bench
 
 help: ## List the commands
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -77,6 +77,9 @@ stack-stop: ## Stop the loopback stack
 
 corpus: venv ## Add N generated documents to the stack's database (N=10000)
 	set -a; . var/stack.env; set +a; $(MANAGE) generate_corpus --documents $(N)
+
+province: venv ## Generate a province in the stack's database: 187 bodies, N items (N=1000000), resumable
+	set -a; . var/stack.env; set +a; $(MANAGE) generate_province --items $(or $(N),1000000) --skip-search-backend
 
 bench: venv ## Serving benchmark of the loopback stack (writes bench/results/$(LABEL).json)
 	$(BIN)/python bench/serve.py --label $(LABEL)

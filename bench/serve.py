@@ -42,9 +42,10 @@ SEARCH = "/tim-kiem/?q=" + quote("hợp đồng lao động")
 
 
 def load_env() -> None:
+    """The stack's environment (``STACK_ENV``: another env file, e.g. var/province.env)."""
     path = Path(os.environ.get("STACK_ENV") or ROOT / "var" / "stack.env")
     if not path.exists():
-        sys.exit("var/stack.env is missing: run deploy/stack.sh start first.")
+        sys.exit(f"{path} is missing: run deploy/stack.sh start first.")
     for line in path.read_text().splitlines():
         if line and not line.startswith("#") and "=" in line:
             key, value = line.split("=", 1)

@@ -124,13 +124,10 @@ def reindex_subtree(page) -> int:
     return total
 
 
-@transaction.atomic
-def index_item(item: SearchItem) -> None:
-    """Index one item that is not a page (core.search_items; ``item.source`` names it, e.g.
-    "question:12"), in place of its previous rows."""
-    SearchDocument.objects.filter(source=item.source).delete()
+def item_document(item: SearchItem) -> SearchDocument:
+    """The search row (unsaved) of one item that is not a page (core.search_items)."""
     text = f"{item.title} {item.summary} {plain_text(item.body)}"
-    SearchDocument(
+    return SearchDocument(
         page=None,
         source=item.source,
         path=item.path,
@@ -146,7 +143,15 @@ def index_item(item: SearchItem) -> None:
         date=item.date,
         year=item.date.year if item.date else None,
         url=item.url,
-    ).save()
+    )
+
+
+@transaction.atomic
+def index_item(item: SearchItem) -> None:
+    """Index one item that is not a page (core.search_items; ``item.source`` names it, e.g.
+    "question:12"), in place of its previous rows."""
+    SearchDocument.objects.filter(source=item.source).delete()
+    item_document(item).save()
 
 
 def remove_item(source: str) -> None:

@@ -145,9 +145,9 @@ PROCEDURE_CASES = [
 ]
 NEWS_KINDS = [
     "Tuyên truyền, phổ biến {law}: {topic}",
-    "Hội nghị triển khai {law} trên địa bàn xã",
+    "Hội nghị triển khai {law} trên địa bàn {area}",
     "Hỏi – đáp pháp luật: {topic}",
-    "Xã Như Xuân tổ chức tập huấn về {topic_lower}",
+    "{body} tổ chức tập huấn về {topic_lower}",
     "Tìm hiểu quy định về {topic_lower}",
 ]
 FIELD_NAMES = [
@@ -214,7 +214,8 @@ def lower_first(text: str) -> str:
 
 
 class TreeWriter:
-    """Appends children to a parent page with valid treebeard rows, in batches."""
+    """Appends children to a parent page with valid treebeard rows, in batches (one writer
+    may serve several batches: ``finish`` after each)."""
 
     def __init__(self, parent: Page):
         self.parent = parent
@@ -255,6 +256,7 @@ class TreeWriter:
 
     def finish(self) -> None:
         Page.objects.filter(pk=self.parent.pk).update(numchild=F("numchild") + self.added)
+        self.added = 0
 
 
 def insert_pages(model, pages: list[Page]) -> None:
@@ -317,7 +319,7 @@ class Command(BaseCommand):
         written = time.monotonic() - started
         rows = 0
         if not options["skip_search"]:
-            rows = self.index(created)
+            rows = self.index(created, search_backends())
         elapsed = time.monotonic() - started
         self.stdout.write(
             f"{sum(len(v) for v in created.values())} pages "
@@ -347,6 +349,25 @@ class Command(BaseCommand):
                 page.save_revision().publish()
             found[key] = Page.objects.get(pk=page.pk)  # generic: treebeard fields only
         return found
+
+    # Who issues, where: generate_province gives each body its own ---------------------
+    #: Articles per legal document (its full text and its search sections).
+    article_range = (3, 12)
+    #: The body and the area named in news titles.
+    body_label, area_label = "Xã Như Xuân", "xã"
+    procedure_levels = [ProcedureLevel.COMMUNE] * 3 + [ProcedureLevel.PROVINCE]
+
+    def issuer(self, key: str) -> tuple[Agency, str, str, str]:
+        """The agency of an issuer key (``ISSUERS``), its symbol suffix, signer, position."""
+        _name, _short, _level, suffix, signer, position = ISSUERS[key]
+        return self.issuers[key], suffix, signer, position
+
+    def symbol_suffix(self, key: str) -> str:
+        """What ends the symbols of the documents of an issuer key ("UBND")."""
+        return ISSUERS[key][3]
+
+    def tree(self, parent: Page) -> TreeWriter:
+        return TreeWriter(parent)
 
     def prepare_taxonomies(self) -> None:
         self.fields = []
@@ -395,7 +416,7 @@ class Command(BaseCommand):
 
     # Legal documents --------------------------------------------------------------------
     def number_for(self, kind: DocumentType, issuer: str, day: dt.date) -> str:
-        suffix = ISSUERS[issuer][3]
+        suffix = self.symbol_suffix(issuer)
         abbreviation = kind.abbreviation
         for attempt in range(1000):
             n = self.rng.randint(1, 4999 if issuer == "ubnd" else 199)
@@ -423,21 +444,22 @@ class Command(BaseCommand):
     def make_legal(self, parent: Page, count: int) -> list[LegalDocumentPage]:
         if not count:
             return []
-        tree = TreeWriter(parent)
+        tree = self.tree(parent)
         weights = [w for _k, w, _i in self.types]
         days = sorted(self.when() for _ in range(count))
         pages: list[LegalDocumentPage] = []
         page_fields: list[list[Field]] = []
         for day in days:
             kind, _weight, issuer_key = self.rng.choices(self.types, weights)[0]
-            _name, _short, _level, _suffix, signer, position = ISSUERS[issuer_key]
-            issuer = self.issuers[issuer_key]
-            articles = self.run_of_articles(3, 12)
+            issuer, _suffix, signer, position = self.issuer(issuer_key)
+            articles = self.run_of_articles(*self.article_range)
             number = self.number_for(kind, issuer_key, day)
             topic = lower_first(articles[0].topic.rstrip("."))
             summary = f"Quy định về {topic}"
             if issuer.level == AgencyLevel.PROVINCE:
                 summary += " trên địa bàn tỉnh Thanh Hóa"
+            elif issuer.level == AgencyLevel.COMMUNE:
+                summary += f" trên địa bàn {lower_first(self.body_label)}"
             title = f"{kind.name} {number} {lower_first(summary)}"[:250]
             body = []
             for n, article in enumerate(articles, start=1):
@@ -544,8 +566,8 @@ class Command(BaseCommand):
     def make_procedures(self, parent: Page, count: int) -> list[ProcedurePage]:
         if not count:
             return []
-        tree = TreeWriter(parent)
-        commune = self.issuers["ubnd"]
+        tree = self.tree(parent)
+        commune = self.issuer("ubnd")[0]
         pages = []
         for _ in range(count):
             name = self.rng.choice(PROCEDURE_NAMES) + self.rng.choice(PROCEDURE_CASES)
@@ -561,7 +583,7 @@ class Command(BaseCommand):
                 title=name,
                 code=code,
                 summary=f"{name}. Căn cứ: {basis[0].heading} {basis[0].code}.",
-                level=self.rng.choice([ProcedureLevel.COMMUNE] * 3 + [ProcedureLevel.PROVINCE]),
+                level=self.rng.choice(self.procedure_levels),
                 field=field,
                 agency=commune,
                 audience=[Audience.CITIZEN] + ([Audience.ENTERPRISE] if fee else []),
@@ -612,13 +634,17 @@ class Command(BaseCommand):
     def make_news(self, parent: Page, count: int) -> list[NewsPage]:
         if not count:
             return []
-        tree = TreeWriter(parent)
+        tree = self.tree(parent)
         pages = []
         for _ in range(count):
             article = self.rng.choice(self.articles)
             topic = article.topic.rstrip(".")
             title = self.rng.choice(NEWS_KINDS).format(
-                law=article.code, topic=topic, topic_lower=lower_first(topic)
+                law=article.code,
+                topic=topic,
+                topic_lower=lower_first(topic),
+                body=self.body_label,
+                area=self.area_label,
             )[:250]
             lines = paragraphs(article.text)
             summary = (
@@ -646,43 +672,53 @@ class Command(BaseCommand):
         return pages
 
     # Search rows ------------------------------------------------------------------------
-    def index(self, created: dict[str, list[Page]]) -> int:
-        from wagtail.search.backends import get_search_backends
-
-        from congthongtin.search.indexing import documents_for
-        from congthongtin.search.models import SearchDocument
-
-        backends = list(get_search_backends())
+    def index(self, created: dict[str, list[Page]], backends=()) -> int:
+        """Write the search rows of the new pages (``created``: kind → pages), in batches,
+        each handed to the Wagtail ``backends`` too. Returns how many rows."""
         total = 0
         pending: list = []
-
-        def flush():
-            nonlocal total, pending
-            if not pending:
-                return
-            with transaction.atomic():
-                SearchDocument.objects.bulk_create(pending, batch_size=BATCH)
-                for backend in backends:
-                    backend.add_bulk(SearchDocument, pending)
-            total += len(pending)
-            pending = []
-
-        for model, pages in (
-            (LegalDocumentPage, created["legal"]),
-            (ProcedurePage, created["procedures"]),
-            (NewsPage, created["news"]),
+        for model, key in (
+            (LegalDocumentPage, "legal"),
+            (ProcedurePage, "procedures"),
+            (NewsPage, "news"),
         ):
-            ids = [page.pk for page in pages]
-            for start in range(0, len(ids), 500):
-                chunk = ids[start : start + 500]
-                queryset = model.objects.filter(pk__in=chunk)
-                if model is LegalDocumentPage:
-                    queryset = queryset.select_related(
-                        "document_type", "issuing_body", "responsible_unit"
-                    ).prefetch_related("fields")
-                for page in queryset:
-                    pending.extend(documents_for(page))
-                    if len(pending) >= BATCH:
-                        flush()
-        flush()
-        return total
+            for rows in page_search_rows(model, [page.pk for page in created.get(key, ())]):
+                pending.extend(rows)
+                if len(pending) >= BATCH:
+                    total += write_search_rows(pending, backends)
+                    pending = []
+        return total + write_search_rows(pending, backends)
+
+
+def search_backends() -> list:
+    from wagtail.search.backends import get_search_backends
+
+    return list(get_search_backends())
+
+
+def page_search_rows(model, ids: list[int]):
+    """The search rows of the pages ``ids`` of ``model``, read back 500 at a time (their
+    facets need their relations), one list per page."""
+    from congthongtin.search.indexing import documents_for
+
+    for start in range(0, len(ids), 500):
+        queryset = model.objects.filter(pk__in=ids[start : start + 500])
+        if model is LegalDocumentPage:
+            queryset = queryset.select_related(
+                "document_type", "issuing_body", "responsible_unit"
+            ).prefetch_related("fields")
+        for page in queryset:
+            yield documents_for(page)
+
+
+def write_search_rows(rows: list, backends=()) -> int:
+    """``bulk_create`` search rows and hand them to the Wagtail ``backends``."""
+    from congthongtin.search.models import SearchDocument
+
+    if not rows:
+        return 0
+    with transaction.atomic():
+        SearchDocument.objects.bulk_create(rows, batch_size=BATCH)
+        for backend in backends:
+            backend.add_bulk(SearchDocument, rows)
+    return len(rows)
