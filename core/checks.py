@@ -175,6 +175,7 @@ PREREQUISITES: dict[str, list[str]] = {
         "congthongtin.core",  # core.text, core.listing, core.search_items, agencies and fields
         "wagtail",  # Page, publishing signals
         "wagtail.search",  # backends (modelsearch) and wagtailsearch migrations
+        "wagtail.contrib.settings",  # SearchSettings: the province-wide search of a body
     ],
     "congthongtin.stats": [
         "congthongtin.core",  # core.visitors, core.reports, core.outbox, roles and bodies
