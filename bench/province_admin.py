@@ -24,7 +24,7 @@ signal receivers disconnected (publishing: Wagtail's own front-cache handler, wh
 at once, instead of ours). A stock run as a superuser is printed too: that is what an
 administrator sees and is the cheapest permission path.
 
-Usage (PostgreSQL database built as described in bench/_draft_admin.md)::
+Usage (PostgreSQL database built as described in bench/PROVINCE.md §4)::
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/wt_admin_bench \\
         nice -n 10 .venv/bin/python bench/province_admin.py --runs 20

@@ -4,7 +4,7 @@ Only what the body publishes for a unit on its directory page: its name, parent 
 address, the unit's own official telephone, official e-mail and website. The officials and
 their phone numbers are left out: ``Unit`` has no "published" flag per official number, and
 an official's direct line is personal data unless the body chooses to publish it
-(docs/_draft_opendata.md)."""
+(docs/opendata.md)."""
 
 from __future__ import annotations
 
