@@ -29,19 +29,9 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
-ROUTES = {
-    "procedures.ProcedureIndexPage": "dich-vu-cong-truc-tuyen/",
-    "consultation.ConsultationIndexPage": "dang-ky/",
-    "consultation.QuestionIndexPage": "gui-cau-hoi/",
-    "consultation.PetitionIndexPage": "gui-phan-anh/",
-    "consultation.ComplaintIndexPage": "gui-don/",
-    "editorial.ContributionPage": "tra-cuu/",
-}
-EXTRA_PATHS = ["/tim-kiem/?q=dang+ky+khai+sinh", "/tim-kiem/", "/trang-khong-ton-tai/"]
 HOST = "localhost"
 
 
@@ -57,21 +47,11 @@ def setup_django() -> None:
 
 
 def page_type_paths(site) -> dict[str, str]:
-    from wagtail.models import Page
+    """The addresses the query-count test renders (one per page type, the routable pages'
+    routes, search, a 404): the bench times exactly what the test counts."""
+    from tests.core.test_query_counts import page_type_paths as addresses
 
-    paths: dict[str, str] = {}
-    pages = Page.objects.live().descendant_of(site.root_page, inclusive=True).order_by("path")
-    for page in pages.specific():
-        label = page._meta.label
-        if label in paths:
-            continue
-        url = urlsplit(page.get_url(current_site=site)).path
-        paths[label] = url
-        if label in ROUTES:
-            paths[f"{label}: {ROUTES[label]}"] = url + ROUTES[label]
-    for path in EXTRA_PATHS:
-        paths[path] = path
-    return paths
+    return addresses(site)
 
 
 def ensure_sites(count: int) -> int:
