@@ -236,10 +236,9 @@ def submit(page, section_id: int) -> None:
 
 
 def dashboard_row(page, title: str):
+    """The item in the dashboard's "waiting for me" panel, with the step's buttons."""
     page.goto("/admin/")
-    row = page.locator("tr", has_text=title)
-    row.locator("button.w-dropdown__toggle").click()
-    return row
+    return page.locator("#editorial-waiting-section .cv-todo__item", has_text=title)
 
 
 #: The open dropdown of the editor's footer (it opens upwards) and of a dashboard row.
@@ -326,7 +325,7 @@ def run(shooter: Shooter, env: dict) -> None:
         if go:
             page = s.page("nvan")
             page.goto("/admin/")
-            page.locator("tr", has_text=news).get_by_role("link", name=news).click()
+            dashboard_row(page, news).get_by_role("link", name=news).first.click()
             page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/"))
             open_footer_menu(page)
             s.shot(page, "duyet-dang", "footer", FOOTER_MENU, pad=4)
