@@ -309,8 +309,9 @@ def run(shooter: Shooter, env: dict) -> None:
             modal = page.locator(".modal-dialog")
             modal.locator("textarea[name=comment]").fill("Đã biên tập, đúng chính tả.")
             s.shot(page, "duyet-buoc-1-nhan-xet", modal)
-            modal.locator("button[type=submit]").click()
-            page.wait_for_url("**/admin/")
+            # The dashboard reloads once the approval is recorded.
+            with page.expect_navigation():
+                modal.locator("button[type=submit]").click()
 
     with s.step("duyet-buoc-2") as go:
         if go:
