@@ -20,7 +20,12 @@ from congthongtin.consultation.models import QuestionState
 
 ROOT = Path(__file__).resolve().parents[2]
 APPS = list(PACKAGES)
-ALLOWED = {Path("consultation/lifecycle.py")}
+ALLOWED = {
+    Path("consultation/lifecycle.py"),
+    # The benchmark corpus writes published, answered questions in bulk in their final
+    # state (no history, no e-mail): rows made, not a question moved through its life.
+    Path("nhuxuan_site/management/commands/generate_province.py"),
+}
 WRITE_METHODS = {"update", "create", "get_or_create", "update_or_create"}
 
 
