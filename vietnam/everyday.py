@@ -18,11 +18,10 @@ abbreviations. Pure Python, no Django.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .fold import fold, fold_iy
+from .fold import search_words
 
 #: Kinds of entry.
 EVERYDAY = "everyday"  # everyday words for an administrative term
@@ -34,8 +33,6 @@ KINDS = (EVERYDAY, FORMER, ABBREVIATION)
 TYPED_WEIGHT = 1.0
 EXPANSION_WEIGHT = 0.4
 
-_WORD = re.compile(r"[0-9a-z]+(?:[/.-][0-9a-z]+)*")
-
 
 def key(text: str) -> str:
     """The search key of ``text``: folded, i/y folded, words separated by one space."""
@@ -44,7 +41,7 @@ def key(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The words of ``text`` as search keys; a document number stays one word."""
-    return _WORD.findall(fold_iy(fold(text)))
+    return search_words(text)
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,20 @@ def fold_iy(text: str) -> str:
     return _IY.sub(lambda m: (m.group(1) or "") + "i", text)
 
 
+#: A word of a search key: letters and digits, a document number ("42/2022/nd-cp") whole.
+SEARCH_WORD = re.compile(r"[0-9a-z]+(?:[/.-][0-9a-z]+)*")
+
+
+def search_key(text: str) -> str:
+    """``text`` folded, then i/y folded: the form the lexicon and the speller compare."""
+    return fold_iy(fold(text))
+
+
+def search_words(text: str) -> list[str]:
+    """The words of ``text`` as search keys (``SEARCH_WORD``)."""
+    return SEARCH_WORD.findall(search_key(text))
+
+
 def slugify(text: str, max_length: int | None = None) -> str:
     """ASCII slug: "Thủ tục hành chính" → ``thu-tuc-hanh-chinh``, "Đà Nẵng" → ``da-nang``."""
     slug = _NON_SLUG.sub("-", fold(text)).strip("-")

@@ -31,20 +31,15 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .fold import fold, fold_iy
+from .fold import SEARCH_WORD, fold, search_key
 
 MAX_DISTANCE = 2
-_WORD = re.compile(r"[0-9a-z]+(?:[/.-][0-9a-z]+)*")
 _SURFACE = re.compile(r"[^\W_]+(?:[/.-][^\W_]+)*")
 _TONE_KEYS = "sfrxj"
 _TELEX_PAIRS = (("dd", "d"), ("aa", "a"), ("ee", "e"), ("oo", "o"), ("aw", "a"), ("ow", "o"))
 _TELEX_PAIRS += (("uw", "u"), ("w", "u"))
 #: Words shorter than this are left alone (too many neighbours to choose well).
 MIN_LENGTH = 2
-
-
-def _key(word: str) -> str:
-    return fold_iy(fold(word))
 
 
 def _deletes(word: str, distance: int) -> set[str]:
@@ -85,7 +80,7 @@ def telex_readings(word: str) -> set[str]:
                 readings.add(base[:i] + base[i + 1 :])
         readings.add(base)
     readings.discard(word)
-    return {_key(reading) for reading in readings if reading}
+    return {search_key(reading) for reading in readings if reading}
 
 
 @dataclass(frozen=True)
@@ -122,7 +117,7 @@ class Vocabulary:
             self.add(text)
 
     def __contains__(self, word: str) -> bool:
-        return _key(word) in self.counts
+        return search_key(word) in self.counts
 
     def __len__(self) -> int:
         return len(self.counts)
@@ -131,8 +126,8 @@ class Vocabulary:
         """Count the words of ``text`` (a title, a heading, a lexicon phrase)."""
         previous = previous_surface = None
         for surface in _SURFACE.findall(text.lower()):
-            word = _key(surface)
-            if not _WORD.fullmatch(word):
+            word = search_key(surface)
+            if not SEARCH_WORD.fullmatch(word):
                 previous = None
                 continue
             self.counts[word] += weight
@@ -192,7 +187,7 @@ class Vocabulary:
     def correct(self, query: str) -> Correction:
         """``query`` with each unknown word replaced by its likeliest known neighbour."""
         typed_surfaces = _SURFACE.findall(query.lower())
-        keys = [_key(surface) for surface in typed_surfaces]
+        keys = [search_key(surface) for surface in typed_surfaces]
         corrected = list(keys)
         changes = []
         for i, word in enumerate(keys):
@@ -200,7 +195,7 @@ class Vocabulary:
                 word in self.counts
                 or len(word) < MIN_LENGTH
                 or any(ch.isdigit() for ch in word)
-                or not _WORD.fullmatch(word)
+                or not SEARCH_WORD.fullmatch(word)
             ):
                 continue
             options = self.candidates(word)
