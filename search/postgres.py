@@ -31,7 +31,7 @@ from django.db.models import BooleanField, ExpressionWrapper, FloatField, Q
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length
 
-from congthongtin.vietnam.fold import fold, telex
+from congthongtin.vietnam.fold import fold, iy_forms, telex
 
 from .indexing import spaced
 
@@ -54,13 +54,20 @@ def words(text: str) -> list[str]:
     return [word.lower() for word in _WORD.findall(text)]
 
 
+def lexeme(term: str) -> str:
+    """One word of a tsquery: its i/y spellings as alternatives ("(ki | ky)")."""
+    forms = iy_forms(term)
+    return term if len(forms) == 1 else "(" + " | ".join(forms) + ")"
+
+
 def all_of(terms: list[str]) -> str:
-    """tsquery text (for ``to_tsquery('simple', …)``) requiring every word once."""
-    return " & ".join(dict.fromkeys(terms))
+    """tsquery text (for ``to_tsquery('simple', …)``) requiring every word once, a word
+    spelled with i or y in either spelling."""
+    return " & ".join(lexeme(term) for term in dict.fromkeys(terms))
 
 
 def any_of(terms: list[str]) -> str:
-    return " | ".join(dict.fromkeys(terms))
+    return " | ".join(form for term in dict.fromkeys(terms) for form in iy_forms(term))
 
 
 class Terms:
@@ -95,7 +102,7 @@ class Terms:
         return sql.format(n=NORMALIZATION), params
 
     def phrase(self) -> str | None:
-        return " <-> ".join(self.folded) if len(self.folded) > 1 else None
+        return " <-> ".join(map(lexeme, self.folded)) if len(self.folded) > 1 else None
 
 
 def _match(column: str, tsquery_sql: str, params: list) -> RawSQL:

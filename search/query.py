@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -27,7 +28,7 @@ from congthongtin.core.archives import archive_of_path, search_site_ids
 from congthongtin.core.bodies import archive_site_ids, body_name, pages_in_sites, site_tree_paths
 from congthongtin.core.listing import MAX_QUERY_LENGTH
 from congthongtin.vietnam.documents import find_numbers, parse_number
-from congthongtin.vietnam.fold import fold, strip_diacritics, telex
+from congthongtin.vietnam.fold import fold, fold_iy, iy_forms, strip_diacritics, telex
 
 from . import postgres
 from .indexing import spaced
@@ -170,6 +171,11 @@ class Hit:
     exact_number: bool = False
     #: ``Scope.origin``: the component body the row comes from, for a province-wide search.
     origin: dict | None = None
+    #: The title holds every word searched (typed, or an administrative term the query's
+    #: everyday words stand for): a candidate for the answer box.
+    strong: bool = False
+    #: Words of the query the row does not hold (a partial match), as typed.
+    missing: tuple[str, ...] = ()
 
     @property
     def part(self) -> str:
@@ -202,6 +208,16 @@ def document_url(
 class Outcome:
     hits: list[Hit] = field(default_factory=list)
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    #: Hits holding every content word of the query (before partial and added matches).
+    strict: int = 0
+    #: The corrected query the hits are for, when the query as typed found too little
+    #: (shown as "Kết quả cho «…». Tìm chính xác «…»?"); "" otherwise.
+    corrected: str = ""
+    #: Administrative terms searched besides the words typed ("sổ đỏ" → "Giấy chứng nhận
+    #: quyền sử dụng đất").
+    terms: list[str] = field(default_factory=list)
+    #: Words and terms to mark in the snippets.
+    highlight: str = ""
 
 
 #: Anything but letters, digits and the separators of document numbers is dropped: quotes,
@@ -223,15 +239,28 @@ def clean_query(query: str | None) -> str:
 
 def search_query(query: str):
     """The query accented, folded and in Telex: every spelling finds the same rows, and the
-    exactly accented rows match more fields and rank first."""
+    exactly accented rows match more fields and rank first. A word spelled with i or y
+    where both are written ("kĩ"/"kỹ") is searched in both spellings (``iy_spellings``)."""
     variants = []
-    for variant in (query, spaced(fold(query)), telex(query)):
+    for variant in (query, *iy_spellings(spaced(fold(query))), telex(query)):
         if variant and variant not in variants:
             variants.append(variant)
     combined = PlainText(variants[0], operator="and")
     for variant in variants[1:]:
         combined = combined | PlainText(variant, operator="and")
     return combined
+
+
+def iy_spellings(folded: str) -> list[str]:
+    """``folded`` as typed, with every i/y word (``vietnam.fold.iy_forms``) in i, and in y:
+    at most three variants, however many such words the query has."""
+    words = folded.split()
+    forms = [iy_forms(word) for word in words]
+    if all(len(form) == 1 for form in forms):
+        return [folded]
+    with_i = " ".join(form[0] for form in forms)
+    with_y = " ".join(form[-1] for form in forms)
+    return list(dict.fromkeys([folded, with_i, with_y]))
 
 
 def base_queryset(site, filters: Filters):
@@ -244,28 +273,63 @@ def base_queryset(site, filters: Filters):
     return filters.apply(queryset)
 
 
-def run(query: str, site, filters: Filters) -> Outcome:
-    """Ranked hits and facet counts; ``SearchUnavailable`` when the backend is down."""
+def run(
+    query: str, site, filters: Filters, *, citizen: bool = True, exact: bool = False
+) -> Outcome:
+    """Ranked hits and facet counts; ``SearchUnavailable`` when the backend is down.
+
+    ``citizen``: read the query as a citizen writes it (``search.citizen``): fillers weigh
+    nothing, everyday words and former names add the administrative terms, a query whose
+    words cannot all match ranks by the words that do, and a query that finds too little is
+    corrected against the site's vocabulary. False: only the words typed (the search before
+    issue 25, kept for the measure). ``exact``: no correction ("Tìm chính xác")."""
     try:
-        return _run(query, site, filters)
+        return _run(query, site, filters, citizen, exact)
     except BACKEND_ERRORS as error:
         raise SearchUnavailable(str(error)) from error
 
 
-def _run(query: str, site, filters: Filters) -> Outcome:
+#: Fewer hits holding every word than this, and partial matches are added.
+PARTIAL_BELOW = 10
+#: Fewer hits holding every word than this, and the query is corrected (when it can be).
+CORRECT_BELOW = 3
+#: Rows read for one administrative term or one partial query.
+EXTRA_ROWS = 30
+#: Candidates ranked for one administrative term or one partial query (PostgreSQL).
+EXTRA_CANDIDATES = 300
+
+
+def _run(query: str, site, filters: Filters, citizen: bool = True, exact: bool = False):
     query = clean_query(query)
     if not fold(query):
         return Outcome()
     backend = get_search_backend()
-    if stored_vectors(backend):
-        with postgres.index_scans(SearchDocument.objects.db):
-            return _search(backend, query, site, filters, postgres.Search(query))
-    return _search(backend, query, site, filters, None)
+    pg = stored_vectors(backend)
+    scans = postgres.index_scans(SearchDocument.objects.db) if pg else nullcontext()
+    with scans:
+        outcome = _search(backend, query, site, filters, pg, citizen)
+        if not citizen or exact or outcome.strict >= CORRECT_BELOW:
+            return outcome
+        from .citizen import correct
+
+        correction = correct(query, site)
+        if correction is None:
+            return outcome
+        other = _search(backend, correction.display, site, filters, pg, citizen)
+        if other.strict > outcome.strict:
+            other.corrected = correction.display
+            return other
+        return outcome
 
 
-def _search(backend, query: str, site, filters: Filters, stored) -> Outcome:
+def _search(backend, query: str, site, filters: Filters, pg: bool, citizen: bool) -> Outcome:
+    from .citizen import read
+
+    reading = read(query, site) if citizen else None
+    text = reading.content_query if reading is not None else query
+    stored = postgres.Search(text) if pg else None
     scope = base_queryset(site, filters)
-    ranked = ranked_rows(backend, query, scope, stored)
+    ranked = ranked_rows(backend, text, scope, stored)
     exact: list[SearchDocument] = []
     prefixes = number_prefixes(query)
     if prefixes and stored is not None:
@@ -275,23 +339,152 @@ def _search(backend, query: str, site, filters: Filters, stored) -> Outcome:
         for prefix in prefixes:
             condition |= Q(number_keys__contains=f" {prefix}")
         exact = list(scope.filter(condition, anchor="")[:20])
+    words = title_words(text)
+    typed_title = [d for d in ranked if holds(d, words)]
+    typed_other = [d for d in ranked if not holds(d, words)]
+    tiers: list[list[tuple[SearchDocument, bool, tuple[str, ...]]]] = [
+        [(d, True, ()) for d in exact],
+        [(d, True, ()) for d in typed_title],
+    ]
+    terms_title, terms_other, partial = [], [], []
+    if reading is not None:
+        for rewrite in reading.rewrites:
+            rows = extra_rows(backend, rewrite, scope, pg)
+            rewrite_words = title_words(rewrite)
+            terms_title += [d for d in rows if holds(d, rewrite_words)]
+            terms_other += [d for d in rows if not holds(d, rewrite_words)]
+        if len(ranked) < PARTIAL_BELOW and len(reading.content) > 1:
+            partial = partial_rows(backend, reading, scope, pg)
+    if reading is None:  # the words typed only, in the backend's order (before issue 25)
+        tiers = [tiers[0], [(d, holds(d, words), ()) for d in ranked]]
+    elif reading.covered:
+        # The query is the lexicon's phrases: an administrative term in a title says as
+        # much as the typed words there, more than the typed words anywhere in a body.
+        tiers += [[(d, True, ()) for d in terms_title], [(d, False, ()) for d in typed_other]]
+    else:
+        tiers += [[(d, False, ()) for d in typed_other], [(d, True, ()) for d in terms_title]]
+    tiers += [
+        [(d, False, missing) for d, missing in partial],
+        [(d, False, ()) for d in terms_other],
+    ]
     hits: list[Hit] = []
     seen: set = set()
-    for document, is_exact in [*((d, True) for d in exact), *((d, False) for d in ranked)]:
-        key = document.page_id or document.source
-        if key in seen:
-            continue
-        seen.add(key)
-        hits.append(Hit(document, is_exact))
+    for tier_number, tier in enumerate(tiers):
+        for document, strong, missing in tier:
+            key = document.page_id or document.source
+            if key in seen:
+                continue
+            seen.add(key)
+            hits.append(Hit(document, tier_number == 0, strong=strong, missing=missing))
     hits = drop_unpublished(hits)
     if site is not None:
-        scope = search_scope(site)
+        scope_of_site = search_scope(site)
         for hit in hits:
-            hit.origin = scope.origin(hit.document.path)
+            hit.origin = scope_of_site.origin(hit.document.path)
     # Without facet filters the ranked scope is the facets' scope: what the ranked search
     # read may already be every match.
-    facets = facet_counts(backend, query, site, stored if not filters else None)
-    return Outcome(hits=hits, facets=facets)
+    facets = facet_counts(backend, text, site, stored if not filters else None)
+    strict = len({d.page_id or d.source for d in [*exact, *ranked]})
+    terms = reading.terms if reading is not None else []
+    return Outcome(
+        hits=hits,
+        facets=facets,
+        strict=strict,
+        terms=terms,
+        highlight=" ".join([text, *terms]),
+    )
+
+
+def title_words(text: str) -> list[tuple[str, str | None]]:
+    """The words of ``text`` as a row's title is checked for them: (folded and i/y folded,
+    Telex spelling when the word is typed with accents, else None). A word typed with
+    accents must be in the title with the same accents ("bị" is not "bí" there)."""
+    words = []
+    for word in spaced(text).split():
+        folded = fold_iy(fold(word))
+        if not folded:
+            continue
+        plain = fold(word) == word.lower() or any(char.isdigit() for char in word)
+        words.append((folded, None if plain else telex(word.lower())))
+    return words
+
+
+def holds(document: SearchDocument, words: list[tuple[str, str | None]]) -> bool:
+    """Whether the row's title (and heading) holds every one of ``words`` (``title_words``)."""
+    if not words:
+        return False
+    folded = set(fold_iy(document.folded_title).split())
+    accented = None
+    for word, exact in words:
+        if word not in folded:
+            return False
+        if exact is not None:
+            if accented is None:
+                accented = set(telex(f"{document.title} {document.heading}".lower()).split())
+            if exact not in accented:
+                return False
+    return True
+
+
+def extra_rows(backend, text: str, scope, pg: bool) -> list[SearchDocument]:
+    """The best ``EXTRA_ROWS`` rows of a query the search adds (a term, a partial query)."""
+    if pg:
+        return postgres.Search(text).ranked(scope, EXTRA_CANDIDATES, EXTRA_ROWS)
+    return ranked_rows(backend, text, scope)[:EXTRA_ROWS]
+
+
+#: Matches of one word read for the partial ranking.
+PARTIAL_CANDIDATES = 300
+#: Rows of the partial ranking read back.
+PARTIAL_ROWS = 40
+#: A word in the title counts this many times more in the partial ranking (besides once
+#: for being in the row): the title says what a page is about, a long body holds everything.
+TITLE_WEIGHT = 2.0
+
+
+def match_ids(backend, word: str, scope, pg: bool, cap: int = PARTIAL_CANDIDATES) -> list[int]:
+    """Ids of at most ``cap`` rows of ``scope`` that hold ``word`` (in any spelling)."""
+    if pg:
+        terms = postgres.Terms(word)
+        if not terms:
+            return []
+        matches = scope.filter(postgres._match("text_vector", *terms.match_sql))
+        return list(matches.values_list("id", flat=True)[:cap])
+    return [row.pk for row in backend.search(search_query(word), scope.only("pk"))[:cap]]
+
+
+def partial_rows(backend, reading, scope, pg: bool) -> list[tuple[SearchDocument, tuple]]:
+    """(row, words it leaves out) of the rows holding some of the query's content words,
+    best first: the weights (``vocabulary.weight``) of the words each row holds, and
+    ``TITLE_WEIGHT`` times more for the words its title holds. Fillers never count; a word that no row holds
+    weighs nothing. One read per word (the heaviest ``citizen.MAX_PARTIAL_WORDS``), one for
+    the rows."""
+    from .citizen import MAX_PARTIAL_WORDS
+
+    words = sorted(
+        zip(reading.content, reading.keys, strict=True),
+        key=lambda item: -reading.weights.get(item[1], 1.0),
+    )[:MAX_PARTIAL_WORDS]
+    scores: dict[int, float] = {}
+    held: dict[int, set[str]] = {}
+    for surface, key in words:
+        weight = reading.weights.get(key, 1.0)
+        for pk in match_ids(backend, surface, scope, pg):
+            scores[pk] = scores.get(pk, 0.0) + weight
+            held.setdefault(pk, set()).add(surface)
+    best = sorted(scores, key=lambda pk: (-scores[pk], -pk))[: PARTIAL_ROWS * 3]
+    rows = list(scope.model.objects.filter(pk__in=best).defer("body", "folded", "telex"))
+    for row in rows:
+        title = set(fold_iy(row.folded_title).split())
+        bonus = TITLE_WEIGHT * sum(
+            reading.weights.get(key, 1.0) for _s, key in words if key in title
+        )
+        row.partial_score = scores[row.pk] + bonus
+    rows.sort(key=lambda row: (-row.partial_score, -row.pk))
+    return [
+        (row, tuple(surface for surface, _key in words if surface not in held[row.pk]))
+        for row in rows[:PARTIAL_ROWS]
+    ]
 
 
 def stored_vectors(backend) -> bool:
@@ -320,9 +513,10 @@ def ranked_rows(backend, query: str, scope, stored=None) -> list[SearchDocument]
     rows = list(backend.search(search_query(query), scope)[:MAX_RANKED_ROWS])
     terms = spaced(fold(query)).split()
     phrase = phrase_pattern(terms)
+    words = [(word, None) for word, _exact in title_words(query)]
     rows.sort(  # stable: the backend's ranking orders within each group
         key=lambda d: (
-            not all(term in d.folded_title.split() for term in terms),
+            not holds(d, words),
             phrase is not None and not phrase.search(d.folded),
         )
     )
@@ -333,7 +527,8 @@ def phrase_pattern(terms: list[str]) -> re.Pattern | None:
     """The folded words of a query of two words or more as one phrase, for the folded text."""
     if len(terms) < 2:
         return None
-    return re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, terms)) + r"(?!\w)")
+    parts = ["(?:" + "|".join(map(re.escape, iy_forms(term))) + ")" for term in terms]
+    return re.compile(r"(?<!\w)" + r"\W+".join(parts) + r"(?!\w)")
 
 
 _NUMBER_YEAR = re.compile(r"(\d+)\s*/\s*(\d{4})")
@@ -445,7 +640,10 @@ def snippet(text: str, query: str, width: int = 240) -> str:
     if not text:
         return ""
     folded = text.translate(_FOLD_TABLE)
-    patterns = [re.compile(rf"(?<!\w){re.escape(term)}(?!\w)") for term in terms]
+    patterns = [
+        re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, iy_forms(term))) + r")(?!\w)")
+        for term in terms
+    ]
     firsts = [found.start() for pattern in patterns if (found := pattern.search(folded))]
     start = max(0, min(firsts) - width // 3) if firsts else 0
     end = min(len(text), start + width)

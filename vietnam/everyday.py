@@ -18,10 +18,11 @@ abbreviations. Pure Python, no Django.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .fold import search_words
+from .fold import fold, search_words, telex
 
 #: Kinds of entry.
 EVERYDAY = "everyday"  # everyday words for an administrative term
@@ -32,6 +33,19 @@ KINDS = (EVERYDAY, FORMER, ABBREVIATION)
 #: Weight of a typed word; an added term weighs less, so exact matches still rank first.
 TYPED_WEIGHT = 1.0
 EXPANSION_WEIGHT = 0.4
+
+
+_SURFACE = re.compile(r"[^\W_]+(?:[/.-][^\W_]+)*", re.UNICODE)
+
+
+def accents(text: str) -> tuple[str | None, ...]:
+    """Each word of ``text`` in Telex when it is written with accents (the tone's place
+    does not matter: "hoà" and "hòa" are one), else None."""
+    found = []
+    for word in _SURFACE.findall(text):
+        lower = word.lower()
+        found.append(None if fold(lower) == lower else telex(lower))
+    return tuple(found)
 
 
 def key(text: str) -> str:
@@ -98,8 +112,12 @@ class Lexicon:
             by_key[entry.key] = entry  # a later entry (a body's own) replaces an earlier one
         self._entries = by_key
         self._longest = max((len(k) for k in by_key), default=0)
-        filler_keys = FILLERS if fillers is None else fillers
-        self._fillers = {tuple(words(phrase)) for phrase in filler_keys if words(phrase)}
+        self._filler_texts = tuple(FILLERS if fillers is None else fillers)
+        #: Filler key → its accented spellings (Telex, one per word; None: written unaccented)
+        self._fillers: dict[tuple[str, ...], set[tuple[str | None, ...]]] = {}
+        for phrase in self._filler_texts:
+            if words(phrase):
+                self._fillers.setdefault(tuple(words(phrase)), set()).add(accents(phrase))
         self._filler_longest = max((len(k) for k in self._fillers), default=0)
 
     def __len__(self) -> int:
@@ -114,12 +132,17 @@ class Lexicon:
         return Lexicon([*self._entries.values(), *entries], fillers=self._filler_phrases())
 
     def _filler_phrases(self) -> list[str]:
-        return [" ".join(k) for k in self._fillers]
+        return list(self._filler_texts)
 
     def lookup(self, text: str) -> list[Entry]:
         """The entries whose phrase occurs in ``text`` as whole words, longest first; a
         shorter phrase inside a longer one found is not reported again."""
         return [entry for entry, _start, _end in self._spans(words(text))]
+
+    def spans(self, typed: list[str]) -> list[tuple[Entry, int, int]]:
+        """(entry, start, end) of the entries found in ``typed`` (search keys), longest
+        first; a word belongs to one entry at most."""
+        return self._spans(typed)
 
     def _spans(self, typed: list[str]) -> list[tuple[Entry, int, int]]:
         found, taken = [], [False] * len(typed)
@@ -133,14 +156,31 @@ class Lexicon:
                     taken[start : start + length] = [True] * length
         return sorted(found, key=lambda item: (-(item[2] - item[1]), item[1]))
 
-    def _filler_mask(self, typed: list[str], protected: list[bool]) -> list[bool]:
+    def _is_filler(self, key: tuple[str, ...], typed_accents: tuple[str | None, ...]) -> bool:
+        """Whether the typed words (search keys, and their accents when typed with them)
+        are a filler: the same keys, and each accented word with the filler's accents."""
+        spellings = self._fillers.get(key)
+        if not spellings:
+            return False
+        return any(
+            all(
+                typed is None or typed == written
+                for typed, written in zip(typed_accents, spelling, strict=True)
+            )
+            for spelling in spellings
+        )
+
+    def _filler_mask(
+        self, typed: list[str], protected: list[bool], typed_accents: list[str | None]
+    ) -> list[bool]:
         mask = [False] * len(typed)
         for length in range(min(self._filler_longest, len(typed)), 0, -1):
             for start in range(len(typed) - length + 1):
                 span = range(start, start + length)
                 if any(mask[i] or protected[i] for i in span):
                     continue
-                if tuple(typed[start : start + length]) in self._fillers:
+                key = tuple(typed[start : start + length])
+                if self._is_filler(key, tuple(typed_accents[start : start + length])):
                     for i in span:
                         mask[i] = True
         return mask
@@ -153,17 +193,21 @@ class Lexicon:
         hold). An entry's terms already typed are not added again.
         """
         typed = words(query)
+        typed_accents = list(accents(query))
+        if len(typed_accents) != len(typed):  # words split otherwise: compare folded only
+            typed_accents = [None] * len(typed)
         spans = self._spans(typed)
         protected = [False] * len(typed)
         for _entry, start, end in spans:
             for i in range(start, end):
                 protected[i] = True
-        mask = self._filler_mask(typed, protected)
+        mask = self._filler_mask(typed, protected, typed_accents)
         # A matched phrase's own filler words ("làm" in "làm sổ đỏ") weigh nothing either.
         content = [
             word
             for i, word in enumerate(typed)
-            if not mask[i] and not (protected[i] and (word,) in self._fillers)
+            if not mask[i]
+            and not (protected[i] and self._is_filler((word,), (typed_accents[i],)))
         ] or list(typed)
         typed_key = " " + " ".join(typed) + " "
         expansions: list[tuple[str, float]] = []
@@ -184,16 +228,18 @@ class Lexicon:
 
 
 #: Words and phrases that wrap a question without saying what it is about. They weigh
-#: nothing when ranking; a query made only of them keeps them all.
+#: nothing when ranking; a query made only of them keeps them all. Written with their
+#: accents: a word typed with accents is a filler only with the same accents ("tội" is not
+#: "tôi", "thẻ" not "thế", "hội" not "hỏi"); a word typed without accents is compared folded.
 FILLERS = """
-xin; cho; cho con; cho em; cho toi; toi; em; minh; chung toi; gia dinh toi; con toi; muon;
-can; phai; co; duoc; khong; co duoc khong; duoc khong; the nao; nhu the nao; nhu nao;
-lam the nao; lam sao; ra sao; bao gio; khi nao; o dau; tai dau; cho nao; noi nao; nop o dau;
-bao nhieu; het bao nhieu; het bao nhieu tien; bao nhieu tien; mat bao lau; bao lau;
-mat bao nhieu ngay; la gi; gi; nhung gi; giay to gi; ho so gom nhung gi; can nhung gi;
-thu tuc; thu tuc lam; cach; cach lam; huong dan; quy trinh; lam; di lam; viec; ve; cua; va;
-voi; o; tai; de; thi; ma; a; nhe; vay; the; ha; nhi; oi; giup; giup em; giup toi; hoi;
-cho hoi; xin hoi; ai; nguoi; lam giay; online; truc tuyen
+xin; cho; cho con; cho em; cho tôi; tôi; em; mình; chúng tôi; gia đình tôi; con tôi; muốn;
+cần; phải; có; được; không; có được không; được không; thế nào; như thế nào; như nào;
+làm thế nào; làm sao; ra sao; bao giờ; khi nào; ở đâu; tại đâu; chỗ nào; nơi nào; nộp ở đâu;
+bao nhiêu; hết bao nhiêu; hết bao nhiêu tiền; bao nhiêu tiền; mất bao lâu; bao lâu;
+mất bao nhiêu ngày; là gì; gì; những gì; giấy tờ gì; hồ sơ gồm những gì; cần những gì;
+những; thủ tục; thủ tục làm; cách; cách làm; hướng dẫn; quy trình; làm; đi làm; việc; về;
+của; và; với; ở; tại; để; thì; mà; à; nhé; vậy; thế; hả; nhỉ; ơi; giúp; giúp em; giúp tôi;
+hỏi; cho hỏi; xin hỏi; ai; người; làm giấy; online; trực tuyến; giờ; bây giờ; hiện nay
 """
 FILLERS = tuple(p.strip() for p in FILLERS.replace("\n", " ").split(";") if p.strip())
 

@@ -42,6 +42,20 @@ def fold_iy(text: str) -> str:
     return _IY.sub(lambda m: (m.group(1) or "") + "i", text)
 
 
+#: Initials after which a final i and y are both written in practice ("kĩ"/"kỹ", "lí"/"lý",
+#: "Mĩ"/"Mỹ", "quí"/"quý", "bác sĩ"/"bác sỹ", "công ti"/"công ty", "hi sinh"/"hy sinh"). After
+#: other initials only one spelling is in use ("thi", "chi", "vi"; "huy" is another vowel).
+_IY_BOTH = re.compile(r"^(h|k|l|m|qu|s|t)[iy]$")
+
+
+def iy_forms(word: str) -> tuple[str, ...]:
+    """The spellings of a folded word that search must treat as one: ``("ki", "ky")`` for
+    "ki" or "ky"; ``(word,)`` for every other word."""
+    if not _IY_BOTH.match(word):
+        return (word,)
+    return (word[:-1] + "i", word[:-1] + "y")
+
+
 #: A word of a search key: letters and digits, a document number ("42/2022/nd-cp") whole.
 SEARCH_WORD = re.compile(r"[0-9a-z]+(?:[/.-][0-9a-z]+)*")
 
