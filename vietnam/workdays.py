@@ -260,7 +260,9 @@ class WorkCalendar:
             )
             off: list[int] = []
             worked: list[int] = []
-            for day in {day for day in listed if day.year == year}:
+            # (a datetime listed by mistake never matched a day: it is left out here too)
+            days = {d for d in listed if d.year == year and not isinstance(d, dt.datetime)}
+            for day in days:
                 working = self._listed_working_day(day)
                 if day.weekday() < 5 and not working:
                     off.append(day.toordinal())
