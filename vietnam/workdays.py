@@ -61,6 +61,14 @@ working days, so it only matters for a period measured in hours. Both ends are s
 Dates without a time (``datetime.date``) are counted in days per Bộ luật Dân sự Điều
 147–148: the start day is not counted, the N-th working day after it is the last day.
 
+Cost: the calendar counts without walking the days. Per year it keeps the days that break
+the weekday rule (weekdays off, weekend days worked; ``WorkCalendar._exceptions``, built once
+per calendar object and year); a count over a range is its Mondays–Fridays by arithmetic
+(five a week) corrected by those days, found with ``bisect``. A range of weeks or years costs
+the same as a range of days, so a dashboard of hundreds of items weeks overdue measures each
+in microseconds (``bench/workdays.py``); tests/vietnam/test_workdays_reference.py holds the
+old day-by-day walk and checks the two agree on thousands of random ranges.
+
 Time zones: aware datetimes are interpreted in the calendar's zone (default
 Asia/Ho_Chi_Minh) and returned in the input's own tzinfo; naive ones are taken as
 local wall-clock time and returned naive.
@@ -69,8 +77,11 @@ local wall-clock time and returned naive.
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import chain
 
 import holidays
 
@@ -107,6 +118,31 @@ def _checked_periods(periods) -> tuple[tuple[dt.time, dt.time], ...]:
             raise ValueError("working periods must be in order and not overlap")
         previous_end = end
     return periods
+
+
+def _weekdays_through(ordinal: int) -> int:
+    """Mondays to Fridays among the day ordinals 1..``ordinal`` (ordinal 1, 1/1/1, is a
+    Monday): five per whole week, then the weekdays of the rest."""
+    weeks, rest = divmod(ordinal, 7)
+    return 5 * weeks + min(rest, 5)
+
+
+def _weekday_span(weekday: int, n: int) -> int:
+    """Days from a day of ``weekday`` (0 Monday … 6 Sunday) to the ``n``-th Monday–Friday
+    after it (n ≥ 1); a weekend day counts from the Friday before it."""
+    friday_or_before = min(weekday, 4)
+    weeks, rest = divmod(friday_or_before + n, 5)
+    return weeks * 7 + rest - friday_or_before - (weekday - friday_or_before)
+
+
+@lru_cache(maxsize=64)
+def _period_length(periods: tuple[tuple[dt.time, dt.time], ...]) -> dt.timedelta:
+    """The working time of one working day's ``periods`` (as ``_checked_periods`` gives)."""
+    day = dt.date(2000, 1, 3)
+    return sum(
+        (dt.datetime.combine(day, end) - dt.datetime.combine(day, start) for start, end in periods),
+        dt.timedelta(0),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -170,6 +206,9 @@ class WorkCalendar:
         self.tz = tz or VN_TZ
         self._swapped_working = _package_working_saturdays() if use_package_swaps else frozenset()
         self._holidays = holidays.country_holidays("VN", language="vi")
+        # Per year: the days that break the weekday rule (see ``_exceptions``).
+        self._years: dict[int, tuple[tuple[int, ...], tuple[int, ...], frozenset[dt.date]]] = {}
+        self._years_lock = threading.Lock()
 
     # --- days ------------------------------------------------------------------------
 
@@ -185,8 +224,8 @@ class WorkCalendar:
             return self._local(day).date()
         return day
 
-    def is_working_day(self, day: dt.date | dt.datetime) -> bool:
-        day = self._as_date(day)
+    def _listed_working_day(self, day: dt.date) -> bool:
+        """Rule 1 read from the lists themselves (``is_working_day`` reads its result)."""
         if day in self.extra_working_days:
             return True
         if day in self.extra_days_off or day in self._holidays:
@@ -194,6 +233,92 @@ class WorkCalendar:
         if day in self._swapped_working:
             return True
         return day.weekday() < 5
+
+    def _exceptions(self, year: int) -> tuple[tuple[int, ...], tuple[int, ...], frozenset[dt.date]]:
+        """The days of ``year`` that break the weekday rule (Monday to Friday worked, the
+        weekend off): the ordinals of the weekdays off (holidays, announced days off) and of
+        the weekend days worked (swapped Saturdays), each sorted, and both as one set.
+
+        Built once per calendar and year, from the holidays the package gives for that
+        year and the swaps: counting then costs a few ``bisect`` calls per year of the
+        range, whatever its length in days. The calendar objects are long-lived
+        (``core.calendar`` keeps them), so the table is built once per process and year.
+        """
+        found = self._years.get(year)
+        if found is not None:
+            return found
+        with self._years_lock:  # calendars are shared between a server's threads
+            found = self._years.get(year)
+            if found is not None:
+                return found
+            self._holidays.get(dt.date(year, 1, 1))  # the package fills a year in when asked
+            listed = chain(
+                self.extra_days_off,
+                self.extra_working_days,
+                self._swapped_working,
+                list(self._holidays),  # a copy: holiday_name() may fill in another year
+            )
+            off: list[int] = []
+            worked: list[int] = []
+            # (a datetime listed by mistake never matched a day: it is left out here too)
+            days = {d for d in listed if d.year == year and not isinstance(d, dt.datetime)}
+            for day in days:
+                working = self._listed_working_day(day)
+                if day.weekday() < 5 and not working:
+                    off.append(day.toordinal())
+                elif day.weekday() >= 5 and working:
+                    worked.append(day.toordinal())
+            off.sort()
+            worked.sort()
+            special = frozenset(dt.date.fromordinal(o) for o in chain(off, worked))
+            found = self._years[year] = (tuple(off), tuple(worked), special)
+        return found
+
+    def is_working_day(self, day: dt.date | dt.datetime) -> bool:
+        day = self._as_date(day)
+        return (day.weekday() < 5) != (day in self._exceptions(day.year)[2])
+
+    def _count_working_days(self, first: dt.date, last: dt.date) -> int:
+        """Working days d with ``first`` ≤ d ≤ ``last`` (0 when ``last`` is before ``first``):
+        the weekdays of the range arithmetically, corrected by the exceptions of each of its
+        years (whole years by their length, the two end years by ``bisect``)."""
+        if last < first:
+            return 0
+        low, high = first.toordinal(), last.toordinal()
+        count = _weekdays_through(high) - _weekdays_through(low - 1)
+        for year in range(first.year, last.year + 1):
+            off, worked, _ = self._exceptions(year)
+            if year in (first.year, last.year):
+                count -= bisect_right(off, high) - bisect_left(off, low)
+                count += bisect_right(worked, high) - bisect_left(worked, low)
+            else:
+                count += len(worked) - len(off)
+        return count
+
+    def _advance(self, day: dt.date, n: int) -> dt.date:
+        """The ``n``-th working day after ``day`` (``next_working_day`` applied ``n`` times):
+        the ``n``-th weekday by arithmetic, then the days off in between made up the same
+        way, a few rounds whatever ``n`` is."""
+        one = dt.timedelta(days=1)
+        while n > 0:
+            span = _weekday_span(day.weekday(), n)
+            target = day + dt.timedelta(days=span)
+            count = self._count_working_days(day + one, target)
+            if count == n and self.is_working_day(target):
+                return target
+            if count >= n:
+                # Weekend days worked in the window: the day is before ``target``; take
+                # half the window until it holds fewer than n working days.
+                while count >= n and span:
+                    span //= 2
+                    count = self._count_working_days(day + one, day + dt.timedelta(days=span))
+                if not span:
+                    day = self.next_working_day(day)
+                    n -= 1
+                    continue
+            day += dt.timedelta(days=span)
+            n -= count
+        return day
 
     def holiday_name(self, day: dt.date | dt.datetime) -> str | None:
         """Vietnamese name of the holiday or announced day off, None on other days."""
@@ -252,10 +377,7 @@ class WorkCalendar:
         if not isinstance(start, dt.datetime):
             if n == 0:
                 return self.next_working_day(start, include=True)
-            day = start
-            for _ in range(n):
-                day = self.next_working_day(day)
-            return day
+            return self._advance(start, n)
         return self.add_working_duration(start, n * self.day_length)
 
     def add_calendar_days(self, start: dt.datetime, n: int) -> dt.datetime:
@@ -280,16 +402,19 @@ class WorkCalendar:
         if amount < dt.timedelta(0):
             raise ValueError("amount must be >= 0")
         local = self._local(self.start_of_period(start))
-        remaining = amount
         day = local.date()
-        while True:
-            closing = dt.datetime.combine(day, self.work_end)
-            available = closing - local
-            if remaining <= available:
-                return self._back(local + remaining, start)
-            remaining -= available
-            day = self.next_working_day(day)
-            local = dt.datetime.combine(day, self.work_start)
+        available = dt.datetime.combine(day, self.work_end) - local
+        if amount <= available:
+            return self._back(local + amount, start)
+        # Whole working days of ``day_length`` follow; the last one takes the rest, a rest
+        # of exactly a day ending at its closing time.
+        days, rest = divmod(amount - available, self.day_length)
+        if rest:
+            days += 1
+        else:
+            rest = self.day_length
+        day = self._advance(day, days)
+        return self._back(dt.datetime.combine(day, self.work_start) + rest, start)
 
     def working_days_between(self, a: dt.date | dt.datetime, b: dt.date | dt.datetime) -> int:
         """Working days d with a < d ≤ b (dates; datetimes count by their date), negative
@@ -298,12 +423,7 @@ class WorkCalendar:
         sign = 1
         if end < start:
             start, end, sign = end, start, -1
-        count = 0
-        day = start + dt.timedelta(days=1)
-        while day <= end:
-            count += self.is_working_day(day)
-            day += dt.timedelta(days=1)
-        return sign * count
+        return sign * self._count_working_days(start + dt.timedelta(days=1), end)
 
     def working_time_between(self, a: dt.datetime, b: dt.datetime) -> dt.timedelta:
         """Working time elapsed from ``a`` to ``b`` (zero if b ≤ a); the inverse of
@@ -311,16 +431,8 @@ class WorkCalendar:
         start, end = self._local(a), self._local(b)
         if end <= start:
             return dt.timedelta(0)
-        total = dt.timedelta(0)
-        day = start.date()
-        while day <= end.date():
-            if self.is_working_day(day):
-                opening = max(dt.datetime.combine(day, self.work_start), start)
-                closing = min(dt.datetime.combine(day, self.work_end), end)
-                if closing > opening:
-                    total += closing - opening
-            day += dt.timedelta(days=1)
-        return total
+        periods = ((self.work_start, self.work_end),)
+        return self._time_in_periods(start, end, periods, self.day_length)
 
     # --- hours (rule 5) -----------------------------------------------------------------
 
@@ -331,6 +443,23 @@ class WorkCalendar:
             (dt.datetime.combine(day, start), dt.datetime.combine(day, end))
             for start, end in periods
         ]
+
+    def _time_in_periods(
+        self, start: dt.datetime, end: dt.datetime, periods, per_day: dt.timedelta
+    ) -> dt.timedelta:
+        """Period time between two naive local moments (``start`` ≤ ``end``): the parts of
+        the first and last days, and ``per_day`` for each working day between them."""
+        first, last = start.date(), end.date()
+        total = dt.timedelta(0)
+        for day in (first, last) if last > first else (first,):
+            for opening, closing in self._day_periods(day, periods):
+                low, high = max(opening, start), min(closing, end)
+                if high > low:
+                    total += high - low
+        if last > first:
+            inner = self._count_working_days(first + dt.timedelta(days=1), last - dt.timedelta(1))
+            total += inner * per_day
+        return total
 
     def add_working_time(
         self, start: dt.datetime, amount: dt.timedelta, periods=DEFAULT_PERIODS
@@ -343,17 +472,33 @@ class WorkCalendar:
         periods = _checked_periods(periods)
         local = self._local(start)
         remaining = amount
-        day = local.date()
-        for _ in range(3660):
-            for opening, closing in self._day_periods(day, periods):
-                if closing <= local:
-                    continue
-                begin = max(opening, local)
-                if remaining <= closing - begin:
-                    return self._back(begin + remaining, start)
-                remaining -= closing - begin
-            day += dt.timedelta(days=1)
-        raise ValueError("no end within ten years")
+        first = local.date()
+        for opening, closing in self._day_periods(first, periods):
+            if closing <= local:
+                continue
+            begin = max(opening, local)
+            if remaining <= closing - begin:
+                return self._back(begin + remaining, start)
+            remaining -= closing - begin
+        # Whole working days of ``per_day`` follow; the last one holds the rest (at least
+        # the first period's start, for a zero amount started after hours).
+        per_day = _period_length(periods)
+        days, rest = divmod(remaining, per_day)
+        if rest or not days:
+            days += 1
+        else:
+            rest = per_day
+        # The count looks ten years (3660 days) ahead, no further.
+        if days >= 3660:
+            raise ValueError("no end within ten years")
+        day = self._advance(first, days)
+        if (day - first).days >= 3660:
+            raise ValueError("no end within ten years")
+        for opening, closing in self._day_periods(day, periods):
+            if rest <= closing - opening:
+                return self._back(opening + rest, start)
+            rest -= closing - opening
+        raise AssertionError("the rest of a day fits in its periods")  # pragma: no cover
 
     def elapsed_working_time(
         self, a: dt.datetime, b: dt.datetime, periods=DEFAULT_PERIODS
@@ -366,15 +511,7 @@ class WorkCalendar:
         sign = 1
         if end < start:
             start, end, sign = end, start, -1
-        total = dt.timedelta(0)
-        day = start.date()
-        while day <= end.date():
-            for opening, closing in self._day_periods(day, periods):
-                low, high = max(opening, start), min(closing, end)
-                if high > low:
-                    total += high - low
-            day += dt.timedelta(days=1)
-        return sign * total
+        return sign * self._time_in_periods(start, end, periods, _period_length(periods))
 
     def end_of_working_day(self, day: dt.date, periods=DEFAULT_PERIODS) -> dt.datetime:
         """The end of ``day``'s last period, naive local time (for the calendar's zone)."""
