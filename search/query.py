@@ -456,9 +456,9 @@ def match_ids(backend, word: str, scope, pg: bool, cap: int = PARTIAL_CANDIDATES
 def partial_rows(backend, reading, scope, pg: bool) -> list[tuple[SearchDocument, tuple]]:
     """(row, words it leaves out) of the rows holding some of the query's content words,
     best first: the weights (``vocabulary.weight``) of the words each row holds, and
-    ``TITLE_WEIGHT`` times more for the words its title holds. Fillers never count; a word that no row holds
-    weighs nothing. One read per word (the heaviest ``citizen.MAX_PARTIAL_WORDS``), one for
-    the rows."""
+    ``TITLE_WEIGHT`` times more for the words its title holds. Fillers never count; a word
+    that no row holds weighs nothing. One read per word (the heaviest
+    ``citizen.MAX_PARTIAL_WORDS``), one for the rows."""
     from .citizen import MAX_PARTIAL_WORDS
 
     words = sorted(

@@ -206,8 +206,7 @@ class Lexicon:
         content = [
             word
             for i, word in enumerate(typed)
-            if not mask[i]
-            and not (protected[i] and self._is_filler((word,), (typed_accents[i],)))
+            if not mask[i] and not (protected[i] and self._is_filler((word,), (typed_accents[i],)))
         ] or list(typed)
         typed_key = " " + " ".join(typed) + " "
         expansions: list[tuple[str, float]] = []

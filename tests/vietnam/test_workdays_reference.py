@@ -243,7 +243,7 @@ def test_every_day_of_four_years_is_classified_the_same() -> None:
             day += dt.timedelta(days=1)
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(which=calendars, a=moments(), b=moments(), periods=periods_)
 @example(0, dt.datetime(2026, 12, 7, 10, 0), dt.datetime(2026, 10, 12, 9, 0), DEFAULT_PERIODS)
 @example(0, dt.datetime(2025, 12, 31, 12, 0), dt.datetime(2027, 1, 1, 13, 0), DEFAULT_PERIODS)
@@ -256,7 +256,7 @@ def test_elapsed_working_time(which, a, b, periods) -> None:  # type: ignore[no-
     )
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(which=calendars, a=moments(), b=moments())
 @example(0, dt.datetime(2026, 11, 20, 17, 30), dt.datetime(2026, 11, 30, 17, 0))
 def test_working_time_between(which, a, b) -> None:  # type: ignore[no-untyped-def]
@@ -264,7 +264,7 @@ def test_working_time_between(which, a, b) -> None:  # type: ignore[no-untyped-d
     assert cal.working_time_between(a, b) == reference_working_time_between(cal, a, b)
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(which=calendars, a=st.one_of(days, moments()), b=st.one_of(days, moments()))
 @example(0, D(2026, 2, 13), D(2026, 2, 27))
 @example(0, D(2026, 11, 30), D(2026, 11, 20))
@@ -273,7 +273,7 @@ def test_working_days_between(which, a, b) -> None:  # type: ignore[no-untyped-d
     assert cal.working_days_between(a, b) == reference_working_days_between(cal, a, b)
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(which=calendars, start=st.one_of(days, moments()), n=st.integers(0, 800))
 @example(0, D(2026, 11, 21), 0)
 @example(0, D(2027, 2, 3), 6)
@@ -286,7 +286,7 @@ def test_add_working_days(which, start, n) -> None:  # type: ignore[no-untyped-d
     )
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(
     which=calendars,
     start=moments(),
@@ -304,7 +304,7 @@ def test_add_working_duration(which, start, seconds) -> None:  # type: ignore[no
     )
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(
     which=calendars,
     start=moments(),
