@@ -39,8 +39,9 @@ def lexicon_for(site) -> Lexicon:
         return DEFAULT.extended(entries) if entries else None
 
     key = sitecache.make_key("search-lexicon", site_id)
-    if key in _built:  # unpickling a lexicon from the cache costs about 1 ms
-        return _built[key]
+    lexicon = _built.get(key)  # unpickling a lexicon from the cache costs about 1 ms
+    if lexicon is not None:
+        return lexicon
     lexicon = sitecache.cached(key, build)
     lexicon = DEFAULT if lexicon is None else lexicon
     if len(_built) >= MEMO_SIZE:
