@@ -260,6 +260,13 @@ class AdminTests(Bodies):
         self.client.post(reverse(f"{NS}:add"), form_data(site=self.site_b.pk))
         assert LexiconEntry.objects.filter(site=self.site_b, phrase_key="xom dinh").exists()
 
+    def test_listing__search_without_accents(self):
+        entry(self.site_a).save()
+        self.client.force_login(self.editor_a)
+        response = self.client.get(reverse(f"{NS}:index"), {"q": "xom dinh"})
+        assert response.status_code == 200
+        assert "thôn Đình Thượng" in response.content.decode()
+
     def test_auditor__reads_only(self):
         own = entry(self.site_a)
         own.save()
