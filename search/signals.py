@@ -1,16 +1,20 @@
 """Search rows follow publishing, unpublishing, moves, deletion and view restrictions, and the
-items that are not pages that other apps announce (core.search_items)."""
+items that are not pages that other apps announce (core.search_items); a body's lexicon
+entries bump the content version its cached lexicon is keyed on (search.lexicon)."""
 
 from __future__ import annotations
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from congthongtin.core import sitecache
 from congthongtin.core.search_items import SearchItem, search_item_changed, search_item_removed
 
 from .indexing import index_item, reindex_page, reindex_subtree, remove_item, remove_page
+from .models import LexiconEntry
 
 
 # Rows are written in the publishing transaction itself: they commit or roll back with it.
@@ -53,3 +57,13 @@ def _item_changed(sender, item, **kwargs):
 @receiver(search_item_removed, sender=SearchItem)
 def _item_removed(sender, source, **kwargs):
     remove_item(source)
+
+
+# A body's own lexicon entries: its cached lexicon (search.lexicon.lexicon_for) is rebuilt.
+@receiver(post_save, sender=LexiconEntry)
+@receiver(post_delete, sender=LexiconEntry)
+def _lexicon_changed(sender, **kwargs):
+    sitecache.invalidate()
+    # Again once committed: a search between the two could have cached the old rows under
+    # the new version.
+    transaction.on_commit(sitecache.invalidate)

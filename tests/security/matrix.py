@@ -287,6 +287,16 @@ def make_objects(users) -> dict:
     objects[SupplyingUnit] = SupplyingUnit.objects.create(
         site=home.get_site(), agency=Agency.objects.create(name="Phòng Ma trận cung cấp tin")
     )
+    # Citizens' words (issue 25): an entry of the default body's search lexicon.
+    from congthongtin.search.models import LexiconEntry
+
+    objects[LexiconEntry] = LexiconEntry.objects.create(
+        site=home.get_site(),
+        phrase="xóm Ma trận",
+        terms="thôn Ma trận",
+        kind="former",
+        reason="Nghị quyết sáp nhập thôn",
+    )
     objects[get_user_model()] = users["other_officer"]
     objects[Group] = role_group(roles.COLLABORATOR)
     # The contributions inbox: an item sent to the default site's board, with a file.

@@ -696,6 +696,27 @@ rows(
 )
 
 
+# Site search ------------------------------------------------------------------------------
+rows(
+    # Issue 25: a body's own citizens' words (search.viewsets). Its board (the roles that
+    # write its pages) adds, changes and deletes its entries; its auditors read the list;
+    # no one else (collaborators, unit officers, the technical administrator, the body's
+    # head). Another body's entries are outside every view (tests/search/
+    # test_lexicon_entries.py). No copy or inspect view.
+    "Citizens' words",
+    {
+        "portal_search_lexiconentry:index": (SU | BOARD | {AUDITOR}, NOBODY),
+        "portal_search_lexiconentry:index_results": (SU | BOARD | {AUDITOR}, NOBODY),
+        "portal_search_lexiconentry:add": (SU | BOARD, SU | BOARD),
+        "portal_search_lexiconentry:edit": (SU | BOARD, SU | BOARD),
+        "portal_search_lexiconentry:delete": (SU | BOARD, SU | BOARD),
+        "portal_search_lexiconentry:history": (SU | BOARD, NOBODY),
+        "portal_search_lexiconentry:history_results": (SU | BOARD, NOBODY),
+        "portal_search_lexiconentry:usage": (SU | BOARD, NOBODY),
+    },
+)
+
+
 def _expected(name: str, principal: str, allowed: set[str]) -> str:
     if principal == ANONYMOUS:
         return OK if name in PUBLIC else LOGIN
