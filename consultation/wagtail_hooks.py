@@ -14,13 +14,13 @@ from congthongtin.core.archives import ALLOWED_WRITES_HOOK
 from congthongtin.core.highlights import HOOK_NAME as HIGHLIGHT_HOOK
 from congthongtin.core.outbox import CONTENT_PERMISSIONS_HOOK
 from congthongtin.core.reports import REPORT_SECTIONS_HOOK
-from congthongtin.core.search_items import SEARCH_ITEMS_HOOK
+from congthongtin.core.search_items import SEARCH_ANSWERS_HOOK, SEARCH_ITEMS_HOOK
 from congthongtin.core.setup import SETUP_HOOK
 
 from . import admin_urls, exchange_admin_urls, exchanges, report_sections
 from .archives import leaving_the_list
 from .highlights import open_consultations
-from .indexing import published_search_items
+from .indexing import published_search_items, question_answer
 from .menu import citizens_voice_menu
 from .models import (
     Answer,
@@ -102,6 +102,7 @@ hooks.register("register_admin_menu_item", citizens_voice_menu)
 
 hooks.register(HIGHLIGHT_HOOK, open_consultations)  # the home page (R-CONS-1)
 hooks.register(SEARCH_ITEMS_HOOK, published_search_items)  # site search's full rebuild
+hooks.register(SEARCH_ANSWERS_HOOK, question_answer)  # the answer box of site search
 hooks.register(SETUP_HOOK, install_answer_workflow)
 hooks.register("register_log_actions", exchanges.register_log_actions)
 hooks.register(ALLOWED_WRITES_HOOK, leaving_the_list)

@@ -63,3 +63,49 @@ def all_search_items() -> Iterator[SearchItem]:
     """Every app's searchable items (``SEARCH_ITEMS_HOOK``), for a full rebuild."""
     for items in hooks.get_hooks(SEARCH_ITEMS_HOOK):
         yield from items()
+
+
+# Answers first (issue 25 §4) ----------------------------------------------------------------
+@dataclass(frozen=True)
+class QuickAnswer:
+    """What the owner of a search row says of it when the search shows it as the answer at
+    the top of the results: the facts a citizen looks for, as plain text (escaped where
+    shown). The search app adds the row's address and category."""
+
+    title: str
+    #: (label, value) pairs, shown in order: "Thời hạn giải quyết" → "5 ngày làm việc".
+    facts: tuple[tuple[str, str], ...] = ()
+    #: A few sentences of plain text (a Q&A answer's beginning), "" for none.
+    excerpt: str = ""
+    #: The link to the whole content: "Xem chi tiết thủ tục", "Xem câu trả lời".
+    link_label: str = ""
+    #: Names the kind of content for styling and tests: "procedure", "question".
+    kind: str = ""
+
+
+#: Wagtail hook: ``fn(*, source: str, page_id: int | None, category: str) -> QuickAnswer |
+#: None``. Called for a search row that ranks first (or among the first) and matches the
+#: query strongly; the owning app answers for its own rows only (its category or its
+#: ``source`` prefix, checked without a query), in at most one query, and only for what the
+#: public may read now (a live page, a published answer); every other app returns None.
+SEARCH_ANSWERS_HOOK = "register_search_answer"
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters at a word boundary, "…" when cut."""
+    text = " ".join((text or "").split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,.;:") + "…"
+
+
+def quick_answer(*, source: str, page_id: int | None, category: str) -> QuickAnswer | None:
+    """The first answer an app gives for one search row (``SEARCH_ANSWERS_HOOK``)."""
+    for answer in hooks.get_hooks(SEARCH_ANSWERS_HOOK):
+        found = answer(source=source, page_id=page_id, category=category)
+        if found is not None:
+            return found
+    return None

@@ -14,7 +14,9 @@ from congthongtin.core.bodies import bodies_where
 from congthongtin.core.highlights import HOOK_NAME, Highlight
 from congthongtin.core.menu import BodiesMenuItem
 from congthongtin.core.opendata import OPEN_DATASETS_HOOK
+from congthongtin.core.search_items import SEARCH_ANSWERS_HOOK
 
+from .answers import procedure_answer
 from .choices import OnlineLevel
 from .datasets import datasets as open_datasets
 from .dossiers import admin_urls as dossier_admin_urls
@@ -72,3 +74,6 @@ def register_dossier_imports_menu_item():
 hooks.register(OPEN_DATASETS_HOOK, open_datasets)  # open data (procedures.datasets)
 # The read-only JSON API (core.api, docs/api.md).
 hooks.register(API_ENDPOINTS_HOOK, "congthongtin.procedures.api.endpoints")
+
+
+hooks.register(SEARCH_ANSWERS_HOOK, procedure_answer)  # the answer box of site search
