@@ -50,6 +50,9 @@ class Reading:
     #: Whether the lexicon's phrases cover every content word.
     covered: bool = False
     rewrites: list[str] = field(default_factory=list)
+    #: The administrative terms alone, when the query has words besides the lexicon's
+    #: phrases (a title holding the term is a weaker match than one holding the rewrite).
+    term_queries: list[str] = field(default_factory=list)
     #: The administrative terms added (for the results' "also searched" line).
     terms: list[str] = field(default_factory=list)
     #: Weight of each content key (``vocabulary.weight``).
@@ -144,6 +147,10 @@ def read(query: str, site, lexicon: Lexicon | None = None) -> Reading:
             for term in choice.values():
                 if term not in reading.terms:
                     reading.terms.append(term)
+    if not reading.covered:
+        for term in reading.terms[:MAX_REWRITES]:
+            if term not in reading.rewrites:
+                reading.term_queries.append(term)
     vocabulary = vocabulary_for(site)
     reading.weights = {key: weight(vocabulary, key) for key in keys}
     return reading

@@ -289,8 +289,9 @@ def run(
         raise SearchUnavailable(str(error)) from error
 
 
-#: Fewer hits holding every word than this, and partial matches are added.
-PARTIAL_BELOW = 10
+#: Fewer hits holding every word than this, and partial matches are added: only when no
+#: row holds every word, so a precise search is never padded with rows missing a word.
+PARTIAL_BELOW = 1
 #: Fewer hits holding every word than this, and the query is corrected (when it can be).
 CORRECT_BELOW = 3
 #: Rows read for one administrative term or one partial query.
@@ -343,30 +344,36 @@ def _search(backend, query: str, site, filters: Filters, pg: bool, citizen: bool
     typed_title = [d for d in ranked if holds(d, words)]
     typed_other = [d for d in ranked if not holds(d, words)]
     tiers: list[list[tuple[SearchDocument, bool, tuple[str, ...]]]] = [
-        [(d, True, ()) for d in exact],
-        [(d, True, ()) for d in typed_title],
+        [(d, True, ()) for d in exact]
     ]
-    terms_title, terms_other, partial = [], [], []
     if reading is not None:
-        for rewrite in reading.rewrites:
-            rows = extra_rows(backend, rewrite, scope, pg)
-            rewrite_words = title_words(rewrite)
-            terms_title += [d for d in rows if holds(d, rewrite_words)]
-            terms_other += [d for d in rows if not holds(d, rewrite_words)]
+        tiers.append([(d, True, ()) for d in typed_title])
+    rewrite_title, term_title, extra_other, partial = [], [], [], []
+    if reading is not None:
+        for texts, title_tier in (
+            (reading.rewrites, rewrite_title),
+            (reading.term_queries, term_title),
+        ):
+            for extra in texts:
+                rows = extra_rows(backend, extra, scope, pg)
+                extra_words = title_words(extra)
+                title_tier += [d for d in rows if holds(d, extra_words)]
+                extra_other += [d for d in rows if not holds(d, extra_words)]
         if len(ranked) < PARTIAL_BELOW and len(reading.content) > 1:
             partial = partial_rows(backend, reading, scope, pg)
     if reading is None:  # the words typed only, in the backend's order (before issue 25)
-        tiers = [tiers[0], [(d, holds(d, words), ()) for d in ranked]]
-    elif reading.covered:
-        # The query is the lexicon's phrases: an administrative term in a title says as
-        # much as the typed words there, more than the typed words anywhere in a body.
-        tiers += [[(d, True, ()) for d in terms_title], [(d, False, ()) for d in typed_other]]
+        tiers.append([(d, holds(d, words), ()) for d in ranked])
     else:
-        tiers += [[(d, False, ()) for d in typed_other], [(d, True, ()) for d in terms_title]]
-    tiers += [
-        [(d, False, missing) for d, missing in partial],
-        [(d, False, ()) for d in terms_other],
-    ]
+        # A title holding the query with the lexicon's phrases replaced by their terms
+        # ("kỳ họp hội đồng nhân dân xã" for "kỳ họp HĐND xã") says what a title holding
+        # the typed words would; a title holding a term alone, less than the typed words
+        # anywhere in a row, unless the query is nothing but the lexicon's phrases.
+        tiers.append([(d, True, ()) for d in rewrite_title])
+        typed_rest = [(d, False, ()) for d in typed_other]
+        terms_rest = [(d, True, ()) for d in term_title]
+        tiers += [typed_rest, terms_rest] if not reading.covered else [terms_rest, typed_rest]
+        tiers.append([(d, False, missing) for d, missing in partial])
+        tiers.append([(d, False, ()) for d in extra_other])
     hits: list[Hit] = []
     seen: set = set()
     for tier_number, tier in enumerate(tiers):

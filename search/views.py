@@ -19,6 +19,7 @@ from congthongtin.core.models import Agency, Field
 from congthongtin.core.query_params import choice, parse_year
 
 from . import query as search
+from .answers import answer_for
 from .categories import CATEGORIES
 
 logger = logging.getLogger(__name__)
@@ -73,6 +74,14 @@ def facet_links(params, name, values, active):
     return links
 
 
+def exact_url(params) -> str:
+    """The address of the same search without the correction ("Tìm chính xác «…»?")."""
+    query = params.copy()
+    query.pop("page", None)
+    query["chinh_xac"] = "1"
+    return "?" + query.urlencode()
+
+
 @require_GET
 def search_view(request):
     query = search.clean_query(request.GET.get("q"))
@@ -80,8 +89,10 @@ def search_view(request):
     agencies = dict(Agency.objects.values_list("slug", "name"))
     filters = read_filters(request.GET, fields, agencies)
     site = Site.find_for_request(request)
+    # "Tìm chính xác": the words as typed, without the speller's correction.
+    exact = request.GET.get("chinh_xac") == "1"
     try:
-        outcome = search.run(query, site, filters) if query else search.Outcome()
+        outcome = search.run(query, site, filters, exact=exact) if query else search.Outcome()
     except search.SearchUnavailable as error:
         logger.error("Search backend unavailable: %s", error)
         return TemplateResponse(
@@ -94,7 +105,9 @@ def search_view(request):
     page = Paginator(outcome.hits, PER_PAGE).get_page(request.GET.get("page"))
     for hit in page.object_list:
         doc = hit.document
-        hit.snippet = mark_safe(search.snippet(doc.body or doc.summary, query))  # escaped inside
+        # escaped inside; the words of the corrected query and the administrative terms
+        # searched are marked too
+        hit.snippet = mark_safe(search.snippet(doc.body or doc.summary, outcome.highlight or query))
     raw = outcome.facets
     values = {
         "loai": [(slug, CATEGORIES.get(slug, slug), n) for slug, n in raw.get("category", [])],
@@ -121,6 +134,14 @@ def search_view(request):
             "page_obj": page,
             "total": len(outcome.hits),
             "facets": facets,
+            "corrected": outcome.corrected,
+            "exact_url": exact_url(request.GET) if outcome.corrected else "",
+            "terms": outcome.terms,
+            # The answer box: on the first page, a procedure or a Q&A answer among the
+            # first three hits whose title holds every word searched (``Hit.strong``).
+            "answer": answer_for(outcome.hits, lambda hit: hit.strong)
+            if page.number == 1
+            else None,
         },
     )
 

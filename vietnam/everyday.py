@@ -238,7 +238,8 @@ bao nhiêu; hết bao nhiêu; hết bao nhiêu tiền; bao nhiêu tiền; mất 
 mất bao nhiêu ngày; là gì; gì; những gì; giấy tờ gì; hồ sơ gồm những gì; cần những gì;
 những; thủ tục; thủ tục làm; cách; cách làm; hướng dẫn; quy trình; làm; đi làm; việc; về;
 của; và; với; ở; tại; để; thì; mà; à; nhé; vậy; thế; hả; nhỉ; ơi; giúp; giúp em; giúp tôi;
-hỏi; cho hỏi; xin hỏi; ai; người; làm giấy; online; trực tuyến; giờ; bây giờ; hiện nay
+hỏi; cho hỏi; xin hỏi; ai; người; làm giấy; online; trực tuyến; giờ; bây giờ; hiện nay; ạ;
+mấy
 """
 FILLERS = tuple(p.strip() for p in FILLERS.replace("\n", " ").split(";") if p.strip())
 
@@ -264,10 +265,19 @@ everyday | công chứng chữ ký, xác nhận chữ ký | chứng thực chữ
 everyday | lý lịch tư pháp, xin lý lịch tư pháp, giấy không tiền án | cấp phiếu lý lịch tư pháp | Law on Judicial Records 2009 (28/2009/QH12), Art. 41
 everyday | xin phép xây nhà, xây nhà, giấy phép xây nhà, phép xây dựng, xin giấy phép xây dựng | cấp giấy phép xây dựng | Construction Law 2014 (50/2014/QH13, amended 2020), Art. 89
 everyday | sửa nhà, sửa chữa nhà, cơi nới nhà | giấy phép sửa chữa, cải tạo; cấp giấy phép xây dựng | Construction Law 2014, Art. 89.2
-everyday | bị đuổi việc, đuổi việc, bị cho nghỉ việc, công ty cho nghỉ, mất việc | đơn phương chấm dứt hợp đồng lao động; sa thải; trợ cấp thôi việc | Labour Code 2019 (45/2019/QH14), Art. 36 (unilateral termination), Art. 125 (sa thải)
-everyday | nghỉ việc, xin nghỉ việc, bỏ việc | chấm dứt hợp đồng lao động; trợ cấp thôi việc | Labour Code 2019, Art. 34–35, 46
-everyday | nghỉ đẻ, nghỉ sinh, tiền sinh con, sinh con | chế độ thai sản | Law on Social Insurance 2024 (41/2024/QH15), Chapter IV (thai sản)
-everyday | lương hưu, về hưu, nghỉ hưu | chế độ hưu trí; hưởng lương hưu | Law on Social Insurance 2024, Chapter V (hưu trí)
+everyday | bị đuổi việc, đuổi việc, công ty đuổi việc, bị cho nghỉ việc, công ty cho nghỉ, mất việc | người sử dụng lao động đơn phương chấm dứt hợp đồng lao động; sa thải; trợ cấp thôi việc | Labour Code 2019 (45/2019/QH14), Art. 36 (unilateral termination), Art. 125 (sa thải)
+everyday | nghỉ việc, xin nghỉ việc, bỏ việc | người lao động đơn phương chấm dứt hợp đồng lao động; chấm dứt hợp đồng lao động; trợ cấp thôi việc | Labour Code 2019, Art. 34–35, 46
+everyday | tiền thôi việc, tiền nghỉ việc | trợ cấp thôi việc | Labour Code 2019, Art. 46
+everyday | nghỉ đẻ, nghỉ sinh, tiền sinh con, sinh con | nghỉ thai sản; chế độ thai sản | Law on Social Insurance 2024 (41/2024/QH15), Chapter IV (thai sản)
+everyday | lương hưu | chế độ hưu trí; hưởng lương hưu | Law on Social Insurance 2024, Chapter V (hưu trí)
+everyday | về hưu, nghỉ hưu | tuổi nghỉ hưu; chế độ hưu trí | Labour Code 2019, Art. 169; Law on Social Insurance 2024, Chapter V
+everyday | nghỉ phép, nghỉ phép năm, phép năm | nghỉ hằng năm | Labour Code 2019, Art. 113 (annual leave is "nghỉ hằng năm" in the law)
+everyday | viết di chúc, lập di chúc, làm di chúc | di chúc | Civil Code 2015 (91/2015/QH13), Art. 624–630
+everyday | chia thừa kế không có di chúc, không có di chúc, chia tài sản bố mẹ để lại | thừa kế theo pháp luật | Civil Code 2015, Art. 649–650
+everyday | cây đổ, cây đổ đè, cây đổ vào nhà | thiệt hại do cây cối gây ra | Civil Code 2015, Art. 604
+everyday | chó cắn, bị chó cắn, trâu húc, bò húc | thiệt hại do súc vật gây ra | Civil Code 2015, Art. 603
+everyday | vay tiền không trả, vay tiền, cho vay tiền, đòi nợ, vay nợ | hợp đồng vay tài sản; nghĩa vụ trả nợ của bên vay | Civil Code 2015, Art. 463–466
+everyday | hộ cá thể, kinh doanh cá thể, cá thể | hộ kinh doanh | Decree 168/2025/NĐ-CP on business registration (household businesses)
 everyday | rút bảo hiểm, rút bảo hiểm một lần, rút sổ bảo hiểm | bảo hiểm xã hội một lần | Law on Social Insurance 2024, Art. 70
 everyday | tiền thất nghiệp, trợ cấp thất nghiệp, hưởng thất nghiệp | trợ cấp thất nghiệp; bảo hiểm thất nghiệp | Law on Employment 2013 (38/2013/QH13), Art. 49–50
 everyday | thẻ bảo hiểm cho con, bảo hiểm y tế cho con, thẻ bảo hiểm trẻ em | cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi | Law on Health Insurance 2008 (amended 2014), Art. 12; joint procedure of Decree 63/2024/NĐ-CP
@@ -336,6 +346,7 @@ abbreviation | bhtn | bảo hiểm thất nghiệp | unemployment insurance
 abbreviation | gpxd | giấy phép xây dựng | construction permits
 abbreviation | gplx | giấy phép lái xe | driving licences
 abbreviation | đkkd, gpkd | đăng ký kinh doanh | business registration
+abbreviation | dntn | doanh nghiệp tư nhân | Law on Enterprises 2020 (59/2020/QH14), Art. 188
 abbreviation | hkd | hộ kinh doanh | household businesses
 abbreviation | dn | doanh nghiệp | enterprises
 abbreviation | mst | mã số thuế | tax codes
