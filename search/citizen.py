@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from congthongtin.vietnam.everyday import Lexicon
-from congthongtin.vietnam.fold import search_words
-from congthongtin.vietnam.spelling import Correction
+from congthongtin.vietnam.fold import search_key, search_words
+from congthongtin.vietnam.spelling import Correction, telex_readings
 
 from .lexicon import lexicon_for
 from .vocabulary import vocabulary_for, weight
@@ -156,8 +156,25 @@ def read(query: str, site, lexicon: Lexicon | None = None) -> Reading:
     return reading
 
 
-def correct(query: str, site) -> Correction | None:
+def correct(query: str, site, held=None) -> Correction | None:
     """The query with its unknown words corrected from the site's vocabulary, or None when
-    nothing changes."""
-    correction = vocabulary_for(site).correct(query)
-    return correction if correction.changed else None
+    nothing changes. ``held(word)``: whether some row of the site holds the word as typed;
+    such a word (a name, a word of a body text not in any title: "Xuân" is no typo of
+    "quân") is never corrected."""
+    vocabulary = vocabulary_for(site)
+    correction = vocabulary.correct(query)
+    if not correction.changed:
+        return None
+    if held is not None:
+        # A word read as half-typed Telex ("kys" for "ký") is corrected even though the
+        # Telex copy of the index holds it.
+        kept = [
+            typed
+            for typed, new in correction.changes
+            if new not in telex_readings(search_key(typed)) and held(typed)
+        ]
+        if kept:
+            correction = vocabulary.correct(query, keep=kept)
+            if not correction.changed:
+                return None
+    return correction

@@ -147,8 +147,9 @@ class Search:
         #: Facet columns of every whole-page match, when the candidates were all the matches.
         self.candidate_facets: list[tuple] | None = None
 
-    def ranked(self, scope, cap: int, limit: int) -> list:
-        """At most ``limit`` rows of ``scope`` best first, from at most ``cap`` candidates."""
+    def ranked(self, scope, cap: int, limit: int, defer=("folded", "telex")) -> list:
+        """At most ``limit`` rows of ``scope`` best first, from at most ``cap`` candidates;
+        ``defer``: the columns not read (the body too for rows few of which are shown)."""
         terms = self.terms
         if not terms:
             return []
@@ -167,7 +168,7 @@ class Search:
         if not ids:
             return []
         rank_sql, rank_params = terms.rank_sql
-        rows = scope.model.objects.filter(pk__in=ids).defer("folded", "telex")
+        rows = scope.model.objects.filter(pk__in=ids).defer(*defer)
         rows = rows.annotate(
             in_title=in_title, rank=RawSQL(rank_sql, rank_params, output_field=FloatField())
         )

@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from contextlib import nullcontext
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from django.db.models import Q
 from wagtail.models import Page
@@ -292,12 +292,19 @@ def run(
 #: Fewer hits holding every word than this, and partial matches are added: only when no
 #: row holds every word, so a precise search is never padded with rows missing a word.
 PARTIAL_BELOW = 1
+#: Results on a page of the search (``views.PER_PAGE``).
+PER_PAGE = 10
 #: Fewer hits holding every word than this, and the query is corrected (when it can be).
 CORRECT_BELOW = 3
-#: Rows read for one administrative term or one partial query.
-EXTRA_ROWS = 30
-#: Candidates ranked for one administrative term or one partial query (PostgreSQL).
-EXTRA_CANDIDATES = 300
+#: Rows read for one administrative term.
+EXTRA_ROWS = 20
+#: Candidates ranked for one administrative term (PostgreSQL).
+EXTRA_CANDIDATES = 200
+#: Searches for administrative terms at most per query (rewrites first, then terms alone).
+MAX_EXTRA_SEARCHES = 3
+#: Columns not read for the added rows, of which few are shown: their bodies are read for
+#: the page shown only (``fill_bodies``).
+LIGHT = ("body", "folded", "telex")
 
 
 def _run(query: str, site, filters: Filters, citizen: bool = True, exact: bool = False):
@@ -313,7 +320,10 @@ def _run(query: str, site, filters: Filters, citizen: bool = True, exact: bool =
             return outcome
         from .citizen import correct
 
-        correction = correct(query, site)
+        scope = base_queryset(site, filters)
+        correction = correct(
+            query, site, held=lambda word: bool(match_ids(backend, word, scope, pg, 1))
+        )
         if correction is None:
             return outcome
         other = _search(backend, correction.display, site, filters, pg, citizen)
@@ -341,28 +351,29 @@ def _search(backend, query: str, site, filters: Filters, pg: bool, citizen: bool
             condition |= Q(number_keys__contains=f" {prefix}")
         exact = list(scope.filter(condition, anchor="")[:20])
     words = title_words(text)
-    typed_title = [d for d in ranked if holds(d, words)]
-    typed_other = [d for d in ranked if not holds(d, words)]
+    in_title = [holds(d, words) for d in ranked]
+    typed_title = [d for d, held in zip(ranked, in_title, strict=True) if held]
+    typed_other = [d for d, held in zip(ranked, in_title, strict=True) if not held]
     tiers: list[list[tuple[SearchDocument, bool, tuple[str, ...]]]] = [
         [(d, True, ()) for d in exact]
     ]
     if reading is not None:
         tiers.append([(d, True, ()) for d in typed_title])
     rewrite_title, term_title, extra_other, partial = [], [], [], []
-    if reading is not None:
-        for texts, title_tier in (
-            (reading.rewrites, rewrite_title),
-            (reading.term_queries, term_title),
-        ):
-            for extra in texts:
-                rows = extra_rows(backend, extra, scope, pg)
-                extra_words = title_words(extra)
-                title_tier += [d for d in rows if holds(d, extra_words)]
-                extra_other += [d for d in rows if not holds(d, extra_words)]
-        if len(ranked) < PARTIAL_BELOW and len(reading.content) > 1:
-            partial = partial_rows(backend, reading, scope, pg)
+    if reading is not None and len(typed_title) < PER_PAGE:
+        # Until the first page is full of titles holding the typed words: the lexicon's
+        # rewrites, then its terms alone, ``MAX_EXTRA_SEARCHES`` at most.
+        extras = [(text, rewrite_title) for text in reading.rewrites]
+        extras += [(text, term_title) for text in reading.term_queries]
+        for extra, title_tier in extras[:MAX_EXTRA_SEARCHES]:
+            rows = extra_rows(backend, extra, scope, pg)
+            extra_words = title_words(extra)
+            for row in rows:
+                (title_tier if holds(row, extra_words) else extra_other).append(row)
+    if reading is not None and len(ranked) < PARTIAL_BELOW and len(reading.content) > 1:
+        partial = partial_rows(backend, reading, scope, pg)
     if reading is None:  # the words typed only, in the backend's order (before issue 25)
-        tiers.append([(d, holds(d, words), ()) for d in ranked])
+        tiers.append([(d, held, ()) for d, held in zip(ranked, in_title, strict=True)])
     else:
         # A title holding the query with the lexicon's phrases replaced by their terms
         # ("kỳ họp hội đồng nhân dân xã" for "kỳ họp HĐND xã") says what a title holding
@@ -402,42 +413,66 @@ def _search(backend, query: str, site, filters: Filters, pg: bool, citizen: bool
     )
 
 
-def title_words(text: str) -> list[tuple[str, str | None]]:
-    """The words of ``text`` as a row's title is checked for them: (folded and i/y folded,
-    Telex spelling when the word is typed with accents, else None). A word typed with
-    accents must be in the title with the same accents ("bị" is not "bí" there)."""
+def title_words(text: str) -> list[tuple[tuple[str, ...], str | None]]:
+    """The words of ``text`` as a row's title is checked for them: (the folded spellings
+    that count, ``iy_forms``; the Telex spelling when the word is typed with accents, else
+    None). A word typed with accents must be in the title with the same accents ("bị" is
+    not "bí" there)."""
     words = []
     for word in spaced(text).split():
-        folded = fold_iy(fold(word))
+        folded = fold(word)
         if not folded:
             continue
-        plain = fold(word) == word.lower() or any(char.isdigit() for char in word)
-        words.append((folded, None if plain else telex(word.lower())))
+        plain = folded == word.lower() or any(char.isdigit() for char in word)
+        words.append((iy_forms(folded), None if plain else telex(word.lower())))
     return words
 
 
-def holds(document: SearchDocument, words: list[tuple[str, str | None]]) -> bool:
+def holds(document: SearchDocument, words: list[tuple[tuple[str, ...], str | None]]) -> bool:
     """Whether the row's title (and heading) holds every one of ``words`` (``title_words``)."""
     if not words:
         return False
-    folded = set(fold_iy(document.folded_title).split())
-    accented = None
-    for word, exact in words:
-        if word not in folded:
-            return False
-        if exact is not None:
-            if accented is None:
-                accented = set(telex(f"{document.title} {document.heading}".lower()).split())
-            if exact not in accented:
-                return False
-    return True
+    folded = set(document.folded_title.split())
+    if not all(any(form in folded for form in forms) for forms, _exact in words):
+        return False
+    exact = [(forms, accented) for forms, accented in words if accented is not None]
+    if not exact:
+        return True
+    return {accented for _forms, accented in exact} <= title_accents(document, exact)
+
+
+def title_accents(document: SearchDocument, wanted) -> set[str]:
+    """The Telex spellings in the row's title and heading of the words whose folded form is
+    one of ``wanted``'s: only those words are spelled (a law's heading has dozens)."""
+    text = f"{document.title} {document.heading}"
+    folded = text.translate(_FOLD_TABLE)  # one character for one: positions line up
+    pattern = _forms_pattern(frozenset(form for forms, _accented in wanted for form in forms))
+    return {telex(text[m.start() : m.end()].lower()) for m in pattern.finditer(folded)}
+
+
+@lru_cache(maxsize=256)
+def _forms_pattern(forms: frozenset[str]) -> re.Pattern:
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(forms))) + r")(?!\w)")
 
 
 def extra_rows(backend, text: str, scope, pg: bool) -> list[SearchDocument]:
-    """The best ``EXTRA_ROWS`` rows of a query the search adds (a term, a partial query)."""
+    """The best ``EXTRA_ROWS`` rows of an administrative term's query, bodies not read."""
     if pg:
-        return postgres.Search(text).ranked(scope, EXTRA_CANDIDATES, EXTRA_ROWS)
+        return postgres.Search(text).ranked(scope, EXTRA_CANDIDATES, EXTRA_ROWS, defer=LIGHT)
     return ranked_rows(backend, text, scope)[:EXTRA_ROWS]
+
+
+def fill_bodies(hits) -> None:
+    """Read in one statement the bodies the rows of ``hits`` were read without (``LIGHT``),
+    for their snippets."""
+    light = [hit.document for hit in hits if "body" in hit.document.get_deferred_fields()]
+    if not light:
+        return
+    bodies = dict(
+        SearchDocument.objects.filter(pk__in=[d.pk for d in light]).values_list("pk", "body")
+    )
+    for document in light:
+        document.body = bodies.get(document.pk, "")
 
 
 #: Matches of one word read for the partial ranking.
@@ -480,7 +515,7 @@ def partial_rows(backend, reading, scope, pg: bool) -> list[tuple[SearchDocument
             scores[pk] = scores.get(pk, 0.0) + weight
             held.setdefault(pk, set()).add(surface)
     best = sorted(scores, key=lambda pk: (-scores[pk], -pk))[: PARTIAL_ROWS * 3]
-    rows = list(scope.model.objects.filter(pk__in=best).defer("body", "folded", "telex"))
+    rows = list(scope.model.objects.filter(pk__in=best).defer(*LIGHT))
     for row in rows:
         title = set(fold_iy(row.folded_title).split())
         bonus = TITLE_WEIGHT * sum(
@@ -520,7 +555,7 @@ def ranked_rows(backend, query: str, scope, stored=None) -> list[SearchDocument]
     rows = list(backend.search(search_query(query), scope)[:MAX_RANKED_ROWS])
     terms = spaced(fold(query)).split()
     phrase = phrase_pattern(terms)
-    words = [(word, None) for word, _exact in title_words(query)]
+    words = [(forms, None) for forms, _exact in title_words(query)]
     rows.sort(  # stable: the backend's ranking orders within each group
         key=lambda d: (
             not holds(d, words),

@@ -103,6 +103,7 @@ def search_view(request):
             headers={"Retry-After": "120", "Cache-Control": "no-store"},
         )
     page = Paginator(outcome.hits, PER_PAGE).get_page(request.GET.get("page"))
+    search.fill_bodies(page.object_list)
     for hit in page.object_list:
         doc = hit.document
         # escaped inside; the words of the corrected query and the administrative terms

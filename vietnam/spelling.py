@@ -184,15 +184,18 @@ class Vocabulary:
             score += 2.0 * math.log1p(self.pairs[(candidate, after)])
         return score
 
-    def correct(self, query: str) -> Correction:
-        """``query`` with each unknown word replaced by its likeliest known neighbour."""
+    def correct(self, query: str, keep: Iterable[str] = ()) -> Correction:
+        """``query`` with each unknown word replaced by its likeliest known neighbour;
+        the words in ``keep`` (as typed) are left as they are."""
         typed_surfaces = _SURFACE.findall(query.lower())
         keys = [search_key(surface) for surface in typed_surfaces]
+        kept = {surface.lower() for surface in keep}
         corrected = list(keys)
         changes = []
         for i, word in enumerate(keys):
             if (
-                word in self.counts
+                typed_surfaces[i] in kept
+                or word in self.counts
                 or len(word) < MIN_LENGTH
                 or any(ch.isdigit() for ch in word)
                 or not SEARCH_WORD.fullmatch(word)
