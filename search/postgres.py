@@ -104,6 +104,39 @@ class Terms:
     def phrase(self) -> str | None:
         return " <-> ".join(map(lexeme, self.folded)) if len(self.folded) > 1 else None
 
+    @property
+    def title_query(self) -> str:
+        """tsquery text a title holding every folded word matches."""
+        return all_of(self.folded)
+
+
+class AnyTerms(Terms):
+    """Several queries at once (the lexicon's rewrites of one query): a row matches when it
+    holds every word of one of them; ranked on all their words (``ts_rank`` over any)."""
+
+    def __init__(self, queries: list[str]):
+        self.alternatives = [Terms(query) for query in queries]
+        self.alternatives = [terms for terms in self.alternatives if terms]
+        self.folded = [word for terms in self.alternatives for word in terms.folded]
+        self.telex = []
+
+    @property
+    def match_sql(self) -> tuple[str, list[str]]:
+        sql = " || ".join("to_tsquery('simple', %s)" for _ in self.alternatives)
+        return f"({sql})", [all_of(terms.folded) for terms in self.alternatives]
+
+    @property
+    def rank_sql(self) -> tuple[str, list[str]]:
+        sql = f"ts_rank(text_vector, to_tsquery('simple', %s), {NORMALIZATION})"
+        return sql, [any_of(self.folded)]
+
+    def phrase(self) -> str | None:
+        return None
+
+    @property
+    def title_query(self) -> str:
+        return " | ".join(f"({all_of(terms.folded)})" for terms in self.alternatives)
+
 
 def _match(column: str, tsquery_sql: str, params: list) -> RawSQL:
     return RawSQL(f"{column} @@ {tsquery_sql}", params, output_field=BooleanField())
@@ -142,8 +175,8 @@ class Search:
     """One query on the stored vectors: its ranked rows, then (reusing what it read) the
     facet rows. Run inside ``index_scans()``."""
 
-    def __init__(self, query: str):
-        self.terms = Terms(query)
+    def __init__(self, query: str | list[str]):
+        self.terms = Terms(query) if isinstance(query, str) else AnyTerms(query)
         #: Facet columns of every whole-page match, when the candidates were all the matches.
         self.candidate_facets: list[tuple] | None = None
 
@@ -156,7 +189,7 @@ class Search:
         matches = scope.filter(_match("text_vector", *terms.match_sql))
         found = list(matches.values_list("id", "anchor", *FACET_COLUMNS)[: cap + 1])
         ids = [row[0] for row in found]
-        in_title = _match("title_vector", "to_tsquery('simple', %s)", [all_of(terms.folded)])
+        in_title = _match("title_vector", "to_tsquery('simple', %s)", [terms.title_query])
         if len(ids) > cap:
             # Title holding every folded word: a subset of the matches (``text_vector``
             # holds the title too), read from the small title index alone.

@@ -363,13 +363,24 @@ def _search(backend, query: str, site, filters: Filters, pg: bool, citizen: bool
     if reading is not None and len(typed_title) < PER_PAGE:
         # Until the first page is full of titles holding the typed words: the lexicon's
         # rewrites, then its terms alone, ``MAX_EXTRA_SEARCHES`` at most.
-        extras = [(text, rewrite_title) for text in reading.rewrites]
-        extras += [(text, term_title) for text in reading.term_queries]
-        for extra, title_tier in extras[:MAX_EXTRA_SEARCHES]:
-            rows = extra_rows(backend, extra, scope, pg)
-            extra_words = title_words(extra)
-            for row in rows:
-                (title_tier if holds(row, extra_words) else extra_other).append(row)
+        extras = [*reading.rewrites, *reading.term_queries][:MAX_EXTRA_SEARCHES]
+        checks = [(title_words(text), text in reading.rewrites) for text in extras]
+        firsts: dict[int, int] = {}
+        for row in extra_rows(backend, extras, scope, pg):
+            # A title holding a rewrite (all the typed words, the phrases replaced) is worth
+            # more than one holding a term alone; among them, the lexicon's first term first.
+            held = [i for i, (words_of, _rewrite) in enumerate(checks) if holds(row, words_of)]
+            if not held:
+                extra_other.append(row)
+                continue
+            firsts[row.pk] = held[0]
+            if any(checks[i][1] for i in held):
+                rewrite_title.append(row)
+            else:
+                term_title.append(row)
+        rewrite_title.sort(key=lambda row: firsts[row.pk])  # stable: rank order within
+        term_title.sort(key=lambda row: firsts[row.pk])
+
     if reading is not None and len(ranked) < PARTIAL_BELOW and len(reading.content) > 1:
         partial = partial_rows(backend, reading, scope, pg)
     if reading is None:  # the words typed only, in the backend's order (before issue 25)
@@ -455,11 +466,21 @@ def _forms_pattern(forms: frozenset[str]) -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(forms))) + r")(?!\w)")
 
 
-def extra_rows(backend, text: str, scope, pg: bool) -> list[SearchDocument]:
-    """The best ``EXTRA_ROWS`` rows of an administrative term's query, bodies not read."""
+def extra_rows(backend, texts: list[str], scope, pg: bool) -> list[SearchDocument]:
+    """The best rows of the lexicon's rewrites of a query, bodies not read: on PostgreSQL
+    one search for all of them (``postgres.AnyTerms``), elsewhere one per rewrite."""
+    if not texts:
+        return []
     if pg:
-        return postgres.Search(text).ranked(scope, EXTRA_CANDIDATES, EXTRA_ROWS, defer=LIGHT)
-    return ranked_rows(backend, text, scope)[:EXTRA_ROWS]
+        limit = EXTRA_ROWS * len(texts)
+        return postgres.Search(texts).ranked(scope, EXTRA_CANDIDATES, limit, defer=LIGHT)
+    rows, seen = [], set()
+    for text in texts:
+        for row in ranked_rows(backend, text, scope)[:EXTRA_ROWS]:
+            if row.pk not in seen:
+                seen.add(row.pk)
+                rows.append(row)
+    return rows
 
 
 def fill_bodies(hits) -> None:

@@ -238,7 +238,7 @@ bao nhiêu; hết bao nhiêu; hết bao nhiêu tiền; bao nhiêu tiền; mất 
 mất bao nhiêu ngày; là gì; gì; những gì; giấy tờ gì; hồ sơ gồm những gì; cần những gì;
 những; thủ tục; thủ tục làm; cách; cách làm; hướng dẫn; quy trình; làm; đi làm; việc; về;
 của; và; với; ở; tại; để; thì; mà; à; nhé; vậy; thế; hả; nhỉ; ơi; giúp; giúp em; giúp tôi;
-hỏi; cho hỏi; xin hỏi; ai; người; làm giấy; online; trực tuyến; giờ; bây giờ; hiện nay; ạ;
+hỏi; cho hỏi; xin hỏi; ai; người; làm giấy; online; trực tuyến; giờ; bây giờ; hiện nay; ạ; đã;
 mấy
 """
 FILLERS = tuple(p.strip() for p in FILLERS.replace("\n", " ").split(";") if p.strip())
@@ -347,6 +347,7 @@ abbreviation | gpxd | giấy phép xây dựng | construction permits
 abbreviation | gplx | giấy phép lái xe | driving licences
 abbreviation | đkkd, gpkd | đăng ký kinh doanh | business registration
 abbreviation | dntn | doanh nghiệp tư nhân | Law on Enterprises 2020 (59/2020/QH14), Art. 188
+abbreviation | tyt | trạm y tế | the commune health station, as notices and job postings abbreviate it
 abbreviation | hkd | hộ kinh doanh | household businesses
 abbreviation | dn | doanh nghiệp | enterprises
 abbreviation | mst | mã số thuế | tax codes
