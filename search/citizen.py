@@ -103,7 +103,13 @@ def surfaces(query: str) -> list[str] | None:
 
 def read(query: str, site, lexicon: Lexicon | None = None) -> Reading:
     lexicon = lexicon if lexicon is not None else lexicon_for(site)
-    analysis = lexicon.analyse(query)
+    vocabulary = vocabulary_for(site)
+
+    def usual(key: str) -> str | None:
+        """The site's usual spelling of a word typed without accents."""
+        return vocabulary.surface(key) if key in vocabulary.counts else None
+
+    analysis = lexicon.analyse(query, usual=usual)
     typed = surfaces(query)
     if typed is None or len(typed) != len(analysis.typed):
         # A word the search keys split differently: no filler is left out.
@@ -151,7 +157,6 @@ def read(query: str, site, lexicon: Lexicon | None = None) -> Reading:
         for term in reading.terms[:MAX_REWRITES]:
             if term not in reading.rewrites:
                 reading.term_queries.append(term)
-    vocabulary = vocabulary_for(site)
     reading.weights = {key: weight(vocabulary, key) for key in keys}
     return reading
 

@@ -19,7 +19,7 @@ abbreviations. Pure Python, no Django.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .fold import fold, search_words, telex
@@ -185,17 +185,25 @@ class Lexicon:
                         mask[i] = True
         return mask
 
-    def analyse(self, query: str) -> Analysis:
+    def analyse(self, query: str, usual: Callable[[str], str | None] | None = None) -> Analysis:
         """Split ``query`` into content words and fillers and find its entries.
 
         Words inside a matched phrase are never fillers on their own ("làm" in "làm sổ
         đỏ" is part of the phrase; the phrase's own content words are what the page may
         hold). An entry's terms already typed are not added again.
+
+        ``usual(key)``: how the site usually writes a word typed without accents (None:
+        not known). Such a word is a filler only if its usual spelling is the filler's:
+        "toi" where the site writes "tội" is no "tôi", "co" where it writes "cơ" no "có".
         """
         typed = words(query)
         typed_accents = list(accents(query))
         if len(typed_accents) != len(typed):  # words split otherwise: compare folded only
             typed_accents = [None] * len(typed)
+        if usual is not None:
+            for i, key_ in enumerate(typed):
+                if typed_accents[i] is None and (written := usual(key_)):
+                    typed_accents[i] = (accents(written) or (None,))[0]
         spans = self._spans(typed)
         protected = [False] * len(typed)
         for _entry, start, end in spans:

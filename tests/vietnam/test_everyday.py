@@ -175,3 +175,15 @@ def test_synonym_rules_keep_the_typed_words_and_add_the_terms():
         left, right = rule.split(" => ")
         assert right.split(", ")[0] == left
         assert "," not in left and "=>" not in right
+
+
+def test_unaccented_word__a_filler_only_when_the_site_writes_it_so():
+    """A "toi" typed without accents is the filler "tôi" unless the site writes it "tội";
+    "co" is "có" unless the site writes "cơ"."""
+    site_spelling = {"toi": "tội", "co": "cơ", "xin": "xin"}.get
+    assert "toi" not in everyday.analyse("toi muon dang ky").content
+    read = everyday.DEFAULT.analyse("toi pham co quan xin", usual=site_spelling)
+    assert read.content == ("toi", "pham", "co", "quan")
+    assert "xin" in read.fillers
+    # A word typed with accents keeps its own accents whatever the site writes.
+    assert "toi" not in everyday.DEFAULT.analyse("tôi phạm", usual=site_spelling).content
