@@ -292,6 +292,9 @@ def run(
 #: Fewer hits holding every word than this, and partial matches are added: only when no
 #: row holds every word, so a precise search is never padded with rows missing a word.
 PARTIAL_BELOW = 1
+#: Fewer rows holding every word typed than this, and the content words alone (fillers
+#: left out) are searched too.
+CONTENT_BELOW = 3
 #: Results on a page of the search (``views.PER_PAGE``).
 PER_PAGE = 10
 #: Fewer hits holding every word than this, and the query is corrected (when it can be).
@@ -337,10 +340,19 @@ def _search(backend, query: str, site, filters: Filters, pg: bool, citizen: bool
     from .citizen import read
 
     reading = read(query, site) if citizen else None
-    text = reading.content_query if reading is not None else query
+    text = query
     stored = postgres.Search(text) if pg else None
     scope = base_queryset(site, filters)
     ranked = ranked_rows(backend, text, scope, stored)
+    if reading is not None and reading.content_query != query and len(ranked) < CONTENT_BELOW:
+        # Few rows hold every word typed: the content words alone (fillers weigh nothing),
+        # after the rows holding them all. A query whose words all match is searched as
+        # typed: "của", "không", "có" belong to a phrase copied from a text.
+        text = reading.content_query
+        stored = postgres.Search(text) if pg else None
+        seen_keys = {row.pk for row in ranked}
+        more = ranked_rows(backend, text, scope, stored)
+        ranked += [row for row in more if row.pk not in seen_keys]
     exact: list[SearchDocument] = []
     prefixes = number_prefixes(query)
     if prefixes and stored is not None:
