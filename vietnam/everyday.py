@@ -171,7 +171,11 @@ class Lexicon:
         )
 
     def _filler_mask(
-        self, typed: list[str], protected: list[bool], typed_accents: list[str | None]
+        self,
+        typed: list[str],
+        protected: list[bool],
+        typed_accents: list[str | None],
+        single_accents: list[str | None],
     ) -> list[bool]:
         mask = [False] * len(typed)
         for length in range(min(self._filler_longest, len(typed)), 0, -1):
@@ -180,7 +184,8 @@ class Lexicon:
                 if any(mask[i] or protected[i] for i in span):
                     continue
                 key = tuple(typed[start : start + length])
-                if self._is_filler(key, tuple(typed_accents[start : start + length])):
+                spelled = single_accents if length == 1 else typed_accents
+                if self._is_filler(key, tuple(spelled[start : start + length])):
                     for i in span:
                         mask[i] = True
         return mask
@@ -200,21 +205,24 @@ class Lexicon:
         typed_accents = list(accents(query))
         if len(typed_accents) != len(typed):  # words split otherwise: compare folded only
             typed_accents = [None] * len(typed)
+        # A filler of one word is checked against the site's usual spelling; a phrase of
+        # fillers ("het bao nhieu tien") needs no such check.
+        single_accents = list(typed_accents)
         if usual is not None:
             for i, key_ in enumerate(typed):
                 if typed_accents[i] is None and (written := usual(key_)):
-                    typed_accents[i] = (accents(written) or (None,))[0]
+                    single_accents[i] = (accents(written) or (None,))[0]
         spans = self._spans(typed)
         protected = [False] * len(typed)
         for _entry, start, end in spans:
             for i in range(start, end):
                 protected[i] = True
-        mask = self._filler_mask(typed, protected, typed_accents)
+        mask = self._filler_mask(typed, protected, typed_accents, single_accents)
         # A matched phrase's own filler words ("làm" in "làm sổ đỏ") weigh nothing either.
         content = [
             word
             for i, word in enumerate(typed)
-            if not mask[i] and not (protected[i] and self._is_filler((word,), (typed_accents[i],)))
+            if not mask[i] and not (protected[i] and self._is_filler((word,), (single_accents[i],)))
         ] or list(typed)
         typed_key = " " + " ".join(typed) + " "
         expansions: list[tuple[str, float]] = []

@@ -88,7 +88,7 @@ class ModelTests(Bodies):
             entry(self.site_a, phrase="XOM DINH").full_clean()
         assert codes(error.value, "phrase") == ["duplicate_phrase"]
         assert error.value.error_dict["phrase"][0].message == (
-            "This body already has an entry for this phrase."
+            "Cơ quan đã có một mục cho cụm từ này."
         )
         assert "__all__" not in error.value.error_dict  # said once, on the field
 
@@ -233,7 +233,7 @@ class AdminTests(Bodies):
         self.client.force_login(self.editor_a)
         response = self.client.post(reverse(f"{NS}:add"), form_data(phrase="XÓM ĐÌNH"))
         assert response.status_code == 200
-        assert "This body already has an entry for this phrase." in response.content.decode()
+        assert "Cơ quan đã có một mục cho cụm từ này." in response.content.decode()
         assert LexiconEntry.objects.filter(site=self.site_a).count() == 1
 
     def test_editor__does_not_see_or_change_another_bodys_entry(self):
