@@ -36,6 +36,8 @@ from .vocabulary import vocabulary_for, weight
 _SURFACE = re.compile(r"[^\W_]+(?:[/.-][^\W_]+)*", re.UNICODE)
 #: Administrative terms searched at most for one query.
 MAX_REWRITES = 4
+#: Words at most of a query the speller corrects (each changed word costs one lookup).
+MAX_CORRECTED_WORDS = 8
 #: Content words at most for which partial queries are made (the rarest are kept).
 MAX_PARTIAL_WORDS = 6
 
@@ -166,6 +168,8 @@ def correct(query: str, site, held=None) -> Correction | None:
     nothing changes. ``held(word)``: whether some row of the site holds the word as typed;
     such a word (a name, a word of a body text not in any title: "Xuân" is no typo of
     "quân") is never corrected."""
+    if len(_SURFACE.findall(query)) > MAX_CORRECTED_WORDS:
+        return None  # a long query is a pasted text, not a typed one
     vocabulary = vocabulary_for(site)
     correction = vocabulary.correct(query)
     if not correction.changed:

@@ -5,7 +5,9 @@ entries. Run on SQLite and on PostgreSQL (CI runs both): the same behaviour on e
 from __future__ import annotations
 
 from django.core.cache import cache
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page, Site
@@ -221,3 +223,15 @@ class VocabularyTests(CitizenSearchTestCase):
         vocabulary.vocabulary_for(self.site)
         with self.assertNumQueries(0):
             vocabulary.vocabulary_for(self.site)
+
+
+class BoundsTests(CitizenSearchTestCase):
+    def test_long_hostile_query__not_corrected_and_bounded_in_statements(self):
+        """40 words none of which any page holds: no correction (a pasted text), partial
+        matching reads the six heaviest words only."""
+        query = " ".join(["xqz", "phpe", "kqw", "zzv"] * 10)
+        self.outcome(query)  # the vocabulary and the lexicon, cached
+        with CaptureQueriesContext(connection) as statements:
+            outcome = self.outcome(query)
+        self.assertEqual(outcome.corrected, "")
+        self.assertLessEqual(len(statements.captured_queries), 25)
