@@ -376,7 +376,7 @@ def _search(backend, query: str, site, filters: Filters, pg: bool, citizen: bool
         # Until the first page is full of titles holding the typed words: the lexicon's
         # rewrites, then its terms alone, ``MAX_EXTRA_SEARCHES`` at most.
         extras = [*reading.rewrites, *reading.term_queries][:MAX_EXTRA_SEARCHES]
-        checks = [(title_words(text), text in reading.rewrites) for text in extras]
+        checks = [(title_words(extra), extra in reading.rewrites) for extra in extras]
         firsts: dict[int, int] = {}
         for row in extra_rows(backend, extras, scope, pg):
             # A title holding a rewrite (all the typed words, the phrases replaced) is worth
