@@ -302,7 +302,7 @@ CORRECT_BELOW = 3
 #: Rows read for one administrative term.
 EXTRA_ROWS = 20
 #: Candidates ranked for one administrative term (PostgreSQL).
-EXTRA_CANDIDATES = 200
+EXTRA_CANDIDATES = 100
 #: Searches for administrative terms at most per query (rewrites first, then terms alone).
 MAX_EXTRA_SEARCHES = 3
 #: Columns not read for the added rows, of which few are shown: their bodies are read for
