@@ -176,6 +176,8 @@ PREREQUISITES: dict[str, list[str]] = {
         "wagtail",  # Page, publishing signals
         "wagtail.search",  # backends (modelsearch) and wagtailsearch migrations
         "wagtail.contrib.settings",  # SearchSettings: the province-wide search of a body
+        "wagtail.admin",  # the citizens' words screen (LexiconEntry's viewset and form)
+        "django.contrib.auth",  # who may change a body's citizens' words (its board)
     ],
     "congthongtin.stats": [
         "congthongtin.core",  # core.visitors, core.reports, core.outbox, roles and bodies
