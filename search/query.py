@@ -530,7 +530,8 @@ def match_ids(backend, word: str, scope, pg: bool, cap: int = PARTIAL_CANDIDATES
 
 def partial_rows(backend, reading, scope, pg: bool) -> list[tuple[SearchDocument, tuple]]:
     """(row, words it leaves out) of the rows holding some of the query's content words,
-    best first: the weights (``vocabulary.weight``) of the words each row holds, and
+    holding more than half of them, best first: the weights (``vocabulary.weight``) of the
+    words each row holds, and
     ``TITLE_WEIGHT`` times more for the words its title holds. Fillers never count; a word
     that no row holds weighs nothing. One read per word (the heaviest
     ``citizen.MAX_PARTIAL_WORDS``), one for the rows."""
@@ -547,6 +548,9 @@ def partial_rows(backend, reading, scope, pg: bool) -> list[tuple[SearchDocument
         for pk in match_ids(backend, surface, scope, pg):
             scores[pk] = scores.get(pk, 0.0) + weight
             held.setdefault(pk, set()).add(surface)
+    # A row must hold more than half of the words: "xyzzy khong co" finds nothing, not
+    # every page with "có" in it.
+    scores = {pk: score for pk, score in scores.items() if 2 * len(held[pk]) > len(words)}
     best = sorted(scores, key=lambda pk: (-scores[pk], -pk))[: PARTIAL_ROWS * 3]
     rows = list(scope.model.objects.filter(pk__in=best).defer(*LIGHT))
     for row in rows:
