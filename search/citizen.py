@@ -10,8 +10,8 @@ and says what to search besides the words typed:
 - ``rewrites``: the content with an entry's phrase replaced by each of its administrative
   terms ("làm sổ đỏ lần đầu" → "Giấy chứng nhận quyền sử dụng đất lần đầu"); these rank
   below what the typed words find (``EXPANSION_WEIGHT``);
-- ``partial_queries``: when not every word can match, the queries with one word (then two)
-  left out, the rarest words kept first, each with the words it leaves out;
+- ``weights``: how much each content word says (``vocabulary.weight``), for the partial
+  ranking when no row holds every word (``query.partial_rows``);
 - ``covered``: whether the lexicon's phrases cover every content word, so an
   administrative term in a title says as much as the typed words would.
 
@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import combinations
 
 from congthongtin.vietnam.everyday import Lexicon
 from congthongtin.vietnam.fold import search_key, search_words
@@ -38,7 +37,7 @@ _SURFACE = re.compile(r"[^\W_]+(?:[/.-][^\W_]+)*", re.UNICODE)
 MAX_REWRITES = 4
 #: Words at most of a query the speller corrects (each changed word costs one lookup).
 MAX_CORRECTED_WORDS = 8
-#: Content words at most for which partial queries are made (the rarest are kept).
+#: Content words at most read for the partial ranking (the heaviest are kept).
 MAX_PARTIAL_WORDS = 6
 
 
@@ -68,30 +67,6 @@ class Reading:
         if self.content and len(self.content) < self.typed_words:
             return " ".join(self.content)
         return self.query
-
-    def partial_queries(self, levels: int = 2) -> list[tuple[str, tuple[str, ...], float]]:
-        """(query, words left out, weight of the words kept), heaviest first: every query
-        with one content word left out, then (for four words or more) two."""
-        indexed = list(enumerate(self.content))
-        if len(indexed) > MAX_PARTIAL_WORDS:
-            heaviest = sorted(indexed, key=lambda item: -self._weight(item[0]))
-            indexed = sorted(heaviest[:MAX_PARTIAL_WORDS])
-        found = []
-        for left_out in range(1, levels + 1):
-            keep = len(indexed) - left_out
-            if keep < 1 or (left_out > 1 and keep < 2):
-                break
-            for kept in combinations(indexed, keep):
-                kept_ids = {i for i, _word in kept}
-                missing = tuple(word for i, word in indexed if i not in kept_ids)
-                text = " ".join(word for _i, word in kept)
-                score = sum(self._weight(i) for i, _word in kept)
-                found.append((text, missing, score))
-        found.sort(key=lambda item: -item[2])
-        return found
-
-    def _weight(self, index: int) -> float:
-        return self.weights.get(self.keys[index], 1.0)
 
 
 def surfaces(query: str) -> list[str] | None:
