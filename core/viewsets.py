@@ -69,6 +69,33 @@ class ScopedPermissionPolicy(ModelPermissionPolicy):
         return self.action_scope(user, action, self.scope(user, rows)).exists()
 
 
+class BodyRowsPermissionPolicy(ScopedPermissionPolicy):
+    """Rows with a ``site`` column whose rights come from the roles a user holds on each
+    body: ``site_ids(user, action)`` names the bodies whose rows the user may reach for
+    ``action`` (None: every body). Reading is the "view" action; ``WRITE_ACTIONS`` narrow
+    the rows further."""
+
+    WRITE_ACTIONS = ("add", "change", "delete")
+
+    def site_ids(self, user, action) -> set[int] | None:
+        raise NotImplementedError
+
+    def _within(self, user, action, queryset):
+        ids = self.site_ids(user, action)
+        return queryset if ids is None else queryset.filter(site_id__in=ids)
+
+    def scope(self, user, queryset):
+        if not (user and user.is_authenticated and user.is_active):
+            return queryset.none()
+        return self._within(user, "view", queryset)
+
+    def action_scope(self, user, action, queryset):
+        queryset = self.scope(user, queryset)
+        if action in self.WRITE_ACTIONS:
+            return self._within(user, action, queryset)
+        return queryset
+
+
 def scoped_policy(model) -> ScopedPermissionPolicy | None:
     if not (isinstance(model, type) and issubclass(model, models.Model)):
         return None

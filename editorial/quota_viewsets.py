@@ -16,7 +16,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views.generic import CreateView, EditView
 from wagtail.models import Site
 
-from congthongtin.core.viewsets import PortalModelViewSet, ScopedPermissionPolicy
+from congthongtin.core.viewsets import BodyRowsPermissionPolicy, PortalModelViewSet
 
 from . import quotas
 from .models import SupplyingUnit
@@ -24,10 +24,10 @@ from .models import SupplyingUnit
 WRITE_ACTIONS = ("add", "change", "delete")
 
 
-class SupplyingUnitPermissionPolicy(ScopedPermissionPolicy):
+class SupplyingUnitPermissionPolicy(BodyRowsPermissionPolicy):
     """Readers of a body list its units; its managers add, change and delete them."""
 
-    def _site_ids(self, user, action):
+    def site_ids(self, user, action):
         if action in WRITE_ACTIONS:
             return quotas.manageable_site_ids(user)
         return quotas.readable_site_ids(user)
@@ -37,7 +37,7 @@ class SupplyingUnitPermissionPolicy(ScopedPermissionPolicy):
             return False
         if user.is_superuser:
             return True
-        ids = self._site_ids(user, action)
+        ids = self.site_ids(user, action)
         return ids is None or bool(ids)
 
     def users_with_any_permission(self, actions):
@@ -48,21 +48,6 @@ class SupplyingUnitPermissionPolicy(ScopedPermissionPolicy):
             .filter(Q(is_superuser=True) | Q(groups__board_role__role__in=roles))
             .distinct()
         )
-
-    def _within(self, user, action, queryset):
-        ids = self._site_ids(user, action)
-        return queryset if ids is None else queryset.filter(site_id__in=ids)
-
-    def scope(self, user, queryset):
-        if not (user and user.is_authenticated and user.is_active):
-            return queryset.none()
-        return self._within(user, "view", queryset)
-
-    def action_scope(self, user, action, queryset):
-        queryset = self.scope(user, queryset)
-        if action in WRITE_ACTIONS:
-            return self._within(user, action, queryset)
-        return queryset
 
 
 class SupplyingUnitForm(WagtailAdminModelForm):

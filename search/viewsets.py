@@ -26,7 +26,7 @@ from wagtail.models import Site
 
 from congthongtin.core import roles
 from congthongtin.core.bodies import site_ids_where
-from congthongtin.core.viewsets import PortalModelViewSet, ScopedPermissionPolicy
+from congthongtin.core.viewsets import BodyRowsPermissionPolicy, PortalModelViewSet
 
 from .models import LexiconEntry
 
@@ -50,10 +50,10 @@ def readable_site_ids(user) -> set[int] | None:
     return site_ids_where(user, READERS) if _active(user) else set()
 
 
-class LexiconEntryPermissionPolicy(ScopedPermissionPolicy):
+class LexiconEntryPermissionPolicy(BodyRowsPermissionPolicy):
     """A body's readers list its entries; its board adds, changes and deletes them."""
 
-    def _site_ids(self, user, action):
+    def site_ids(self, user, action):
         return writable_site_ids(user) if action in WRITE_ACTIONS else readable_site_ids(user)
 
     def user_has_permission(self, user, action):
@@ -61,7 +61,7 @@ class LexiconEntryPermissionPolicy(ScopedPermissionPolicy):
             return False
         if user.is_superuser:
             return True
-        ids = self._site_ids(user, action)
+        ids = self.site_ids(user, action)
         return ids is None or bool(ids)
 
     def users_with_any_permission(self, actions):
@@ -72,21 +72,6 @@ class LexiconEntryPermissionPolicy(ScopedPermissionPolicy):
             .filter(Q(is_superuser=True) | Q(groups__board_role__role__in=wanted))
             .distinct()
         )
-
-    def _within(self, user, action, queryset):
-        ids = self._site_ids(user, action)
-        return queryset if ids is None else queryset.filter(site_id__in=ids)
-
-    def scope(self, user, queryset):
-        if not _active(user):
-            return queryset.none()
-        return self._within(user, "view", queryset)
-
-    def action_scope(self, user, action, queryset):
-        queryset = self.scope(user, queryset)
-        if action in WRITE_ACTIONS:
-            return self._within(user, action, queryset)
-        return queryset
 
 
 class LexiconEntryForm(WagtailAdminModelForm):
