@@ -210,9 +210,16 @@ def test_officer_answers_a_question(open_page):
     body.click()  # the cursor into the text: part of typing
     page.keyboard.type(text)
     expect(body).to_contain_text(text)
+    # Draftail copies its text into the form's hidden field a moment after the last key
+    # (its save interval): the answer is sent once the field holds it, as a person's
+    # next click would be.
+    stored = page.locator("[data-contentpath=body] input[type=hidden]").first
+    expect(stored).to_have_value(re.compile("UBND x"))
     if not page.input_value("#id_author_name"):
         page.fill("#id_author_name", "Đỗ Văn Hải")
     footer_action(officer, "button[name=action-submit]")
+    errors = [t.strip() for t in page.locator(".w-field__errors").all_inner_texts()]
+    assert not any(errors), errors
     answer = Answer.objects.get(question=question)
     assert answer.current_workflow_task is not None, "the answer waits for the board"
     officer.within(*ANSWER_QUESTION, job="answer a question")
