@@ -318,31 +318,49 @@ def _run(query: str, site, filters: Filters, citizen: bool = True, exact: bool =
     pg = stored_vectors(backend)
     scans = postgres.index_scans(SearchDocument.objects.db) if pg else nullcontext()
     with scans:
-        outcome = _search(backend, query, site, filters, pg, citizen)
-        if not citizen or exact or outcome.strict >= CORRECT_BELOW:
-            return outcome
-        from .citizen import correct
-
         scope = base_queryset(site, filters)
-        correction = correct(
-            query, site, held=lambda word: bool(match_ids(backend, word, scope, pg, 1))
-        )
-        if correction is None:
-            return outcome
-        other = _search(backend, correction.display, site, filters, pg, citizen)
-        if other.strict > outcome.strict:
-            other.corrected = correction.display
-            return other
-        return outcome
+        found = _find(backend, query, site, scope, pg, citizen)
+        if citizen and not exact and found.strict < CORRECT_BELOW:
+            # Too little found: the query corrected is searched, and only the better of the
+            # two goes on to the added matches and the facets (never both).
+            from .citizen import correct
+
+            correction = correct(
+                query, site, held=lambda word: bool(match_ids(backend, word, scope, pg, 1))
+            )
+            if correction is not None:
+                other = _find(backend, correction.display, site, scope, pg, citizen)
+                if other.strict > found.strict:
+                    outcome = _rank(backend, other, site, filters, pg)
+                    outcome.corrected = correction.display
+                    return outcome
+        return _rank(backend, found, site, filters, pg)
 
 
-def _search(backend, query: str, site, filters: Filters, pg: bool, citizen: bool) -> Outcome:
+@dataclass
+class _Found:
+    """What a query found holding every word (typed, or its content words when the typed
+    ones found too little) and its document numbers: the first step of ``_run``."""
+
+    query: str
+    reading: object  # citizen.Reading, or None for the words typed only
+    text: str  # the text the ranked rows hold every word of
+    stored: object  # postgres.Search of ``text`` on PostgreSQL, else None
+    scope: object
+    ranked: list
+    exact: list
+
+    @property
+    def strict(self) -> int:
+        return len({d.page_id or d.source for d in [*self.exact, *self.ranked]})
+
+
+def _find(backend, query: str, site, scope, pg: bool, citizen: bool) -> _Found:
     from .citizen import read
 
     reading = read(query, site) if citizen else None
     text = query
     stored = postgres.Search(text) if pg else None
-    scope = base_queryset(site, filters)
     ranked = ranked_rows(backend, text, scope, stored)
     if reading is not None and reading.content_query != query and len(ranked) < CONTENT_BELOW:
         # Few rows hold every word typed: the content words alone (fillers weigh nothing),
@@ -362,6 +380,13 @@ def _search(backend, query: str, site, filters: Filters, pg: bool, citizen: bool
         for prefix in prefixes:
             condition |= Q(number_keys__contains=f" {prefix}")
         exact = list(scope.filter(condition, anchor="")[:20])
+    return _Found(query, reading, text, stored, scope, ranked, exact)
+
+
+def _rank(backend, found: _Found, site, filters: Filters, pg: bool) -> Outcome:
+    """The hits of ``found`` in tiers, the added matches of a citizen's query, the facets."""
+    reading, text, stored, scope = found.reading, found.text, found.stored, found.scope
+    ranked, exact = found.ranked, found.exact
     words = title_words(text)
     in_title = [holds(d, words) for d in ranked]
     typed_title = [d for d, held in zip(ranked, in_title, strict=True) if held]
@@ -425,12 +450,11 @@ def _search(backend, query: str, site, filters: Filters, pg: bool, citizen: bool
     # Without facet filters the ranked scope is the facets' scope: what the ranked search
     # read may already be every match.
     facets = facet_counts(backend, text, site, stored if not filters else None)
-    strict = len({d.page_id or d.source for d in [*exact, *ranked]})
     terms = reading.terms if reading is not None else []
     return Outcome(
         hits=hits,
         facets=facets,
-        strict=strict,
+        strict=found.strict,
         terms=terms,
         highlight=" ".join([text, *terms]),
     )
