@@ -4,8 +4,6 @@ waiting of which one overdue."""
 
 from io import StringIO
 
-from django.core.management import call_command
-from django.test import TestCase
 from django.utils import timezone
 from wagtail.models import Site
 
@@ -22,6 +20,7 @@ from congthongtin.nhuxuan_site.demo import consultation as demo
 from congthongtin.nhuxuan_site.demo import content
 from congthongtin.nhuxuan_site.demo import legal as legal_demo
 from congthongtin.nhuxuan_site.management.commands.load_demo import DemoContext
+from tests.shared_demo import DemoTestCase
 
 
 def demo_context():
@@ -40,10 +39,9 @@ def demo_context():
     )
 
 
-class DemoTests(TestCase):
+class DemoTests(DemoTestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("load_demo", stdout=StringIO())
         context = demo_context()
         legal_demo.load(context)
         demo.load(context)

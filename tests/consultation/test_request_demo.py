@@ -2,10 +2,7 @@
 main site, requests in each stage written through the life cycle, idempotent."""
 
 import datetime
-from io import StringIO
 
-from django.core.management import call_command
-from django.test import TestCase
 from django.utils import timezone
 
 from congthongtin.consultation.models import (
@@ -17,14 +14,14 @@ from congthongtin.consultation.models import (
     RequestKind,
 )
 from congthongtin.nhuxuan_site.demo import citizen_requests
+from tests.shared_demo import DemoTestCase
 
 from .test_demo import demo_context
 
 
-class RequestDemoTests(TestCase):
+class RequestDemoTests(DemoTestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("load_demo", stdout=StringIO())
         cls.count = Question.objects.exclude(kind=RequestKind.QUESTION).count()
         citizen_requests.load(demo_context())  # a second run adds nothing
 

@@ -7,7 +7,6 @@ import re
 from html.parser import HTMLParser
 
 from django.apps import apps
-from django.core.management import call_command
 from wagtail.models import Page, get_page_models
 
 from congthongtin.core.models import PortalSettings
@@ -108,12 +107,6 @@ EXPECTED = {
 
 def page_type_labels() -> set[str]:
     return {model._meta.label for model in get_page_models() if model is not Page}
-
-
-def load_demo_quietly() -> None:
-    from io import StringIO
-
-    call_command("load_demo", stdout=StringIO())
 
 
 def one_live_page_of_each_type() -> dict[str, Page]:

@@ -19,12 +19,12 @@ from congthongtin.legal.models import (
     RelationType,
 )
 from congthongtin.news.models import NewsPage
+from tests.shared_demo import DemoTestCase
 
 from . import schemaorg_vocabulary as vocabulary
 from .metadata_helpers import (
     LD_SCRIPT,
     json_ld_documents,
-    load_demo_quietly,
     one_live_page_of_each_type,
 )
 
@@ -73,10 +73,9 @@ class VocabularyTests(TestCase):
         self.assertEqual(vocabulary.validate(node), [])
 
 
-class DemoJsonLdTests(TestCase):
+class DemoJsonLdTests(DemoTestCase):
     @classmethod
     def setUpTestData(cls):
-        load_demo_quietly()
         cls.pages = one_live_page_of_each_type()
 
     def documents_of(self, page) -> list[dict]:

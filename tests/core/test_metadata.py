@@ -19,13 +19,13 @@ from congthongtin.consultation.models import Answer, Question, QuestionState
 from congthongtin.core import metadata
 from congthongtin.core.models import PortalSettings
 from congthongtin.news.models import NewsPage
+from tests.shared_demo import DemoTestCase
 
 from ..consultation.helpers import field, make_question, make_question_index
 from .metadata_helpers import (
     EXPECTED,
     body_and_site_name,
     json_ld_documents,
-    load_demo_quietly,
     one_live_page_of_each_type,
     page_type_labels,
     tags,
@@ -37,10 +37,9 @@ def test_every_page_type_has_an_entry():
     assert page_type_labels() == set(EXPECTED)
 
 
-class EveryPageTypeTests(TestCase):
+class EveryPageTypeTests(DemoTestCase):
     @classmethod
     def setUpTestData(cls):
-        load_demo_quietly()
         cls.pages = one_live_page_of_each_type()
 
     def get(self, page):

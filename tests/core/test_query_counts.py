@@ -8,10 +8,7 @@ earlier reader would have, and once counted.
 
 from __future__ import annotations
 
-from io import StringIO
-
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.db import connection
 from django.test import RequestFactory, TestCase
 from django.test.utils import CaptureQueriesContext
@@ -23,6 +20,7 @@ from congthongtin.core.models import PortalSettings
 from congthongtin.core.navigation import main_menu
 from congthongtin.home.models import StandardPage
 from congthongtin.news.models import NewsCategory, NewsIndexPage, NewsPage
+from tests.shared_demo import DemoTestCase
 
 BUDGET = 10
 
@@ -49,11 +47,7 @@ def count_queries(client, url):
     return response, len(ctx)
 
 
-class DemoQueryBudgetTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        call_command("load_demo", stdout=StringIO())
-
+class DemoQueryBudgetTests(DemoTestCase):
     def warm_count(self, url):
         self.client.get(url)
         response, queries = count_queries(self.client, url)
@@ -103,12 +97,8 @@ class DemoQueryBudgetTests(TestCase):
                 self.assertLessEqual(queries, 40)
 
 
-class FreshnessTests(TestCase):
+class FreshnessTests(DemoTestCase):
     """A publication, a settings change or a new restriction shows on the very next request."""
-
-    @classmethod
-    def setUpTestData(cls):
-        call_command("load_demo", stdout=StringIO())
 
     def setUp(self):
         self.home = Site.objects.get(is_default_site=True).root_page.specific
@@ -270,13 +260,9 @@ def add_bare_sites(count: int) -> None:
     Site.clear_site_root_paths_cache()
 
 
-class ProvinceScaleQueryTests(TestCase):
+class ProvinceScaleQueryTests(DemoTestCase):
     """A province on one install (1 province, 20 departments, 166 communes: 187 Sites):
     every page type costs the same queries with 187 Sites as with one."""
-
-    @classmethod
-    def setUpTestData(cls):
-        call_command("load_demo", stdout=StringIO())
 
     def warm_counts(self, paths) -> dict[str, int]:
         counts = {}

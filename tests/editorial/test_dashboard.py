@@ -13,7 +13,6 @@ from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import connection
-from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +20,7 @@ from wagtail.models import Site, TaskState, WorkflowState
 
 from congthongtin.consultation.models import Question, RequestKind
 from congthongtin.nhuxuan_site.demo import backoffice, bodies, citizen_requests
+from tests.shared_demo import DemoTestCase
 
 #: The demo's items by the step they wait at (nhuxuan_site/demo/backoffice.py).
 AT_EDIT = ["Hội nghị giao ban công tác quý IV năm 2026", "Ra quân vệ sinh môi trường tháng 12"]
@@ -40,10 +40,9 @@ def panel(html: bytes, panel_id: str):
     return {"text": found.get_text(" ", strip=True), "titles": titles, "node": found}
 
 
-class DemoDashboardTests(TestCase):
+class DemoDashboardTests(DemoTestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("load_demo", stdout=StringIO())
         User = get_user_model()
         User.objects.update(must_change_password=False)
         cls.users = {u.username: u for u in User.objects.all()}

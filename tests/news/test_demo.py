@@ -4,8 +4,6 @@ realistic, relative to today, idempotent, and every page renders."""
 import datetime as dt
 from io import StringIO
 
-from django.core.management import call_command
-from django.test import TestCase
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -26,6 +24,7 @@ from congthongtin.nhuxuan_site.demo import news as news_demo
 from congthongtin.nhuxuan_site.demo import projects as projects_demo
 from congthongtin.nhuxuan_site.management.commands.load_demo import DemoContext
 from congthongtin.projects.models import ProcurementNotice, ProjectPage
+from tests.shared_demo import DemoTestCase
 
 COUNTED = (Page, ScheduleEntry, ProcurementNotice, get_image_model(), get_document_model())
 
@@ -42,10 +41,9 @@ def demo_context() -> DemoContext:
     )
 
 
-class DemoTests(TestCase):
+class DemoTests(DemoTestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("load_demo", stdout=StringIO())
         context = demo_context()
         news_demo.load(context)
         projects_demo.load(context)

@@ -15,6 +15,7 @@ from congthongtin.core.models import BoardRole, Body, Official, PortalSettings, 
 from congthongtin.home.models import LeaderProfile
 from congthongtin.nhuxuan_site.demo import bodies
 from congthongtin.nhuxuan_site.management.commands.load_demo import DEMO_ACCOUNTS
+from tests.shared_demo import DemoTestCase
 
 COUNTED = (
     Page,
@@ -245,12 +246,8 @@ class DemoBodiesTests(TestCase):
         )
 
 
-class DemoSearchTests(TestCase):
+class DemoSearchTests(DemoTestCase):
     """Issue 9: on the demo data, citizens' unaccented queries find the intended page."""
-
-    @classmethod
-    def setUpTestData(cls):
-        call_command("load_demo", stdout=StringIO())
 
     def test_citizen_queries__intended_item_in_top_three(self):
         from congthongtin.search import query as search

@@ -6,10 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from io import StringIO
 
-from django.core.management import call_command
-from django.test import TestCase
 from wagtail.models import Site
 
 from congthongtin.budget.models import BudgetDisclosurePage
@@ -17,12 +14,12 @@ from congthongtin.core.opendata import registered_datasets
 from congthongtin.legal.models import LegalDocumentPage
 from congthongtin.opendata.models import OpenDataFile
 from congthongtin.procedures.models import ProcedurePage
+from tests.shared_demo import DemoTestCase
 
 
-class DemoOpenDataTests(TestCase):
+class DemoOpenDataTests(DemoTestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("load_demo", stdout=StringIO())
         cls.site = Site.objects.get(is_default_site=True)
 
     def download(self, slug, fmt):

@@ -4,8 +4,6 @@ a citizen finds "đăng ký khai sinh" unaccented, opens it and downloads its fo
 import io
 from io import StringIO
 
-from django.core.management import call_command
-from django.test import TestCase
 from wagtail.documents import get_document_model
 from wagtail.models import Site
 
@@ -15,6 +13,7 @@ from congthongtin.nhuxuan_site.demo import procedures as demo
 from congthongtin.nhuxuan_site.management.commands.load_demo import DemoContext
 from congthongtin.procedures.choices import PROCEDURE_CODE_RE
 from congthongtin.procedures.models import ProcedurePage
+from tests.shared_demo import DemoTestCase
 
 
 def demo_context():
@@ -34,10 +33,9 @@ def demo_context():
     )
 
 
-class DemoProceduresTests(TestCase):
+class DemoProceduresTests(DemoTestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("load_demo", stdout=StringIO())
         demo.load(demo_context())
 
     def test_at_least_twelve_real_procedures__commune_and_province(self):
@@ -96,13 +94,12 @@ class DemoProceduresTests(TestCase):
         self.assertGreaterEqual(response.context["service_count"], 10)
 
 
-class DemoDossierLookupTests(TestCase):
+class DemoDossierLookupTests(DemoTestCase):
     """Issue 22's "Done when": a code of the imported status file shows its status; an
     unknown code says so. The codes are those README.md lists."""
 
     @classmethod
     def setUpTestData(cls):
-        call_command("load_demo", stdout=StringIO())
         demo.load(demo_context())  # a second run: the page and the rows are not doubled
 
     def test_readme_codes_show_their_status_and_an_unknown_code_says_so(self):
