@@ -9,7 +9,7 @@ import unittest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, transaction
-from django.test import SimpleTestCase, TestCase
+from django.test import SimpleTestCase, TestCase, TransactionTestCase
 from wagtail.models import Page, Site
 
 from congthongtin.consultation.models import Question
@@ -262,3 +262,37 @@ class CopyTests(TestCase):
         # Rows of questions (no page) and of articles (an anchor) are among them.
         self.assertTrue(any(row["page_id"] is None for row in self.columns(ids)))
         self.assertTrue(any(row["anchor"] for row in self.columns(ids)))
+
+
+@unittest.skipUnless(connection.vendor == "postgresql", "PostgreSQL only")
+class WorkerTests(TransactionTestCase):
+    """``--workers``: forked processes (their own connections, so the data is committed
+    here) fill disjoint sets of bodies; the corpus is the one a single process writes."""
+
+    serialized_rollback = True
+
+    def tearDown(self):
+        cache.clear()
+
+    def test_workers_write_the_corpus_of_one_process(self):
+        with transaction.atomic():
+            run(skip_search_backend=True)
+            expected = fingerprint()
+            transaction.set_rollback(True)
+        cache.clear()
+        out = io.StringIO()
+        call_command(
+            "generate_province",
+            **SMALL,
+            skip_search_backend=True,
+            workers=2,
+            stdout=out,
+            stderr=io.StringIO(),
+        )
+        self.assertIn("2 workers", out.getvalue())
+        self.assertIn("300 items this run", out.getvalue())
+        cache.clear()
+        self.assertEqual(fingerprint(), expected)
+        run(skip_search_backend=True, workers=2)  # a second run adds nothing
+        cache.clear()
+        self.assertEqual(fingerprint(), expected)
