@@ -18,6 +18,13 @@ generator seeded with (seed, body, kind, chunk). A second run counts what each b
 holds and goes on from the next chunk: an interrupted run resumed gives the corpus one run
 would have given, never a duplicate. The pages are written by generate_corpus's machinery
 (treebeard rows in bulk, no revision); see that command for what is and is not indexed.
+
+Speed: the search rows of a slice are built from its pages read back once, with the
+relations the indexer reads prefetched (one query per relation, not per page), and on
+PostgreSQL written by ``COPY``. ``--workers N`` (PostgreSQL): every body is made first, then
+N forked processes fill disjoint sets of bodies. Each body's slices are written in the same
+order with the same generators, so the corpus is the one a single process writes, but for
+the ids the database hands out (and what shows them: a question's code and address).
 """
 
 from __future__ import annotations
@@ -414,7 +421,7 @@ class Command(CorpusCommand):
                 with self.shared.get_lock():
                     self.shared.value += end - start
             else:
-                self.progress(spec, len(specs), planned, started)
+                self.progress(f"body {spec.rank}/{len(specs)} {spec.hostname}", planned, started)
             if deadline and time.monotonic() > deadline:
                 return True
         return False
@@ -452,7 +459,7 @@ class Command(CorpusCommand):
         ]
         for process in processes:
             process.start()
-        base, spec = self.done, specs[0]
+        base = self.done
         outcomes = []
         while len(outcomes) < len(processes):
             try:
@@ -462,7 +469,7 @@ class Command(CorpusCommand):
                     break
             self.done = base + self.shared.value
             self.made = {"all": self.shared.value}
-            self.progress(spec, len(specs), planned, started)
+            self.progress(f"{len(processes)} workers", planned, started)
         for process in processes:
             process.join()
         failed = [p.exitcode for p in processes if p.exitcode != 0]
@@ -489,7 +496,7 @@ class Command(CorpusCommand):
         results.put((self.made, self.rows, stopped))
 
     # Progress ----------------------------------------------------------------------------
-    def progress(self, spec: BodySpec, bodies: int, planned: int, started: float) -> None:
+    def progress(self, where: str, planned: int, started: float) -> None:
         now = time.monotonic()
         if now - self.progress_at < 2 and self.done < planned:
             return
@@ -499,7 +506,7 @@ class Command(CorpusCommand):
         eta = (planned - self.done) / rate / 60 if rate else 0
         self.progress_line(
             f"[{100 * self.done / planned:5.1f} %] {self.done:,}/{planned:,} items · "
-            f"body {spec.rank}/{bodies} {spec.hostname} · {rate:,.0f} items/s · "
+            f"{where} · {rate:,.0f} items/s · "
             f"ETA {eta:,.0f} min"
         )
 
