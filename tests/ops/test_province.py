@@ -4,11 +4,12 @@ resumable (issue "A whole province on one install")."""
 from __future__ import annotations
 
 import io
+import unittest
 
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
-from django.test import SimpleTestCase, TestCase
+from django.db import connection, transaction
+from django.test import SimpleTestCase, TestCase, TransactionTestCase
 from wagtail.models import Page, Site
 
 from congthongtin.consultation.models import Question
@@ -175,28 +176,36 @@ class CrashingCommand(Command):
         return written
 
 
+def one_run() -> list:
+    """The fingerprint of one complete run, the database left as it was."""
+    cache.clear()
+    with transaction.atomic():
+        run()
+        result = fingerprint()
+        transaction.set_rollback(True)
+    cache.clear()
+    return result
+
+
 class ResumeTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        # The corpus of one run, which every test compares its own runs with (made once:
+        # each test starts from the same empty tree, so one run gives them all the same).
+        cls.expected = one_run()
+
     def setUp(self):
         cache.clear()
 
     def tearDown(self):
         cache.clear()
 
-    def one_run(self) -> list:
-        with transaction.atomic():
-            run()
-            result = fingerprint()
-            transaction.set_rollback(True)
-        cache.clear()
-        return result
-
     def test_same_seed_same_corpus(self):
-        first = self.one_run()
-        self.assertGreater(len(first[2]), 250)  # pages (questions are not pages)
-        self.assertEqual(self.one_run(), first)
+        self.assertGreater(len(self.expected[2]), 250)  # pages (questions are not pages)
+        self.assertEqual(one_run(), self.expected)
 
     def test_an_interrupted_run_resumed_gives_the_corpus_of_one_run(self):
-        expected = self.one_run()
+        expected = self.expected
         CrashingCommand.calls = 0
         with self.assertRaises(Crash):
             run(CrashingCommand())
@@ -208,7 +217,7 @@ class ResumeTests(TestCase):
         self.assertEqual(fingerprint(), expected)
 
     def test_a_time_limit_stops_after_a_slice_and_a_new_run_finishes(self):
-        expected = self.one_run()
+        expected = self.expected
         generate_province.PASSES, saved = 100, generate_province.PASSES
         try:
             run(max_minutes=1e-9)
@@ -217,4 +226,73 @@ class ResumeTests(TestCase):
         cache.clear()
         self.assertLess(len(fingerprint()[2]), len(expected[2]))
         run()
+        self.assertEqual(fingerprint(), expected)
+
+
+@unittest.skipUnless(connection.vendor == "postgresql", "PostgreSQL only")
+class CopyTests(TestCase):
+    """Without a Wagtail backend the search rows go in by COPY on PostgreSQL: the same
+    rows, generated tsvector columns included, as the INSERT of ``bulk_create``."""
+
+    def columns(self, ids) -> list:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT * FROM portal_search_searchdocument WHERE id = ANY(%s) ORDER BY id",
+                [list(ids)],
+            )
+            names = [column.name for column in cursor.description]
+            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def test_copy_writes_what_bulk_create_writes(self):
+        run(skip_search_backend=True)
+        copied = list(SearchDocument.objects.order_by("id"))
+        self.assertGreater(len(copied), 300)
+        self.assertEqual(copied[0].path, Page.objects.get(pk=copied[0].page_id).path)
+        ids = [row.pk for row in copied]
+        for row in copied:
+            row.pk = row.id = None
+        SearchDocument.objects.bulk_create(copied)
+        inserted = list(
+            SearchDocument.objects.order_by("id").exclude(id__in=ids).values_list("id", flat=True)
+        )
+        self.assertEqual(len(inserted), len(ids))
+        for a, b in zip(self.columns(ids), self.columns(inserted), strict=True):
+            a.pop("id"), b.pop("id")
+            self.assertEqual(a, b)
+        # Rows of questions (no page) and of articles (an anchor) are among them.
+        self.assertTrue(any(row["page_id"] is None for row in self.columns(ids)))
+        self.assertTrue(any(row["anchor"] for row in self.columns(ids)))
+
+
+@unittest.skipUnless(connection.vendor == "postgresql", "PostgreSQL only")
+class WorkerTests(TransactionTestCase):
+    """``--workers``: forked processes (their own connections, so the data is committed
+    here) fill disjoint sets of bodies; the corpus is the one a single process writes."""
+
+    serialized_rollback = True
+
+    def tearDown(self):
+        cache.clear()
+
+    def test_workers_write_the_corpus_of_one_process(self):
+        with transaction.atomic():
+            run(skip_search_backend=True)
+            expected = fingerprint()
+            transaction.set_rollback(True)
+        cache.clear()
+        out = io.StringIO()
+        call_command(
+            "generate_province",
+            **SMALL,
+            skip_search_backend=True,
+            workers=2,
+            stdout=out,
+            stderr=io.StringIO(),
+        )
+        self.assertIn("2 workers", out.getvalue())
+        self.assertIn("300 items this run", out.getvalue())
+        cache.clear()
+        self.assertEqual(fingerprint(), expected)
+        run(skip_search_backend=True, workers=2)  # a second run adds nothing
+        cache.clear()
         self.assertEqual(fingerprint(), expected)

@@ -696,29 +696,68 @@ def search_backends() -> list:
     return list(get_search_backends())
 
 
+#: Foreign keys that ``documents_for`` reads (facets: agency, fields, document type).
+SEARCH_RELATED = ("document_type", "issuing_body", "responsible_unit", "field", "agency")
+
+
 def page_search_rows(model, ids: list[int]):
-    """The search rows of the pages ``ids`` of ``model``, read back 500 at a time (their
-    facets need their relations), one list per page."""
+    """The search rows of the pages ``ids`` of ``model``, read back 500 at a time, one list
+    per page. What the indexer reads besides the page's own row comes with the same
+    500: the foreign keys of its facets (``select_related``), and its many-to-many fields
+    and child relations (``iter_texts`` reads every one) in one query each
+    (``prefetch_related``), instead of one query per page and relation."""
+    from modelcluster.fields import ParentalManyToManyField
+    from modelcluster.models import get_all_child_relations
+
     from congthongtin.search.indexing import documents_for
 
+    names = {field.name: field for field in model._meta.get_fields()}
+    joined = [
+        name
+        for name in SEARCH_RELATED
+        if name in names and names[name].many_to_one and names[name].concrete
+    ]
+    many = [
+        field.name
+        for field in model._meta.get_fields()
+        if isinstance(field, ParentalManyToManyField)
+    ]
+    children = [relation.get_accessor_name() for relation in get_all_child_relations(model)]
     for start in range(0, len(ids), 500):
         queryset = model.objects.filter(pk__in=ids[start : start + 500])
-        if model is LegalDocumentPage:
-            queryset = queryset.select_related(
-                "document_type", "issuing_body", "responsible_unit"
-            ).prefetch_related("fields")
+        queryset = queryset.select_related(*joined).prefetch_related(*many, *children)
         for page in queryset:
             yield documents_for(page)
 
 
 def write_search_rows(rows: list, backends=()) -> int:
-    """``bulk_create`` search rows and hand them to the Wagtail ``backends``."""
+    """Write search rows and hand them to the Wagtail ``backends``. On PostgreSQL without a
+    backend they go in by ``COPY`` (``copy_rows``), else by ``bulk_create``."""
     from congthongtin.search.models import SearchDocument
 
     if not rows:
         return 0
     with transaction.atomic():
-        SearchDocument.objects.bulk_create(rows, batch_size=BATCH)
+        if connection.vendor == "postgresql" and not backends:
+            copy_rows(SearchDocument, rows)
+        else:
+            SearchDocument.objects.bulk_create(rows, batch_size=BATCH)
         for backend in backends:
             backend.add_bulk(SearchDocument, rows)
     return len(rows)
+
+
+def copy_rows(model, objects: list) -> None:
+    """``objects`` (unsaved, no signal, like ``bulk_create``) written with PostgreSQL's
+    ``COPY … FROM STDIN``: the same columns ``bulk_create`` names, i.e. every concrete
+    field but the automatic key; the database's generated columns (``SearchDocument``'s
+    tsvectors) are computed by the server as on ``INSERT``. The objects get no key back."""
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key and not f.generated]
+    quote = connection.ops.quote_name
+    sql = (
+        f"COPY {quote(model._meta.db_table)} "
+        f"({', '.join(quote(f.column) for f in fields)}) FROM STDIN"
+    )
+    with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
+        for obj in objects:
+            copy.write_row([f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields])

@@ -18,12 +18,21 @@ generator seeded with (seed, body, kind, chunk). A second run counts what each b
 holds and goes on from the next chunk: an interrupted run resumed gives the corpus one run
 would have given, never a duplicate. The pages are written by generate_corpus's machinery
 (treebeard rows in bulk, no revision); see that command for what is and is not indexed.
+
+Speed: the search rows of a slice are built from its pages read back once, with the
+relations the indexer reads prefetched (one query per relation, not per page), and on
+PostgreSQL written by ``COPY``. ``--workers N`` (PostgreSQL): every body is made first, then
+N forked processes fill disjoint sets of bodies. Each body's slices are written in the same
+order with the same generators, so the corpus is the one a single process writes, but for
+the ids the database hands out (and what shows them: a question's code and address).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import queue
 import random
+import resource
 import sys
 import time
 from dataclasses import dataclass, field
@@ -288,6 +297,12 @@ def schedule(specs: list[BodySpec]):
         yield start, end, spec, kind
 
 
+def cpu_time() -> float:
+    """CPU seconds of this process and of its finished children (the workers)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + usage.ru_utime + usage.ru_stime
+
+
 def initials(name: str) -> str:
     """The symbol of a body's documents: "Sở Y tế" → "SYT"."""
     words = [w for w in name.replace(",", " ").split() if w.lower() not in ("và", "các")]
@@ -320,6 +335,13 @@ class Command(CorpusCommand):
             default=0,
             help="Stop after the chunk during which this time ran out (0: no limit).",
         )
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=1,
+            help="Processes filling the bodies in parallel once every body is made "
+            "(PostgreSQL only; the corpus is the same as with one).",
+        )
         parser.add_argument("--plan", action="store_true", help="Print the plan only.")
 
     def handle(self, *args, **options):
@@ -340,8 +362,11 @@ class Command(CorpusCommand):
         if not Site.objects.filter(is_default_site=True).exists():
             raise CommandError("No default site: run `manage.py setup_portal` first.")
         backends = [] if options["skip_search_backend"] else search_backends()
+        workers = options["workers"]
+        if workers > 1 and connection.vendor != "postgresql":
+            raise CommandError("--workers needs PostgreSQL (SQLite has one writer at a time).")
         deadline = time.monotonic() + options["max_minutes"] * 60 if options["max_minutes"] else 0
-        started, cpu = time.monotonic(), time.process_time()
+        started, cpu = time.monotonic(), cpu_time()
         self.articles = load_articles()
         self.prepare_taxonomies()
         planned = sum(spec.total for spec in specs)
@@ -349,13 +374,36 @@ class Command(CorpusCommand):
         self.rows = 0
         self.progress_at = 0.0
         self.writers: dict[int, TreeWriter] = {}
-        # A body is made (or found) just before its first slice: pass 0 runs through every
-        # body in rank order, so a run stopped early leaves bodies that all hold items.
-        bodies: dict[int, tuple] = {}
+        self.shared = None  # in a worker: the items written by every worker (shared)
         self.province = None
         self.done = self.existing_total()
-        stopped = False
+        if workers > 1:
+            stopped = self.run_workers(specs, workers, backends, deadline, planned, started)
+        else:
+            stopped = self.fill(specs, None, {}, backends, deadline, planned, started)
+        elapsed = time.monotonic() - started
+        cpu = cpu_time() - cpu
+        made = sum(self.made.values())
+        self.stderr.write("")
+        self.stdout.write(
+            f"{made} items this run ({', '.join(f'{k}: {v}' for k, v in self.made.items())}), "
+            f"{self.rows} search rows, in {elapsed:.1f} s: {made / elapsed:.1f} items/s "
+            f"({connection.vendor}"
+            + (f", {workers} workers" if workers > 1 else "")
+            + f"; CPU of this process{' and its workers' if workers > 1 else ''} {cpu:.1f} s, "
+            f"{made / max(cpu, 1e-6):.1f} items per CPU second); {self.done} of {planned} items in "
+            f"{len(specs)} bodies"
+            + (" — stopped at the time limit, run again to go on." if stopped else ".")
+        )
+
+    def fill(self, specs, ranks, bodies, backends, deadline, planned, started) -> bool:
+        """Write the slices of the bodies ``ranks`` (None: all) in schedule order; True if
+        the time limit stopped it. ``bodies``: rank → ``open_body`` of the bodies opened."""
+        # A body is made (or found) just before its first slice: pass 0 runs through every
+        # body in rank order, so a run stopped early leaves bodies that all hold items.
         for start, end, spec, kind in schedule(specs):
+            if ranks is not None and spec.rank not in ranks:
+                continue
             if spec.rank not in bodies:
                 bodies[spec.rank] = self.open_body(spec)
             sections, have, state = bodies[spec.rank]
@@ -369,24 +417,86 @@ class Command(CorpusCommand):
             have[kind] = end
             self.done += end - start
             self.made[kind] += end - start
-            self.progress(spec, len(specs), planned, started)
+            if self.shared is not None:
+                with self.shared.get_lock():
+                    self.shared.value += end - start
+            else:
+                self.progress(f"body {spec.rank}/{len(specs)} {spec.hostname}", planned, started)
             if deadline and time.monotonic() > deadline:
-                stopped = True
-                break
-        elapsed, cpu = time.monotonic() - started, time.process_time() - cpu
-        made = sum(self.made.values())
-        self.stderr.write("")
-        self.stdout.write(
-            f"{made} items this run ({', '.join(f'{k}: {v}' for k, v in self.made.items())}), "
-            f"{self.rows} search rows, in {elapsed:.1f} s: {made / elapsed:.1f} items/s "
-            f"({connection.vendor}; this process's CPU {cpu:.1f} s, "
-            f"{made / max(cpu, 1e-6):.1f} items per CPU second); {self.done} of {planned} items in "
-            f"{len(specs)} bodies"
-            + (" — stopped at the time limit, run again to go on." if stopped else ".")
-        )
+                return True
+        return False
+
+    # Workers -----------------------------------------------------------------------------
+    def run_workers(self, specs, workers, backends, deadline, planned, started) -> bool:
+        """Every body made (or found) here first, in rank order, then ``workers`` forked
+        processes fill disjoint sets of bodies, each in schedule order. The slices of
+        different bodies are independent (own sections, own numbers, own random
+        generators), so the corpus is the one a single process writes; only the ids differ
+        (the database hands them out as the workers ask)."""
+        import multiprocessing
+
+        bodies = {}
+        for spec in specs:
+            bodies[spec.rank] = self.open_body(spec)
+            self.progress_line(f"body {spec.rank}/{len(specs)} {spec.hostname}")
+        # Largest first to the least loaded worker: the Zipf spread is uneven.
+        loads = [[0, n, set()] for n in range(workers)]
+        for spec in sorted(specs, key=lambda spec: (-spec.total, spec.rank)):
+            least = min(loads, key=lambda load: (load[0], load[1]))
+            least[0] += spec.total
+            least[2].add(spec.rank)
+        context = multiprocessing.get_context("fork")
+        self.shared = context.Value("q", 0)
+        results = context.Queue()
+        connection.close()  # each worker opens its own connection
+        processes = [
+            context.Process(
+                target=self.worker,
+                args=(specs, ranks, bodies, backends, deadline, planned, started, results),
+            )
+            for _load, _n, ranks in loads
+            if ranks
+        ]
+        for process in processes:
+            process.start()
+        base = self.done
+        outcomes = []
+        while len(outcomes) < len(processes):
+            try:
+                outcomes.append(results.get(timeout=2))
+            except queue.Empty:
+                if any(p.exitcode not in (None, 0) for p in processes):
+                    break
+            self.done = base + self.shared.value
+            self.made = {"all": self.shared.value}
+            self.progress(f"{len(processes)} workers", planned, started)
+        for process in processes:
+            process.join()
+        failed = [p.exitcode for p in processes if p.exitcode != 0]
+        if failed or len(outcomes) < len(processes):
+            raise CommandError(f"A worker failed (exit codes {failed}): run again to go on.")
+        self.made = dict.fromkeys(KINDS, 0)
+        self.done = base
+        stopped = False
+        for made, rows, halted in outcomes:
+            for kind, count in made.items():
+                self.made[kind] += count
+                self.done += count
+            self.rows += rows
+            stopped = stopped or halted
+        return stopped
+
+    def worker(self, specs, ranks, bodies, backends, deadline, planned, started, results):
+        connection.close()
+        self.writers = {}
+        self.made = dict.fromkeys(KINDS, 0)
+        self.rows = 0
+        stopped = self.fill(specs, ranks, bodies, backends, deadline, planned, started)
+        connection.close()
+        results.put((self.made, self.rows, stopped))
 
     # Progress ----------------------------------------------------------------------------
-    def progress(self, spec: BodySpec, bodies: int, planned: int, started: float) -> None:
+    def progress(self, where: str, planned: int, started: float) -> None:
         now = time.monotonic()
         if now - self.progress_at < 2 and self.done < planned:
             return
@@ -396,7 +506,7 @@ class Command(CorpusCommand):
         eta = (planned - self.done) / rate / 60 if rate else 0
         self.progress_line(
             f"[{100 * self.done / planned:5.1f} %] {self.done:,}/{planned:,} items · "
-            f"body {spec.rank}/{bodies} {spec.hostname} · {rate:,.0f} items/s · "
+            f"{where} · {rate:,.0f} items/s · "
             f"ETA {eta:,.0f} min"
         )
 
