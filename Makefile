@@ -78,8 +78,8 @@ stack-stop: ## Stop the loopback stack
 corpus: venv ## Add N generated documents to the stack's database (N=10000)
 	set -a; . var/stack.env; set +a; $(MANAGE) generate_corpus --documents $(N)
 
-province: venv ## Generate a province in the stack's database: 187 bodies, N items (N=1000000), resumable
-	set -a; . var/stack.env; set +a; $(MANAGE) generate_province --items $(or $(N),1000000) --skip-search-backend
+province: venv ## Generate a province in the stack's database: 187 bodies, N items (N=1000000), WORKERS processes (2), resumable
+	set -a; . var/stack.env; set +a; $(MANAGE) generate_province --items $(or $(N),1000000) --skip-search-backend --workers $(or $(WORKERS),2)
 
 bench: venv ## Serving benchmark of the loopback stack (writes bench/results/$(LABEL).json)
 	$(BIN)/python bench/serve.py --label $(LABEL)
