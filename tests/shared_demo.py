@@ -65,6 +65,15 @@ class DemoTestCase(TestCase):
         ensure()
         super().setUpClass()
 
+    @classmethod
+    def tearDownClass(cls):
+        # Django's TestCase rolls back the class's transaction, then closes every connection:
+        # here the connection holds the demo's transaction for the next class (closed
+        # inside it, PostgreSQL's connection would be lost), so it is only rolled back.
+        if cls._databases_support_transactions() and cls._databases_support_savepoints():
+            cls._rollback_atomics(cls.cls_atomics)
+        super(TestCase, cls).tearDownClass()
+
 
 def is_demo_test(item) -> bool:
     cls = getattr(item, "cls", None)
