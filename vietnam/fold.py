@@ -13,7 +13,7 @@ from functools import lru_cache
 
 # Đ/đ have no canonical decomposition, so NFD leaves them alone; map them first. U+00D0/
 # U+00F0 (Icelandic eth) are look-alikes that legacy text and typists use for Đ/đ.
-_D_MAP = str.maketrans({"Đ": "D", "đ": "d", "Ð": "D", "ð": "d"})
+_D_LETTERS = {"Đ": "D", "đ": "d", "Ð": "D", "ð": "d"}
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _SPACES = re.compile(r"\s+")
 
@@ -33,8 +33,9 @@ _COMBINING = _CombiningMarks()
 
 def strip_diacritics(text: str) -> str:
     """Remove every combining mark and map Đ/đ to D/d; case is kept."""
-    # str.replace, not translate(_D_MAP): one C scan each instead of a lookup per character.
-    text = text.replace("Đ", "D").replace("đ", "d").replace("Ð", "D").replace("ð", "d")
+    # str.replace, not a translate table: one C scan each instead of a lookup per character.
+    for letter, plain in _D_LETTERS.items():
+        text = text.replace(letter, plain)
     decomposed = unicodedata.normalize("NFD", text)
     return unicodedata.normalize("NFC", decomposed.translate(_COMBINING))
 
