@@ -342,7 +342,6 @@ class _Found:
     """What a query found holding every word (typed, or its content words when the typed
     ones found too little) and its document numbers: the first step of ``_run``."""
 
-    query: str
     reading: object  # citizen.Reading, or None for the words typed only
     text: str  # the text the ranked rows hold every word of
     stored: object  # postgres.Search of ``text`` on PostgreSQL, else None
@@ -380,7 +379,7 @@ def _find(backend, query: str, site, scope, pg: bool, citizen: bool) -> _Found:
         for prefix in prefixes:
             condition |= Q(number_keys__contains=f" {prefix}")
         exact = list(scope.filter(condition, anchor="")[:20])
-    return _Found(query, reading, text, stored, scope, ranked, exact)
+    return _Found(reading, text, stored, scope, ranked, exact)
 
 
 def _rank(backend, found: _Found, site, filters: Filters, pg: bool) -> Outcome:
