@@ -64,23 +64,29 @@ def transactional(item) -> bool:
     return bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
 
 
+def partition(items, test) -> tuple[list, list]:
+    """(the items that pass ``test``, the others), each in its order."""
+    passed, failed = [], []
+    for item in items:
+        (passed if test(item) else failed).append(item)
+    return passed, failed
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
     from tests.shared_demo import is_demo_test
 
     if config.getoption("--database-tests-only"):
-        kept = [item for item in items if uses_database(item)]
-        if len(kept) < len(items):
-            dropped = [item for item in items if not uses_database(item)]
+        kept, dropped = partition(items, uses_database)
+        if dropped:
             config.hook.pytest_deselected(items=dropped)
             items[:] = kept
     # The classes on the demo portal after the other tests in a transaction and before the
     # tests that commit (pytest-django's order, which empties the database after each), so
     # that each process loads the demo once (tests.shared_demo); pytest-xdist hands a worker
     # its tests in this order.
-    demo = [item for item in items if is_demo_test(item)]
+    demo, rest = partition(items, is_demo_test)
     if demo:
-        rest = [item for item in items if not is_demo_test(item)]
         at = next(
             (i for i, item in enumerate(rest) if transactional(item) or not uses_database(item)),
             len(rest),
