@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from congthongtin.core import sitecache
-from congthongtin.core.opendata import Column, Dataset
+from congthongtin.core.opendata import Column, Dataset, full_urls
 
 
 def disclosure_rows(site):
@@ -18,6 +18,7 @@ def disclosure_rows(site):
         .order_by("-fiscal_year", "kind", "-published_on", "pk")
     )
     root = site.root_url
+    url_of = full_urls()
     for page in pages:
         yield {
             "fiscal_year": page.fiscal_year,
@@ -30,7 +31,7 @@ def disclosure_rows(site):
             "published_on": page.published_on,
             "summary": page.summary,
             "document_url": root + page.document.url if page.document_id else "",
-            "url": page.get_full_url(),
+            "url": url_of(page),
         }
 
 

@@ -144,6 +144,11 @@ DEFAULTS: dict[str, Any] = {
     # Where page views are counted: "app" (stats.middleware, every request reaches Django)
     # or "log" (nginx's statistics log, manage.py ingest_access_log; behind a page cache).
     "STATS_SOURCE": "app",
+    # --- open data (opendata) -------------------------------------------------------------
+    # Publications within this many seconds of the first one after a regeneration share one
+    # regeneration of the site's stale datasets (on a worker that can run a task later; the
+    # immediate backend of development and tests regenerates at once). 0: one per commit.
+    "OPEN_DATA_REGENERATION_DELAY": 300,
 }
 
 

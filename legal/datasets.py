@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from congthongtin.core import sitecache
-from congthongtin.core.opendata import Column, Dataset
+from congthongtin.core.opendata import Column, Dataset, full_urls
 
 
 def document_rows(site):
@@ -20,6 +20,7 @@ def document_rows(site):
         .defer_streamfields()
         .order_by("-issue_date", "number_symbol", "pk")
     )
+    url_of = full_urls()
     for doc in pages:
         yield {
             "number_symbol": doc.number_symbol,
@@ -33,7 +34,7 @@ def document_rows(site):
             "effect_status": doc.effect_status,
             "summary": doc.summary,
             "fields": "; ".join(f.name for f in doc.fields.all()),
-            "url": doc.get_full_url(),
+            "url": url_of(doc),
         }
 
 

@@ -102,6 +102,34 @@ class OpenDataFile(models.Model):
         return FORMATS[self.format][0]
 
 
+class PendingRegeneration(models.Model):
+    """A dataset of a site made stale by a publication and not regenerated yet: at most one
+    row per site and dataset, so the publications of a window share one regeneration
+    (opendata.regeneration)."""
+
+    site = models.ForeignKey(
+        "wagtailcore.Site",
+        verbose_name=_("portal"),
+        on_delete=models.CASCADE,
+        related_name="pending_open_data",
+    )
+    dataset = models.SlugField(_("dataset"), max_length=100)
+    requested_at = models.DateTimeField(_("first requested at"))
+    due_at = models.DateTimeField(_("due at"))
+
+    class Meta:
+        verbose_name = _("pending open data regeneration")
+        verbose_name_plural = _("pending open data regenerations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["site", "dataset"], name="opendata_one_pending_per_dataset"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.dataset} @ {self.site_id}"
+
+
 class OpenDataPage(VietnameseSlugMixin, Page):
     """``/du-lieu-mo/``: every open dataset of the body with its description, licence,
     publisher, update date, number of rows and its CSV, JSON and XLSX files; the DCAT

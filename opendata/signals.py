@@ -1,7 +1,8 @@
 """Regeneration on change: a receiver per model a dataset names in ``stale_on`` (a page:
 Wagtail's page_published / page_unpublished; a draft-state snippet: published /
 unpublished; a plain model: post_save / post_delete), with that model as the sender. The
-receiver enqueues ``regenerate_open_data`` after the commit, for the site of the object."""
+receiver schedules the regeneration of the site of the object after the commit
+(opendata.regeneration: the publications of a window share one)."""
 
 from __future__ import annotations
 
@@ -54,11 +55,11 @@ _pending = _Pending()
 
 
 def flush() -> None:
-    from .tasks import regenerate_open_data
+    from .regeneration import schedule
 
     sites, _pending.sites = _pending.sites, {}
     for site_id, slugs in sites.items():
-        regenerate_open_data.enqueue(site_id, sorted(slugs))
+        schedule(site_id, slugs)
 
 
 def connect_receivers() -> None:

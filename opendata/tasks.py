@@ -8,14 +8,20 @@ from django_tasks import task
 
 @task()
 def regenerate_open_data(site_id: int, slugs: list[str]) -> dict:
-    """Regenerate ``slugs`` for the site; a site deleted or without an open data page (or a
-    dataset no longer registered) is skipped, so a task delivered twice does no harm."""
+    """Regenerate those of ``slugs`` still pending for the site (opendata.regeneration:
+    claimed before any content is read); a site deleted or without an open data page (or a
+    dataset no longer registered) is skipped, so a task delivered twice does no harm. If the
+    regeneration fails, the daily ``generate_open_data --all`` writes the files again."""
     from wagtail.models import Site
 
     from congthongtin.core.opendata import registered_datasets
 
     from .generation import generate, has_page
+    from .regeneration import claim
 
+    slugs = claim(site_id, slugs)
+    if not slugs:
+        return {"status": "skipped"}
     site = Site.objects.select_related("root_page").filter(pk=site_id).first()
     if site is None or not has_page(site):
         return {"status": "skipped"}

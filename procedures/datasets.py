@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from congthongtin.core import sitecache
-from congthongtin.core.opendata import Column, Dataset
+from congthongtin.core.opendata import Column, Dataset, full_urls
 
 
 def procedure_rows(site):
@@ -19,6 +19,7 @@ def procedure_rows(site):
         .defer_streamfields()
         .order_by("code", "pk")
     )
+    url_of = full_urls()
     for page in pages:
         yield {
             "code": page.code,
@@ -31,7 +32,7 @@ def procedure_rows(site):
             "online_level": page.online_level,
             "online_url": page.online_url,
             "publication_decision": page.publication_decision,
-            "url": page.get_full_url(),
+            "url": url_of(page),
         }
 
 

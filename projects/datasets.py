@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from congthongtin.core import sitecache
-from congthongtin.core.opendata import Column, Dataset
+from congthongtin.core.opendata import Column, Dataset, full_urls
 
 
 def project_rows(site):
@@ -18,6 +18,7 @@ def project_rows(site):
         .defer_streamfields()
         .order_by("path")
     )
+    url_of = full_urls()
     for page in pages:
         yield {
             "title": page.title,
@@ -30,7 +31,7 @@ def project_rows(site):
             "start_year": page.start_year,
             "end_year": page.end_year,
             "objective": page.objective,
-            "url": page.get_full_url(),
+            "url": url_of(page),
         }
 
 

@@ -14,7 +14,7 @@ from unittest import mock
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.db import connection
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail import hooks
@@ -30,8 +30,14 @@ from congthongtin.core.opendata import (
     write_csv,
     write_xlsx,
 )
+from congthongtin.legal.models import LegalDocumentIndexPage
 from congthongtin.opendata.generation import generate, generate_all
-from congthongtin.opendata.models import OpenDataFile, OpenDataPage, OpenDataSettings
+from congthongtin.opendata.models import (
+    OpenDataFile,
+    OpenDataPage,
+    OpenDataSettings,
+    PendingRegeneration,
+)
 from congthongtin.projects.models import ProjectIndexPage, ProjectPage
 from tests.consultation.helpers import field, make_question, make_question_index
 from tests.factories import OfficialFactory, UnitFactory, make_portal
@@ -488,6 +494,7 @@ class RegenerationTests(TestCase):
             self.captureOnCommitCallbacks(execute=True),
         ):
             task.enqueue.side_effect = spy
+            task.get_backend.return_value = real.get_backend()  # the immediate backend
             for n in range(3):
                 page = add_document(self.library, title=f"Văn bản loạt {n}", live=False)
                 page.save_revision().publish()
@@ -500,6 +507,135 @@ class RegenerationTests(TestCase):
         with self.captureOnCommitCallbacks(execute=True):
             UnitFactory(site=other, name="Văn phòng xã Khác")
         self.assertFalse(OpenDataFile.objects.filter(site=other).exists())
+
+
+DEFERRED_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+
+
+@override_settings(TASKS=DEFERRED_TASKS)
+class CoalescingTests(TestCase):
+    """With a worker that runs tasks later (the dummy backend keeps them, as the database
+    backend does), the publications of a window share one regeneration per site."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.site = Site.objects.get(is_default_site=True)
+        add(cls.site.root_page, OpenDataPage, title="Dữ liệu mở", slug="du-lieu-mo")
+        cls.library = make_library()
+        cls.other, other_home = make_portal("xa-khac.example", "Xã Khác", "UBND xã Khác")
+        add(other_home, OpenDataPage, title="Dữ liệu mở", slug="du-lieu-mo")
+        cls.other_library = add(other_home, LegalDocumentIndexPage, title="Văn bản", slug="van-ban")
+
+    def setUp(self):
+        from django_tasks import default_task_backend
+
+        self.backend = default_task_backend
+        self.backend.clear()
+
+    def publish(self, library, title):
+        with self.captureOnCommitCallbacks(execute=True):
+            add_document(library, title=title, live=False).save_revision().publish()
+
+    def ours(self):
+        from congthongtin.opendata.tasks import regenerate_open_data
+
+        return [r for r in self.backend.results if r.task.func is regenerate_open_data.func]
+
+    def queued(self):
+        return [(r.task.run_after, r.args) for r in self.ours()]
+
+    def run_worker(self):
+        """What the worker does when each task's time comes."""
+        for result in self.ours():
+            result.task.call(*result.args)
+        self.backend.clear()
+
+    def test_three_publications__one_deferred_task_then_all_three_in_the_files(self):
+        before = timezone.now()
+        for n in range(3):
+            self.publish(self.library, f"Văn bản đợt {n}")
+        queued = self.queued()
+        self.assertEqual([args for _when, args in queued], [[self.site.pk, ["van-ban"]]])
+        run_after = queued[0][0]
+        self.assertGreaterEqual(run_after, before + dt.timedelta(seconds=300))
+        self.assertLess(run_after, timezone.now() + dt.timedelta(seconds=301))
+        pending = PendingRegeneration.objects.get()
+        self.assertEqual((pending.site_id, pending.dataset), (self.site.pk, "van-ban"))
+        self.assertEqual(pending.due_at, run_after)
+        self.assertFalse(OpenDataFile.objects.filter(site=self.site, dataset="van-ban").exists())
+
+        self.run_worker()
+        record = OpenDataFile.objects.get(site=self.site, dataset="van-ban", format="json")
+        self.assertEqual(record.rows, 3)
+        self.assertFalse(PendingRegeneration.objects.exists())
+        # The next publication opens a new window.
+        self.publish(self.library, "Văn bản sau")
+        self.assertEqual(len(self.queued()), 1)
+        self.run_worker()
+        record.refresh_from_db()
+        self.assertEqual(record.rows, 4)
+
+    def test_task_delivered_twice__second_does_nothing(self):
+        from congthongtin.opendata.tasks import regenerate_open_data
+
+        self.publish(self.library, "Văn bản một")
+        (result,) = self.ours()
+        self.assertEqual(regenerate_open_data.call(*result.args)["status"], "done")
+        generated = OpenDataFile.objects.get(site=self.site, dataset="van-ban", format="csv")
+        self.assertEqual(regenerate_open_data.call(*result.args), {"status": "skipped"})
+        again = OpenDataFile.objects.get(site=self.site, dataset="van-ban", format="csv")
+        self.assertEqual(again.generated_at, generated.generated_at)
+
+    def test_publication_after_the_claim__scheduled_again_not_lost(self):
+        from congthongtin.opendata.regeneration import claim, schedule
+
+        self.publish(self.library, "Văn bản một")
+        self.assertEqual(claim(self.site.pk, ["van-ban"]), ["van-ban"])
+        # The task has claimed the dataset and is reading the content: a publication
+        # committed now needs a regeneration of its own.
+        self.assertEqual(schedule(self.site.pk, ["van-ban"]), ["van-ban"])
+        self.assertEqual(len(self.ours()), 2)
+
+    def test_two_bodies__each_its_own_window(self):
+        self.publish(self.library, "Văn bản tỉnh")
+        self.publish(self.other_library, "Văn bản xã")
+        self.publish(self.library, "Văn bản tỉnh hai")
+        self.assertEqual(
+            sorted(args for _when, args in self.queued()),
+            sorted([[self.site.pk, ["van-ban"]], [self.other.pk, ["van-ban"]]]),
+        )
+        self.run_worker()
+        rows = {
+            site.pk: OpenDataFile.objects.get(site=site, dataset="van-ban", format="csv").rows
+            for site in (self.site, self.other)
+        }
+        self.assertEqual(rows, {self.site.pk: 2, self.other.pk: 1})
+
+    @override_settings(CONGTHONGTIN={"OPEN_DATA_REGENERATION_DELAY": 0})
+    def test_no_delay__enqueued_to_run_now(self):
+        self.publish(self.library, "Văn bản một")
+        self.assertEqual(self.queued(), [(None, [self.site.pk, ["van-ban"]])])
+
+
+class FullUrlTests(TestCase):
+    def test_same_urls_as_wagtail__root_paths_read_once(self):
+        from congthongtin.core.opendata import full_urls
+
+        site = Site.objects.get(is_default_site=True)
+        library = make_library()
+        _other, other_home = make_portal("xa-khac.example", "Xã Khác", "UBND xã Khác")
+        pages = [
+            add_document(library, title="Văn bản tỉnh", number_symbol="1/QĐ-UBND"),
+            add(other_home, LegalDocumentIndexPage, title="Văn bản", slug="van-ban"),
+            site.root_page,
+            other_home,
+        ]
+        expected = [page.get_full_url() for page in pages]
+        self.assertIn("http://xa-khac.example/van-ban/", expected)
+        url_of = full_urls()
+        with mock.patch.object(Site, "get_site_root_paths", wraps=Site.get_site_root_paths) as read:
+            self.assertEqual([url_of(page) for page in pages], expected)
+        self.assertEqual(read.call_count, 1)
 
 
 class CommandTests(TestCase):
