@@ -9,7 +9,10 @@ lexicon (``lexicon.lexicon_for``).
 A vocabulary is not rebuilt on every publish: a title published a few minutes ago is found
 by the search at once, and waits at most ``TIMEOUT`` seconds to become a correction. It is
 kept in the shared cache (one build per site per ``TIMEOUT`` for every process) and in the
-process, where the index of deletions the speller builds on first use stays too.
+process, where the index of deletions the speller builds on first use stays too. The
+process keeps the ``LOCAL_MAX`` vocabularies used last: a worker serving a province's 188
+sites kept every one it had built before (its memory grew by the vocabularies of every
+body searched, bench/PROVINCE.md §6).
 
 Why not ``pg_trgm`` on PostgreSQL: a Vietnamese word is one syllable of two to seven letters,
 and trigram similarity between such short words is too low to tell a typo from another word
@@ -23,6 +26,7 @@ from __future__ import annotations
 import math
 import threading
 import time
+from collections import OrderedDict
 
 from django.core.cache import cache
 
@@ -35,7 +39,10 @@ TIMEOUT = 600
 #: without reading a million titles.
 MAX_ROWS = 60_000
 
-_local: dict[str, tuple[float, Vocabulary]] = {}
+#: Vocabularies kept in one process, the most recently used first to stay.
+LOCAL_MAX = 16
+
+_local: OrderedDict[str, tuple[float, Vocabulary]] = OrderedDict()
 _lock = threading.Lock()
 
 
@@ -67,15 +74,19 @@ def vocabulary_for(site) -> Vocabulary:
     """``site``'s vocabulary, from the process, else the shared cache, else built."""
     key = _cache_key(site)
     now = time.monotonic()
-    found = _local.get(key)
-    if found is not None and now - found[0] < TIMEOUT:
-        return found[1]
     with _lock:
+        found = _local.get(key)
+        if found is not None and now - found[0] < TIMEOUT:
+            _local.move_to_end(key)
+            return found[1]
         vocabulary = cache.get(key)
         if vocabulary is None:
             vocabulary = build(site)
             cache.set(key, vocabulary, TIMEOUT)
         _local[key] = (now, vocabulary)
+        _local.move_to_end(key)
+        while len(_local) > LOCAL_MAX:
+            _local.popitem(last=False)
     return vocabulary
 
 

@@ -4,6 +4,8 @@ entries. Run on SQLite and on PostgreSQL (CI runs both): the same behaviour on e
 
 from __future__ import annotations
 
+from unittest import mock
+
 from django.core.cache import cache
 from django.db import connection
 from django.test import TestCase
@@ -229,6 +231,29 @@ class VocabularyTests(CitizenSearchTestCase):
         vocabulary.vocabulary_for(self.site)
         with self.assertNumQueries(0):
             vocabulary.vocabulary_for(self.site)
+
+    def test_process_keeps_the_last_used_only(self):
+        """A worker serving many bodies keeps ``LOCAL_MAX`` vocabularies, the last used."""
+        root = Page.objects.get(depth=1)
+        sites = [self.site]
+        for n in range(2):
+            home = root.add_child(instance=Page(title=f"Xã {n}", slug=f"xa-{n}"))
+            publish(home, f"Thủ tục riêng của xã số {n}")
+            sites.append(Site.objects.create(hostname=f"xa-{n}.example", root_page=home))
+        with mock.patch.object(vocabulary, "LOCAL_MAX", 2):
+            first = vocabulary.vocabulary_for(sites[0])
+            vocabulary.vocabulary_for(sites[1])
+            self.assertIs(vocabulary.vocabulary_for(sites[0]), first)  # used last: kept
+            vocabulary.vocabulary_for(sites[2])  # sites[1] is dropped
+            self.assertEqual(
+                list(vocabulary._local), [vocabulary._cache_key(s) for s in (sites[0], sites[2])]
+            )
+            cache.clear()
+            with self.assertNumQueries(0):
+                vocabulary.vocabulary_for(sites[0])
+            with CaptureQueriesContext(connection) as built_again:
+                vocabulary.vocabulary_for(sites[1])
+            self.assertGreater(len(built_again), 0)
 
 
 class BoundsTests(CitizenSearchTestCase):
