@@ -88,11 +88,13 @@ def host_paths(per_site: int, seed: int = 7) -> list[tuple[str, str]]:
 class PythonLoad:
     """Keep-alive HTTP/1.1 clients in threads, round robin over (host, path) pairs."""
 
-    def __init__(self, base: str, pairs, connections: int):
+    def __init__(self, base: str, pairs, connections: int, rate: float = 0):
         address = base.split("//", 1)[1]
         self.host, _, port = address.partition(":")
         self.port = int(port or 80)
         self.pairs, self.connections = pairs, connections
+        #: Seconds between two requests of one thread (``rate`` requests/s over all; 0: none).
+        self.interval = connections / rate if rate else 0.0
         self.count = self.errors = 0
         self.latencies: list[float] = []
         self.lock = threading.Lock()
@@ -101,7 +103,11 @@ class PythonLoad:
 
     def worker(self) -> None:
         conn = http.client.HTTPConnection(self.host, self.port, timeout=60)
+        next_at = time.monotonic()
         while time.monotonic() < self.stop_at:
+            if self.interval:  # paced; no burst to catch up after a slow answer
+                time.sleep(max(0.0, next_at - time.monotonic()))
+                next_at = max(next_at, time.monotonic()) + self.interval
             with self.lock:
                 host, path = self.pairs[self.next % len(self.pairs)]
                 self.next += 1
@@ -158,6 +164,14 @@ def main() -> None:
     parser.add_argument("--per-site", type=int, default=3, help="items per kind per site")
     parser.add_argument("--mark", type=int, default=0, help="memory after this many requests")
     parser.add_argument("--python-load", action="store_true", help="threads, not wrk")
+    parser.add_argument(
+        "--rate",
+        type=float,
+        default=0,
+        help="requests per second over all threads (Python load; 0: as fast as served), so a "
+        "long soak can share the machine: memory depends on the URLs and hosts served, not on "
+        "the pace",
+    )
     parser.add_argument("--pidfile", default=str(ROOT / "var" / "stack" / "gunicorn.pid"))
     parser.add_argument("--app", default=APP)
     args = parser.parse_args()
@@ -174,10 +188,11 @@ def main() -> None:
         "hosts": len({host for host, _path in pairs}),
         "connections": args.connections,
         "load": "python threads" if python_load else "wrk",
+        "rate": args.rate or None,
     }
     print(f"soak {args.minutes} min, {len(pairs)} URLs, {result['hosts']} hosts, master {master}")
     holder: dict = {}
-    loader = PythonLoad(args.app, pairs, args.connections) if python_load else None
+    loader = PythonLoad(args.app, pairs, args.connections, args.rate) if python_load else None
 
     def load():
         if loader is not None:
