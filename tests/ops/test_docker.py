@@ -174,3 +174,19 @@ def test_stack__renders_the_private_folder_into_its_nginx_conf():
     assert f'-e "s|{PRIVATE_ROOT}/|$STATE/private-media/|"' in stack
     (folders,) = [line for line in stack.splitlines() if 'mkdir -p "$STATE"/{' in line]
     assert ",private-media," in folders
+
+
+def test_settings_and_wsgi__named_in_the_namespace():
+    """Since the apps import as ``congthongtin.<app>``, a bare ``nhuxuan_site`` module loads
+    the project twice (check portal.E020 stops ``manage.py``): the image and the loopback
+    stack name the namespaced modules."""
+    import re
+
+    bare = re.compile(r"(?<![.\w])nhuxuan_site\.(settings|wsgi)")
+    stack_path = DOCKER.parent / "deploy" / "stack.sh"
+    for path in (DOCKER / "Dockerfile", DOCKER / "compose.yaml", stack_path):
+        text = path.read_text()
+        assert not bare.search(text), path.name
+    stack = stack_path.read_text()
+    assert "DJANGO_SETTINGS_MODULE=congthongtin.nhuxuan_site.settings.production" in stack
+    assert "congthongtin.nhuxuan_site.wsgi:application" in stack
