@@ -16,6 +16,14 @@ numbers), spread over the sites (province 10 %, departments 30 %, communes 60 %)
 modelsearch's index entries of those rows (what the portal wrote before: one INSERT … SELECT
 building the same vectors, ``search_eval.sql_index``), so that the "before" can be timed.
 
+Grow (``--reuse DB --grow-to N``): when a generated corpus is only part done (a slow or
+shared machine), the search rows of every site are copied, every site in proportion to its
+own rows, until the table holds N rows, so that each site's search reads as many rows, with
+the same words, as in the full corpus. The copies point at the same pages (a page is found
+up to N / rows times; no page is added), so only the timings of such a run stand for the
+full corpus, not its result lists. The two GIN indexes are dropped during the copy and
+made again with their own definitions, then VACUUM ANALYZE.
+
 Measure: for a sample of sites (the province, the largest and smallest department and
 commune, and others at random), queries drawn from that site's own rows — two or three
 words of a title (accented and folded), a document number, broad words ("quyền", "quyen",
@@ -136,6 +144,54 @@ def finish(first_id: int, clock: dict) -> None:
         for table in ("portal_search_searchdocument", "wagtailsearch_indexentry"):
             cursor.execute(f"VACUUM ANALYZE {table}")
     clock["vacuum_s"] = round(time.perf_counter() - t, 1)
+
+
+def grow(target: int, clock: dict) -> None:
+    """Copy every row (cycled, a partial last copy by ``id`` modulo) until ``target`` rows."""
+    from django.db import connection
+
+    table = "portal_search_searchdocument"
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*), max(id) FROM {table}")
+        rows, last_id = cursor.fetchone()
+        if rows >= target:
+            return
+        cursor.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = %s "
+            "AND column_name <> 'id' AND is_generated = 'NEVER' ORDER BY ordinal_position",
+            [table],
+        )
+        columns = ", ".join(name for (name,) in cursor.fetchall())
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s "
+            "AND indexdef LIKE '%%USING gin%%'",
+            [table],
+        )
+        gin = cursor.fetchall()
+        t = time.perf_counter()
+        for name, _definition in gin:
+            cursor.execute(f'DROP INDEX "{name}"')
+        missing = target - rows
+        while missing > 0:
+            share = min(1.0, missing / rows)
+            per_mille = max(1, round(share * 1000))
+            cursor.execute(
+                f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {table} "
+                f"WHERE id <= %s AND id %% 1000 < %s",
+                [last_id, per_mille],
+            )
+            missing -= cursor.rowcount
+            print(f"  copied {cursor.rowcount} rows, {max(missing, 0)} to go", flush=True)
+        clock["grow_copy_s"] = round(time.perf_counter() - t, 1)
+        t = time.perf_counter()
+        cursor.execute("SET maintenance_work_mem = '1GB'")
+        for _name, definition in gin:
+            cursor.execute(definition)
+        clock["grow_index_s"] = round(time.perf_counter() - t, 1)
+        t = time.perf_counter()
+        cursor.execute(f"VACUUM ANALYZE {table}")
+        clock["grow_vacuum_s"] = round(time.perf_counter() - t, 1)
+        clock["grown_from_rows"] = rows
 
 
 # Measure ------------------------------------------------------------------------------
@@ -341,6 +397,7 @@ def main() -> None:
     parser.add_argument("--database", default="", help="name of the database to build")
     parser.add_argument("--keep", action="store_true")
     parser.add_argument("--finish", action="store_true", help="index and analyze, then measure")
+    parser.add_argument("--grow-to", type=int, default=0, help="copy rows up to N (see above)")
     parser.add_argument("--sites", type=int, default=8)
     parser.add_argument("--per-site", type=int, default=12)
     parser.add_argument("--json", default="")
@@ -358,6 +415,8 @@ def main() -> None:
 
             first = SearchDocument.objects.order_by("pk").values_list("pk", flat=True).first()
             finish(first, clock)
+        if args.grow_to:
+            grow(args.grow_to, clock)
         result = {"database": name, "clock": clock, **measure(args)}
         print(json.dumps({k: v for k, v in result.items() if k != "sites"}, ensure_ascii=False))
         if args.json:
