@@ -146,29 +146,43 @@ def _match(column: str, tsquery_sql: str, params: list) -> RawSQL:
 FACET_COLUMNS = ("category", "agency", "year", "field_slugs")
 
 
+#: ``work_mem`` of a search's transaction: the bitmap of a broad word's matches stays exact.
+#: At PostgreSQL's default (4 MB) the bitmap of "quyền" over a province's 2 million rows
+#: (a million matches) turns lossy, and every row of a lossy page is checked again by reading
+#: its vector out of TOAST (bench/PROVINCE.md §3).
+WORK_MEM = "64MB"
+
+
 @contextmanager
 def index_scans(using: str = "default"):
-    """Statements inside read matches from the GIN indexes, never by a sequential scan.
+    """Statements inside read matches from the GIN indexes, never by a sequential scan, with
+    ``WORK_MEM`` for their bitmaps.
 
     With a ``LIMIT``, PostgreSQL's planner reads the table sequentially and stops after
     enough matches when it estimates that many rows match ("quyền": 64,574 of 100,000), but
     its cost model does not count reading each row's vector out of TOAST to test it: 26 ms
     for 7,400 rows read against 5 ms from the index for "thời hiệu", 83 ms against 30 ms for
-    the facet rows of "quyền" (bench/SEARCH_RESULTS.md). ``enable_seqscan`` is turned off
-    for this transaction only (``set_config(…, true)``) and put back as it was at the end,
-    so an enclosing transaction keeps its own setting.
+    the facet rows of "quyền" (bench/SEARCH_RESULTS.md). ``enable_seqscan`` and ``work_mem``
+    are set for this transaction only (``set_config(…, true)``) and put back as they were at
+    the end, so an enclosing transaction keeps its own settings.
     """
     connection = connections[using]
     with transaction.atomic(using=using), connection.cursor() as cursor:
         cursor.execute(
-            "WITH s AS MATERIALIZED (SELECT current_setting('enable_seqscan') AS was) "
-            "SELECT was, set_config('enable_seqscan', 'off', true) FROM s"
+            "WITH s AS MATERIALIZED (SELECT current_setting('enable_seqscan') AS was, "
+            "current_setting('work_mem') AS memory) "
+            "SELECT was, memory, set_config('enable_seqscan', 'off', true), "
+            "set_config('work_mem', %s, true) FROM s",
+            [WORK_MEM],
         )
-        was = cursor.fetchone()[0]
+        was, memory = cursor.fetchone()[:2]
         try:
             yield
         finally:
-            cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [was])
+            cursor.execute(
+                "SELECT set_config('enable_seqscan', %s, true), set_config('work_mem', %s, true)",
+                [was, memory],
+            )
 
 
 class Search:

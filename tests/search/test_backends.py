@@ -243,18 +243,22 @@ class PostgresStoredVectorTests(PagesTestCase):
 
         def setting():
             with connection.cursor() as cursor:
-                cursor.execute("SELECT current_setting('enable_seqscan')")
-                return cursor.fetchone()[0]
+                cursor.execute(
+                    "SELECT current_setting('enable_seqscan'), current_setting('work_mem')"
+                )
+                return cursor.fetchone()
 
-        self.assertEqual(setting(), "on")
+        before = setting()
+        self.assertEqual(before[0], "on")
+        self.assertNotEqual(before[1], postgres.WORK_MEM)
         with postgres.index_scans():
-            self.assertEqual(setting(), "off")
-        self.assertEqual(setting(), "on")  # the enclosing (test) transaction is untouched
+            self.assertEqual(setting(), ("off", postgres.WORK_MEM))
+        self.assertEqual(setting(), before)  # the enclosing (test) transaction is untouched
         search.run("quyen su dung dat", self.site, search.Filters())
-        self.assertEqual(setting(), "on")
+        self.assertEqual(setting(), before)
         with self.assertRaises(ZeroDivisionError), postgres.index_scans():
             1 / 0  # noqa: B018
-        self.assertEqual(setting(), "on")
+        self.assertEqual(setting(), before)
 
     def test_search_page__statements_do_not_grow_with_matches(self):
         for n in range(30):
