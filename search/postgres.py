@@ -6,10 +6,11 @@ expression and a bounded candidate set (bench/SEARCH_RESULTS.md). Here each ques
 statement on ``portal_search_searchdocument`` answered from a GIN index on a column that is
 already a ``tsvector``:
 
-- ``ranked``: the matches are read unordered up to ``cap`` + 1. When there are no more than
-  ``cap``, exactly those are ranked — the same set as ranking every match. When there are
-  more (a broad query), the rows whose title holds every word come first (a second lookup
-  on ``title_vector``), then the first other matches; then one statement orders that set:
+- ``ranked``: the rows whose title holds every word are read first (``title_vector``, up to
+  ``cap``); when they are ``cap`` or more (a broad query), they are the candidates. Else the
+  matches are read unordered up to ``cap`` + 1. When there are no more than ``cap``,
+  exactly those are ranked — the same set as ranking every match. When there are more, the
+  title rows come first, then the first other matches; then one statement orders that set:
   title holds every word, then the words as one phrase, then every word exactly accented,
   then the score (``ts_rank_cd`` / ``ts_rank``).
 - ``exact_numbers``: document numbers as prefix lookups of whole number lexemes.
@@ -200,18 +201,24 @@ class Search:
         terms = self.terms
         if not terms:
             return []
-        matches = scope.filter(_match("text_vector", *terms.match_sql))
-        found = list(matches.values_list("id", "anchor", *FACET_COLUMNS)[: cap + 1])
-        ids = [row[0] for row in found]
         in_title = _match("title_vector", "to_tsquery('simple', %s)", [terms.title_query])
-        if len(ids) > cap:
-            # Title holding every folded word: a subset of the matches (``text_vector``
-            # holds the title too), read from the small title index alone.
-            title_ids = list(scope.filter(in_title).values_list("id", flat=True)[:cap])
-            chosen = set(title_ids)
-            ids = (title_ids + [pk for pk in ids if pk not in chosen])[:cap]
+        # Titles holding every folded word first: a subset of the matches (``text_vector``
+        # holds the title too), read from the small title index alone. When they fill the
+        # candidates (a broad query: "quyền" in a province's titles), they are the
+        # candidates, and the bitmap of every match (a million rows over a province's
+        # sites) is not built.
+        title_ids = list(scope.filter(in_title).values_list("id", flat=True)[:cap])
+        if len(title_ids) >= cap:
+            ids = title_ids
         else:
-            self.candidate_facets = [row[2:] for row in found if not row[1]]
+            matches = scope.filter(_match("text_vector", *terms.match_sql))
+            found = list(matches.values_list("id", "anchor", *FACET_COLUMNS)[: cap + 1])
+            ids = [row[0] for row in found]
+            if len(ids) > cap:
+                chosen = set(title_ids)
+                ids = (title_ids + [pk for pk in ids if pk not in chosen])[:cap]
+            else:
+                self.candidate_facets = [row[2:] for row in found if not row[1]]
         if not ids:
             return []
         rank_sql, rank_params = terms.rank_sql

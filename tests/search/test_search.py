@@ -1,5 +1,6 @@
 """Vietnamese search (issue 9): folding, numbers, articles, facets, safety, budget."""
 
+import re
 import unittest
 from unittest import mock
 
@@ -306,6 +307,22 @@ class BoundedRankingTests(SearchTestCase):
         self.assertIn(self.land.pk, {d.page_id for d in rows})
         for row in rows:
             self.assertIn("dat dai", SearchDocument.objects.get(pk=row.pk).folded)
+
+    def test_titles_fill_the_candidates__every_match_not_read(self):
+        """A broad query whose titles alone fill the candidates ranks those, and the
+        bitmap of every match (a million rows in a province) is never built."""
+        with CaptureQueriesContext(connection) as queries:
+            rows = self.ranked("dat dai", cap=2)
+        self.assertEqual(len(rows), 2)
+        for row in rows:
+            self.assertIn("dat dai", row.folded_title)
+        statements = [q["sql"] for q in queries.captured_queries]
+        every_match = [sql for sql in statements if re.search(r"LIMIT 3$", sql)]
+        self.assertFalse(every_match)
+        # Fewer titles than the bound: every match is read as before.
+        with CaptureQueriesContext(connection) as queries:
+            self.ranked("thong tin", cap=3)
+        self.assertTrue([q for q in queries.captured_queries if q["sql"].endswith("LIMIT 4")])
 
     def test_broad_query__page_still_puts_title_matches_first(self):
         with mock.patch.object(search, "MAX_RANK_CANDIDATES", 3):
