@@ -111,15 +111,20 @@ def fetch(url: str) -> tuple[bytes, dict]:
 
 # Pages -----------------------------------------------------------------------------------
 def pick_pages() -> dict[str, str]:
+    from wagtail.models import Site
+
     from congthongtin.legal.models import LegalDocumentPage
     from congthongtin.procedures.models import ProcedurePage
 
-    legal = LegalDocumentPage.objects.live().order_by("-issue_date", "-pk").first()
-    procedure = ProcedurePage.objects.live().order_by("-pk").first()
+    # Pages of the site served at 127.0.0.1 (the default), by their path on it: with more
+    # than one Site, ``page.url`` is an absolute address on the page's own host.
+    site = Site.objects.get(is_default_site=True)
+    legal = LegalDocumentPage.objects.live().in_site(site).order_by("-issue_date", "-pk").first()
+    procedure = ProcedurePage.objects.live().in_site(site).order_by("-pk").first()
     pages = {"home": "/"}
     pages.update({f"listing {u}": u for u in LISTINGS})
-    pages["legal document"] = legal.url
-    pages["procedure"] = procedure.url
+    pages["legal document"] = legal.get_url_parts()[2]
+    pages["procedure"] = procedure.get_url_parts()[2]
     pages["search"] = SEARCH
     return pages
 

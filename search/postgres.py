@@ -7,10 +7,11 @@ statement on ``portal_search_searchdocument`` answered from a GIN index on a col
 already a ``tsvector``:
 
 - ``ranked``: the rows whose title holds every word are read first (``title_vector``, up to
-  ``cap``); when they are ``cap`` or more (a broad query), they are the candidates. Else the
-  matches are read unordered up to ``cap`` + 1. When there are no more than ``cap``,
-  exactly those are ranked — the same set as ranking every match. When there are more, the
-  title rows come first, then the first other matches; then one statement orders that set:
+  ``cap``); when they are ``cap`` or more (a broad query), they are the candidates. Else (in
+  the same statement) the matches are read unordered up to ``cap`` + 1. When there are no
+  more than ``cap``, exactly those are ranked — the same set as ranking every match. When
+  there are more, the title rows come first, then the first other matches; then one
+  statement orders that set:
   title holds every word, then the words as one phrase, then every word exactly accented,
   then the score (``ts_rank_cd`` / ``ts_rank``).
 - ``exact_numbers``: document numbers as prefix lookups of whole number lexemes.
@@ -202,17 +203,10 @@ class Search:
         if not terms:
             return []
         in_title = _match("title_vector", "to_tsquery('simple', %s)", [terms.title_query])
-        # Titles holding every folded word first: a subset of the matches (``text_vector``
-        # holds the title too), read from the small title index alone. When they fill the
-        # candidates (a broad query: "quyền" in a province's titles), they are the
-        # candidates, and the bitmap of every match (a million rows over a province's
-        # sites) is not built.
-        title_ids = list(scope.filter(in_title).values_list("id", flat=True)[:cap])
-        if len(title_ids) >= cap:
+        title_ids, found = self._candidates(scope, in_title, cap)
+        if found is None:  # the titles fill the candidates
             ids = title_ids
         else:
-            matches = scope.filter(_match("text_vector", *terms.match_sql))
-            found = list(matches.values_list("id", "anchor", *FACET_COLUMNS)[: cap + 1])
             ids = [row[0] for row in found]
             if len(ids) > cap:
                 chosen = set(title_ids)
@@ -239,6 +233,34 @@ class Search:
         rows = rows.annotate(**keys)
         order = ["-in_title", *(f"-{key}" for key in keys), "-rank", "-pk"]
         return list(rows.order_by(*order)[:limit])
+
+    def _candidates(self, scope, in_title, cap: int) -> tuple[list[int], list[tuple] | None]:
+        """In one statement: the ids of up to ``cap`` rows whose title holds every folded
+        word (a subset of the matches: ``text_vector`` holds the title too, read from the
+        small title index alone), then, only when they are fewer than ``cap``, up to
+        ``cap`` + 1 matches with their facet columns (None otherwise). A broad query
+        ("quyền" in a province's titles) thus never builds the bitmap of every match (a
+        million rows over a province's sites): the second part sits under a one-time
+        filter on the count of the first, which PostgreSQL evaluates before reading it."""
+        titles = scope.filter(in_title).values_list("id", flat=True)[:cap]
+        matches = scope.filter(_match("text_vector", *self.terms.match_sql))
+        matches = matches.values_list("id", "anchor", *FACET_COLUMNS)[: cap + 1]
+        titles_sql, titles_params = titles.query.sql_with_params()
+        matches_sql, matches_params = matches.query.sql_with_params()
+        empty = ", ".join(["NULL"] * (1 + len(FACET_COLUMNS)))
+        sql = (
+            f"WITH titles AS MATERIALIZED ({titles_sql}) "
+            f"SELECT true, titles.id, {empty} FROM titles "
+            f"UNION ALL SELECT false, matches.* FROM ({matches_sql}) AS matches "
+            "WHERE (SELECT count(*) FROM titles) < %s"
+        )
+        with connections[scope.db].cursor() as cursor:
+            cursor.execute(sql, [*titles_params, *matches_params, cap])
+            rows = cursor.fetchall()
+        title_ids = [row[1] for row in rows if row[0]]
+        if len(title_ids) >= cap:
+            return title_ids, None
+        return title_ids, [row[1:] for row in rows if not row[0]]
 
     def facet_rows(self, whole, limit: int) -> list[tuple]:
         """``FACET_COLUMNS`` of at most ``limit`` matches in ``whole`` (whole pages)."""
