@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.db import connections, transaction
 from django.db.models import BooleanField, ExpressionWrapper, FloatField, Q
@@ -140,8 +141,34 @@ class AnyTerms(Terms):
         return " | ".join(f"({all_of(terms.folded)})" for terms in self.alternatives)
 
 
+#: A search scope of at most this many rows (a commune's site) is searched by reading its
+#: rows (the ``path`` index) and testing each vector, not through the GIN indexes: those hold
+#: every site's rows, and a common word's posting list over a province (40,913 titles hold
+#: "quyền sử dụng" among 2.1 million rows: 40 ms) costs more than testing a commune's 2,293
+#: rows (1–15 ms). bench/PROVINCE.md §3.
+SMALL_SCOPE_ROWS = 8000
+_row_scan: ContextVar[bool] = ContextVar("search_row_scan", default=False)
+
+
+@contextmanager
+def row_scan(enabled: bool = True):
+    """Inside, the statements built here test each row's vector instead of using the GIN
+    indexes (``SMALL_SCOPE_ROWS``)."""
+    token = _row_scan.set(enabled)
+    try:
+        yield
+    finally:
+        _row_scan.reset(token)
+
+
+def _vector(column: str) -> str:
+    # A copy of the vector is no indexed expression: the planner cannot take it to the GIN
+    # index and reads the scope's rows by ``path``.
+    return f"({column} || ''::tsvector)" if _row_scan.get() else column
+
+
 def _match(column: str, tsquery_sql: str, params: list) -> RawSQL:
-    return RawSQL(f"{column} @@ {tsquery_sql}", params, output_field=BooleanField())
+    return RawSQL(f"{_vector(column)} @@ {tsquery_sql}", params, output_field=BooleanField())
 
 
 #: Columns read with the candidates: enough to count the facets when they are all the matches.
@@ -311,7 +338,7 @@ def suggestions(query: str, scope, limit: int, cap: int = SUGGEST_CANDIDATES) ->
     text = prefix_query(terms)
     match = _match("title_vector", "to_tsquery('simple', %s)", [text])
     longer = [term for term in terms if len(term) > 1]
-    if longer and len(longer) < len(terms):
+    if longer and len(longer) < len(terms) and not _row_scan.get():
         # A one-letter prefix ("d:*") is every lexeme starting with that letter: 78 ms of
         # GIN reading at 100,000 rows against ~1 ms for "hop:*". The index answers the
         # longer words; the whole query is checked on those rows (a copy of the vector is

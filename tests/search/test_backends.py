@@ -6,6 +6,7 @@ suite on both databases."""
 
 import socket
 import unittest
+from unittest import mock
 
 from django.db import connection
 from django.test import TestCase, override_settings
@@ -191,6 +192,29 @@ class PostgresStoredVectorTests(PagesTestCase):
             found = dict(cursor.fetchall())
         for column, index in self.COLUMNS.items():
             self.assertIn(f"USING gin ({column})", found[index])
+
+    def test_small_site__rows_tested_not_the_gin_indexes__same_results(self):
+        """A commune's site (few rows) is searched by testing its rows' vectors: the GIN
+        indexes hold every site's rows (postgres.SMALL_SCOPE_ROWS)."""
+        from congthongtin.search import postgres
+
+        self.assertTrue(search.small_scope(self.site))
+        with CaptureQueriesContext(connection) as queries:
+            small = search.run("quyen su dung dat", self.site, search.Filters())
+            suggested = search.suggestions("quyen su d", self.site)
+        statements = [q["sql"] for q in queries.captured_queries if "_vector" in q["sql"]]
+        self.assertTrue(statements)
+        for sql in statements:
+            self.assertNotRegex(sql, r"(?<!\()(title|text)_vector @@", sql)
+        with mock.patch.object(postgres, "SMALL_SCOPE_ROWS", 0):
+            self.assertFalse(search.small_scope(self.site))
+            large = search.run("quyen su dung dat", self.site, search.Filters())
+            self.assertEqual(search.suggestions("quyen su d", self.site), suggested)
+        self.assertEqual(
+            [hit.document.pk for hit in small.hits], [hit.document.pk for hit in large.hits]
+        )
+        self.assertTrue(small.hits)
+        self.assertEqual(small.facets, large.facets)
 
     def test_vectors_follow_every_write(self):
         from congthongtin.search.models import SearchDocument
