@@ -790,9 +790,10 @@ def suggestions(query: str, site, limit: int = 8) -> list[SearchDocument]:
         # The prefix words on ``title_vector`` (congthongtin.search.postgres.suggestions,
         # which keeps the whole pages): modelsearch's index of these rows is not kept on
         # PostgreSQL. Not in ``index_scans``: ``title_vector`` is small and stored in the
-        # row, so the planner's choice between its GIN index and the site's ``path`` range
-        # is sound (a commune's few hundred rows are read by path; measured 28 against 37 ms
-        # median at 100,000 rows, 68 against 137 ms for the province's site).
+        # row (measured 28 against 37 ms median at 100,000 rows, 68 against 137 ms for the
+        # province's site). A small site tests its own rows (``postgres.row_scan``): at a
+        # province's 2.1 million rows the planner still took the shared GIN index for a
+        # commune (p95 345–520 ms, 26–43 ms testing its rows; bench/PROVINCE.md §3).
         with postgres.row_scan(small_scope(site)):
             return postgres.suggestions(query, base_queryset(site, Filters()), limit)
     scope = base_queryset(site, Filters()).filter(anchor="")
