@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from congthongtin.core.conf import app_settings
@@ -33,13 +33,11 @@ def schedule(site_id: int, slugs) -> list[str]:
     due = now + dt.timedelta(seconds=delay) if deferred else now
     new = []
     for slug in sorted(set(slugs)):
-        try:
-            with transaction.atomic():
-                _row, created = PendingRegeneration.objects.get_or_create(
-                    site_id=site_id, dataset=slug, defaults={"requested_at": now, "due_at": due}
-                )
-        except IntegrityError:  # another process recorded it between our read and write
-            created = False
+        # get_or_create writes in a savepoint and reads again when another process recorded
+        # the row between its read and its write (the unique constraint): created is False.
+        _row, created = PendingRegeneration.objects.get_or_create(
+            site_id=site_id, dataset=slug, defaults={"requested_at": now, "due_at": due}
+        )
         if created:
             new.append(slug)
     if new:
