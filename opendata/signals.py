@@ -39,27 +39,57 @@ def on_change(sender, instance, **kwargs):
     if not by_site:
         return
     # One task per site and transaction, however many pages it publishes (load_demo, an
-    # import): the datasets are added to the pending set, which the first callback after
-    # the commit empties (the others find it empty).
+    # import): the datasets join the transaction's batch, scheduled once after its commit.
+    batch = _batch_of_this_transaction()
     for site_id, slugs in by_site.items():
-        _pending.sites.setdefault(site_id, set()).update(slugs)
-    transaction.on_commit(flush)
+        batch.sites.setdefault(site_id, set()).update(slugs)
+    batch.register()
 
 
-class _Pending(threading.local):
-    def __init__(self):
+class _Batch:
+    """The stale datasets of one transaction: one callback after its commit schedules them
+    (a rollback discards the callback, and the batch with it)."""
+
+    def __init__(self, connection):
+        self.connection = connection
+        # Django replaces its list of commit callbacks on every commit and rollback (of the
+        # transaction or of a savepoint) and only appends to it otherwise: while it is the
+        # same list, this batch's callback is registered in it and has not run.
+        self.hooks = None
+        self.ran = False
         self.sites: dict[int, set[str]] = {}
 
+    def open(self) -> bool:
+        """Whether changes made now may join this batch."""
+        return (
+            not self.ran
+            and self.hooks is not None
+            and self.connection.in_atomic_block
+            and getattr(self.connection, "run_on_commit", None) is self.hooks
+        )
 
-_pending = _Pending()
+    def register(self) -> None:
+        if self.hooks is None:
+            # Outside a transaction, on_commit runs the batch at once.
+            transaction.on_commit(self)
+            self.hooks = getattr(self.connection, "run_on_commit", None)
+
+    def __call__(self) -> None:
+        from .regeneration import schedule
+
+        self.ran = True
+        for site_id, slugs in self.sites.items():
+            schedule(site_id, slugs)
 
 
-def flush() -> None:
-    from .regeneration import schedule
+_current = threading.local()
 
-    sites, _pending.sites = _pending.sites, {}
-    for site_id, slugs in sites.items():
-        schedule(site_id, slugs)
+
+def _batch_of_this_transaction() -> _Batch:
+    batch = getattr(_current, "batch", None)
+    if batch is None or not batch.open():
+        batch = _current.batch = _Batch(transaction.get_connection())
+    return batch
 
 
 def connect_receivers() -> None:

@@ -596,6 +596,38 @@ class CoalescingTests(TestCase):
         self.assertEqual(schedule(self.site.pk, ["van-ban"]), ["van-ban"])
         self.assertEqual(len(self.ours()), 2)
 
+    def test_rolled_back_publication__nothing_scheduled_later(self):
+        from django.db import transaction
+
+        class Undo(Exception):
+            pass
+
+        # A body publishes and its transaction rolls back: the publication is gone, and so
+        # is its regeneration; the next commit, of another body, schedules only its own.
+        with self.assertRaises(Undo), transaction.atomic():
+            add_document(self.library, title="Bỏ", live=False).save_revision().publish()
+            raise Undo
+        self.publish(self.other_library, "Văn bản xã")
+        self.assertEqual([args for _when, args in self.queued()], [[self.other.pk, ["van-ban"]]])
+        self.assertEqual(
+            list(PendingRegeneration.objects.values_list("site_id", flat=True)), [self.other.pk]
+        )
+
+    def test_one_transaction__one_schedule_per_site(self):
+        from congthongtin.opendata import regeneration
+
+        with (
+            mock.patch.object(regeneration, "schedule", wraps=regeneration.schedule) as schedule,
+            self.captureOnCommitCallbacks(execute=True),
+        ):
+            for n in range(3):
+                add_document(self.library, title=f"Lô {n}", live=False).save_revision().publish()
+            add_document(self.other_library, title="Xã", live=False).save_revision().publish()
+        self.assertEqual(
+            sorted(call.args for call in schedule.call_args_list),
+            sorted([(self.site.pk, {"van-ban"}), (self.other.pk, {"van-ban"})]),
+        )
+
     def test_two_bodies__each_its_own_window(self):
         self.publish(self.library, "Văn bản tỉnh")
         self.publish(self.other_library, "Văn bản xã")
