@@ -17,7 +17,7 @@ from congthongtin.core.viewsets import PortalSnippetViewSet
 from .contributions import targets as contribution_targets
 from .import_views import URL_NAME, WordImportMenuItem, WordImportView, header_buttons
 from .models import NewsCategory, NewsIndexPage, NewsPage, NoticeIndexPage, NoticePage
-from .models.news import with_thumbnails
+from .models.news import make_thumbnails, with_thumbnails
 from .upward import entries as upward_entries
 
 FEATURED_COUNT = 3
@@ -78,11 +78,9 @@ def _news(home_page):
 @hooks.register(HOOK_NAME)
 def featured_news(home_page, request):
     """The featured news of the home page, with their lead images (R-NEWS-1)."""
-    items = list(
-        with_thumbnails(_news(home_page).filter(featured=True).select_related("lead_image"))[
-            :FEATURED_COUNT
-        ]
-    )
+    featured = _news(home_page).filter(featured=True).select_related("lead_image")
+    # Cached with the highlights: the renditions are made before, not while rendering.
+    items = make_thumbnails(list(with_thumbnails(featured)[:FEATURED_COUNT]))
     return Highlight(
         title=_("Featured news"),
         items=items,

@@ -31,6 +31,17 @@ def with_thumbnails(queryset, field: str = "lead_image"):
     return queryset.prefetch_related(models.Prefetch(f"{field}__renditions", queryset=renditions))
 
 
+def make_thumbnails(items, field: str = "lead_image"):
+    """Make each item's listing rendition now, so that it is among the image's prefetched
+    renditions: items kept in a cache (the home page's highlights) show their images with no
+    query, where a rendition made while rendering would be missing from the cached copy."""
+    for item in items:
+        image = getattr(item, field)
+        if image is not None:
+            image.get_rendition(THUMBNAIL_SPEC)
+    return items
+
+
 class NewsIndexPage(SectionIndexPage):
     """``/tin-tuc/``: news by category (``?chuyen_muc=<slug>``) and month (``?thang=2026-11``)."""
 

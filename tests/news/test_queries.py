@@ -1,7 +1,9 @@
 """Query budget of /tin-tuc/, of a news item and of the home page (issue 11): ≤ 10 queries,
 the same for 2 and 30 items; a published item shows at once despite the caches."""
 
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 
 from congthongtin.news.models import (
     NewsCategory,
@@ -53,6 +55,16 @@ class NewsQueryBudgetTests(TestCase):
         large = [self.count(url) for url in urls]
         self.assertEqual(small, large)
         self.assertLessEqual(max(large), BUDGET)
+
+    def test_home_featured_images__no_rendition_query_once_cached(self):
+        self.add(9)
+        self.client.get("/")
+        with CaptureQueriesContext(connection) as ctx:
+            response = self.client.get("/")
+        self.assertContains(response, 'class="item__image"', count=3)
+        self.assertContains(response, "fill-320x200", count=3)
+        rendition_queries = [q["sql"] for q in ctx.captured_queries if "rendition" in q["sql"]]
+        self.assertEqual(rendition_queries, [])
 
     def test_news_item__at_most_ten_queries(self):
         self.add(1)
