@@ -16,7 +16,9 @@ class CoreConfig(AppConfig):
         from . import checks, conf, signals  # noqa: F401  (checks; settings; cache invalidation)
         from .root_paths import install
 
-        install()  # a page's Sites found by its path's prefixes, not by a scan of every Site
+        # A page's Sites found by its path's prefixes, not by a scan of every Site; the
+        # Sites' root paths kept in the process per content version.
+        install()
 
         if getattr(settings, "WAGTAILFRONTENDCACHE", None):
             from .cache_headers import connect_purge_listings

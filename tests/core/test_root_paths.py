@@ -63,3 +63,64 @@ class RootPathTests(TestCase):
             self.leaf._get_relevant_site_root_paths(),
             root_paths._wagtail_relevant(self.leaf),
         )
+
+
+class KeptRootPathTests(TestCase):
+    """``Site.get_site_root_paths()`` kept in the process per content version: the same
+    list as Wagtail's, read once, and never stale after a Site or a page changes."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = Page.objects.get(depth=2)
+        cls.section = cls.home.add_child(instance=Page(title="Văn bản", slug="van-ban"))
+
+    def roots(self):
+        return {(r.site_id, r.root_path, r.root_url) for r in Site.get_site_root_paths()}
+
+    def path(self, slug):
+        return f"{self.home.url_path}{slug}/"
+
+    def test_same_list_as_wagtail__read_once(self):
+        first = Site.get_site_root_paths()
+        expected = root_paths._wagtail_root_paths()
+        self.assertEqual(first, expected)
+        with mock.patch.object(
+            root_paths, "_wagtail_root_paths", wraps=root_paths._wagtail_root_paths
+        ) as wagtails:
+            again = Site.get_site_root_paths()
+            request = RequestFactory().get("/", HTTP_HOST="localhost")
+            self.section.get_url_parts(request)
+        self.assertIs(again, first)
+        wagtails.assert_not_called()
+
+    def test_new_changed_and_deleted_site__seen_at_once(self):
+        Site.get_site_root_paths()
+        site = Site.objects.create(hostname="van-ban.example", root_page=self.section)
+        self.assertIn((site.pk, self.path("van-ban"), "http://van-ban.example"), self.roots())
+        site.hostname = "vb.example"
+        site.save()
+        self.assertIn((site.pk, self.path("van-ban"), "http://vb.example"), self.roots())
+        self.section.slug = "van-ban-moi"
+        self.section.save()
+        self.assertIn((site.pk, self.path("van-ban-moi"), "http://vb.example"), self.roots())
+        site.delete()
+        self.assertNotIn(site.pk, {r[0] for r in self.roots()})
+
+    def test_change_without_a_signal__seen_after_wagtails_clear(self):
+        site = Site.objects.create(hostname="van-ban.example", root_page=self.section)
+        Site.get_site_root_paths()
+        Site.objects.filter(pk=site.pk).update(hostname="tho.example")  # no signal
+        Site.clear_site_root_paths_cache()
+        self.assertIn((site.pk, self.path("van-ban"), "http://tho.example"), self.roots())
+
+    def test_another_process_change__seen_through_the_version(self):
+        from congthongtin.core import sitecache
+
+        site = Site.objects.create(hostname="van-ban.example", root_page=self.section)
+        Site.get_site_root_paths()
+        # Another worker changed the Site: its signals cleared the shared cache and bumped
+        # the shared version; this process's copy is not touched.
+        Site.objects.filter(pk=site.pk).update(hostname="tho.example")
+        root_paths._wagtail_clear()
+        sitecache.invalidate()
+        self.assertIn((site.pk, self.path("van-ban"), "http://tho.example"), self.roots())
