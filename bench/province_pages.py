@@ -128,21 +128,40 @@ def ratio_interval(ratios: list[float], draws: int = 2000, seed: int = 187) -> l
     return [round(medians[int(draws * 0.05)], 3), round(medians[int(draws * 0.95) - 1], 3)]
 
 
-def many_sites_state(client, paths, repeat) -> dict:
-    """Measure with every Site, inside a transaction rolled back as the other state's is:
-    the requests of both states run in the same kind of transaction (an open transaction
-    that deleted rows makes each statement check them, an outer one turns every atomic
-    block into a savepoint), so that only the number of Sites differs."""
+def measure_rolled_back(client, paths, repeat, remove=None) -> dict:
+    """``measure`` inside a transaction that is rolled back, after ``remove()`` (which deletes
+    Sites) when given. Both states run so: an open transaction that deleted rows makes each
+    statement check them, and an outer one turns every atomic block into a savepoint, so
+    that only the number of Sites differs between them."""
     from django.core.cache import cache
     from django.db import transaction
+    from wagtail.models import Site
 
     from congthongtin.core import sitecache
 
     with transaction.atomic():
+        if remove is not None:
+            remove()
         sitecache.invalidate()
         result = measure(client, paths, repeat)
+        result["_sites"] = Site.objects.count()
         transaction.set_rollback(True)
-    cache.clear()
+    cache.clear()  # Wagtail's root paths and the content version saw the deletion
+    return result
+
+
+def all_pages_rounds(rounds, paths, key: str) -> list[float]:
+    """Per round, the ratio many/few of ``key`` summed over every page."""
+    return [
+        sum(r["many"][label][key] for label in paths) / sum(r["one"][label][key] for label in paths)
+        for r in rounds
+    ]
+
+
+def many_sites_state(client, paths, repeat) -> dict:
+    """Measure with every Site."""
+    result = measure_rolled_back(client, paths, repeat)
+    result.pop("_sites")
     return result
 
 
@@ -151,24 +170,16 @@ def one_site_state(client, paths, repeat, default_id, baseline: str = "one") -> 
     ``demo``, the demo's own Sites (the bare Sites this bench added deleted), so that the
     default body keeps its archived former district as at 187 Sites and only the number of
     Sites differs."""
-    from django.core.cache import cache
-    from django.db import transaction
     from wagtail.models import Site
 
-    from congthongtin.core import sitecache
-
-    with transaction.atomic():
+    def remove():
         if baseline == "demo":
             Site.objects.filter(hostname__startswith="bench-xa-").delete()
         else:
             Site.objects.exclude(pk=default_id).delete()
             assert Site.objects.count() == 1
-        sitecache.invalidate()
-        result = measure(client, paths, repeat)
-        result["_sites"] = Site.objects.count()
-        transaction.set_rollback(True)
-    cache.clear()  # Wagtail's root paths and the content version saw the deletion
-    return result
+
+    return measure_rolled_back(client, paths, repeat, remove)
 
 
 def resolution_cost(repeat: int = 2000) -> dict:
@@ -263,16 +274,8 @@ def main() -> None:
     ratios = [row["ratio"] for row in rows]
     cpu_ratios = [row["cpu_ratio"] for row in rows]
     # Every page's render in one figure: the per-round ratio of the summed medians.
-    total_rounds = [
-        sum(r["many"][label]["ms"] for label in paths)
-        / sum(r["one"][label]["ms"] for label in paths)
-        for r in rounds
-    ]
-    total_cpu_rounds = [
-        sum(r["many"][label]["cpu_ms"] for label in paths)
-        / sum(r["one"][label]["cpu_ms"] for label in paths)
-        for r in rounds
-    ]
+    total_rounds = all_pages_rounds(rounds, paths, "ms")
+    total_cpu_rounds = all_pages_rounds(rounds, paths, "cpu_ms")
     summary = {
         "sites": Site.objects.count(),
         "baseline": args.baseline,
